@@ -1,0 +1,218 @@
+//! The plain commands: clap definitions, the context they run in, and
+//! dispatch. Data goes to stdout, messages to stderr.
+
+mod entries;
+mod output;
+mod people;
+mod records;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+
+use crate::config::{Paths, Settings};
+use crate::domain::Person;
+use crate::domain::day::{DayError, parse_day};
+use crate::store::{Store, StoreError};
+
+pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
+pub use people::{KindCommand, PersonCommand};
+pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
+
+const AFTER_HELP: &str = "\
+Run `rapport` with no command to open the journal's screen.
+
+Dates accept 2026-11-24, today, yesterday, -3d, \"3 days ago\" and weekday
+names (the most recent such day before today).
+
+The journal is a single SQLite file: --db PATH, else $RAPPORT_DB, else the
+`journal` key of config.toml, else the platform data directory.
+
+Exit codes: 0 ok, 1 runtime error, 2 usage error.";
+
+/// A private terminal journal for managing up.
+///
+/// Log every interaction with your manager (1:1s, dinners and coffees, advice
+/// asks, the weekly summary, feedback), rate how well it went, and see the
+/// next trust-building step. Everything stays in one local file.
+#[derive(Debug, Parser)]
+#[command(name = "rapport", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The journal file to use (default: $RAPPORT_DB, or the data directory)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log an interaction: `rapport log meal -q 4 "talked about hiring"`
+    Log(LogArgs),
+    /// List interactions, newest first
+    List(ListArgs),
+    /// Show one interaction in full
+    Show {
+        /// The entry's id, as `list` shows it
+        id: i64,
+        /// Print it as a JSON object
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of an interaction; fields not given stay as they are
+    Edit(EditArgs),
+    /// Delete an interaction (`rapport undo` brings it back)
+    Rm {
+        /// The entry's id, as `list` shows it
+        id: i64,
+    },
+    /// Restore the most recently deleted interaction
+    Undo,
+    /// People: your manager, and anyone else you track
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Kinds of interaction, and adding your own
+    #[command(subcommand)]
+    Kind(KindCommand),
+    /// Record how you feel about the relationship: trust, clarity, ease (1-5)
+    Checkin(CheckinArgs),
+    /// Agenda topics for the next 1:1
+    #[command(subcommand)]
+    Topic(TopicCommand),
+    /// Advice asks awaiting a report-back
+    #[command(subcommand)]
+    Advice(AdviceCommand),
+    /// Write a realistic sample journal into its own file, to explore
+    ///
+    /// It goes to --db PATH, or demo.db in the data directory; never to your
+    /// journal. Open it with `rapport --db PATH`.
+    Demo,
+}
+
+/// How a command failed: the user's input (exit 2) or the run (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0:#}")]
+    Runtime(anyhow::Error),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Runtime(_) => 1,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::Usage(message.into())
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        match e {
+            StoreError::Invalid(_)
+            | StoreError::NoSuchName { .. }
+            | StoreError::NotFound { .. } => Failure::Usage(e.to_string()),
+            other => Failure::Runtime(other.into()),
+        }
+    }
+}
+
+impl From<DayError> for Failure {
+    fn from(e: DayError) -> Failure {
+        Failure::Usage(e.to_string())
+    }
+}
+
+impl From<crate::domain::DomainError> for Failure {
+    fn from(e: crate::domain::DomainError) -> Failure {
+        Failure::Usage(e.to_string())
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::Runtime(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::Runtime(e.into())
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// What every command runs with: paths, settings, the journal, and the one
+/// reading of the clock.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub paths: Paths,
+    pub settings: Settings,
+    pub journal: PathBuf,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
+impl Context {
+    pub fn open_store(&self) -> Result<Store, Failure> {
+        Store::open(&self.journal).map_err(|e| Failure::Runtime(e.into()))
+    }
+
+    pub fn day(&self, input: &str) -> Result<NaiveDate, Failure> {
+        Ok(parse_day(input, self.today)?)
+    }
+
+    pub fn upcoming_day(&self, input: &str) -> Result<NaiveDate, Failure> {
+        Ok(crate::domain::day::parse_upcoming_day(input, self.today)?)
+    }
+}
+
+/// The journal path: `--db`, else `RAPPORT_DB`, else the settings, else the default.
+pub fn resolve_journal(cli_db: Option<PathBuf>, settings: &Settings, paths: &Paths) -> PathBuf {
+    cli_db
+        .or_else(|| {
+            std::env::var_os("RAPPORT_DB")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(|| settings.journal.clone())
+        .unwrap_or_else(|| paths.default_journal())
+}
+
+/// The person a command is about: `--with NAME`, else the current manager.
+pub(crate) fn resolve_person(store: &Store, with: Option<&str>) -> Result<Person, Failure> {
+    match with {
+        Some(name) => Ok(store.person_named(name)?),
+        None => store.current_person()?.ok_or_else(|| {
+            Failure::usage(
+                "there is no current manager yet: run `rapport person add NAME --current` first",
+            )
+        }),
+    }
+}
+
+/// Runs one plain command.
+pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResult {
+    match command {
+        Command::Log(args) => entries::log(args, ctx),
+        Command::List(args) => entries::list(args, ctx),
+        Command::Show { id, json } => entries::show(id, json, ctx),
+        Command::Edit(args) => entries::edit(args, ctx),
+        Command::Rm { id } => entries::remove(id, ctx),
+        Command::Undo => entries::undo(ctx),
+        Command::Person(cmd) => people::person(cmd, ctx),
+        Command::Kind(cmd) => people::kind(cmd, ctx),
+        Command::Checkin(args) => records::checkin(args, ctx),
+        Command::Topic(cmd) => records::topic(cmd, ctx),
+        Command::Advice(cmd) => records::advice(cmd, ctx),
+        Command::Demo => crate::demo::run_command(cli_db, ctx),
+    }
+}

@@ -1,0 +1,75 @@
+//! How entries look on the terminal: one line in a list, a block in `show`.
+//! User text is shown sanitised, so it can never drive the terminal.
+
+use std::fmt::Write;
+
+use crate::domain::Interaction;
+use crate::domain::text::{shown_block, shown_line, truncated};
+
+/// `  42  2026-11-24  one_on_one  Dana  ●●●●○  Hiring plan`
+pub fn entry_line(entry: &Interaction) -> String {
+    let quality = entry
+        .quality
+        .map(|q| q.dots())
+        .unwrap_or_else(|| "     ".to_string());
+    format!(
+        "{:>5}  {}  {:<10}  {:<12}  {}  {}",
+        entry.id,
+        entry.happened_on,
+        truncated(&entry.kind, 10),
+        truncated(&shown_line(&entry.person), 12),
+        quality,
+        truncated(&shown_line(&entry.title), 60)
+    )
+}
+
+/// Every field of one entry, for `rapport show`.
+pub fn entry_detail(entry: &Interaction) -> String {
+    let mut out = String::new();
+    let title = if entry.title.is_empty() {
+        "(no title)".to_string()
+    } else {
+        shown_line(&entry.title)
+    };
+    let _ = writeln!(out, "#{}  {}", entry.id, title);
+    let mut when = entry.happened_on.format("%a %-d %b %Y").to_string();
+    if let Some(t) = entry.at_time {
+        let _ = write!(when, " at {}", t.format("%H:%M"));
+    }
+    if let Some(m) = entry.minutes {
+        let _ = write!(when, " for {m} min");
+    }
+    let _ = writeln!(out, "when     {when}");
+    let _ = writeln!(out, "kind     {} ({})", entry.kind, entry.category);
+    let _ = writeln!(out, "with     {}", shown_line(&entry.person));
+    if let Some(q) = entry.quality {
+        let _ = writeln!(out, "quality  {} {}/5", q.dots(), q.get());
+    }
+    let _ = writeln!(out, "started  by {}", entry.initiated_by.as_str());
+    if !entry.tags.is_empty() {
+        let tags: Vec<String> = entry
+            .tags
+            .iter()
+            .map(|t| format!("#{}", shown_line(t)))
+            .collect();
+        let _ = writeln!(out, "tags     {}", tags.join(" "));
+    }
+    if let Some(advice) = &entry.advice_loop {
+        let state = match (advice.reported_on, advice.applied) {
+            (None, _) => "awaiting your report-back".to_string(),
+            (Some(d), Some(true)) => format!("applied, reported back {d}"),
+            (Some(d), Some(false)) => format!("not applied, reported back {d}"),
+            (Some(d), None) => format!("reported back {d}"),
+        };
+        let strength = if advice.strength.is_empty() {
+            String::new()
+        } else {
+            format!(" (draws on: {})", shown_line(&advice.strength))
+        };
+        let _ = writeln!(out, "advice   {state}{strength}");
+    }
+    if !entry.notes.is_empty() {
+        let _ = writeln!(out, "\n{}", shown_block(&entry.notes).trim_end());
+    }
+    out
+}

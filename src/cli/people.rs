@@ -1,0 +1,217 @@
+//! `person` and `kind`: who the journal is about, and what kinds of
+//! interaction it records.
+
+use clap::Subcommand;
+
+use super::{CmdResult, Context, Failure};
+use crate::domain::text::shown_line;
+use crate::domain::{Category, PersonDraft};
+use crate::store::PersonChange;
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person; the first one added becomes the current manager
+    Add {
+        /// Their name
+        name: String,
+        /// Their role, e.g. "Engineering Manager"
+        #[arg(long)]
+        role: Option<String>,
+        /// Something they are better at than you (repeat for several)
+        #[arg(long = "strength", value_name = "TEXT")]
+        strengths: Vec<String>,
+        /// The 1:1 cadence: a 1:1 every this many days
+        #[arg(long, value_name = "DAYS")]
+        every: Option<u32>,
+        /// Make them the current manager
+        #[arg(long)]
+        current: bool,
+    },
+    /// List people, the current manager first
+    List {
+        /// Include archived people
+        #[arg(long)]
+        all: bool,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a person; fields not given stay as they are
+    Set {
+        /// Their name as it is now
+        name: String,
+        /// A new name
+        #[arg(long = "name", value_name = "NEW")]
+        new_name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        /// Replaces their strengths with these (repeat for several)
+        #[arg(long = "strength", value_name = "TEXT")]
+        strengths: Vec<String>,
+        /// The 1:1 cadence in days
+        #[arg(long, value_name = "DAYS")]
+        every: Option<u32>,
+        /// The next 1:1's date, over what the cadence implies
+        #[arg(long = "next-1on1", value_name = "DAY", conflicts_with = "clear_next")]
+        next: Option<String>,
+        /// Forget a next 1:1 date set before
+        #[arg(long)]
+        clear_next: bool,
+        /// Make them the current manager
+        #[arg(long)]
+        current: bool,
+        /// Archive them (kept, but out of lists)
+        #[arg(long, conflicts_with = "unarchive")]
+        archive: bool,
+        #[arg(long)]
+        unarchive: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KindCommand {
+    /// Add a kind of interaction in a category
+    Add {
+        /// Lowercase letters, digits and _, e.g. walk
+        name: String,
+        /// formal, informal, ask, update, feedback or note
+        #[arg(long, short = 'c')]
+        category: String,
+    },
+    /// List the kinds
+    List {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).map_err(anyhow::Error::from)?
+    );
+    Ok(())
+}
+
+pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
+    let mut store = ctx.open_store()?;
+    match cmd {
+        PersonCommand::Add {
+            name,
+            role,
+            strengths,
+            every,
+            current,
+        } => {
+            let draft = PersonDraft {
+                name,
+                role: role.unwrap_or_default(),
+                strengths,
+                cadence_days: every,
+                is_current: current,
+            };
+            let person = store.add_person(&draft, ctx.today, ctx.now)?;
+            println!("{}", person.id);
+            let note = if person.is_current {
+                " (current manager)"
+            } else {
+                ""
+            };
+            eprintln!("added {}{note}", shown_line(&person.name));
+            Ok(())
+        }
+        PersonCommand::List { all, json } => {
+            let people = store.people(all)?;
+            if json {
+                return print_json(&people);
+            }
+            if people.is_empty() {
+                eprintln!(
+                    "no people yet: add your manager with `rapport person add NAME --current`"
+                );
+            }
+            for p in people {
+                let marker = if p.is_current { "*" } else { " " };
+                let cadence = p
+                    .cadence_days
+                    .map(|d| format!("1:1 every {d} days"))
+                    .unwrap_or_else(|| "no 1:1 cadence".to_string());
+                let archived = if p.archived { " (archived)" } else { "" };
+                println!(
+                    "{marker} {}{archived}  {}  {cadence}",
+                    shown_line(&p.name),
+                    shown_line(&p.role)
+                );
+                if !p.strengths.is_empty() {
+                    println!("    strengths: {}", shown_line(&p.strengths.join("; ")));
+                }
+            }
+            Ok(())
+        }
+        PersonCommand::Set {
+            name,
+            new_name,
+            role,
+            strengths,
+            every,
+            next,
+            clear_next,
+            current,
+            archive,
+            unarchive,
+        } => {
+            let person = store.person_named(&name)?;
+            let next_one_on_one = match (next, clear_next) {
+                (Some(day), _) => Some(Some(ctx.upcoming_day(&day)?)),
+                (None, true) => Some(None),
+                (None, false) => None,
+            };
+            let change = PersonChange {
+                name: new_name,
+                role,
+                strengths: (!strengths.is_empty()).then_some(strengths),
+                cadence_days: every.map(Some),
+                next_one_on_one,
+                make_current: current,
+                archived: match (archive, unarchive) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+            };
+            if change == PersonChange::default() {
+                return Err(Failure::usage(
+                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --archive, --unarchive",
+                ));
+            }
+            let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;
+            eprintln!("updated {}", shown_line(&person.name));
+            Ok(())
+        }
+    }
+}
+
+pub fn kind(cmd: KindCommand, ctx: &Context) -> CmdResult {
+    let mut store = ctx.open_store()?;
+    match cmd {
+        KindCommand::Add { name, category } => {
+            let category: Category = category.parse()?;
+            let kind = store.add_kind(&name, category)?;
+            println!("{}", kind.id);
+            eprintln!("added kind {} ({})", kind.name, kind.category);
+            Ok(())
+        }
+        KindCommand::List { json } => {
+            let kinds = store.kinds()?;
+            if json {
+                return print_json(&kinds);
+            }
+            for k in kinds {
+                let origin = if k.builtin { "built in" } else { "yours" };
+                println!("{:<12}  {:<9}  {origin}", k.name, k.category);
+            }
+            Ok(())
+        }
+    }
+}

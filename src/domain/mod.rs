@@ -1,0 +1,36 @@
+//! Plain types of the journal and their validation; no I/O, no clock.
+
+pub mod day;
+pub mod interaction;
+pub mod person;
+pub mod record;
+pub mod text;
+
+pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
+pub use person::{Person, PersonDraft};
+pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
+
+/// A value that breaks a rule of the domain, with the words to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("quality must be 1 to 5 (how well it went), not {0}")]
+    QualityOutOfRange(i64),
+    #[error("{0} must be 1 to 5, not {1}")]
+    ScoreOutOfRange(&'static str, i64),
+    #[error("minutes must be 1 to 1440, not {0}")]
+    MinutesOutOfRange(i64),
+    #[error("cadence must be 1 to 365 days, not {0}")]
+    CadenceOutOfRange(i64),
+    #[error("a {0} is a reflection, not a meeting: it takes no quality")]
+    QualityOnNote(String),
+    #[error("tag `{0}` is not valid: a tag is 1 to 60 characters with no spaces")]
+    BadTag(String),
+    #[error("`{0}` is not a category: use formal, informal, ask, update, feedback or note")]
+    UnknownCategory(String),
+    #[error("`{0}` is not a valid kind name: use 1 to 40 lowercase letters, digits or _")]
+    BadKindName(String),
+    #[error("`{0}` is not who started it: use me or them")]
+    UnknownInitiator(String),
+    #[error("{0} cannot be empty")]
+    Empty(&'static str),
+}

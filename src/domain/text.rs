@@ -1,0 +1,66 @@
+//! Text as stored versus text as shown: notes are stored exactly, and shown
+//! with control characters made visible so they can never drive the terminal.
+
+/// One line for display: control characters (including newlines, tabs and
+/// escape) become visible symbols; everything else is kept.
+pub fn shown_line(text: &str) -> String {
+    text.chars().map(visible_char).collect()
+}
+
+/// Multi-line text for display: newlines are kept, tabs become spaces and
+/// other control characters become visible symbols.
+pub fn shown_block(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            '\n' => vec!['\n'],
+            '\t' => vec![' ', ' ', ' ', ' '],
+            '\r' => vec![],
+            other => vec![visible_char(other)],
+        })
+        .collect()
+}
+
+fn visible_char(c: char) -> char {
+    match c {
+        // The Unicode "control pictures" block maps C0 controls one to one.
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        other => other,
+    }
+}
+
+/// Shortens `text` to at most `max` characters, marking the cut with `…`.
+pub fn truncated(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_and_newline_are_made_visible_in_a_line() {
+        assert_eq!(shown_line("a\u{1b}[2Jb\nc"), "a\u{241b}[2Jb\u{240a}c");
+    }
+
+    #[test]
+    fn block_keeps_newlines_and_expands_tabs() {
+        assert_eq!(shown_block("a\tb\r\nc\u{7}"), "a    b\nc\u{2407}");
+    }
+
+    #[test]
+    fn wide_characters_and_emoji_are_kept() {
+        assert_eq!(shown_line("会議 👩‍💻"), "会議 👩‍💻");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncated("hello world", 6), "hello…");
+        assert_eq!(truncated("short", 6), "short");
+    }
+}

@@ -1,0 +1,64 @@
+//! The `rapport` binary: parse arguments, read the clock and the settings
+//! once, then run a plain command (or, with none, the journal's screen).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate, Utc};
+use clap::{CommandFactory, Parser};
+
+use rapport::cli::{self, Cli, Context, Failure};
+use rapport::config::{Paths, Settings};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("rapport: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let ctx = context(&cli)?;
+    match cli.command {
+        Some(command) => cli::run(command, cli.db, &ctx),
+        None => {
+            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+                return Err(Failure::usage(
+                    "the journal's screen needs a terminal; from scripts use the plain commands (see `rapport --help`)",
+                ));
+            }
+            Cli::command().print_help()?;
+            Ok(())
+        }
+    }
+}
+
+fn context(cli: &Cli) -> Result<Context, Failure> {
+    let paths = Paths::discover().map_err(|e| Failure::Runtime(e.into()))?;
+    let settings =
+        Settings::load(&paths.settings_file()).map_err(|e| Failure::Runtime(e.into()))?;
+    let journal = cli::resolve_journal(cli.db.clone(), &settings, &paths);
+    Ok(Context {
+        paths,
+        settings,
+        journal,
+        today: today()?,
+        now: Utc::now(),
+    })
+}
+
+/// The local calendar day; `RAPPORT_TODAY` (YYYY-MM-DD) fixes it for tests and demos.
+fn today() -> Result<NaiveDate, Failure> {
+    match std::env::var("RAPPORT_TODAY") {
+        Ok(fixed) if !fixed.is_empty() => {
+            NaiveDate::parse_from_str(&fixed, "%Y-%m-%d").map_err(|_| {
+                Failure::usage(format!("RAPPORT_TODAY=`{fixed}` is not a YYYY-MM-DD date"))
+            })
+        }
+        _ => Ok(Local::now().date_naive()),
+    }
+}

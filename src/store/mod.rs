@@ -1,0 +1,126 @@
+//! The journal on disk: one SQLite file behind a small, concrete `Store`.
+//!
+//! Opening follows the reliability contract (DESIGN.md §8): refuse what is not
+//! ours untouched, back up before migrating, WAL with full sync, and every write
+//! in one immediate transaction with parameters only.
+
+mod interactions;
+mod open;
+mod people;
+mod records;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use rusqlite::Connection;
+
+pub use interactions::{Cursor, InteractionFilter, PageRequest};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
+pub use people::PersonChange;
+
+use crate::domain::DomainError;
+
+/// A journal, open and migrated.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Why the journal could not do what was asked, in words a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a SQLite database, so it is not a rapport journal; it was left untouched. Point --db at your journal, or at a new file to start one"
+    )]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "{path} is a SQLite database of another program (application id {app_id}); it was left untouched. Point --db at a rapport journal, or at a new file"
+    )]
+    Foreign { path: PathBuf, app_id: i32 },
+    #[error(
+        "{path} was written by a newer rapport (schema {found}; this one knows up to {supported}); it was left untouched. Upgrade rapport to open it"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is damaged ({detail}); it was left untouched. Restore a backup (the `.bak` files beside it), or try `sqlite3 {path} .recover`"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("cannot use {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the journal could not be migrated: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("journal error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Invalid(#[from] DomainError),
+    #[error("there is no {what} with id {id}")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("there is no {what} named `{name}`{hint}")]
+    NoSuchName {
+        what: &'static str,
+        name: String,
+        hint: String,
+    },
+    #[error(
+        "entry {id} was changed elsewhere since it was opened (another window or command); reload it and edit again"
+    )]
+    Stale { id: i64 },
+    #[error("{0}")]
+    Conflict(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl Store {
+    /// The file behind this journal; `None` for an in-memory one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs SQLite's `integrity_check` and returns its findings (`["ok"]` when sound).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Direct access for tests and benchmarks that check query plans.
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+pub(crate) fn instant_text(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Reads a `YYYY-MM-DD` column; the schema's CHECKs make a failure a sign of damage.
+pub(crate) fn parse_day_column(idx: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn parse_instant_column(idx: usize, text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
+}

@@ -1,0 +1,226 @@
+//! Opening a journal: refuse foreign, newer or damaged files untouched, set
+//! the pragmas, back up, then migrate in one transaction.
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use include_dir::{Dir, include_dir};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::Migrations;
+
+use super::{Result, Store, StoreError};
+
+static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migrations");
+
+/// Marks a SQLite file as a rapport journal ("RPRT").
+pub const APPLICATION_ID: i32 = 0x5250_5254;
+
+/// The schema version this build writes: the number of migrations.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The migrations embedded from `migrations/`.
+pub fn migrations() -> Result<Migrations<'static>> {
+    Ok(Migrations::from_directory(&MIGRATIONS_DIR)?)
+}
+
+/// Creates `dir` (and parents) as 0700, whatever the umask; an existing
+/// directory is left as it is.
+pub fn secure_create_dir(dir: &Path) -> Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let io = |source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(io)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io)
+}
+
+/// Creates an empty file readable by its owner only, whatever the umask.
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io)
+}
+
+impl Store {
+    /// Opens the journal at `path`, creating it (0600, in a 0700 directory)
+    /// when absent and migrating it when older.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent() {
+            secure_create_dir(parent)?;
+        }
+        let existing_version = match fs::metadata(path) {
+            Ok(meta) if meta.len() > 0 => Some(inspect(path)?),
+            Ok(_) => None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                create_private_file(path)?;
+                None
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let mut conn = Connection::open(path)?;
+        configure(&mut conn)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        if let Some(version) = existing_version.filter(|v| *v > 0 && *v < SCHEMA_VERSION) {
+            store.backup_to(&next_backup_path(path, version))?;
+        }
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// A fresh journal in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&mut conn)?;
+        let mut store = Store { conn, path: None };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        migrations()?.to_latest(&mut self.conn)?;
+        Ok(())
+    }
+
+    /// Copies the whole journal, consistently, into a new 0600 file at `dest`.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if let Some(parent) = dest.parent() {
+            secure_create_dir(parent)?;
+        }
+        create_private_file(dest)?;
+        let mut target = Connection::open(dest)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+        backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        Ok(())
+    }
+}
+
+/// `journal.db.v1.bak`, or `journal.db.v1.2.bak` when that one exists.
+fn next_backup_path(path: &Path, version: i64) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "journal.db".to_string());
+    let mut candidate = path.with_file_name(format!("{name}.v{version}.bak"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.v{version}.{n}.bak"));
+        n += 1;
+    }
+    candidate
+}
+
+fn configure(conn: &mut Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;",
+    )?;
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}
+
+/// Checks an existing file without writing to it; returns its schema version.
+fn inspect(path: &Path) -> Result<i64> {
+    let mut header = [0u8; 100];
+    let read = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut header))
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if read < 100 || &header[..16] != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(corrupt)?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    if app_id != APPLICATION_ID {
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        // An empty SQLite file (no tables, no id) is a blank page we may use.
+        if app_id != 0 || objects > 0 || version != 0 {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+                app_id,
+            });
+        }
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    if verdict != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: verdict,
+        });
+    }
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().and_then(|m| Ok(m.validate()?)).is_ok());
+    }
+
+    #[test]
+    fn schema_version_matches_the_migration_folders() {
+        assert_eq!(MIGRATIONS_DIR.dirs().count() as i64, SCHEMA_VERSION);
+    }
+}
