@@ -107,7 +107,8 @@ impl Settings {
         toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
-                .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+                .and_then(|span| text.get(..span.start))
+                .map(|before| before.matches('\n').count() + 1);
             let message = e.message().trim().to_string();
             ConfigError::Invalid {
                 path: path.to_path_buf(),
