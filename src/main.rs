@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate, Utc};
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use rapport::cli::{self, Cli, Context, Failure};
 use rapport::config::{Paths, Settings};
@@ -31,8 +31,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "the journal's screen needs a terminal; from scripts use the plain commands (see `rapport --help`)",
                 ));
             }
-            Cli::command().print_help()?;
-            Ok(())
+            let keymap_file = ctx.paths.config_dir.join("keymap.toml");
+            let keymap = rapport::tui::keymap::Keymap::load(&keymap_file)
+                .map_err(|e| Failure::Runtime(e.into()))?;
+            let store = ctx.open_store()?;
+            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            rapport::tui::run(store, keymap, ctx.today, color).map_err(Failure::Runtime)
         }
     }
 }

@@ -116,6 +116,29 @@ impl Store {
         filter: &InteractionFilter,
         page: PageRequest,
     ) -> Result<Vec<Interaction>> {
+        self.page(filter, page.after, false, page.limit)
+    }
+
+    /// The page just newer than `cursor`, still newest first: for scrolling
+    /// back up a timeline whose newer rows were let go.
+    pub fn interactions_newer_than(
+        &self,
+        filter: &InteractionFilter,
+        cursor: Cursor,
+        limit: u32,
+    ) -> Result<Vec<Interaction>> {
+        let mut rows = self.page(filter, Some(cursor), true, limit)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    fn page(
+        &self,
+        filter: &InteractionFilter,
+        cursor: Option<Cursor>,
+        newer: bool,
+        limit: u32,
+    ) -> Result<Vec<Interaction>> {
         let mut clauses = vec!["i.deleted_at IS NULL".to_string()];
         let mut values: Vec<Value> = Vec::new();
         let mut bind = |clause: &str, value: Value, clauses: &mut Vec<String>| {
@@ -163,22 +186,30 @@ impl Store {
                 &mut clauses,
             );
         }
-        if let Some(cursor) = page.after {
+        if let Some(cursor) = cursor {
+            // Written as a range on happened_on plus a tie-break, so the
+            // timeline index serves it.
+            let (range, strict, tie) = if newer {
+                (">=", ">", ">")
+            } else {
+                ("<=", "<", "<")
+            };
             bind(
-                "i.happened_on <= ?",
+                &format!("i.happened_on {range} ?"),
                 Value::Text(day_text(cursor.happened_on)),
                 &mut clauses,
             );
             let day = values.len();
             values.push(Value::Integer(cursor.id));
             clauses.push(format!(
-                "(i.happened_on < ?{day} OR i.id < ?{})",
+                "(i.happened_on {strict} ?{day} OR i.id {tie} ?{})",
                 values.len()
             ));
         }
-        values.push(Value::Integer(i64::from(page.limit)));
+        values.push(Value::Integer(i64::from(limit)));
+        let order = if newer { "ASC" } else { "DESC" };
         let sql = format!(
-            "{SELECT_INTERACTION} WHERE {} ORDER BY i.happened_on DESC, i.id DESC LIMIT ?{}",
+            "{SELECT_INTERACTION} WHERE {} ORDER BY i.happened_on {order}, i.id {order} LIMIT ?{}",
             clauses.join(" AND "),
             values.len()
         );

@@ -1,0 +1,136 @@
+//! `effects`: the only part of the TUI that calls the store. Each `Cmd`
+//! runs in the store's own transaction and answers with a `Msg`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::app::{Cmd, Msg, PAGE, PageFrom};
+use crate::domain::person::cleaned_strengths;
+use crate::store::{PageRequest, PersonChange, Store, StoreError};
+
+/// Runs `cmd`, pushing the answers onto `out`.
+pub fn run(store: &mut Store, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>, out: &mut Vec<Msg>) {
+    let answer = match cmd {
+        Cmd::Batch(cmds) => {
+            for cmd in cmds {
+                run(store, cmd, today, now, out);
+            }
+            return;
+        }
+        Cmd::LoadPeople => store.people(false).and_then(|people| {
+            Ok(Msg::PeopleLoaded {
+                people,
+                kinds: store.kinds()?,
+            })
+        }),
+        Cmd::LoadPage {
+            generation,
+            filter,
+            from,
+        } => match from {
+            PageFrom::Start => store.interactions(
+                &filter,
+                PageRequest {
+                    limit: PAGE,
+                    after: None,
+                },
+            ),
+            PageFrom::Older(cursor) => store.interactions(
+                &filter,
+                PageRequest {
+                    limit: PAGE,
+                    after: Some(cursor),
+                },
+            ),
+            PageFrom::Newer(cursor) => store.interactions_newer_than(&filter, cursor, PAGE),
+        }
+        .map(|rows| Msg::PageLoaded {
+            generation,
+            from,
+            rows,
+        }),
+        Cmd::SaveEntry { draft, editing } => match editing {
+            Some((id, version)) => store.update_interaction(id, version, &draft, now),
+            None => store.add_interaction(&draft, now),
+        }
+        .map(|entry| Msg::EntrySaved {
+            entry: Box::new(entry),
+            was_edit: editing.is_some(),
+        }),
+        Cmd::DeleteEntry(id) => store
+            .delete_interaction(id, now)
+            .map(|e| Msg::EntryDeleted(Box::new(e))),
+        Cmd::UndoDelete => store
+            .undo_delete()
+            .map(|e| Msg::EntryRestored(e.map(Box::new))),
+        Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
+        Cmd::SavePerson {
+            draft,
+            editing,
+            make_current,
+        } => match editing {
+            Some(id) => {
+                let change = PersonChange {
+                    name: Some(draft.name.clone()),
+                    role: Some(draft.role.clone()),
+                    strengths: Some(cleaned_strengths(&draft.strengths)),
+                    cadence_days: Some(draft.cadence_days),
+                    make_current,
+                    ..PersonChange::default()
+                };
+                store.update_person(id, &change, today, now)
+            }
+            None => {
+                let mut draft = draft;
+                draft.is_current = make_current;
+                store.add_person(&draft, today, now)
+            }
+        }
+        .map(Msg::PersonSaved),
+        Cmd::SetCurrent(id) => store
+            .update_person(
+                id,
+                &PersonChange {
+                    make_current: true,
+                    ..PersonChange::default()
+                },
+                today,
+                now,
+            )
+            .map(Msg::PersonSaved),
+        Cmd::FindDrafts => {
+            for key in ["entry", "checkin", "person"] {
+                match store.draft(key) {
+                    Ok(Some(body)) => {
+                        out.push(Msg::DraftFound {
+                            key: key.to_string(),
+                            body,
+                        });
+                        return;
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        out.push(failure(e));
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+        Cmd::SaveDraft { key, body } => match store.save_draft(&key, &body, now) {
+            Ok(()) => return,
+            Err(e) => Err(e),
+        },
+        Cmd::DiscardDraft(key) => match store.discard_draft(&key) {
+            Ok(()) => return,
+            Err(e) => Err(e),
+        },
+    };
+    out.push(answer.unwrap_or_else(failure));
+}
+
+fn failure(e: StoreError) -> Msg {
+    match e {
+        StoreError::Stale { .. } => Msg::Stale(format!("{e}; your changes are still in the form")),
+        other => Msg::Failed(other.to_string()),
+    }
+}

@@ -1,0 +1,156 @@
+//! A one-line text input: the characters, a cursor, and the keys that edit it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    /// Cursor position in characters, 0..=len.
+    cursor: usize,
+}
+
+impl LineInput {
+    pub fn new(text: &str) -> LineInput {
+        LineInput {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn set(&mut self, text: &str) {
+        *self = LineInput::new(text);
+    }
+
+    fn byte_at(&self, char_idx: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_idx)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Inserts text at the cursor; a line has no line breaks, so they become spaces.
+    pub fn insert(&mut self, s: &str) {
+        let clean: String = s
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
+    /// Applies an editing key; returns whether the text changed.
+    pub fn handle(&mut self, key: &KeyEvent) -> bool {
+        let len = self.text.chars().count();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => {
+                let at = self.byte_at(self.cursor);
+                self.text.replace_range(..at, "");
+                self.cursor = 0;
+                true
+            }
+            KeyCode::Char('w') if ctrl => {
+                let chars: Vec<char> = self.text.chars().collect();
+                let mut start = self.cursor;
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+                self.text.replace_range(from..to, "");
+                let changed = start != self.cursor;
+                self.cursor = start;
+                changed
+            }
+            KeyCode::Char('a') if ctrl => {
+                self.cursor = 0;
+                false
+            }
+            KeyCode::Char('e') if ctrl => {
+                self.cursor = len;
+                false
+            }
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                self.insert(&c.to_string());
+                true
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                let from = self.byte_at(self.cursor - 1);
+                let to = self.byte_at(self.cursor);
+                self.text.replace_range(from..to, "");
+                self.cursor -= 1;
+                true
+            }
+            KeyCode::Delete if self.cursor < len => {
+                let from = self.byte_at(self.cursor);
+                let to = self.byte_at(self.cursor + 1);
+                self.text.replace_range(from..to, "");
+                true
+            }
+            KeyCode::Left => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            KeyCode::Right => {
+                self.cursor = (self.cursor + 1).min(len);
+                false
+            }
+            KeyCode::Home => {
+                self.cursor = 0;
+                false
+            }
+            KeyCode::End => {
+                self.cursor = len;
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(input: &mut LineInput, code: KeyCode) {
+        input.handle(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    #[test]
+    fn typing_inserts_at_the_cursor_in_characters_not_bytes() {
+        let mut input = LineInput::new("会議");
+        press(&mut input, KeyCode::Left);
+        press(&mut input, KeyCode::Char('x'));
+        assert_eq!(input.text(), "会x議");
+        press(&mut input, KeyCode::Backspace);
+        press(&mut input, KeyCode::Backspace);
+        assert_eq!(input.text(), "議");
+        press(&mut input, KeyCode::Backspace);
+        assert_eq!(input.text(), "議");
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_spaces() {
+        let mut input = LineInput::default();
+        input.insert("a\nb\r\nc");
+        assert_eq!(input.text(), "a b  c");
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor() {
+        let mut input = LineInput::new("talk about hiring");
+        input.handle(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "talk about ");
+    }
+}

@@ -1,0 +1,105 @@
+//! The terminal interface: state (`app`), one `update`, `effects` as the
+//! only caller of the store, views that draw state, and the event loop that
+//! ties them to a real terminal.
+
+pub mod app;
+pub mod effects;
+pub mod form;
+pub mod forms;
+pub mod input;
+pub mod keymap;
+pub mod terminal;
+pub mod update;
+pub mod view;
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use chrono::{NaiveDate, Utc};
+use crossterm::event::{self, Event, KeyEventKind};
+
+use app::{App, Cmd, Msg, PageFrom};
+use keymap::Keymap;
+use terminal::{Signals, TerminalGuard};
+
+use crate::store::Store;
+
+const TICK: Duration = Duration::from_millis(250);
+
+/// Feeds `msg` to `update`, runs the commands it returns against the store,
+/// and feeds their answers back, until nothing is left.
+pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        if let Some(cmd) = update::update(app, msg) {
+            let mut answers = Vec::new();
+            effects::run(store, cmd, app.today, Utc::now(), &mut answers);
+            queue.extend(answers);
+        }
+    }
+}
+
+/// The first commands: people and kinds, and the newest page.
+pub fn start(app: &mut App, store: &mut Store) {
+    let cmd = Cmd::Batch(vec![
+        Cmd::LoadPeople,
+        Cmd::LoadPage {
+            generation: app.timeline.generation,
+            filter: app.timeline.filter.clone(),
+            from: PageFrom::Start,
+        },
+    ]);
+    app.timeline.loading = true;
+    let mut answers = Vec::new();
+    effects::run(store, cmd, app.today, Utc::now(), &mut answers);
+    for msg in answers {
+        dispatch(app, store, msg);
+    }
+}
+
+/// Runs the TUI on a real terminal until the user quits or a signal stops it.
+pub fn run(mut store: Store, keymap: Keymap, today: NaiveDate, color: bool) -> anyhow::Result<()> {
+    let signals = Signals::register()?;
+    let mut guard = TerminalGuard::enter()?;
+    let mut app = App::new(today, keymap, color);
+    let size = guard.terminal.size()?;
+    dispatch(
+        &mut app,
+        &mut store,
+        Msg::Resized {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    start(&mut app, &mut store);
+    loop {
+        if signals.stop_requested() || app.quit {
+            break;
+        }
+        if signals.take_suspend() || std::mem::take(&mut app.suspend) {
+            guard.suspend()?;
+            dispatch(&mut app, &mut store, Msg::Resumed);
+        }
+        guard.terminal.draw(|frame| view::render(&app, frame))?;
+        let msg = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
+                Event::Resize(width, height) => Msg::Resized { width, height },
+                _ => continue,
+            }
+        } else {
+            Msg::Tick
+        };
+        dispatch(&mut app, &mut store, msg);
+    }
+    // A form still open when a signal arrived keeps its contents as a draft.
+    if let Some(app::Overlay::Form(open)) = &app.overlay
+        && let Some(key) = open.purpose.draft_key()
+        && open.form.touched
+    {
+        let _ = store.save_draft(key, &open.draft_body(), Utc::now());
+    }
+    drop(guard);
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! The terminal guard: raw mode, the alternate screen and bracketed paste on
+//! the way in; all of it undone on every way out: normal exit, error, panic,
+//! SIGTERM/SIGHUP/SIGINT, and around a suspend (Ctrl-Z, then `fg`).
+
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Set by a signal handler; the event loop checks them between events.
+#[derive(Debug, Clone, Default)]
+pub struct Signals {
+    pub stop: Arc<AtomicBool>,
+    pub suspend: Arc<AtomicBool>,
+}
+
+impl Signals {
+    pub fn register() -> io::Result<Signals> {
+        let signals = Signals::default();
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register(sig, Arc::clone(&signals.stop))?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
+        Ok(signals)
+    }
+
+    pub fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::Relaxed)
+    }
+}
+
+/// While alive, the terminal is in raw mode on the alternate screen.
+pub struct TerminalGuard {
+    pub terminal: Term,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enter_modes()?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(TerminalGuard { terminal })
+    }
+
+    /// Gives the terminal back, stops the process until `fg`, then takes it
+    /// again and redraws everything.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // SIGTSTP is caught for this very purpose, so stop with SIGSTOP.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        enter_modes()?;
+        self.terminal.clear()
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn enter_modes() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    Ok(())
+}
+
+/// Leaves every mode the guard entered; safe to call more than once.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            restore();
+            // The payload may quote user text; only the location is printed.
+            let location = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            eprintln!(
+                "rapport stopped on a bug{location}. Everything saved before is safe in the journal; a form being typed is offered back at the next start."
+            );
+        }));
+    });
+}

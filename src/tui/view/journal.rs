@@ -1,0 +1,253 @@
+//! The Journal screen: the timeline, newest first, and the selected entry.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::wrap::wrapped;
+use crate::domain::Interaction;
+use crate::domain::text::{shown_block, shown_line, truncated};
+use crate::tui::app::App;
+
+/// Side by side when wide, stacked when tall enough, the list alone otherwise.
+fn split(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width >= 100 {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(body);
+        (list, Some(detail))
+    } else if body.height >= 18 {
+        let [list, detail] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+        (list, Some(detail))
+    } else {
+        (body, None)
+    }
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    split(body).0
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+    let (list, detail) = split(body);
+    render_list(app, theme, frame, list);
+    if let Some(detail) = detail {
+        render_detail(app, theme, frame, detail);
+    }
+}
+
+fn filter_summary(app: &App) -> String {
+    let f = &app.timeline.filter;
+    let mut parts = Vec::new();
+    if let Some(text) = &f.text {
+        parts.push(format!("“{}”", shown_line(text)));
+    }
+    if let Some(id) = f.kind_id
+        && let Some(k) = app.kinds.iter().find(|k| k.id == id)
+    {
+        parts.push(k.name.clone());
+    }
+    if let Some(c) = f.category {
+        parts.push(c.to_string());
+    }
+    if let Some(id) = f.person_id
+        && let Some(p) = app.people.iter().find(|p| p.id == id)
+    {
+        parts.push(format!("with {}", shown_line(&p.name)));
+    }
+    if let Some(tag) = &f.tag {
+        parts.push(format!("#{}", shown_line(tag)));
+    }
+    match (f.since, f.until) {
+        (Some(s), Some(u)) => parts.push(format!("{s}…{u}")),
+        (Some(s), None) => parts.push(format!("since {s}")),
+        (None, Some(u)) => parts.push(format!("until {u}")),
+        (None, None) => {}
+    }
+    parts.join(", ")
+}
+
+fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let filter = filter_summary(app);
+    let title = if filter.is_empty() {
+        "Journal".to_string()
+    } else {
+        format!("Journal — {filter} (esc clears)")
+    };
+    let block = theme.block(&title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let t = &app.timeline;
+    if t.rows.is_empty() {
+        let text = if t.loading {
+            "loading…".to_string()
+        } else if filter.is_empty() {
+            let add = app.keymap.keys_for(
+                crate::tui::keymap::Context::Journal,
+                crate::tui::keymap::Action::Add,
+            );
+            format!("Nothing logged yet. Press {add} to log your first interaction.")
+        } else {
+            "No entries match.".to_string()
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), inner);
+        return;
+    }
+    let height = usize::from(inner.height);
+    let lines: Vec<Line<'_>> = t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(t.offset)
+        .take(height)
+        .map(|(i, entry)| row_line(app, theme, entry, usize::from(inner.width), i == t.selected))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn day_label(app: &App, entry: &Interaction) -> String {
+    use chrono::Datelike;
+    if entry.happened_on.year() == app.today.year() {
+        entry.happened_on.format("%a %d %b").to_string()
+    } else {
+        entry.happened_on.format("%d %b %Y").to_string()
+    }
+}
+
+fn row_line<'a>(
+    app: &App,
+    theme: &Theme,
+    entry: &'a Interaction,
+    width: usize,
+    selected: bool,
+) -> Line<'a> {
+    let wide = width >= 60;
+    let quality = entry
+        .quality
+        .map_or_else(|| "     ".to_string(), |q| q.dots());
+    let mut spans = vec![
+        Span::raw(format!("{:<11} ", day_label(app, entry))),
+        Span::styled(
+            format!("{:<10} ", truncated(&entry.kind, 10)),
+            theme.accent(),
+        ),
+    ];
+    if wide {
+        spans.push(Span::raw(format!(
+            "{:<12} ",
+            truncated(&shown_line(&entry.person), 12)
+        )));
+    }
+    spans.push(Span::styled(format!("{quality} "), theme.quality()));
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = width.saturating_sub(used);
+    spans.push(Span::raw(truncated(&shown_line(&entry.title), room)));
+    let mut line = Line::from(spans);
+    if selected {
+        let filler = width.saturating_sub(line.width());
+        line.push_span(Span::raw(" ".repeat(filler)));
+        line = line.style(theme.selected());
+        for span in &mut line.spans {
+            span.style = Style::default();
+        }
+    }
+    line
+}
+
+fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let block = theme.block("Entry");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(entry) = app.timeline.selected_entry() else {
+        return;
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        if entry.title.is_empty() {
+            "(no title)".to_string()
+        } else {
+            shown_line(&entry.title)
+        },
+        theme.title(),
+    ))];
+    let mut when = entry.happened_on.format("%A %-d %B %Y").to_string();
+    if let Some(t) = entry.at_time {
+        when.push_str(&format!(" at {}", t.format("%H:%M")));
+    }
+    if let Some(m) = entry.minutes {
+        when.push_str(&format!(", {m} min"));
+    }
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<9}"), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    lines.push(field("when", when));
+    lines.push(field(
+        "kind",
+        format!("{} ({})", entry.kind, entry.category),
+    ));
+    lines.push(field(
+        "with",
+        format!(
+            "{}, started by {}",
+            shown_line(&entry.person),
+            entry.initiated_by.as_str()
+        ),
+    ));
+    if let Some(q) = entry.quality {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<9}", "quality"), theme.label()),
+            Span::styled(q.dots(), theme.quality()),
+            Span::raw(format!(" {}/5", q.get())),
+        ]));
+    }
+    if !entry.tags.is_empty() {
+        let tags: Vec<String> = entry
+            .tags
+            .iter()
+            .map(|t| format!("#{}", shown_line(t)))
+            .collect();
+        lines.push(field("tags", tags.join(" ")));
+    }
+    if let Some(advice) = &entry.advice_loop {
+        let state = match advice.reported_on {
+            None => "awaiting your report-back".to_string(),
+            Some(d) => format!("reported back {d}"),
+        };
+        let strength = if advice.strength.is_empty() {
+            String::new()
+        } else {
+            format!(" · draws on {}", shown_line(&advice.strength))
+        };
+        lines.push(field("advice", format!("{state}{strength}")));
+    }
+    let header = lines.len() as u16 + 1;
+    frame.render_widget(Paragraph::new(lines), inner);
+    if entry.notes.is_empty() || inner.height <= header {
+        return;
+    }
+    let notes_area = Rect {
+        y: inner.y + header,
+        height: inner.height - header,
+        ..inner
+    };
+    let scroll = usize::from(app.timeline.detail_scroll);
+    let (notes, more) = wrapped(
+        &shown_block(&entry.notes),
+        usize::from(notes_area.width),
+        scroll,
+        usize::from(notes_area.height),
+    );
+    let mut text: Vec<Line<'_>> = notes.into_iter().map(Line::from).collect();
+    if more && !text.is_empty() {
+        let last = text.len() - 1;
+        text[last] = Line::from(Span::styled("… (J to scroll)", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(text), notes_area);
+}

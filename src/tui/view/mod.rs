@@ -1,0 +1,174 @@
+//! Drawing: a pure function of `App` onto a frame. Views read state only;
+//! they never touch the store or the clock.
+
+mod journal;
+mod overlay;
+mod people;
+mod theme;
+mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::{App, Screen, StatusKind};
+use super::keymap::{Action, Context};
+use crate::domain::text::shown_line;
+pub use theme::Theme;
+
+/// Below this size the layout is replaced by a note asking for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let note = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+        frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let theme = Theme::new(app.color);
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, &theme, frame, header);
+    match app.screen {
+        Screen::Journal => journal::render(app, &theme, frame, body),
+        Screen::People => people::render(app, &theme, frame, body),
+        other => render_not_yet(other, &theme, frame, body),
+    }
+    render_status(app, &theme, frame, status);
+    overlay::render(app, &theme, frame, area);
+}
+
+/// Rows of timeline the Journal shows at this terminal size; `update`
+/// uses it to keep the selection in view.
+pub fn journal_list_height(width: u16, height: u16) -> usize {
+    let body = Rect::new(0, 1, width, height.saturating_sub(2));
+    usize::from(journal::list_area(body).height.saturating_sub(2))
+}
+
+fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let mut spans = vec![Span::styled(" rapport ", theme.brand())];
+    for screen in Screen::ALL {
+        let label = format!(" {} {} ", screen.index() + 1, screen.title());
+        let style = if screen == app.screen {
+            theme.tab_active()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let tabs = Line::from(spans);
+    let manager = app
+        .manager()
+        .map(|m| format!("{} ", shown_line(&m.name)))
+        .unwrap_or_default();
+    let tabs_width = tabs.width() as u16;
+    frame.render_widget(Paragraph::new(tabs), area);
+    let room = area.width.saturating_sub(tabs_width);
+    if room > 4 && !manager.is_empty() {
+        let text = crate::domain::text::truncated(&manager, usize::from(room) - 1);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.accent())).alignment(Alignment::Right),
+            Rect {
+                x: area.x + tabs_width,
+                width: room,
+                ..area
+            },
+        );
+    }
+}
+
+fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    if let Some(search) = &app.search {
+        let line = Line::from(vec![
+            Span::styled("/", theme.accent()),
+            Span::raw(shown_line(search.text())),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        let before: String = search.text().chars().take(search.cursor()).collect();
+        let x =
+            area.x + 1 + unicode_width::UnicodeWidthStr::width(shown_line(&before).as_str()) as u16;
+        if app.overlay.is_none() && x < area.right() {
+            frame.set_cursor_position((x, area.y));
+        }
+        return;
+    }
+    if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Info => theme.info(),
+            StatusKind::Error => theme.error(),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(shown_line(&status.text), style)),
+            area,
+        );
+        return;
+    }
+    let hints: &[(Context, Action, &str)] = match app.screen {
+        Screen::Journal => &[
+            (Context::Journal, Action::Add, "add"),
+            (Context::Journal, Action::Edit, "edit"),
+            (Context::Journal, Action::Delete, "delete"),
+            (Context::Journal, Action::Search, "search"),
+            (Context::Journal, Action::Filter, "filter"),
+            (Context::Journal, Action::CheckIn, "check-in"),
+            (Context::Global, Action::Help, "help"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::People => &[
+            (Context::People, Action::Add, "add"),
+            (Context::People, Action::Edit, "edit"),
+            (Context::People, Action::SetCurrent, "set current"),
+            (Context::Global, Action::Help, "help"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        _ => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+    };
+    let mut spans = Vec::new();
+    for (context, action, label) in hints {
+        let key = app.keymap.keys_for(*context, *action);
+        if key.is_empty() {
+            continue;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {label}  "), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_not_yet(screen: Screen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let what = match screen {
+        Screen::Insights => {
+            "how often and how well you meet: weekly counts, quality trends, a year heatmap, streaks"
+        }
+        Screen::Prep => {
+            "everything since the last 1:1, open topics, advice loops, and the weekly summary"
+        }
+        Screen::NextSteps => {
+            "the coach's next trust-building steps, each with its reason in numbers"
+        }
+        _ => "",
+    };
+    let text = vec![
+        Line::from(Span::styled(screen.title(), theme.title())),
+        Line::from(""),
+        Line::from(format!("This screen will show {what}.")),
+        Line::from("It is not built yet; the journal (1) and people (5) are ready."),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(theme.block("")),
+        area,
+    );
+}

@@ -1,0 +1,291 @@
+//! What is drawn over a screen: help, forms, and questions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::domain::text::shown_line;
+use crate::tui::app::{App, Overlay, Question, Screen};
+use crate::tui::form::{Editor, Form};
+use crate::tui::forms::OpenForm;
+use crate::tui::keymap::Context;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => render_help(app, theme, frame, area, *scroll),
+        Some(Overlay::Form(open)) => render_form(theme, frame, area, open),
+        Some(Overlay::Confirm(Question::RestoreDraft { form, .. })) => {
+            let what = form.form.title.to_lowercase();
+            let text = format!(
+                "rapport stopped while you were typing ({what}).\n\nRestore what you typed?  y yes · n discard"
+            );
+            let popup = centered(area, 56, 7);
+            frame.render_widget(Clear, popup);
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(theme.block("Unsaved draft")),
+                popup,
+            );
+        }
+    }
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scroll: u16) {
+    let context = match app.screen {
+        Screen::Journal => Context::Journal,
+        Screen::People => Context::People,
+        _ => Context::Global,
+    };
+    let mut lines = Vec::new();
+    let mut last_context = None;
+    for (c, keys, description) in app.keymap.help(context) {
+        if last_context != Some(c) {
+            if last_context.is_some() {
+                lines.push(Line::from(""));
+            }
+            let heading = match c {
+                Context::Global => "Everywhere".to_string(),
+                other => format!("On this screen ({})", other.name()),
+            };
+            lines.push(Line::from(Span::styled(heading, theme.title())));
+            last_context = Some(c);
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16}"), theme.key()),
+            Span::raw(description),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "In forms: tab/shift-tab move, ctrl-s saves, esc cancels. Keys can be changed in keymap.toml.",
+        theme.dim(),
+    )));
+    let popup = centered(area, 72, area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(theme.block("Help — esc closes")),
+        popup,
+    );
+}
+
+/// One row of a drawn form: a field (with its height) or an error under it.
+enum FormRow {
+    Field { index: usize, height: u16 },
+    Error { index: usize },
+}
+
+const LABEL_WIDTH: u16 = 12;
+
+fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
+    let form = &open.form;
+    let mut rows = Vec::new();
+    for (index, field) in form.fields.iter().enumerate() {
+        let height = match field.editor {
+            Editor::Notes(_) if index == form.focus => 5,
+            _ => 1,
+        };
+        rows.push(FormRow::Field { index, height });
+        if field.error.is_some() {
+            rows.push(FormRow::Error { index });
+        }
+    }
+    let content: u16 = rows
+        .iter()
+        .map(|r| match r {
+            FormRow::Field { height, .. } => *height,
+            FormRow::Error { .. } => 1,
+        })
+        .sum();
+    let popup = centered(area, 78, content + 4);
+    frame.render_widget(Clear, popup);
+    let block = theme.block(&form.title);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if inner.height < 2 || inner.width < LABEL_WIDTH + 4 {
+        return;
+    }
+    let footer = Rect {
+        y: inner.bottom() - 1,
+        height: 1,
+        ..inner
+    };
+    let body = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    // Scroll so the focused field is in view.
+    let mut y = 0u16;
+    let mut focus_top = 0u16;
+    let mut focus_bottom = 0u16;
+    for row in &rows {
+        let h = match row {
+            FormRow::Field { index, height } => {
+                if *index == form.focus {
+                    focus_top = y;
+                    focus_bottom = y + height;
+                }
+                *height
+            }
+            FormRow::Error { index } => {
+                if *index == form.focus {
+                    focus_bottom = y + 1;
+                }
+                1
+            }
+        };
+        y += h;
+    }
+    let offset = focus_bottom.saturating_sub(body.height).min(focus_top);
+    let mut y = 0u16;
+    for row in &rows {
+        let h = match row {
+            FormRow::Field { height, .. } => *height,
+            FormRow::Error { .. } => 1,
+        };
+        if y >= offset && y - offset + h <= body.height {
+            let rect = Rect {
+                y: body.y + (y - offset),
+                height: h,
+                ..body
+            };
+            match row {
+                FormRow::Field { index, .. } => render_field(theme, frame, rect, form, *index),
+                FormRow::Error { index } => {
+                    let text = form.fields[*index].error.clone().unwrap_or_default();
+                    let line = Line::from(vec![
+                        Span::raw(" ".repeat(usize::from(LABEL_WIDTH))),
+                        Span::styled(format!("↑ {}", shown_line(&text)), theme.error()),
+                    ]);
+                    frame.render_widget(Paragraph::new(line), rect);
+                }
+            }
+        }
+        y += h;
+    }
+    let footer_line = if open.confirming_cancel {
+        Line::from(Span::styled(
+            "Discard what you typed?  y yes · n keep editing",
+            theme.error(),
+        ))
+    } else {
+        let hint = form.focused().map_or("", |f| f.hint);
+        Line::from(vec![
+            Span::styled(hint.to_string(), theme.dim()),
+            Span::styled("  ·  ctrl-s save · esc cancel", theme.dim()),
+        ])
+    };
+    frame.render_widget(Paragraph::new(footer_line), footer);
+}
+
+fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, index: usize) {
+    let field = &form.fields[index];
+    let focused = index == form.focus;
+    let label_style = if focused {
+        theme.selected()
+    } else if field.error.is_some() {
+        theme.error()
+    } else {
+        theme.label()
+    };
+    let label = format!(
+        "{:<width$}",
+        field.label,
+        width = usize::from(LABEL_WIDTH) - 1
+    );
+    let label_rect = Rect {
+        width: LABEL_WIDTH - 1,
+        height: 1,
+        ..rect
+    };
+    frame.render_widget(Paragraph::new(Span::styled(label, label_style)), label_rect);
+    let value_rect = Rect {
+        x: rect.x + LABEL_WIDTH,
+        width: rect.width.saturating_sub(LABEL_WIDTH),
+        ..rect
+    };
+    let room = usize::from(value_rect.width);
+    match &field.editor {
+        Editor::Line(input) => {
+            let chars: Vec<char> = input.text().chars().collect();
+            // Show the part around the cursor when the text is wider than the room.
+            let start = input.cursor().saturating_sub(room.saturating_sub(1));
+            let visible: String = chars.iter().skip(start).collect();
+            let shown = shown_line(&visible);
+            frame.render_widget(Paragraph::new(shown.clone()), value_rect);
+            if focused {
+                let before: String = chars[start..input.cursor().min(chars.len())]
+                    .iter()
+                    .collect();
+                let x = value_rect.x + shown_line(&before).width() as u16;
+                if x < value_rect.right() {
+                    frame.set_cursor_position((x, value_rect.y));
+                }
+            }
+        }
+        Editor::Choice { options, selected } => {
+            let value = options.get(*selected).map_or("—", String::as_str);
+            let text = if focused {
+                format!("‹ {} ›", shown_line(value))
+            } else {
+                shown_line(value)
+            };
+            frame.render_widget(Paragraph::new(text), value_rect);
+        }
+        Editor::Score(score) => {
+            let line = match score {
+                Some(s) => Line::from(vec![
+                    Span::styled(
+                        format!(
+                            "{}{}",
+                            "●".repeat(usize::from(*s)),
+                            "○".repeat(5 - usize::from(*s))
+                        ),
+                        theme.quality(),
+                    ),
+                    Span::raw(format!(" {s}")),
+                ]),
+                None => Line::from(Span::styled("○○○○○ none", theme.dim())),
+            };
+            frame.render_widget(Paragraph::new(line), value_rect);
+        }
+        Editor::Notes(area) => {
+            if focused {
+                frame.render_widget(&**area, value_rect);
+            } else {
+                let lines = area.lines();
+                let first = lines.first().map(|l| shown_line(l)).unwrap_or_default();
+                let more = if lines.len() > 1 {
+                    format!("  (+{} lines)", lines.len() - 1)
+                } else {
+                    String::new()
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(first),
+                        Span::styled(more, theme.dim()),
+                    ])),
+                    value_rect,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The People screen: who the journal is about, the current manager first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::domain::text::shown_line;
+use crate::tui::app::App;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let block = theme.block("People");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.people.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No one yet. Press a to add your manager.").style(theme.dim()),
+            inner,
+        );
+        return;
+    }
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (i, person) in app.people.iter().enumerate() {
+        if i == app.people_selected {
+            selected_line = lines.len();
+        }
+        let marker = if person.is_current { "● " } else { "  " };
+        let role = if person.role.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", shown_line(&person.role))
+        };
+        let head = format!("{marker}{}{role}", shown_line(&person.name));
+        let style = if i == app.people_selected {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        lines.push(Line::from(Span::styled(head, style)));
+        let cadence = person.cadence_days.map_or_else(
+            || "no 1:1 cadence set".to_string(),
+            |d| format!("1:1 every {d} days"),
+        );
+        let current = if person.is_current {
+            " · current manager"
+        } else {
+            ""
+        };
+        lines.push(Line::from(Span::styled(
+            format!("    {cadence}{current}"),
+            theme.dim(),
+        )));
+        if !person.strengths.is_empty() {
+            lines.push(Line::from(format!(
+                "    strengths: {}",
+                shown_line(&person.strengths.join("; "))
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    // Keep the selected person in view on short terminals.
+    let height = usize::from(inner.height);
+    let scroll = (selected_line + 3).saturating_sub(height) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}

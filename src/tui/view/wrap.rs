@@ -1,0 +1,140 @@
+//! Word wrapping by display width, done lazily: only the lines needed for
+//! the visible part of a long note are ever produced.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Up to `take` wrapped lines of `text` at `width` columns, after skipping
+/// the first `skip`; also says whether more lines follow.
+pub fn wrapped(text: &str, width: usize, skip: usize, take: usize) -> (Vec<String>, bool) {
+    let mut wrapper = Wrapper {
+        width: width.max(1),
+        skip,
+        take,
+        produced: 0,
+        out: Vec::with_capacity(take),
+        line: String::new(),
+        line_width: 0,
+    };
+    for paragraph in text.split('\n') {
+        for word in split_keeping_spaces(paragraph) {
+            if !wrapper.push_word(word) {
+                return (wrapper.out, true);
+            }
+        }
+        if !wrapper.emit() {
+            return (wrapper.out, true);
+        }
+    }
+    (wrapper.out, false)
+}
+
+struct Wrapper {
+    width: usize,
+    skip: usize,
+    take: usize,
+    produced: usize,
+    out: Vec<String>,
+    line: String,
+    line_width: usize,
+}
+
+impl Wrapper {
+    /// Ends the current line; false once enough lines are out.
+    fn emit(&mut self) -> bool {
+        if self.produced >= self.skip {
+            if self.out.len() == self.take {
+                return false;
+            }
+            self.out.push(std::mem::take(&mut self.line));
+        } else {
+            self.line.clear();
+        }
+        self.line_width = 0;
+        self.produced += 1;
+        true
+    }
+
+    fn push_word(&mut self, word: &str) -> bool {
+        let word_width: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if self.line_width + word_width > self.width && self.line_width > 0 {
+            if !self.emit() {
+                return false;
+            }
+            if word.trim().is_empty() {
+                return true;
+            }
+        }
+        if word_width <= self.width {
+            self.line.push_str(word);
+            self.line_width += word_width;
+            return true;
+        }
+        // A word longer than the line is cut by characters.
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if self.line_width + w > self.width && self.line_width > 0 && !self.emit() {
+                return false;
+            }
+            self.line.push(c);
+            self.line_width += w;
+        }
+        true
+    }
+}
+
+/// Words with the spaces that follow them.
+fn split_keeping_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut seen_space = false;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == ' ' {
+                    seen_space = true;
+                    false
+                } else {
+                    seen_space
+                }
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped;
+
+    #[test]
+    fn words_wrap_at_the_width() {
+        let (lines, more) = wrapped("the quick brown fox jumps", 10, 0, 10);
+        assert_eq!(lines, vec!["the quick ", "brown fox ", "jumps"]);
+        assert!(!more);
+    }
+
+    #[test]
+    fn only_the_asked_window_is_produced() {
+        let text = "a\n".repeat(100_000);
+        let (lines, more) = wrapped(&text, 10, 5, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(more);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let (lines, _) = wrapped("会議会議会議", 4, 0, 10);
+        assert_eq!(lines, vec!["会議", "会議", "会議"]);
+    }
+
+    #[test]
+    fn a_long_word_is_cut() {
+        let (lines, _) = wrapped("abcdefghij", 4, 0, 10);
+        assert_eq!(lines, vec!["abcd", "efgh", "ij"]);
+    }
+}
