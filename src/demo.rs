@@ -1,6 +1,7 @@
 //! A realistic sample journal, written into its own file to explore: a year
 //! with a manager, generated deterministically from `today`.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc, Weekday};
@@ -459,7 +460,11 @@ pub fn run_command(out: Option<PathBuf>, ctx: &Context) -> CmdResult {
     }
     let mut store = Store::open(&out).map_err(|e| Failure::Runtime(e.into()))?;
     let counts = write_demo(&mut store, ctx.today, ctx.now)?;
-    println!("{}", out.display());
+    // The demo is written by now: a reader that left early (`| head`) changes nothing.
+    match writeln!(std::io::stdout().lock(), "{}", out.display()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     eprintln!(
         "wrote a sample journal: {} interactions, {} check-ins and {} topics over a year with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,

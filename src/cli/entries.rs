@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::output::{entry_detail, entry_line};
+use super::output::{
+    entry_detail, entry_line, print_json, print_line, print_text, reader_gone_is_ok,
+};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::day::parse_time;
 use crate::domain::{Category, InitiatedBy, InteractionDraft, Quality};
@@ -31,7 +33,7 @@ impl From<By> for InitiatedBy {
 #[derive(Debug, Clone, Args)]
 pub struct EntryFields {
     /// When it happened: 2026-11-24, today, yesterday, -3d, "3 days ago", monday [default: today]
-    #[arg(long, short = 'd', value_name = "DAY")]
+    #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The time it started, HH:MM (24-hour)
     #[arg(long, value_name = "HH:MM")]
@@ -104,16 +106,21 @@ pub struct ListArgs {
     #[arg(long, short = 't')]
     pub tag: Option<String>,
     /// From this day on
-    #[arg(long, value_name = "DAY")]
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to this day
-    #[arg(long, value_name = "DAY")]
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Words to find in titles, notes and tags
     #[arg(long, short = 's', value_name = "TEXT")]
     pub search: Option<String>,
     /// At most this many entries
-    #[arg(long, short = 'n', default_value_t = 50)]
+    #[arg(
+        long,
+        short = 'n',
+        default_value_t = 50,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
     pub limit: u32,
     /// Print a JSON array
     #[arg(long)]
@@ -147,6 +154,17 @@ fn read_notes(fields: &EntryFields) -> Result<Option<String>, Failure> {
         }
         other => Ok(other.map(str::to_string)),
     }
+}
+
+/// `--strength` names what an advice ask draws on; on any other kind it
+/// would be dropped without a word, so it is refused instead.
+fn check_strength(fields: &EntryFields, kind: &str, category: Category) -> Result<(), Failure> {
+    if fields.strength.is_some() && category != Category::Ask {
+        return Err(Failure::usage(format!(
+            "--strength is for advice asks, and {kind} is not one: drop --strength, or use the kind advice"
+        )));
+    }
+    Ok(())
 }
 
 /// Applies the given fields over `draft`; fields not given are left alone.
@@ -186,6 +204,7 @@ fn apply_fields(
 pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     let kind = store.kind_named(&args.kind)?;
+    check_strength(&args.fields, &kind.name, kind.category)?;
     let person = resolve_person(&store, args.fields.with.as_deref())?;
     let mut draft = InteractionDraft {
         person_id: person.id,
@@ -202,7 +221,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     };
     apply_fields(&mut draft, &args.fields, &store, ctx)?;
     let saved = store.add_interaction(&draft, ctx.now)?;
-    println!("{}", saved.id);
+    print_line(saved.id)?;
     eprintln!(
         "logged {} with {} on {}",
         saved.kind,
@@ -231,22 +250,16 @@ pub fn list(args: ListArgs, ctx: &Context) -> CmdResult {
     filter.since = args.since.as_deref().map(|d| ctx.day(d)).transpose()?;
     filter.until = args.until.as_deref().map(|d| ctx.day(d)).transpose()?;
 
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        write!(out, "[")?;
-        each_entry(&store, &filter, args.limit, |n, entry| {
-            if n > 0 {
-                write!(out, ",")?;
-            }
-            serde_json::to_writer(&mut out, entry).map_err(std::io::Error::from)
-        })?;
-        writeln!(out, "]")?;
-        return Ok(());
-    }
-    let written = each_entry(&store, &filter, args.limit, |_, entry| {
-        writeln!(out, "{}", entry_line(entry))
-    })?;
-    if written == 0 {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write_entries(&mut out, &store, &filter, &args).and_then(|n| {
+        out.flush()?;
+        Ok(n)
+    });
+    let written = match written {
+        Ok(n) => n,
+        Err(e) => return reader_gone_is_ok(Err(e)),
+    };
+    if written == 0 && !args.json {
         if filter.is_empty() {
             eprintln!("no entries yet: log one with `rapport log KIND \"what happened\"`");
         } else {
@@ -254,6 +267,29 @@ pub fn list(args: ListArgs, ctx: &Context) -> CmdResult {
         }
     }
     Ok(())
+}
+
+/// Writes the listed entries, as lines or as one JSON array; returns how many.
+fn write_entries(
+    out: &mut impl Write,
+    store: &Store,
+    filter: &InteractionFilter,
+    args: &ListArgs,
+) -> Result<usize, Failure> {
+    if !args.json {
+        return each_entry(store, filter, args.limit, |_, entry| {
+            writeln!(out, "{}", entry_line(entry))
+        });
+    }
+    write!(out, "[")?;
+    let written = each_entry(store, filter, args.limit, |n, entry| {
+        if n > 0 {
+            write!(out, ",")?;
+        }
+        serde_json::to_writer(&mut *out, entry).map_err(std::io::Error::from)
+    })?;
+    writeln!(out, "]")?;
+    Ok(written)
 }
 
 /// Walks up to `limit` entries page by page, so a large limit never holds the
@@ -283,14 +319,10 @@ pub fn show(id: i64, json: bool, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let entry = store.interaction(id)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&entry).map_err(anyhow::Error::from)?
-        );
+        print_json(&entry)
     } else {
-        print!("{}", entry_detail(&entry));
+        print_text(&entry_detail(&entry))
     }
-    Ok(())
 }
 
 pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
@@ -300,8 +332,13 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
     if let Some(title) = &args.title {
         draft.title = title.clone();
     }
-    if let Some(kind) = &args.kind {
-        draft.kind_id = store.kind_named(kind)?.id;
+    match &args.kind {
+        Some(kind) => {
+            let kind = store.kind_named(kind)?;
+            check_strength(&args.fields, &kind.name, kind.category)?;
+            draft.kind_id = kind.id;
+        }
+        None => check_strength(&args.fields, &entry.kind, entry.category)?,
     }
     if args.replace_tags {
         draft.tags = args.fields.tags.clone();
@@ -309,6 +346,12 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
         draft.tags.extend(args.fields.tags.iter().cloned());
     }
     apply_fields(&mut draft, &args.fields, &store, ctx)?;
+    if draft == entry.to_draft() {
+        return Err(Failure::usage(format!(
+            "nothing to change in entry {}: give a new value, e.g. --title, --kind, -q, --date or --tag",
+            entry.id
+        )));
+    }
     let saved = store.update_interaction(entry.id, entry.version, &draft, ctx.now)?;
     eprintln!("updated entry {}", saved.id);
     Ok(())
@@ -330,7 +373,7 @@ pub fn undo(ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     match store.undo_delete()? {
         Some(entry) => {
-            println!("{}", entry.id);
+            print_line(entry.id)?;
             eprintln!("restored entry {} ({})", entry.id, entry.happened_on);
             Ok(())
         }

@@ -116,9 +116,12 @@ impl Failure {
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
         match e {
+            // What the user typed names something wrong or clashes with what
+            // is there: a usage error, fixed by changing the command.
             StoreError::Invalid(_)
             | StoreError::NoSuchName { .. }
-            | StoreError::NotFound { .. } => Failure::Usage(e.to_string()),
+            | StoreError::NotFound { .. }
+            | StoreError::Conflict(_) => Failure::Usage(e.to_string()),
             other => Failure::Runtime(other.into()),
         }
     }

@@ -1,10 +1,52 @@
 //! How entries look on the terminal: one line in a list, a block in `show`.
 //! User text is shown sanitised, so it can never drive the terminal.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 
+use super::{CmdResult, Failure};
 use crate::domain::Interaction;
 use crate::domain::text::{shown_block, shown_line, truncated};
+
+/// A reader that stopped early (`rapport list | head -1`) is not a failure:
+/// the command ends quietly, as other shell tools do, instead of reporting
+/// (or, with `println!`, panicking on) a broken pipe.
+pub fn reader_gone_is_ok(result: CmdResult) -> CmdResult {
+    match result {
+        Err(Failure::Runtime(e))
+            if e.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {
+    let mut out = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    reader_gone_is_ok(written.map_err(Failure::from))
+}
+
+/// Prints one line of data on stdout.
+pub fn print_line(line: impl std::fmt::Display) -> CmdResult {
+    print_text(&format!("{line}\n"))
+}
+
+/// Prints data on stdout as it is.
+pub fn print_text(text: &str) -> CmdResult {
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    reader_gone_is_ok(written.map_err(Failure::from))
+}
 
 /// `  42  2026-11-24  one_on_one  Dana  ●●●●○  Hiring plan`
 pub fn entry_line(entry: &Interaction) -> String {

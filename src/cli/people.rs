@@ -3,6 +3,7 @@
 
 use clap::Subcommand;
 
+use super::output::{print_json, print_line};
 use super::{CmdResult, Context, Failure};
 use crate::domain::text::shown_line;
 use crate::domain::{Category, PersonDraft};
@@ -52,7 +53,12 @@ pub enum PersonCommand {
         #[arg(long, value_name = "DAYS")]
         every: Option<u32>,
         /// The next 1:1's date, over what the cadence implies
-        #[arg(long = "next-1on1", value_name = "DAY", conflicts_with = "clear_next")]
+        #[arg(
+            long = "next-1on1",
+            value_name = "DAY",
+            allow_hyphen_values = true,
+            conflicts_with = "clear_next"
+        )]
         next: Option<String>,
         /// Forget a next 1:1 date set before
         #[arg(long)]
@@ -86,14 +92,6 @@ pub enum KindCommand {
     },
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).map_err(anyhow::Error::from)?
-    );
-    Ok(())
-}
-
 pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     match cmd {
@@ -112,7 +110,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 is_current: current,
             };
             let person = store.add_person(&draft, ctx.today, ctx.now)?;
-            println!("{}", person.id);
+            print_line(person.id)?;
             let note = if person.is_current {
                 " (current manager)"
             } else {
@@ -138,13 +136,16 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                     .map(|d| format!("1:1 every {d} days"))
                     .unwrap_or_else(|| "no 1:1 cadence".to_string());
                 let archived = if p.archived { " (archived)" } else { "" };
-                println!(
+                print_line(format_args!(
                     "{marker} {}{archived}  {}  {cadence}",
                     shown_line(&p.name),
                     shown_line(&p.role)
-                );
+                ))?;
                 if !p.strengths.is_empty() {
-                    println!("    strengths: {}", shown_line(&p.strengths.join("; ")));
+                    print_line(format_args!(
+                        "    strengths: {}",
+                        shown_line(&p.strengths.join("; "))
+                    ))?;
                 }
             }
             Ok(())
@@ -198,7 +199,7 @@ pub fn kind(cmd: KindCommand, ctx: &Context) -> CmdResult {
         KindCommand::Add { name, category } => {
             let category: Category = category.parse()?;
             let kind = store.add_kind(&name, category)?;
-            println!("{}", kind.id);
+            print_line(kind.id)?;
             eprintln!("added kind {} ({})", kind.name, kind.category);
             Ok(())
         }
@@ -209,7 +210,7 @@ pub fn kind(cmd: KindCommand, ctx: &Context) -> CmdResult {
             }
             for k in kinds {
                 let origin = if k.builtin { "built in" } else { "yours" };
-                println!("{:<12}  {:<9}  {origin}", k.name, k.category);
+                print_line(format_args!("{:<12}  {:<9}  {origin}", k.name, k.category))?;
             }
             Ok(())
         }

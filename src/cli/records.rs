@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::output::{print_json, print_line};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::text::shown_line;
 use crate::domain::{CheckInDraft, TopicStatus};
@@ -22,7 +23,7 @@ pub struct CheckinArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// The day it is for [default: today]
-    #[arg(long, short = 'd', value_name = "DAY")]
+    #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Who it is about [default: the current manager]
     #[arg(long = "with", value_name = "PERSON")]
@@ -82,7 +83,7 @@ pub enum AdviceCommand {
         #[arg(long)]
         not_applied: bool,
         /// The day you reported back [default: today]
-        #[arg(long, short = 'd', value_name = "DAY")]
+        #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
         date: Option<String>,
     },
 }
@@ -107,7 +108,7 @@ pub fn checkin(args: CheckinArgs, ctx: &Context) -> CmdResult {
         note: args.note.unwrap_or_default(),
     };
     let saved = store.add_check_in(&draft, ctx.now)?;
-    println!("{}", saved.id);
+    print_line(saved.id)?;
     eprintln!(
         "checked in for {}: trust {}, clarity {}, ease {}",
         saved.checked_on, saved.trust, saved.clarity, saved.ease
@@ -121,7 +122,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
         TopicCommand::Add { text, with } => {
             let person = resolve_person(&store, with.as_deref())?;
             let topic = store.add_topic(person.id, &text, ctx.today, ctx.now)?;
-            println!("{}", topic.id);
+            print_line(topic.id)?;
             eprintln!("added to the agenda with {}", shown_line(&person.name));
             Ok(())
         }
@@ -132,11 +133,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
             };
             let topics = store.topics(person_id, all)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&topics).map_err(anyhow::Error::from)?
-                );
-                return Ok(());
+                return print_json(&topics);
             }
             if topics.is_empty() {
                 eprintln!("no open topics: add one with `rapport topic add \"...\"`");
@@ -150,12 +147,12 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
                         t.closed_on.map(|d| d.to_string()).unwrap_or_default()
                     ),
                 };
-                println!(
+                print_line(format_args!(
                     "{:>4}  {}  ({}, {state})",
                     t.id,
                     shown_line(&t.text),
                     shown_line(&t.person)
-                );
+                ))?;
             }
             Ok(())
         }
@@ -181,11 +178,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
         AdviceCommand::List { json } => {
             let loops = store.open_advice_loops()?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&loops).map_err(anyhow::Error::from)?
-                );
-                return Ok(());
+                return print_json(&loops);
             }
             if loops.is_empty() {
                 eprintln!("no advice asks awaiting a report-back");
@@ -196,11 +189,11 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
                 } else {
                     format!(" (draws on: {})", shown_line(&l.strength))
                 };
-                println!(
+                print_line(format_args!(
                     "{:>5}  {}{strength}",
                     l.interaction_id,
                     shown_line(&l.question)
-                );
+                ))?;
             }
             Ok(())
         }
