@@ -228,6 +228,8 @@ pub enum FormEvent {
 #[derive(Debug, Clone)]
 pub struct Form {
     pub title: String,
+    /// A line or two above the fields saying what the form is for.
+    pub intro: Option<String>,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// Something was typed since the form opened.
@@ -238,6 +240,7 @@ impl Form {
     pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
         Form {
             title: title.into(),
+            intro: None,
             fields,
             focus: 0,
             touched: false,

@@ -499,12 +499,19 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         (Some(_), _) => "Edit person",
         (None, _) => "New person",
     };
+    let mut form = Form::new(title, fields);
+    if onboarding {
+        form.intro = Some(
+            "rapport keeps a private journal of your interactions with your manager. Start with who they are; it all stays in one file on this machine."
+                .into(),
+        );
+    }
     OpenForm::new(
         Purpose::Person {
             editing: existing.map(|p| p.id),
             onboarding,
         },
-        Form::new(title, fields),
+        form,
     )
 }
 

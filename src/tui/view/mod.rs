@@ -16,6 +16,7 @@ use super::app::{App, Screen, StatusKind};
 use super::keymap::{Action, Context};
 use crate::domain::text::shown_line;
 pub use theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this size the layout is replaced by a note asking for more room.
 pub const MIN_WIDTH: u16 = 40;
@@ -55,9 +56,16 @@ pub fn journal_list_height(width: u16, height: u16) -> usize {
 
 fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mut spans = vec![Span::styled(" rapport ", theme.brand())];
+    // Narrow terminals show every screen's number and only the current title.
+    let compact = area.width < 90;
     for screen in Screen::ALL {
-        let label = format!(" {} {} ", screen.index() + 1, screen.title());
-        let style = if screen == app.screen {
+        let current = screen == app.screen;
+        let label = if current || !compact {
+            format!(" {} {} ", screen.index() + 1, screen.title())
+        } else {
+            format!(" {} ", screen.index() + 1)
+        };
+        let style = if current {
             theme.tab_active()
         } else {
             theme.dim()
@@ -113,20 +121,20 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let hints: &[(Context, Action, &str)] = match app.screen {
         Screen::Journal => &[
+            (Context::Global, Action::Help, "help"),
             (Context::Journal, Action::Add, "add"),
             (Context::Journal, Action::Edit, "edit"),
             (Context::Journal, Action::Delete, "delete"),
             (Context::Journal, Action::Search, "search"),
             (Context::Journal, Action::Filter, "filter"),
             (Context::Journal, Action::CheckIn, "check-in"),
-            (Context::Global, Action::Help, "help"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::People => &[
+            (Context::Global, Action::Help, "help"),
             (Context::People, Action::Add, "add"),
             (Context::People, Action::Edit, "edit"),
             (Context::People, Action::SetCurrent, "set current"),
-            (Context::Global, Action::Help, "help"),
             (Context::Global, Action::Quit, "quit"),
         ],
         _ => &[
@@ -135,13 +143,18 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ],
     };
     let mut spans = Vec::new();
+    let mut used = 0usize;
     for (context, action, label) in hints {
         let key = app.keymap.keys_for(*context, *action);
-        if key.is_empty() {
+        let label = format!(" {label}  ");
+        let width = key.width() + label.width();
+        // Only whole hints: a cut one reads as a different key.
+        if key.is_empty() || used + width > usize::from(area.width) + 2 {
             continue;
         }
+        used += width;
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(format!(" {label}  "), theme.dim()));
+        spans.push(Span::styled(label, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

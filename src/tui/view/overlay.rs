@@ -87,35 +87,58 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
     );
 }
 
-/// One row of a drawn form: a field (with its height) or an error under it.
+/// One row of a drawn form: the intro, a field, or the error under a field.
 enum FormRow {
+    Intro { height: u16 },
     Field { index: usize, height: u16 },
-    Error { index: usize },
+    Error { index: usize, height: u16 },
+}
+
+impl FormRow {
+    fn height(&self) -> u16 {
+        match self {
+            FormRow::Intro { height }
+            | FormRow::Field { height, .. }
+            | FormRow::Error { height, .. } => *height,
+        }
+    }
 }
 
 const LABEL_WIDTH: u16 = 12;
 
+/// Lines `text` takes when wrapped at `width` columns.
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let lines = text.width().div_ceil(width).max(1);
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
 fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
     let form = &open.form;
+    let popup_width = 78.min(area.width);
+    let text_width = popup_width.saturating_sub(2);
+    let error_width = text_width.saturating_sub(LABEL_WIDTH + 2);
     let mut rows = Vec::new();
+    if let Some(intro) = &form.intro {
+        rows.push(FormRow::Intro {
+            height: wrapped_height(intro, text_width) + 1,
+        });
+    }
     for (index, field) in form.fields.iter().enumerate() {
         let height = match field.editor {
             Editor::Notes(_) if index == form.focus => 5,
             _ => 1,
         };
         rows.push(FormRow::Field { index, height });
-        if field.error.is_some() {
-            rows.push(FormRow::Error { index });
+        if let Some(error) = &field.error {
+            rows.push(FormRow::Error {
+                index,
+                height: wrapped_height(&shown_line(error), error_width),
+            });
         }
     }
-    let content: u16 = rows
-        .iter()
-        .map(|r| match r {
-            FormRow::Field { height, .. } => *height,
-            FormRow::Error { .. } => 1,
-        })
-        .sum();
-    let popup = centered(area, 78, content + 4);
+    let content: u16 = rows.iter().map(FormRow::height).sum();
+    let popup = centered(area, popup_width, content.saturating_add(4));
     frame.render_widget(Clear, popup);
     let block = theme.block(&form.title);
     let inner = block.inner(popup);
@@ -132,35 +155,25 @@ fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm
         height: inner.height - 1,
         ..inner
     };
-    // Scroll so the focused field is in view.
+    // Scroll so the focused field, and its error, are in view.
     let mut y = 0u16;
     let mut focus_top = 0u16;
     let mut focus_bottom = 0u16;
     for row in &rows {
-        let h = match row {
-            FormRow::Field { index, height } => {
-                if *index == form.focus {
-                    focus_top = y;
-                    focus_bottom = y + height;
-                }
-                *height
+        match row {
+            FormRow::Field { index, .. } if *index == form.focus => {
+                focus_top = y;
+                focus_bottom = y + row.height();
             }
-            FormRow::Error { index } => {
-                if *index == form.focus {
-                    focus_bottom = y + 1;
-                }
-                1
-            }
-        };
-        y += h;
+            FormRow::Error { index, .. } if *index == form.focus => focus_bottom = y + row.height(),
+            _ => {}
+        }
+        y += row.height();
     }
     let offset = focus_bottom.saturating_sub(body.height).min(focus_top);
     let mut y = 0u16;
     for row in &rows {
-        let h = match row {
-            FormRow::Field { height, .. } => *height,
-            FormRow::Error { .. } => 1,
-        };
+        let h = row.height();
         if y >= offset && y - offset + h <= body.height {
             let rect = Rect {
                 y: body.y + (y - offset),
@@ -168,14 +181,26 @@ fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm
                 ..body
             };
             match row {
+                FormRow::Intro { .. } => {
+                    let intro = form.intro.clone().unwrap_or_default();
+                    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), rect);
+                }
                 FormRow::Field { index, .. } => render_field(theme, frame, rect, form, *index),
-                FormRow::Error { index } => {
+                FormRow::Error { index, .. } => {
                     let text = form.fields[*index].error.clone().unwrap_or_default();
-                    let line = Line::from(vec![
-                        Span::raw(" ".repeat(usize::from(LABEL_WIDTH))),
-                        Span::styled(format!("↑ {}", shown_line(&text)), theme.error()),
-                    ]);
-                    frame.render_widget(Paragraph::new(line), rect);
+                    let rect = Rect {
+                        x: rect.x + LABEL_WIDTH,
+                        width: rect.width.saturating_sub(LABEL_WIDTH),
+                        ..rect
+                    };
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(
+                            format!("↑ {}", shown_line(&text)),
+                            theme.error(),
+                        ))
+                        .wrap(Wrap { trim: false }),
+                        rect,
+                    );
                 }
             }
         }

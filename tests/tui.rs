@@ -1,0 +1,571 @@
+//! The TUI without a terminal: key presses through `update` and `effects`
+//! against a real in-memory journal, and every screen drawn into a
+//! TestBackend and compared with a snapshot, at a fixed `today`.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
+use rapport::store::{InteractionFilter, PageRequest, Store};
+use rapport::tui::app::{App, Msg, Overlay, Screen};
+use rapport::tui::keymap::Keymap;
+use rapport::tui::{dispatch, start, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a real date")
+}
+
+/// kind, day of November, quality, title, notes, tags.
+type Sample = (
+    &'static str,
+    u32,
+    Option<i64>,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+/// A journal with a manager and a handful of entries of every sort.
+fn filled_store() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("instant");
+    let dana = store
+        .add_person(
+            &PersonDraft {
+                name: "Dana Okafor".into(),
+                role: "Director of Engineering".into(),
+                strengths: vec!["negotiating with finance".into(), "hiring".into()],
+                cadence_days: Some(7),
+                is_current: true,
+            },
+            today(),
+            now,
+        )
+        .expect("person")
+        .id;
+    let entries: [Sample; 6] = [
+        (
+            "one_on_one",
+            24,
+            Some(4),
+            "Roadmap and hiring",
+            "She picked the hiring topic from my summary.\nWe agreed on a plan.",
+            &["hiring"],
+        ),
+        (
+            "summary",
+            23,
+            Some(4),
+            "Weekly summary: three topics",
+            "",
+            &["weekly"],
+        ),
+        (
+            "coffee",
+            19,
+            Some(5),
+            "Coffee walk",
+            "Shared the migration worries; she told me about her last company.",
+            &[],
+        ),
+        (
+            "advice",
+            18,
+            Some(4),
+            "How should I pitch the pricing migration?",
+            "",
+            &["advice"],
+        ),
+        (
+            "feedback",
+            12,
+            Some(3),
+            "Be more direct in staff meetings",
+            "",
+            &[],
+        ),
+        (
+            "note",
+            8,
+            None,
+            "Noticed I only talk to her when something is wrong",
+            "",
+            &["reflection"],
+        ),
+    ];
+    for (kind, day, quality, title, notes, tags) in entries {
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: store.kind_named(kind).expect("kind").id,
+            happened_on: NaiveDate::from_ymd_opt(2026, 11, day).expect("day"),
+            at_time: None,
+            minutes: None,
+            quality: quality.map(|q| Quality::new(q).expect("quality")),
+            initiated_by: InitiatedBy::Me,
+            title: title.into(),
+            notes: notes.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+        };
+        store.add_interaction(&draft, now).expect("entry");
+    }
+    store
+}
+
+struct Harness {
+    app: App,
+    store: Store,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    fn new(store: Store, width: u16, height: u16) -> Harness {
+        let mut app = App::new(today(), Keymap::defaults(), false);
+        let mut store = store;
+        dispatch(&mut app, &mut store, Msg::Resized { width, height });
+        start(&mut app, &mut store);
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        Harness {
+            app,
+            store,
+            terminal,
+        }
+    }
+
+    fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.key(code, KeyModifiers::NONE)
+    }
+
+    fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
+        dispatch(
+            &mut self.app,
+            &mut self.store,
+            Msg::Key(KeyEvent::new(code, mods)),
+        );
+        self
+    }
+
+    fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.terminal.backend_mut().resize(width, height);
+        dispatch(
+            &mut self.app,
+            &mut self.store,
+            Msg::Resized { width, height },
+        );
+        self
+    }
+
+    fn draw(&mut self) -> &TestBackend {
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| view::render(app, frame))
+            .expect("draw");
+        self.terminal.backend()
+    }
+
+    fn screen_text(&mut self) -> String {
+        let backend = self.draw();
+        let buffer = backend.buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn titles(&self) -> Vec<String> {
+        self.store
+            .interactions(
+                &InteractionFilter::default(),
+                PageRequest {
+                    limit: 1000,
+                    after: None,
+                },
+            )
+            .expect("list")
+            .into_iter()
+            .map(|i| i.title)
+            .collect()
+    }
+}
+
+#[test]
+fn journal_empty_first_run_shows_onboarding() {
+    let mut h = Harness::new(Store::open_in_memory().expect("open"), 120, 40);
+    insta::assert_snapshot!("onboarding_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("onboarding_60x15", h.draw());
+}
+
+#[test]
+fn journal_empty_after_onboarding_is_skipped() {
+    let mut h = Harness::new(Store::open_in_memory().expect("open"), 120, 40);
+    h.press(KeyCode::Esc);
+    insta::assert_snapshot!("journal_empty_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("journal_empty_60x15", h.draw());
+}
+
+#[test]
+fn journal_filled() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    insta::assert_snapshot!("journal_filled_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("journal_filled_60x15", h.draw());
+}
+
+#[test]
+fn journal_with_the_form_open_and_an_error() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('a'));
+    for _ in 0..4 {
+        h.press(KeyCode::Tab);
+    }
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        .type_text("2026-02-30");
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    insta::assert_snapshot!("form_error_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("form_error_60x15", h.draw());
+}
+
+#[test]
+fn journal_with_help_open() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('?'));
+    insta::assert_snapshot!("help_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("help_60x15", h.draw());
+}
+
+#[test]
+fn tiny_terminals_say_they_are_too_small() {
+    let mut h = Harness::new(filled_store(), 1, 1);
+    insta::assert_snapshot!("tiny_1x1", h.draw());
+    h.resize(20, 5);
+    insta::assert_snapshot!("tiny_20x5", h.draw());
+    h.resize(0, 0);
+    h.draw();
+}
+
+#[test]
+fn people_screen() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('5'));
+    insta::assert_snapshot!("people_120x40", h.draw());
+}
+
+#[test]
+fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('a'))
+        .press(KeyCode::Right)
+        .press(KeyCode::Tab)
+        .type_text("Dinner at Luigi's")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Char('4'))
+        .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.app.overlay.is_none(), "the form closed");
+    let saved = h
+        .store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 1,
+                after: None,
+            },
+        )
+        .expect("list");
+    let entry = saved.first().expect("an entry");
+    assert_eq!(entry.title, "Dinner at Luigi's");
+    assert_eq!(entry.kind, "meal");
+    assert_eq!(entry.quality.map(Quality::get), Some(4));
+    assert_eq!(entry.happened_on, today());
+    assert_eq!(
+        h.app.timeline.selected_entry().map(|e| e.id),
+        Some(entry.id)
+    );
+    assert!(h.screen_text().contains("Dinner at Luigi's"));
+    assert_eq!(
+        h.store.draft("entry").expect("draft"),
+        None,
+        "no draft left"
+    );
+}
+
+#[test]
+fn an_invalid_form_saves_nothing_and_says_why() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    let before = h.titles();
+    h.press(KeyCode::Char('a'));
+    for _ in 0..5 {
+        h.press(KeyCode::Tab);
+    }
+    h.type_text("25:00")
+        .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(h.titles(), before);
+    let text = h.screen_text();
+    assert!(text.contains("`25:00` is not a time"), "{text}");
+}
+
+#[test]
+fn escape_asks_before_throwing_away_what_was_typed() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('a'))
+        .press(KeyCode::Tab)
+        .type_text("half");
+    h.press(KeyCode::Esc);
+    assert!(h.screen_text().contains("Discard what you typed?"));
+    h.press(KeyCode::Char('n'));
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Form(_))),
+        "kept editing"
+    );
+    h.press(KeyCode::Esc).press(KeyCode::Char('y'));
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn deleting_then_undo_restores_the_entry() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    let first = h.titles()[0].clone();
+    h.press(KeyCode::Char('d'));
+    assert!(!h.titles().contains(&first));
+    assert!(h.screen_text().contains("u to undo"));
+    h.press(KeyCode::Char('u'));
+    assert_eq!(h.titles()[0], first);
+    assert_eq!(h.app.timeline.rows.len(), 6);
+}
+
+#[test]
+fn editing_changes_the_selected_entry() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('j'))
+        .press(KeyCode::Char('e'))
+        .press(KeyCode::Tab);
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        .type_text("Summary sent Monday")
+        .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.titles().contains(&"Summary sent Monday".to_string()));
+    assert_eq!(h.titles().len(), 6, "edited, not added");
+}
+
+#[test]
+fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('e')).press(KeyCode::Tab);
+    // Another window changes the same entry meanwhile.
+    let id = h
+        .app
+        .timeline
+        .selected_entry()
+        .map(|e| e.id)
+        .expect("selected");
+    let entry = h.store.interaction(id).expect("entry");
+    let mut theirs = entry.to_draft();
+    theirs.title = "Changed elsewhere".into();
+    h.store
+        .update_interaction(id, entry.version, &theirs, Utc::now())
+        .expect("their edit");
+    h.type_text(" (mine)")
+        .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(
+        h.store.interaction(id).expect("entry").title,
+        "Changed elsewhere"
+    );
+    let text = h.screen_text();
+    assert!(text.contains("changed elsewhere"), "{text}");
+}
+
+#[test]
+fn search_filters_live_and_escape_clears_it() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('/')).type_text("migra");
+    let titles: Vec<String> = h
+        .app
+        .timeline
+        .rows
+        .iter()
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Coffee walk", "How should I pitch the pricing migration?"]
+    );
+    h.press(KeyCode::Enter);
+    assert!(h.screen_text().contains("“migra”"));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.timeline.rows.len(), 6);
+}
+
+#[test]
+fn the_filter_form_narrows_by_category() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('f')).press(KeyCode::Tab);
+    // Category: any → formal → informal.
+    h.press(KeyCode::Right).press(KeyCode::Right);
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let titles: Vec<String> = h
+        .app
+        .timeline
+        .rows
+        .iter()
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(titles, ["Coffee walk"]);
+}
+
+#[test]
+fn a_check_in_is_saved_from_its_form() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('c'))
+        .press(KeyCode::Char('4'))
+        .press(KeyCode::Tab)
+        .press(KeyCode::Char('2'))
+        .press(KeyCode::Tab)
+        .press(KeyCode::Char('3'))
+        .press(KeyCode::Tab)
+        .type_text("still guessing")
+        .press(KeyCode::Enter);
+    let check_ins = h.store.check_ins(5).expect("check-ins");
+    let c = check_ins.first().expect("one");
+    assert_eq!(
+        (c.trust, c.clarity, c.ease, c.note.as_str()),
+        (4, 2, 3, "still guessing")
+    );
+}
+
+#[test]
+fn onboarding_adds_the_current_manager() {
+    let mut h = Harness::new(Store::open_in_memory().expect("open"), 120, 40);
+    h.type_text("Dana")
+        .press(KeyCode::Tab)
+        .type_text("EM")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("hiring; finance")
+        .press(KeyCode::Enter);
+    let manager = h.store.current_person().expect("query").expect("a manager");
+    assert_eq!(manager.name, "Dana");
+    assert_eq!(manager.strengths, ["hiring", "finance"]);
+    assert_eq!(manager.cadence_days, Some(7));
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn a_draft_left_behind_is_offered_back() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('a'))
+        .press(KeyCode::Tab)
+        .type_text("Half-typed dinner");
+    // Quiet typing for a moment: the debounce saves the draft.
+    for _ in 0..3 {
+        dispatch(&mut h.app, &mut h.store, Msg::Tick);
+    }
+    assert!(h.store.draft("entry").expect("draft").is_some());
+    // The program dies here; a new start over the same journal offers it back.
+    let store = std::mem::replace(&mut h.store, Store::open_in_memory().expect("open"));
+    let mut again = Harness::new(store, 120, 40);
+    assert!(again.screen_text().contains("Restore what you typed?"));
+    again.press(KeyCode::Char('y'));
+    let Some(Overlay::Form(open)) = &again.app.overlay else {
+        panic!("the form is back");
+    };
+    assert_eq!(
+        open.form.value(rapport::tui::form::FieldId::Title),
+        "Half-typed dinner"
+    );
+    again.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(again.titles().contains(&"Half-typed dinner".to_string()));
+    assert_eq!(again.store.draft("entry").expect("draft"), None);
+}
+
+#[test]
+fn number_keys_and_tab_switch_screens() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('3'));
+    assert_eq!(h.app.screen, Screen::Prep);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.screen, Screen::NextSteps);
+    h.press(KeyCode::BackTab).press(KeyCode::BackTab);
+    assert_eq!(h.app.screen, Screen::Insights);
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.quit);
+}
+
+#[test]
+fn a_paste_over_the_limit_is_refused_with_a_message() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('a')).press(KeyCode::Tab);
+    dispatch(&mut h.app, &mut h.store, Msg::Paste("x".repeat(2 << 20)));
+    assert!(h.screen_text().contains("paste too large"));
+    dispatch(&mut h.app, &mut h.store, Msg::Paste("a\u{1b}[2Jb".into()));
+    let Some(Overlay::Form(open)) = &h.app.overlay else {
+        panic!("form open");
+    };
+    assert_eq!(
+        open.form.value(rapport::tui::form::FieldId::Title),
+        "a\u{1b}[2Jb"
+    );
+    let text = h.screen_text();
+    assert!(!text.contains('\u{1b}'), "escape is never drawn raw");
+}
+
+#[test]
+fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
+    let mut store = Store::open_in_memory().expect("open");
+    rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
+    let now = Utc::now();
+    let dana = store.current_person().expect("q").expect("manager").id;
+    let kind = store.kind_named("chat").expect("kind").id;
+    for n in 0..700 {
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: kind,
+            happened_on: today() - chrono::Days::new(n / 3),
+            at_time: None,
+            minutes: None,
+            quality: None,
+            initiated_by: InitiatedBy::Them,
+            title: format!("chat {n}"),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: None,
+        };
+        store.add_interaction(&draft, now).expect("entry");
+    }
+    let mut h = Harness::new(store, 120, 40);
+    let total = h.titles().len();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..total + 5 {
+        if let Some(e) = h.app.timeline.selected_entry() {
+            seen.insert(e.id);
+        }
+        assert!(h.app.timeline.rows.len() <= 300, "window stays bounded");
+        h.press(KeyCode::Char('j'));
+    }
+    assert_eq!(seen.len(), total, "every entry was reached");
+    h.press(KeyCode::Char('g'));
+    assert_eq!(h.app.timeline.selected, 0);
+    assert!(h.app.timeline.at_newest);
+    h.press(KeyCode::Char('G'));
+    assert!(h.app.timeline.at_oldest);
+    for _ in 0..400 {
+        h.press(KeyCode::Char('k'));
+    }
+    assert!(h.app.timeline.rows.len() <= 300);
+}
