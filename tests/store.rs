@@ -620,3 +620,69 @@ proptest! {
         prop_assert_eq!(whole.len(), days.len());
     }
 }
+
+/// Today's migrations plus one more, as a future release would ship them.
+fn future_migrations(extra: &'static str) -> rusqlite_migration::Migrations<'static> {
+    let current = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/0001-initial/up.sql"),
+    )
+    .expect("migration 1");
+    let current: &'static str = Box::leak(current.into_boxed_str());
+    rusqlite_migration::Migrations::new(vec![
+        rusqlite_migration::M::up(current),
+        rusqlite_migration::M::up(extra),
+    ])
+}
+
+#[test]
+fn migrating_backs_up_the_older_journal_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    {
+        let mut store = Store::open(&path).expect("v1");
+        let person = journal_with_manager(&mut store);
+        let d = draft(&store, person, "meal", today(), "before the upgrade");
+        store.add_interaction(&d, now()).expect("saved");
+    }
+    let migrations = future_migrations("ALTER TABLE interaction ADD COLUMN mood TEXT;");
+    let store = Store::open_with_migrations(&path, &migrations, 2).expect("v2");
+    let version: i64 = store
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 2);
+    let backup = dir.path().join("journal.db.v1.bak");
+    assert_eq!(mode(&backup), 0o600);
+    let old = rusqlite::Connection::open(&backup).expect("backup opens");
+    let (version, title): (i64, String) = old
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), title FROM interaction",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("backup content");
+    assert_eq!((version, title.as_str()), (1, "before the upgrade"));
+}
+
+#[test]
+fn a_failing_migration_leaves_the_journal_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    {
+        let mut store = Store::open(&path).expect("v1");
+        journal_with_manager(&mut store);
+    }
+    let migrations = future_migrations("CREATE TABLE mood (x); THIS IS NOT SQL;");
+    assert!(Store::open_with_migrations(&path, &migrations, 2).is_err());
+    let store = Store::open(&path).expect("still opens as v1");
+    assert_eq!(store.people(false).expect("people").len(), 1);
+    let has_mood: bool = store
+        .connection()
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'mood')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    assert!(!has_mood, "the half-applied migration was rolled back");
+}

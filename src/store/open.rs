@@ -65,11 +65,22 @@ impl Store {
     /// Opens the journal at `path`, creating it (0600, in a 0700 directory)
     /// when absent and migrating it when older.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with_migrations(path, &migrations()?, SCHEMA_VERSION)
+    }
+
+    /// `open` with a given set of migrations (`version` of them), so tests
+    /// can play a future release against today's files.
+    #[doc(hidden)]
+    pub fn open_with_migrations(
+        path: &Path,
+        migrations: &Migrations<'static>,
+        version: i64,
+    ) -> Result<Store> {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
         let existing_version = match fs::metadata(path) {
-            Ok(meta) if meta.len() > 0 => Some(inspect(path)?),
+            Ok(meta) if meta.len() > 0 => Some(inspect(path, version)?),
             Ok(_) => None,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 create_private_file(path)?;
@@ -88,10 +99,10 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
         };
-        if let Some(version) = existing_version.filter(|v| *v > 0 && *v < SCHEMA_VERSION) {
-            store.backup_to(&next_backup_path(path, version))?;
+        if let Some(found) = existing_version.filter(|v| *v > 0 && *v < version) {
+            store.backup_to(&next_backup_path(path, found))?;
         }
-        store.migrate()?;
+        migrations.to_latest(&mut store.conn)?;
         Ok(store)
     }
 
@@ -100,13 +111,8 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
         let mut store = Store { conn, path: None };
-        store.migrate()?;
+        migrations()?.to_latest(&mut store.conn)?;
         Ok(store)
-    }
-
-    fn migrate(&mut self) -> Result<()> {
-        migrations()?.to_latest(&mut self.conn)?;
-        Ok(())
     }
 
     /// Copies the whole journal, consistently, into a new 0600 file at `dest`.
@@ -151,7 +157,7 @@ fn configure(conn: &mut Connection) -> Result<()> {
 }
 
 /// Checks an existing file without writing to it; returns its schema version.
-fn inspect(path: &Path) -> Result<i64> {
+fn inspect(path: &Path, supported: i64) -> Result<i64> {
     let mut header = [0u8; 100];
     let read = fs::File::open(path)
         .and_then(|mut f| f.read(&mut header))
@@ -191,11 +197,11 @@ fn inspect(path: &Path) -> Result<i64> {
             });
         }
     }
-    if version > SCHEMA_VERSION {
+    if version > supported {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
             found: version,
-            supported: SCHEMA_VERSION,
+            supported,
         });
     }
     let verdict: String = conn
