@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -227,8 +227,11 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         };
         lines.push(field("advice", format!("{state}{strength}")));
     }
-    let header = lines.len() as u16 + 1;
-    frame.render_widget(Paragraph::new(lines), inner);
+    // Long titles and fields wrap; the notes start below them.
+    let width = usize::from(inner.width.max(1));
+    let header_rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let header = u16::try_from(header_rows + 1).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if entry.notes.is_empty() || inner.height <= header {
         return;
     }
