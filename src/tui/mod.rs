@@ -62,25 +62,43 @@ pub fn run(mut store: Store, keymap: Keymap, today: NaiveDate, color: bool) -> a
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()?;
     let mut app = App::new(today, keymap, color);
+    let outcome = event_loop(&mut guard, &mut app, &mut store, &signals);
+    // However the loop ended, a form still open keeps its contents as a draft.
+    if let Some(app::Overlay::Form(open)) = &app.overlay
+        && let Some(key) = open.purpose.draft_key()
+        && open.form.touched
+    {
+        let _ = store.save_draft(key, &open.draft_body(), Utc::now());
+    }
+    drop(guard);
+    outcome
+}
+
+fn event_loop(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    store: &mut Store,
+    signals: &Signals,
+) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     dispatch(
-        &mut app,
-        &mut store,
+        app,
+        store,
         Msg::Resized {
             width: size.width,
             height: size.height,
         },
     );
-    start(&mut app, &mut store);
+    start(app, store);
     loop {
         if signals.stop_requested() || app.quit {
-            break;
+            return Ok(());
         }
         if signals.take_suspend() || std::mem::take(&mut app.suspend) {
             guard.suspend()?;
-            dispatch(&mut app, &mut store, Msg::Resumed);
+            dispatch(app, store, Msg::Resumed);
         }
-        guard.terminal.draw(|frame| view::render(&app, frame))?;
+        guard.terminal.draw(|frame| view::render(app, frame))?;
         let msg = if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
@@ -91,15 +109,6 @@ pub fn run(mut store: Store, keymap: Keymap, today: NaiveDate, color: bool) -> a
         } else {
             Msg::Tick
         };
-        dispatch(&mut app, &mut store, msg);
+        dispatch(app, store, msg);
     }
-    // A form still open when a signal arrived keeps its contents as a draft.
-    if let Some(app::Overlay::Form(open)) = &app.overlay
-        && let Some(key) = open.purpose.draft_key()
-        && open.form.touched
-    {
-        let _ = store.save_draft(key, &open.draft_body(), Utc::now());
-    }
-    drop(guard);
-    Ok(())
 }

@@ -64,7 +64,12 @@ impl TerminalGuard {
         // SIGTSTP is caught for this very purpose, so stop with SIGSTOP.
         signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
         enter_modes()?;
-        self.terminal.clear()
+        // Not `Terminal::clear`: it asks the terminal where the cursor is and
+        // fails after 2 s when no answer comes, ending the session at `fg`.
+        // Resizing to the current size clears and forces a full redraw.
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 
