@@ -621,17 +621,25 @@ proptest! {
     }
 }
 
-/// Today's migrations plus one more, as a future release would ship them.
-fn future_migrations(extra: &'static str) -> rusqlite_migration::Migrations<'static> {
-    let current = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/0001-initial/up.sql"),
-    )
-    .expect("migration 1");
-    let current: &'static str = Box::leak(current.into_boxed_str());
-    rusqlite_migration::Migrations::new(vec![
-        rusqlite_migration::M::up(current),
-        rusqlite_migration::M::up(extra),
-    ])
+/// Every migration in `migrations/`, plus one more, as a future release
+/// would ship them; also returns the future version number.
+fn future_migrations(extra: &'static str) -> (rusqlite_migration::Migrations<'static>, i64) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut folders: Vec<_> = std::fs::read_dir(&root)
+        .expect("migrations folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    folders.sort();
+    let mut steps: Vec<rusqlite_migration::M<'static>> = folders
+        .iter()
+        .map(|dir| {
+            let sql = std::fs::read_to_string(dir.join("up.sql")).expect("up.sql");
+            rusqlite_migration::M::up(Box::leak(sql.into_boxed_str()))
+        })
+        .collect();
+    steps.push(rusqlite_migration::M::up(extra));
+    let version = steps.len() as i64;
+    (rusqlite_migration::Migrations::new(steps), version)
 }
 
 #[test]
@@ -639,19 +647,20 @@ fn migrating_backs_up_the_older_journal_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("journal.db");
     {
-        let mut store = Store::open(&path).expect("v1");
+        let mut store = Store::open(&path).expect("today's version");
         let person = journal_with_manager(&mut store);
         let d = draft(&store, person, "meal", today(), "before the upgrade");
         store.add_interaction(&d, now()).expect("saved");
     }
-    let migrations = future_migrations("ALTER TABLE interaction ADD COLUMN mood TEXT;");
-    let store = Store::open_with_migrations(&path, &migrations, 2).expect("v2");
+    let (migrations, future) = future_migrations("ALTER TABLE interaction ADD COLUMN mood TEXT;");
+    let store = Store::open_with_migrations(&path, &migrations, future).expect("upgraded");
     let version: i64 = store
         .connection()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 2);
-    let backup = dir.path().join("journal.db.v1.bak");
+    assert_eq!(version, future);
+    let current = rapport::store::SCHEMA_VERSION;
+    let backup = dir.path().join(format!("journal.db.v{current}.bak"));
     assert_eq!(mode(&backup), 0o600);
     let old = rusqlite::Connection::open(&backup).expect("backup opens");
     let (version, title): (i64, String) = old
@@ -661,7 +670,7 @@ fn migrating_backs_up_the_older_journal_first() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .expect("backup content");
-    assert_eq!((version, title.as_str()), (1, "before the upgrade"));
+    assert_eq!((version, title.as_str()), (current, "before the upgrade"));
 }
 
 #[test]
@@ -669,12 +678,12 @@ fn a_failing_migration_leaves_the_journal_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("journal.db");
     {
-        let mut store = Store::open(&path).expect("v1");
+        let mut store = Store::open(&path).expect("today's version");
         journal_with_manager(&mut store);
     }
-    let migrations = future_migrations("CREATE TABLE mood (x); THIS IS NOT SQL;");
-    assert!(Store::open_with_migrations(&path, &migrations, 2).is_err());
-    let store = Store::open(&path).expect("still opens as v1");
+    let (migrations, future) = future_migrations("CREATE TABLE mood (x); THIS IS NOT SQL;");
+    assert!(Store::open_with_migrations(&path, &migrations, future).is_err());
+    let store = Store::open(&path).expect("still opens as it was");
     assert_eq!(store.people(false).expect("people").len(), 1);
     let has_mood: bool = store
         .connection()
