@@ -7,5 +7,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod insights;
 pub mod store;
 pub mod tui;

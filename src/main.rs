@@ -36,7 +36,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::Runtime(e.into()))?;
             let store = ctx.open_store()?;
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            rapport::tui::run(store, keymap, ctx.today, color).map_err(Failure::Runtime)
+            rapport::tui::run(
+                store,
+                keymap,
+                ctx.settings.targets.clone(),
+                ctx.today,
+                color,
+            )
+            .map_err(Failure::Runtime)
         }
     }
 }

@@ -2,19 +2,15 @@
 //! against a real in-memory journal, and every screen drawn into a
 //! TestBackend and compared with a snapshot, at a fixed `today`.
 
+mod common;
+
 use chrono::{NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{Harness, today};
+use crossterm::event::{KeyCode, KeyModifiers};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::{InteractionFilter, PageRequest, Store};
-use rapport::tui::app::{App, Msg, Overlay, Screen};
-use rapport::tui::keymap::Keymap;
-use rapport::tui::{dispatch, start, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a real date")
-}
+use rapport::tui::app::{Msg, Overlay, Screen};
+use rapport::tui::dispatch;
 
 /// kind, day of November, quality, title, notes, tags.
 type Sample = (
@@ -114,93 +110,6 @@ fn filled_store() -> Store {
         store.add_interaction(&draft, now).expect("entry");
     }
     store
-}
-
-struct Harness {
-    app: App,
-    store: Store,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(store: Store, width: u16, height: u16) -> Harness {
-        let mut app = App::new(today(), Keymap::defaults(), false);
-        let mut store = store;
-        dispatch(&mut app, &mut store, Msg::Resized { width, height });
-        start(&mut app, &mut store);
-        let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        Harness {
-            app,
-            store,
-            terminal,
-        }
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.key(code, KeyModifiers::NONE)
-    }
-
-    fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        dispatch(
-            &mut self.app,
-            &mut self.store,
-            Msg::Key(KeyEvent::new(code, mods)),
-        );
-        self
-    }
-
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-        self
-    }
-
-    fn resize(&mut self, width: u16, height: u16) -> &mut Self {
-        self.terminal.backend_mut().resize(width, height);
-        dispatch(
-            &mut self.app,
-            &mut self.store,
-            Msg::Resized { width, height },
-        );
-        self
-    }
-
-    fn draw(&mut self) -> &TestBackend {
-        let app = &self.app;
-        self.terminal
-            .draw(|frame| view::render(app, frame))
-            .expect("draw");
-        self.terminal.backend()
-    }
-
-    fn screen_text(&mut self) -> String {
-        let backend = self.draw();
-        let buffer = backend.buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                out.push_str(buffer[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    fn titles(&self) -> Vec<String> {
-        self.store
-            .interactions(
-                &InteractionFilter::default(),
-                PageRequest {
-                    limit: 1000,
-                    after: None,
-                },
-            )
-            .expect("list")
-            .into_iter()
-            .map(|i| i.title)
-            .collect()
-    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod entries;
 mod output;
 mod people;
 mod records;
+mod stats;
 
 use std::path::PathBuf;
 
@@ -19,6 +20,7 @@ use crate::store::{Store, StoreError};
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
 pub use people::{KindCommand, PersonCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
+pub use stats::sparkline;
 
 const AFTER_HELP: &str = "\
 Run `rapport` with no command to open the journal's screen.
@@ -84,6 +86,8 @@ pub enum Command {
     /// Advice asks awaiting a report-back
     #[command(subcommand)]
     Advice(AdviceCommand),
+    /// How often and how well: the figures behind the Insights screen
+    Stats(stats::StatsArgs),
     /// Write a realistic sample journal into its own file, to explore
     ///
     /// It goes to --db PATH, or demo.db in the data directory; never to your
@@ -216,6 +220,7 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Checkin(args) => records::checkin(args, ctx),
         Command::Topic(cmd) => records::topic(cmd, ctx),
         Command::Advice(cmd) => records::advice(cmd, ctx),
+        Command::Stats(args) => stats::stats(args, ctx),
         Command::Demo => crate::demo::run_command(cli_db, ctx),
     }
 }

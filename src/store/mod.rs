@@ -4,6 +4,7 @@
 //! ours untouched, back up before migrating, WAL with full sync, and every write
 //! in one immediate transaction with parameters only.
 
+mod aggregates;
 mod interactions;
 mod open;
 mod people;

@@ -7,9 +7,11 @@ use crossterm::event::KeyEvent;
 use super::forms::OpenForm;
 use super::input::LineInput;
 use super::keymap::Keymap;
+use crate::config::Targets;
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
+use crate::insights::{Insights, Range};
 use crate::store::{Cursor, InteractionFilter};
 
 /// Rows fetched per page, and the most kept in memory at once.
@@ -145,6 +147,21 @@ pub struct App {
     pub suspend: bool,
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
+    pub insights: InsightsState,
+}
+
+/// The Insights screen's figures and what they are for.
+#[derive(Debug, Clone)]
+pub struct InsightsState {
+    pub range: Range,
+    /// Whose figures; the current manager when not chosen.
+    pub person_id: Option<i64>,
+    pub data: Option<Box<Insights>>,
+    /// The journal changed since `data` was computed.
+    pub stale: bool,
+    pub loading: bool,
+    /// Cadence targets from the settings.
+    pub targets: Targets,
 }
 
 impl App {
@@ -166,6 +183,14 @@ impl App {
             quit: false,
             suspend: false,
             loaded: false,
+            insights: InsightsState {
+                range: Range::ThreeMonths,
+                person_id: None,
+                data: None,
+                stale: true,
+                loading: false,
+                targets: Targets::default(),
+            },
         }
     }
 
@@ -224,6 +249,11 @@ pub enum Msg {
         key: String,
         body: String,
     },
+    InsightsLoaded {
+        person_id: i64,
+        range: Range,
+        insights: Box<Insights>,
+    },
     /// A save that lost to another instance's edit.
     Stale(String),
     Failed(String),
@@ -251,6 +281,11 @@ pub enum Cmd {
         make_current: bool,
     },
     SetCurrent(i64),
+    LoadInsights {
+        person_id: i64,
+        range: Range,
+        targets: Targets,
+    },
     FindDrafts,
     SaveDraft {
         key: String,

@@ -97,6 +97,17 @@ pub fn run(store: &mut Store, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>, ou
                 now,
             )
             .map(Msg::PersonSaved),
+        Cmd::LoadInsights {
+            person_id,
+            range,
+            targets,
+        } => store.person(person_id).and_then(|person| {
+            Ok(Msg::InsightsLoaded {
+                person_id,
+                range,
+                insights: Box::new(store.insights(&person, range, &targets, today)?),
+            })
+        }),
         Cmd::FindDrafts => {
             for key in ["entry", "checkin", "person"] {
                 match store.draft(key) {

@@ -15,6 +15,7 @@ const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 pub enum Context {
     Global,
     Journal,
+    Insights,
     People,
     Form,
     Search,
@@ -23,9 +24,10 @@ pub enum Context {
 }
 
 impl Context {
-    const ALL: [Context; 7] = [
+    const ALL: [Context; 8] = [
         Context::Global,
         Context::Journal,
+        Context::Insights,
         Context::People,
         Context::Form,
         Context::Search,
@@ -37,6 +39,7 @@ impl Context {
         match self {
             Context::Global => "global",
             Context::Journal => "journal",
+            Context::Insights => "insights",
             Context::People => "people",
             Context::Form => "form",
             Context::Search => "search",
@@ -82,6 +85,9 @@ pub enum Action {
     DetailDown,
     DetailUp,
     SetCurrent,
+    NextRange,
+    PrevRange,
+    NextPerson,
     NextField,
     PrevField,
     Save,
@@ -93,7 +99,7 @@ pub enum Action {
 }
 
 impl Action {
-    const ALL: [Action; 35] = [
+    const ALL: [Action; 38] = [
         Action::Quit,
         Action::Help,
         Action::NextScreen,
@@ -121,6 +127,9 @@ impl Action {
         Action::DetailDown,
         Action::DetailUp,
         Action::SetCurrent,
+        Action::NextRange,
+        Action::PrevRange,
+        Action::NextPerson,
         Action::NextField,
         Action::PrevField,
         Action::Save,
@@ -161,6 +170,9 @@ impl Action {
             Action::DetailDown => "detail_down",
             Action::DetailUp => "detail_up",
             Action::SetCurrent => "set_current",
+            Action::NextRange => "next_range",
+            Action::PrevRange => "prev_range",
+            Action::NextPerson => "next_person",
             Action::NextField => "next_field",
             Action::PrevField => "prev_field",
             Action::Save => "save",
@@ -202,6 +214,9 @@ impl Action {
             Action::DetailDown => "scroll the notes down",
             Action::DetailUp => "scroll the notes up",
             Action::SetCurrent => "make them the current manager",
+            Action::NextRange => "longer range: 3m, 6m, 12m, all",
+            Action::PrevRange => "shorter range",
+            Action::NextPerson => "next person",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Save => "save",
@@ -405,7 +420,7 @@ impl Keymap {
                     error(
                         context_name.span().start,
                         format!(
-                            "unknown section [{}]: use global, journal, people, form, search, confirm or help",
+                            "unknown section [{}]: use global, journal, insights, people, form, search, confirm or help",
                             context_name.get_ref()
                         ),
                     )

@@ -58,10 +58,17 @@ pub fn start(app: &mut App, store: &mut Store) {
 }
 
 /// Runs the TUI on a real terminal until the user quits or a signal stops it.
-pub fn run(mut store: Store, keymap: Keymap, today: NaiveDate, color: bool) -> anyhow::Result<()> {
+pub fn run(
+    mut store: Store,
+    keymap: Keymap,
+    targets: crate::config::Targets,
+    today: NaiveDate,
+    color: bool,
+) -> anyhow::Result<()> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()?;
     let mut app = App::new(today, keymap, color);
+    app.insights.targets = targets;
     let outcome = event_loop(&mut guard, &mut app, &mut store, &signals);
     // However the loop ended, a form still open keeps its contents as a draft.
     if let Some(app::Overlay::Form(open)) = &app.overlay

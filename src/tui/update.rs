@@ -40,7 +40,21 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
+        Msg::InsightsLoaded {
+            person_id,
+            range,
+            insights,
+        } => {
+            let state = &mut app.insights;
+            state.loading = false;
+            if state.range == range && state.person_id.is_none_or(|p| p == person_id) {
+                state.data = Some(insights);
+                state.stale = false;
+            }
+            None
+        }
         Msg::EntrySaved { entry, was_edit } => {
+            app.insights.stale = true;
             let verb = if was_edit { "updated" } else { "saved" };
             app.info(format!(
                 "{verb} {} with {}",
@@ -52,6 +66,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             Some(batch(cmd, Some(reload(app, Some(entry.id)))))
         }
         Msg::EntryDeleted(entry) => {
+            app.insights.stale = true;
             let title = if entry.title.is_empty() {
                 entry.kind.clone()
             } else {
@@ -69,6 +84,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             fetch_if_near_edge(app)
         }
         Msg::EntryRestored(Some(entry)) => {
+            app.insights.stale = true;
             app.info(format!(
                 "restored “{}”",
                 truncated(&shown_line(&entry.title), 40)
@@ -80,6 +96,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             None
         }
         Msg::CheckInSaved(check_in) => {
+            app.insights.stale = true;
             app.info(format!(
                 "checked in: trust {}, clarity {}, ease {}",
                 check_in.trust, check_in.clarity, check_in.ease
@@ -87,6 +104,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             close_form(app)
         }
         Msg::PersonSaved(person) => {
+            app.insights.stale = true;
             app.info(format!("saved {}", shown_line(&person.name)));
             Some(batch(close_form(app), Some(Cmd::LoadPeople)))
         }
@@ -203,6 +221,7 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     }
     let context = match app.screen {
         Screen::Journal => Context::Journal,
+        Screen::Insights => Context::Insights,
         Screen::People => Context::People,
         _ => Context::Global,
     };
@@ -212,16 +231,55 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     }
     match app.screen {
         Screen::Journal => on_journal_action(app, action),
+        Screen::Insights => on_insights_action(app, action),
         Screen::People => on_people_action(app, action),
         _ => None,
     }
+}
+
+fn on_insights_action(app: &mut App, action: Action) -> Option<Cmd> {
+    match action {
+        Action::NextRange => app.insights.range = app.insights.range.next(),
+        Action::PrevRange => app.insights.range = app.insights.range.prev(),
+        Action::NextPerson => {
+            let count = app.people.len();
+            if count < 2 {
+                app.info("only one person in the journal");
+                return None;
+            }
+            let current = app
+                .insights
+                .person_id
+                .or(app.manager().map(|m| m.id))
+                .and_then(|id| app.people.iter().position(|p| p.id == id))
+                .unwrap_or(0);
+            app.insights.person_id = app.people.get((current + 1) % count).map(|p| p.id);
+        }
+        _ => return None,
+    }
+    app.insights.stale = true;
+    load_insights(app)
+}
+
+/// Asks for the Insights figures when they are missing or out of date.
+fn load_insights(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::Insights || !app.insights.stale || app.insights.loading {
+        return None;
+    }
+    let person_id = app.insights.person_id.or(app.manager().map(|m| m.id))?;
+    app.insights.loading = true;
+    Some(Cmd::LoadInsights {
+        person_id,
+        range: app.insights.range,
+        targets: app.insights.targets.clone(),
+    })
 }
 
 /// `Some(cmd)` when the action was a global one.
 fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
-        None
+        load_insights(app)
     };
     let count = Screen::ALL.len();
     Some(match action {

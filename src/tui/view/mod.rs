@@ -1,6 +1,8 @@
 //! Drawing: a pure function of `App` onto a frame. Views read state only;
 //! they never touch the store or the clock.
 
+mod heatmap;
+mod insights;
 mod journal;
 mod overlay;
 mod people;
@@ -40,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     render_header(app, &theme, frame, header);
     match app.screen {
         Screen::Journal => journal::render(app, &theme, frame, body),
+        Screen::Insights => insights::render(app, &theme, frame, body),
         Screen::People => people::render(app, &theme, frame, body),
         other => render_not_yet(other, &theme, frame, body),
     }
@@ -135,6 +138,13 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::People, Action::Add, "add"),
             (Context::People, Action::Edit, "edit"),
             (Context::People, Action::SetCurrent, "set current"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::Insights => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::Insights, Action::NextRange, "longer range"),
+            (Context::Insights, Action::PrevRange, "shorter range"),
+            (Context::Insights, Action::NextPerson, "person"),
             (Context::Global, Action::Quit, "quit"),
         ],
         _ => &[

@@ -49,6 +49,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scroll: u16) {
     let context = match app.screen {
         Screen::Journal => Context::Journal,
+        Screen::Insights => Context::Insights,
         Screen::People => Context::People,
         _ => Context::Global,
     };

@@ -4,6 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 
+use crate::domain::Category;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
@@ -64,6 +66,48 @@ impl Theme {
 
     pub fn label(&self) -> Style {
         self.fg(Color::Cyan)
+    }
+
+    /// Each category's colour in charts and legends.
+    pub fn category(&self, category: Category) -> Style {
+        self.fg(match category {
+            Category::Formal => Color::Yellow,
+            Category::Informal => Color::Green,
+            Category::Ask => Color::Magenta,
+            Category::Update => Color::Cyan,
+            Category::Feedback => Color::Blue,
+            Category::Note => Color::Gray,
+        })
+    }
+
+    /// Each category's glyph: with colour every bar is solid; without, the
+    /// glyph alone tells the categories apart.
+    pub fn category_glyph(&self, category: Category) -> &'static str {
+        if self.color {
+            return "█";
+        }
+        match category {
+            Category::Formal => "█",
+            Category::Informal => "▓",
+            Category::Ask => "▒",
+            Category::Update => "░",
+            Category::Feedback => "▞",
+            Category::Note => "·",
+        }
+    }
+
+    /// Red for a poor average quality, through yellow, to green.
+    pub fn quality_shade(&self, average: Option<f64>) -> Style {
+        match average {
+            None => self.dim(),
+            Some(q) if q < 2.5 => self.fg(Color::Red),
+            Some(q) if q < 3.5 => self.fg(Color::Yellow),
+            Some(_) => self.fg(Color::Green),
+        }
+    }
+
+    pub fn is_color(&self) -> bool {
+        self.color
     }
 
     pub fn block<'a>(&self, title: &'a str) -> Block<'a> {

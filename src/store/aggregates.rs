@@ -1,0 +1,154 @@
+//! Aggregates for Insights, computed in SQL over the covering index
+//! `interaction_insights` so they never read whole rows.
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+use super::{Result, Store, day_text, parse_day_column};
+use crate::config::Targets;
+use crate::domain::{Category, CheckIn, Person};
+use crate::insights::range::monday_of;
+use crate::insights::{CadenceTargets, DayFact, Insights, InsightsInput, LastSeen, Range};
+
+impl Store {
+    /// Per day and kind: how many, their quality sum and count, how many I
+    /// started — for one person, from `since` on.
+    pub fn day_facts(&self, person_id: i64, since: NaiveDate) -> Result<Vec<DayFact>> {
+        let kinds = self.kinds()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT happened_on, kind_id, count(*), coalesce(sum(quality), 0), count(quality),
+                    sum(initiated_by = 'me')
+               FROM interaction INDEXED BY interaction_insights
+              WHERE person_id = ?1 AND deleted_at IS NULL AND happened_on >= ?2
+              GROUP BY happened_on, kind_id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![person_id, day_text(since)], |r| {
+            let day: String = r.get(0)?;
+            Ok((
+                parse_day_column(0, &day)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, u32>(3)?,
+                r.get::<_, u32>(4)?,
+                r.get::<_, u32>(5)?,
+            ))
+        })?;
+        let mut facts = Vec::new();
+        for row in rows {
+            let (day, kind_id, count, quality_sum, quality_count, by_me) = row?;
+            let category = kinds
+                .iter()
+                .find(|k| k.id == kind_id)
+                .map_or(Category::Note, |k| k.category);
+            facts.push(DayFact {
+                day,
+                category,
+                count,
+                quality_sum,
+                quality_count,
+                by_me,
+            });
+        }
+        Ok(facts)
+    }
+
+    /// The day of a person's first entry.
+    pub fn earliest_day(&self, person_id: i64) -> Result<Option<NaiveDate>> {
+        let first: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT min(happened_on) FROM interaction INDEXED BY interaction_insights
+                  WHERE person_id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([person_id], |r| r.get(0))?;
+        first
+            .map(|d| parse_day_column(0, &d))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    /// The last day of each category with this person, whenever it was.
+    pub fn last_seen(&self, person_id: i64) -> Result<LastSeen> {
+        let mut last = LastSeen::default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(happened_on) FROM interaction INDEXED BY interaction_by_kind
+              WHERE kind_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
+        )?;
+        for kind in self.kinds()? {
+            let day: Option<String> = stmt
+                .query_row(rusqlite::params![kind.id, person_id], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let Some(day) = day.map(|d| parse_day_column(0, &d)).transpose()? else {
+                continue;
+            };
+            let slot = match kind.category {
+                Category::Formal => &mut last.one_on_one,
+                Category::Informal => &mut last.informal,
+                Category::Ask => &mut last.ask,
+                Category::Update => &mut last.summary,
+                _ => continue,
+            };
+            *slot = Some(slot.map_or(day, |d| d.max(day)));
+        }
+        Ok(last)
+    }
+
+    /// Check-ins about this person (or about no one in particular), from `since`.
+    pub fn check_ins_since(&self, person_id: i64, since: NaiveDate) -> Result<Vec<CheckIn>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
+              WHERE checked_on >= ?2 AND (person_id = ?1 OR person_id IS NULL)
+              ORDER BY checked_on, id",
+        )?;
+        let rows = stmt
+            .query_map(rusqlite::params![person_id, day_text(since)], |r| {
+                let day: String = r.get(2)?;
+                Ok(CheckIn {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    checked_on: parse_day_column(2, &day)?,
+                    trust: r.get(3)?,
+                    clarity: r.get(4)?,
+                    ease: r.get(5)?,
+                    note: r.get(6)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Every Insights series for `person` over `range`.
+    pub fn insights(
+        &self,
+        person: &Person,
+        range: Range,
+        targets: &Targets,
+        today: NaiveDate,
+    ) -> Result<Insights> {
+        let earliest = match range {
+            Range::All => self.earliest_day(person.id)?,
+            _ => None,
+        };
+        let since = range
+            .start(today, earliest)
+            .min(crate::insights::calendar_start(today));
+        let since = monday_of(since);
+        let facts = self.day_facts(person.id, since)?;
+        let check_ins = self.check_ins_since(person.id, since)?;
+        Ok(crate::insights::compute(&InsightsInput {
+            facts: &facts,
+            check_ins: &check_ins,
+            last_seen: self.last_seen(person.id)?,
+            targets: CadenceTargets {
+                one_on_one: person.cadence_days,
+                informal: targets.informal_days,
+                advice: targets.advice_days,
+                summary: targets.summary_days,
+            },
+            range,
+            earliest,
+            today,
+        }))
+    }
+}
