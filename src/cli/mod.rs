@@ -92,7 +92,12 @@ pub enum Command {
     ///
     /// It goes to --db PATH, or demo.db in the data directory; never to your
     /// journal. Open it with `rapport --db PATH`.
-    Demo,
+    Demo {
+        /// Instead of a year with a manager, this many entries over up to ten
+        /// years: for trying rapport at scale (1,000,000 takes under a minute)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        size: Option<u64>,
+    },
 }
 
 /// How a command failed: the user's input (exit 2) or the run (exit 1).
@@ -221,6 +226,6 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Topic(cmd) => records::topic(cmd, ctx),
         Command::Advice(cmd) => records::advice(cmd, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
-        Command::Demo => crate::demo::run_command(cli_db, ctx),
+        Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
     }
 }

@@ -5,6 +5,7 @@
 //! in one immediate transaction with parameters only.
 
 mod aggregates;
+mod bulk;
 mod interactions;
 mod open;
 mod people;
@@ -18,6 +19,7 @@ use rusqlite::Connection;
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+
 
 use crate::domain::DomainError;
 

@@ -1,5 +1,10 @@
 //! A realistic sample journal, written into its own file to explore: a year
-//! with a manager, generated deterministically from `today`.
+//! with a manager, generated deterministically from `today` — or, with a
+//! size, years of entries for trying rapport at scale (`large`).
+
+mod large;
+
+pub use large::write_large;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -429,7 +434,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// `rapport demo`: writes the sample journal to `out`, never to the user's journal.
-pub fn run_command(out: Option<PathBuf>, ctx: &Context) -> CmdResult {
+pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> CmdResult {
     let default_out = ctx.paths.default_demo_journal();
     let out = out.unwrap_or_else(|| default_out.clone());
     let users = resolve_journal(None, &ctx.settings, &ctx.paths);
@@ -458,19 +463,58 @@ pub fn run_command(out: Option<PathBuf>, ctx: &Context) -> CmdResult {
             )));
         }
     }
-    let mut store = Store::open(&out).map_err(|e| Failure::Runtime(e.into()))?;
-    let counts = write_demo(&mut store, ctx.today, ctx.now)?;
+    let counts = match size {
+        None => {
+            let mut store = Store::open(&out).map_err(|e| Failure::Runtime(e.into()))?;
+            write_demo(&mut store, ctx.today, ctx.now)?
+        }
+        Some(size) => write_large_file(&out, size, ctx)?,
+    };
     // The demo is written by now: a reader that left early (`| head`) changes nothing.
     match writeln!(std::io::stdout().lock(), "{}", out.display()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }
     eprintln!(
-        "wrote a sample journal: {} interactions, {} check-ins and {} topics over a year with Dana Okafor.\nexplore it with: rapport --db {}",
+        "wrote a sample journal: {} interactions, {} check-ins and {} topics with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,
         counts.check_ins,
         counts.topics,
         out.display()
     );
     Ok(())
+}
+
+/// Generates a large journal into a scratch file beside `out`, fast, then
+/// renames it into place: a crash leaves no half-written demo at `out`.
+fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, Failure> {
+    let mut scratch = out.as_os_str().to_owned();
+    scratch.push(".partial");
+    let scratch = PathBuf::from(scratch);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = scratch.clone().into_os_string();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    let mut store = Store::open(&scratch).map_err(|e| Failure::Runtime(e.into()))?;
+    store.start_generation()?;
+    let started = std::time::Instant::now();
+    let mut shown = false;
+    let counts = write_large(&mut store, size, ctx.today, ctx.now, |done| {
+        // Only long runs get a progress line, redrawn in place.
+        if started.elapsed().as_secs() >= 1 || shown {
+            shown = true;
+            eprint!("\rwriting {done} of {size} entries ({}%)", done * 100 / size.max(1));
+        }
+    })?;
+    if shown {
+        eprintln!();
+    }
+    store.generation_done()?;
+    drop(store);
+    std::fs::rename(&scratch, out)?;
+    Ok(counts)
 }

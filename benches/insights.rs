@@ -1,0 +1,56 @@
+//! Insights aggregates over generated journals of 100k and 1M entries
+//! (DESIGN.md §9: each under 100 ms at 1M). Run: `cargo bench --bench insights`.
+
+mod journals;
+
+use divan::Bencher;
+use rapport::config::Targets;
+use rapport::insights::Range;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [u64; 2] = [100_000, 1_000_000];
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
+    let store = journals::journal(size);
+    let person = store.current_person().ok().flatten().expect("a manager");
+    let since = Range::Year.start(journals::today(), None);
+    bencher.bench_local(|| store.day_facts(person.id, since).expect("facts"));
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn last_seen_per_category(bencher: Bencher<'_, '_>, size: u64) {
+    let store = journals::journal(size);
+    let person = store.current_person().ok().flatten().expect("a manager");
+    bencher.bench_local(|| store.last_seen(person.id).expect("last seen"));
+}
+
+fn insights_over(bencher: Bencher<'_, '_>, size: u64, range: Range) {
+    let store = journals::journal(size);
+    let person = store.current_person().ok().flatten().expect("a manager");
+    let targets = Targets::default();
+    bencher.bench_local(|| {
+        store
+            .insights(&person, range, &targets, journals::today())
+            .expect("insights")
+    });
+}
+
+/// Every series of the screen, as the TUI asks for them.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn all_series_3_months(bencher: Bencher<'_, '_>, size: u64) {
+    insights_over(bencher, size, Range::ThreeMonths);
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn all_series_12_months(bencher: Bencher<'_, '_>, size: u64) {
+    insights_over(bencher, size, Range::Year);
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn all_series_all_time(bencher: Bencher<'_, '_>, size: u64) {
+    insights_over(bencher, size, Range::All);
+}

@@ -1,0 +1,140 @@
+//! Many entries in one transaction, for generated journals and benchmarks:
+//! the same checks as `add_interaction`, with statements prepared once.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{Result, Store, StoreError, day_text, instant_text, time_text};
+use crate::domain::{Category, CheckInDraft, InteractionDraft};
+
+impl Store {
+    /// Trades durability for speed while a brand-new file is generated:
+    /// no rollback journal, no fsync. Only for a scratch file that is
+    /// renamed into place once `generation_done` has restored the pragmas;
+    /// never for a journal holding anyone's entries.
+    pub fn start_generation(&mut self) -> Result<()> {
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA synchronous = OFF")?;
+        Ok(())
+    }
+
+    /// Puts back WAL and full sync after `start_generation`, and syncs.
+    pub fn generation_done(&mut self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        Ok(())
+    }
+
+    /// Adds every draft in one transaction; `progress` hears the running
+    /// count every thousand rows. All or nothing: an invalid draft rolls
+    /// the whole batch back.
+    pub fn add_interactions_bulk(
+        &mut self,
+        drafts: impl IntoIterator<Item = InteractionDraft>,
+        now: DateTime<Utc>,
+        mut progress: impl FnMut(u64),
+    ) -> Result<u64> {
+        let kinds = self.kinds()?;
+        let stamp = instant_text(now);
+        // A larger page cache keeps the indexes' hot pages in memory while
+        // they grow; it is restored afterwards.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
+        let result = (|| {
+            let tx = self.conn.transaction()?;
+            let mut added = 0u64;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
+                                              initiated_by, title, notes, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                )?;
+                let mut tag = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
+                )?;
+                let mut advice = tx.prepare_cached(
+                    "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
+                )?;
+                for mut draft in drafts {
+                    let kind = kinds
+                        .iter()
+                        .find(|k| k.id == draft.kind_id)
+                        .ok_or(StoreError::NotFound {
+                            what: "kind",
+                            id: draft.kind_id,
+                        })?;
+                    draft.validate(kind)?;
+                    insert.execute(params![
+                        draft.person_id,
+                        draft.kind_id,
+                        day_text(draft.happened_on),
+                        draft.at_time.map(time_text),
+                        draft.minutes,
+                        draft.quality.map(i64::from),
+                        draft.initiated_by.as_str(),
+                        draft.title,
+                        draft.notes,
+                        stamp,
+                    ])?;
+                    let id = tx.last_insert_rowid();
+                    for t in &draft.tags {
+                        tag.execute(params![id, t])?;
+                    }
+                    if kind.category == Category::Ask {
+                        advice.execute(params![
+                            id,
+                            draft.title,
+                            draft.advice_strength.clone().unwrap_or_default()
+                        ])?;
+                    }
+                    added += 1;
+                    if added % 1000 == 0 {
+                        progress(added);
+                    }
+                }
+            }
+            tx.commit()?;
+            progress(added);
+            Ok(added)
+        })();
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        result
+    }
+
+    /// Adds many check-ins in one transaction.
+    pub fn add_check_ins_bulk(
+        &mut self,
+        drafts: impl IntoIterator<Item = CheckInDraft>,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO checkin (person_id, checked_on, trust, clarity, ease, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let stamp = instant_text(now);
+            for draft in drafts {
+                draft.validate()?;
+                insert.execute(params![
+                    draft.person_id,
+                    day_text(draft.checked_on),
+                    draft.trust,
+                    draft.clarity,
+                    draft.ease,
+                    draft.note,
+                    stamp,
+                ])?;
+                added += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+}
