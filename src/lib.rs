@@ -4,6 +4,7 @@
 //! SQLite store, settings and paths, the demo journal and the plain commands.
 
 pub mod cli;
+pub mod coach;
 pub mod config;
 pub mod demo;
 pub mod domain;

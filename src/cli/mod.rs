@@ -1,7 +1,9 @@
 //! The plain commands: clap definitions, the context they run in, and
 //! dispatch. Data goes to stdout, messages to stderr.
 
+mod data;
 mod entries;
+mod next;
 mod output;
 mod people;
 mod records;
@@ -18,6 +20,7 @@ use crate::domain::day::{DayError, parse_day};
 use crate::store::{Store, StoreError};
 
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
+pub use next::{action_text, playbook};
 pub use people::{KindCommand, PersonCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
 pub use stats::sparkline;
@@ -86,6 +89,18 @@ pub enum Command {
     /// Advice asks awaiting a report-back
     #[command(subcommand)]
     Advice(AdviceCommand),
+    /// Export the journal: json (lossless), csv, or markdown for a review
+    Export(data::ExportArgs),
+    /// Import rapport's JSON export, its CSV, or a jrnl JSON export
+    Import(data::ImportArgs),
+    /// Write a consistent, verified copy of the journal
+    Backup(data::BackupArgs),
+    /// Replace the journal with a backup, keeping the current one aside
+    Restore(data::RestoreArgs),
+    /// Check the journal: integrity, schema, sizes, permissions, synced folders
+    Doctor(data::DoctorArgs),
+    /// The coach's next trust-building steps, with the reason for each
+    Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
     Stats(stats::StatsArgs),
     /// Write a realistic sample journal into its own file, to explore
@@ -225,6 +240,12 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Checkin(args) => records::checkin(args, ctx),
         Command::Topic(cmd) => records::topic(cmd, ctx),
         Command::Advice(cmd) => records::advice(cmd, ctx),
+        Command::Export(args) => data::export(args, ctx),
+        Command::Import(args) => data::import(args, ctx),
+        Command::Backup(args) => data::backup(args, ctx),
+        Command::Restore(args) => data::restore(args, ctx),
+        Command::Doctor(args) => data::doctor(args, ctx),
+        Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
         Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
     }

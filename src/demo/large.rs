@@ -4,11 +4,17 @@
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
-use super::{ADVICE, DemoCounts, Dice, FEEDBACK, INFORMAL, ONE_ON_ONE_NOTES, ONE_ON_ONE_TITLES, REFLECTIONS};
-use crate::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
+use super::{
+    ADVICE, DemoCounts, Dice, FEEDBACK, INFORMAL, ONE_ON_ONE_NOTES, ONE_ON_ONE_TITLES, REFLECTIONS,
+};
+use crate::domain::{
+    CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus,
+};
 use crate::store::{Store, StoreError};
 
-const TAGS: &[&str] = &["hiring", "roadmap", "oncall", "budget", "reorg", "growth", "offsite", "incident"];
+const TAGS: &[&str] = &[
+    "hiring", "roadmap", "oncall", "budget", "reorg", "growth", "offsite", "incident",
+];
 
 /// Spreads `size` entries over years ending `today` (ten years for large
 /// sizes, at least one), with check-ins weekly and a few topics.
@@ -24,7 +30,10 @@ pub fn write_large(
         &PersonDraft {
             name: "Dana Okafor".into(),
             role: "Director of Engineering".into(),
-            strengths: vec!["negotiating with finance".into(), "hiring senior engineers".into()],
+            strengths: vec![
+                "negotiating with finance".into(),
+                "hiring senior engineers".into(),
+            ],
             cadence_days: Some(7),
             is_current: true,
         },
@@ -60,10 +69,22 @@ pub fn write_large(
                 };
                 (at, t, n)
             }
-            55..=64 => (4, dice.pick(ADVICE).0, "She answered with two concrete steps."),
-            65..=84 => (5, "Weekly summary: highlights and topics", "Highlights, three topics to pick from, FYI."),
+            55..=64 => (
+                4,
+                dice.pick(ADVICE).0,
+                "She answered with two concrete steps.",
+            ),
+            65..=84 => (
+                5,
+                "Weekly summary: highlights and topics",
+                "Highlights, three topics to pick from, FYI.",
+            ),
             85..=92 => (6, dice.pick(FEEDBACK), "Written down word for word."),
-            _ => (7, dice.pick(REFLECTIONS), "Next time: bring it up early, as a question."),
+            _ => (
+                7,
+                dice.pick(REFLECTIONS),
+                "Next time: bring it up early, as a question.",
+            ),
         };
         let quality = if kind_at == 7 {
             None
@@ -82,7 +103,11 @@ pub fn write_large(
             at_time: NaiveTime::from_hms_opt(9 + (dice.next() % 9) as u32, 0, 0),
             minutes: Some(15 + (dice.next() % 4) as u32 * 15),
             quality,
-            initiated_by: if dice.chance(0.3) { InitiatedBy::Them } else { InitiatedBy::Me },
+            initiated_by: if dice.chance(0.3) {
+                InitiatedBy::Them
+            } else {
+                InitiatedBy::Me
+            },
             title: title.to_string(),
             notes: notes.to_string(),
             tags,
@@ -91,7 +116,9 @@ pub fn write_large(
     });
     let interactions = store.add_interactions_bulk(drafts, now, progress)?;
     let mut dice = Dice(0x0c4e_c41d_u64 ^ size);
-    let first = today.checked_sub_days(Days::new(span_days)).unwrap_or(today);
+    let first = today
+        .checked_sub_days(Days::new(span_days))
+        .unwrap_or(today);
     let weeks = first
         .iter_weeks()
         .take_while(|w| *w <= today)

@@ -507,7 +507,10 @@ fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, 
         // Only long runs get a progress line, redrawn in place.
         if started.elapsed().as_secs() >= 1 || shown {
             shown = true;
-            eprint!("\rwriting {done} of {size} entries ({}%)", done * 100 / size.max(1));
+            eprint!(
+                "\rwriting {done} of {size} entries ({}%)",
+                done * 100 / size.max(1)
+            );
         }
     })?;
     if shown {

@@ -32,6 +32,7 @@ pub struct LastSeen {
     pub informal: Option<NaiveDate>,
     pub ask: Option<NaiveDate>,
     pub summary: Option<NaiveDate>,
+    pub feedback: Option<NaiveDate>,
 }
 
 /// Targets in days; the 1:1 one is the person's cadence, if set.

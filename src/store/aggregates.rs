@@ -87,7 +87,8 @@ impl Store {
                 Category::Informal => &mut last.informal,
                 Category::Ask => &mut last.ask,
                 Category::Update => &mut last.summary,
-                _ => continue,
+                Category::Feedback => &mut last.feedback,
+                Category::Note => continue,
             };
             *slot = Some(slot.map_or(day, |d| d.max(day)));
         }

@@ -60,13 +60,12 @@ impl Store {
                     "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
                 )?;
                 for mut draft in drafts {
-                    let kind = kinds
-                        .iter()
-                        .find(|k| k.id == draft.kind_id)
-                        .ok_or(StoreError::NotFound {
+                    let kind = kinds.iter().find(|k| k.id == draft.kind_id).ok_or(
+                        StoreError::NotFound {
                             what: "kind",
                             id: draft.kind_id,
-                        })?;
+                        },
+                    )?;
                     draft.validate(kind)?;
                     insert.execute(params![
                         draft.person_id,
@@ -92,7 +91,7 @@ impl Store {
                         ])?;
                     }
                     added += 1;
-                    if added % 1000 == 0 {
+                    if added.is_multiple_of(1000) {
                         progress(added);
                     }
                 }

@@ -5,8 +5,16 @@
 //! in one immediate transaction with parameters only.
 
 mod aggregates;
+mod backup;
 mod bulk;
+mod document;
+mod entry_files;
+mod export;
+mod fields;
+mod import;
+mod import_document;
 mod interactions;
+mod nudges;
 mod open;
 mod people;
 mod records;
@@ -17,9 +25,23 @@ use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
+pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
 
+pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
+pub use document::document_from_value;
+pub use entry_files::{
+    CSV_COLUMNS, CSV_TAG_SEPARATOR, EntryRecord, KIND_ALIASES, KindChoice, Origin, csv_row,
+    entries_from_jrnl, read_csv,
+};
+pub use export::{
+    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExportDocument,
+    InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord, StrengthRecord, SummaryRecord,
+    TopicRecord, write_private_file,
+};
+pub use fields::{ImportError, parse_json_value, strip_bom};
+pub use import::{ImportFailure, ImportReport, Tally};
 
 use crate::domain::DomainError;
 

@@ -1,0 +1,502 @@
+//! `export`, `import`, `backup`, `restore` and `doctor`: the user's data in
+//! and out. A private journal must never be a trap.
+
+mod doctor;
+mod markdown;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, ValueEnum};
+
+use super::output::print_text;
+use super::{CmdResult, Context, Failure, resolve_person};
+use crate::domain::Interaction;
+use crate::store::{
+    CSV_COLUMNS, Cursor, EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport,
+    InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
+    entries_from_jrnl, parse_json_value, read_csv, restore_journal, strip_bom, write_private_file,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Everything, lossless: `rapport import` takes it back
+    Json,
+    /// Interactions, one row each, with a header
+    Csv,
+    /// A readable record grouped by week, for a review or a brag doc
+    #[value(alias = "md")]
+    Markdown,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to this file (created 0600) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// csv and markdown: from this day on
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// csv and markdown: up to this day
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
+    pub until: Option<String>,
+    /// csv and markdown: only with this person
+    #[arg(long = "with", value_name = "PERSON")]
+    pub with: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// rapport's own export (`rapport export --format json`)
+    Json,
+    /// rapport's CSV columns (`rapport export --format csv`)
+    Csv,
+    /// jrnl's JSON export (`jrnl --format json`)
+    Jrnl,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The file to import; `-` reads standard input
+    pub file: PathBuf,
+    /// The file's format [default: guessed from its name and content]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Check everything and say what would be imported, without writing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// csv and jrnl: who entries naming no person were with [default: the current manager]
+    #[arg(long = "with", value_name = "PERSON")]
+    pub with: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write it [default: a timestamped file in `backups/` beside the journal]
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (from `rapport backup`, or a copy of a journal)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DoctorArgs {
+    /// Print the report as a JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
+    if args.format == ExportFormat::Json
+        && (args.since.is_some() || args.until.is_some() || args.with.is_some())
+    {
+        return Err(Failure::usage(
+            "--since, --until and --with narrow csv and markdown exports; a json export is always the whole journal",
+        ));
+    }
+    if let Some(out) = &args.out {
+        refuse_to_overwrite(out, args.force)?;
+        if same_file(out, &ctx.journal) {
+            return Err(Failure::usage(
+                "--out names the journal itself; choose another file",
+            ));
+        }
+    }
+    let store = ctx.open_store()?;
+    let (text, what) = match args.format {
+        ExportFormat::Json => {
+            let doc = store.export_document()?;
+            let text = doc.to_json().map_err(|e| Failure::Runtime(e.into()))?;
+            let what = format!(
+                "{} and {}",
+                counted(doc.interactions.len(), "interaction", "interactions"),
+                counted(doc.people.len(), "person", "people")
+            );
+            (text, what)
+        }
+        ExportFormat::Csv | ExportFormat::Markdown => {
+            let person = args
+                .with
+                .as_deref()
+                .map(|name| resolve_person(&store, Some(name)))
+                .transpose()?;
+            let filter = InteractionFilter {
+                since: args.since.as_deref().map(|d| ctx.day(d)).transpose()?,
+                until: args.until.as_deref().map(|d| ctx.day(d)).transpose()?,
+                person_id: person.as_ref().map(|p| p.id),
+                ..InteractionFilter::default()
+            };
+            let entries = oldest_first(&store, &filter)?;
+            let what = counted(entries.len(), "interaction", "interactions");
+            let text = if args.format == ExportFormat::Csv {
+                csv_text(&entries)?
+            } else {
+                let scope = markdown::Scope {
+                    since: filter.since,
+                    until: filter.until,
+                    person: person.map(|p| p.name),
+                    today: ctx.today,
+                };
+                markdown::render(&entries, &scope)
+            };
+            (text, what)
+        }
+    };
+    match &args.out {
+        Some(out) => {
+            write_private_file(out, text.as_bytes(), args.force).map_err(|e| written(out, e))?;
+            eprintln!("exported {what} to {}", out.display());
+            Ok(())
+        }
+        None => print_text(&text),
+    }
+}
+
+/// Live interactions matching `filter`, oldest first, read page by page.
+fn oldest_first(store: &Store, filter: &InteractionFilter) -> Result<Vec<Interaction>, Failure> {
+    let mut entries = Vec::new();
+    // Before the first possible entry: ids start at 1.
+    let mut after = Cursor {
+        happened_on: NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
+        id: 0,
+    };
+    loop {
+        let mut page = store.interactions_newer_than(filter, after, 500)?;
+        page.reverse();
+        let Some(last) = page.last() else { break };
+        after = Cursor::after(last);
+        entries.append(&mut page);
+    }
+    Ok(entries)
+}
+
+fn csv_text(entries: &[Interaction]) -> Result<String, Failure> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let runtime = |e: csv::Error| Failure::Runtime(e.into());
+    writer.write_record(CSV_COLUMNS).map_err(runtime)?;
+    for e in entries {
+        writer.write_record(csv_row(e)).map_err(runtime)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot finish the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Failure::Runtime(e.into()))
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn refuse_to_overwrite(out: &Path, force: bool) -> CmdResult {
+    if !force && out.exists() {
+        return Err(Failure::usage(format!(
+            "{} already exists; pass --force to replace it, or choose another name",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A file that appeared since the check is still not overwritten.
+fn written(out: &Path, e: StoreError) -> Failure {
+    match &e {
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            Failure::usage(format!(
+                "{} already exists; pass --force to replace it, or choose another name",
+                out.display()
+            ))
+        }
+        _ => Failure::Runtime(e.into()),
+    }
+}
+
+/// A file read and checked, not yet matched against the journal.
+enum Parsed {
+    Document(Box<ExportDocument>),
+    Entries(Vec<EntryRecord>),
+}
+
+pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
+    let shown = args.file.display().to_string();
+    let text = read_import_file(&args.file)?;
+    let bad_file = |e: ImportError| Failure::usage(format!("{shown}: {e}; nothing was imported"));
+    let parsed = parse_import(&args, &text).map_err(|e| match e {
+        Unreadable::File(e) => bad_file(e),
+        Unreadable::Unknown(message) => Failure::usage(format!("{shown}: {message}")),
+    })?;
+    if matches!(parsed, Parsed::Document(_)) && args.with.is_some() {
+        return Err(Failure::usage(
+            "--with is for csv and jrnl imports: a json export names its people",
+        ));
+    }
+    let mut store = ctx.open_store()?;
+    let outcome = match parsed {
+        Parsed::Document(doc) => store.import_document(&doc, args.dry_run),
+        Parsed::Entries(entries) => {
+            let person = match &args.with {
+                Some(name) => Some(resolve_person(&store, Some(name))?.id),
+                None => store.current_person()?.map(|p| p.id),
+            };
+            store.import_entries(&entries, person, ctx.now, args.dry_run)
+        }
+    };
+    let report = outcome.map_err(|e| match e {
+        ImportFailure::Invalid(e) => bad_file(e),
+        ImportFailure::Store(e) => Failure::from(e),
+    })?;
+    eprintln!("{}", describe(&report, &shown));
+    Ok(())
+}
+
+enum Unreadable {
+    File(ImportError),
+    Unknown(String),
+}
+
+impl From<ImportError> for Unreadable {
+    fn from(e: ImportError) -> Unreadable {
+        Unreadable::File(e)
+    }
+}
+
+/// Reads the file in its format: the one given, else `.csv` by name, else
+/// JSON (rapport's when it has a `format`, jrnl's when it has `entries`)
+/// when it starts with `{`, else CSV. JSON is parsed once either way.
+fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
+    let by_name = args
+        .file
+        .extension()
+        .filter(|e| e.eq_ignore_ascii_case("csv"))
+        .map(|_| ImportFormat::Csv);
+    let format = args
+        .format
+        .or(by_name)
+        .or_else(|| (!text.trim_start().starts_with('{')).then_some(ImportFormat::Csv));
+    if format == Some(ImportFormat::Csv) {
+        return Ok(Parsed::Entries(read_csv(text)?));
+    }
+    let value = parse_json_value(text)?;
+    let keys = value.as_object();
+    let has = |key: &str| keys.is_some_and(|k| k.contains_key(key));
+    let format = match format {
+        Some(format) => format,
+        None if has("format") => ImportFormat::Json,
+        None if has("entries") => ImportFormat::Jrnl,
+        None => {
+            return Err(Unreadable::Unknown(
+                "JSON, but neither a rapport export (no \"format\") nor a jrnl export (no \"entries\"); pass --format, or check the file; nothing was imported".into(),
+            ));
+        }
+    };
+    Ok(if format == ImportFormat::Jrnl {
+        Parsed::Entries(entries_from_jrnl(&value)?)
+    } else {
+        Parsed::Document(Box::new(document_from_value(&value)?))
+    })
+}
+
+/// The file as text: `-` is standard input; a byte order mark is dropped.
+fn read_import_file(file: &Path) -> Result<String, Failure> {
+    let shown = file.display();
+    let mut bytes = Vec::new();
+    if file.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+    } else {
+        bytes =
+            std::fs::read(file).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(strip_bom(&text).to_string()),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..valid]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            Err(Failure::usage(format!(
+                "{shown}: line {line}: not UTF-8 text; convert it first (e.g. with iconv); nothing was imported"
+            )))
+        }
+    }
+}
+
+/// `imported 3 interactions; skipped 2 already in the journal (line 4, line 7)`.
+fn describe(report: &ImportReport, file: &str) -> String {
+    let list = |pick: fn(&crate::store::Tally) -> usize| {
+        report
+            .tallies
+            .iter()
+            .filter(|t| pick(t) > 0)
+            .map(|t| {
+                let n = pick(t);
+                format!("{n} {}", if n == 1 { t.one } else { t.what })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let imported = list(|t| t.imported);
+    let skipped = list(|t| t.skipped);
+    let verb = if report.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let mut text = if report.imported() == 0 {
+        format!("nothing to import from {file}")
+    } else {
+        format!("{verb} {imported} from {file}")
+    };
+    if report.skipped() > 0 {
+        text.push_str(&format!("; skipped {skipped} already in the journal"));
+        if !report.skipped_at.is_empty() {
+            let shown: Vec<&str> = report
+                .skipped_at
+                .iter()
+                .take(10)
+                .map(String::as_str)
+                .collect();
+            let more = report.skipped_at.len().saturating_sub(shown.len());
+            text.push_str(&format!(" ({}", shown.join(", ")));
+            if more > 0 {
+                text.push_str(&format!(" and {more} more"));
+            }
+            text.push(')');
+        }
+    }
+    for note in &report.notes {
+        text.push_str(&format!("\nnote: {note}"));
+    }
+    if report.dry_run {
+        text.push_str("\ndry run: nothing was written");
+    }
+    text
+}
+
+pub fn backup(args: BackupArgs, ctx: &Context) -> CmdResult {
+    if !ctx.journal.is_file() {
+        return Err(Failure::usage(format!(
+            "there is no journal at {} to back up; point --db at yours",
+            ctx.journal.display()
+        )));
+    }
+    if let Some(out) = &args.out {
+        refuse_to_overwrite(out, args.force)?;
+        if same_file(out, &ctx.journal) {
+            return Err(Failure::usage(
+                "--out names the journal itself; choose another file",
+            ));
+        }
+    }
+    let store = ctx.open_store()?;
+    let dest = match &args.out {
+        Some(out) => {
+            store
+                .backup_verified(out, args.force)
+                .map_err(|e| written(out, e))?;
+            out.clone()
+        }
+        None => backup_to_new_file(&store, &ctx.journal, ctx.now)?,
+    };
+    print_text(&format!("{}\n", dest.display()))?;
+    eprintln!(
+        "backed up {} to {}; the copy opens and passes quick_check",
+        ctx.journal.display(),
+        dest.display()
+    );
+    Ok(())
+}
+
+/// Backs up into `backups/` beside the journal under a timestamped name;
+/// a backup taken in the same second gets the next free name.
+fn backup_to_new_file(
+    store: &Store,
+    journal: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, Failure> {
+    for _ in 0..100 {
+        let dest = free_backup_name(journal, "", now);
+        match store.backup_verified(&dest, false) {
+            // Another rapport took the name between the check and the write.
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(Failure::Runtime(e.into())),
+            Ok(()) => return Ok(dest),
+        }
+    }
+    Err(Failure::Runtime(anyhow::anyhow!(
+        "no free backup name beside {}; pass --out FILE",
+        journal.display()
+    )))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+pub fn restore(args: RestoreArgs, ctx: &Context) -> CmdResult {
+    let keep_as = free_backup_name(&ctx.journal, "-before-restore", ctx.now);
+    let restored = restore_journal(&ctx.journal, &args.file, &keep_as).map_err(|e| match e {
+        RestoreError::Refused { .. } => Failure::usage(e.to_string()),
+        RestoreError::Store(e) => Failure::Runtime(e.into()),
+    })?;
+    let store = ctx.open_store()?;
+    let total = store
+        .table_counts()?
+        .into_iter()
+        .find(|(table, _)| *table == "interaction")
+        .map_or(0, |(_, n)| n);
+    let live = total - store.deleted_interaction_count()?;
+    eprintln!(
+        "restored {} from {} ({})",
+        ctx.journal.display(),
+        args.file.display(),
+        counted(live as usize, "interaction", "interactions")
+    );
+    match restored.previous {
+        Some(previous) => eprintln!("the journal as it was is kept at {}", previous.display()),
+        None => eprintln!("there was no journal before, so nothing needed keeping"),
+    }
+    Ok(())
+}
+
+/// `backups/journal-before-restore-2026-11-24T101500Z.db`, not yet taken.
+fn free_backup_name(journal: &Path, label: &str, now: DateTime<Utc>) -> PathBuf {
+    let dir = journal
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("backups");
+    let stem = journal
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "journal".into());
+    let base = format!("{stem}{label}-{}", now.format("%Y-%m-%dT%H%M%SZ"));
+    let mut candidate = dir.join(format!("{base}.db"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{base}-{n}.db"));
+        n += 1;
+    }
+    candidate
+}
+
+pub fn doctor(args: DoctorArgs, ctx: &Context) -> CmdResult {
+    doctor::doctor(args.json, ctx)
+}

@@ -1,0 +1,115 @@
+//! `next`: the coach's suggestions for the shell.
+
+use std::fmt::Write as _;
+
+use clap::Args;
+
+use super::output::{print_json, print_text};
+use super::{CmdResult, Context, resolve_person};
+use crate::coach::{Playbook, SuggestedAction, Suggestion};
+use crate::domain::text::shown_line;
+
+#[derive(Debug, Clone, Args)]
+pub struct NextArgs {
+    /// Whose next steps [default: the current manager]
+    #[arg(long = "with", value_name = "PERSON")]
+    pub with: Option<String>,
+    /// Evaluate as of this day [default: today]
+    #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
+    pub date: Option<String>,
+    /// Also show snoozed, dismissed and switched-off suggestions
+    #[arg(long)]
+    pub all: bool,
+    /// Print a JSON array
+    #[arg(long)]
+    pub json: bool,
+    /// Also print the measured signals the rules look at
+    #[arg(long)]
+    pub signals: bool,
+}
+
+/// The built-in playbook with the user's over it; a broken user file is
+/// reported and the built-in one used, so the coach keeps working.
+pub fn playbook(ctx: &Context) -> Playbook {
+    match Playbook::load(&ctx.paths.config_dir.join("playbook.toml")) {
+        Ok(playbook) => playbook,
+        Err(e) => {
+            eprintln!("rapport: {e}; using the built-in playbook");
+            Playbook::builtin()
+        }
+    }
+}
+
+/// What accepting a suggestion does, in words.
+pub fn action_text(action: &SuggestedAction) -> String {
+    match action {
+        SuggestedAction::Log { kind, title } => match title {
+            Some(t) => format!("log a {kind}: “{}”", shown_line(t)),
+            None => format!("log a {kind}"),
+        },
+        SuggestedAction::Topic { text } => format!("add the topic “{}”", shown_line(text)),
+        SuggestedAction::CheckIn => "check in".into(),
+        SuggestedAction::Summary => "write the weekly summary".into(),
+        SuggestedAction::Reschedule => "set the next 1:1".into(),
+        SuggestedAction::ReportBack => "record your report-back".into(),
+        SuggestedAction::EditPerson => "edit their strengths".into(),
+        SuggestedAction::None => "decide".into(),
+    }
+}
+
+pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
+    let store = ctx.open_store()?;
+    let person = resolve_person(&store, args.with.as_deref())?;
+    let today = match &args.date {
+        Some(d) => ctx.day(d)?,
+        None => ctx.today,
+    };
+    let (signals, suggestions) = store.suggestions(&person, &playbook(ctx), today, args.all)?;
+    if args.json {
+        return print_json(&suggestions);
+    }
+    let mut text = report(&shown_line(&person.name), &suggestions);
+    if args.signals {
+        let _ = writeln!(text, "\nsignals on {today}:");
+        for (name, signal) in signals.values() {
+            let name = serde_json::to_value(name)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let anchor = signal
+                .anchor
+                .map(|a| format!(" (since {a})"))
+                .unwrap_or_default();
+            let _ = writeln!(text, "  {name:<36} {:>6.2}{anchor}", signal.value);
+        }
+    }
+    print_text(&text)
+}
+
+fn report(name: &str, suggestions: &[Suggestion]) -> String {
+    let mut out = String::new();
+    if suggestions.is_empty() {
+        let _ = writeln!(
+            out,
+            "Nothing to nudge about with {name} right now: keep the rhythm going."
+        );
+        return out;
+    }
+    for (n, s) in suggestions.iter().enumerate() {
+        let quiet = s
+            .quiet
+            .as_ref()
+            .map(|q| format!(" ({q})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}. {}{quiet}", n + 1, shown_line(&s.message));
+        let _ = writeln!(
+            out,
+            "   because: {} · practice: {} · next: {}",
+            shown_line(&s.reason),
+            s.practice.as_str(),
+            action_text(&s.action)
+        );
+        let _ = writeln!(out, "   why: {}", s.why);
+    }
+    out
+}

@@ -1,0 +1,454 @@
+//! The lossless JSON document: every table of the user's data, with ids and
+//! timestamps, read in one read transaction so it is a consistent snapshot.
+//! `docs/export-format.md` describes it field by field.
+
+use std::collections::HashMap;
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use super::{Result, Store, StoreError, secure_create_dir};
+
+/// The value of `"format"` in every rapport export.
+pub const EXPORT_FORMAT: &str = "rapport";
+
+/// The version of the document this build writes and reads.
+pub const EXPORT_VERSION: i64 = 1;
+
+/// The whole journal as one document. Drafts are left out: they are the
+/// half-typed state of a form, not data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportDocument {
+    pub format: String,
+    pub version: i64,
+    pub people: Vec<PersonRecord>,
+    pub kinds: Vec<KindRecord>,
+    pub interactions: Vec<InteractionRecord>,
+    pub advice_loops: Vec<AdviceLoopRecord>,
+    pub topics: Vec<TopicRecord>,
+    pub summaries: Vec<SummaryRecord>,
+    pub checkins: Vec<CheckInRecord>,
+    pub nudge_states: Vec<NudgeStateRecord>,
+}
+
+impl ExportDocument {
+    /// A document with nothing in it yet.
+    pub fn empty() -> ExportDocument {
+        ExportDocument {
+            format: EXPORT_FORMAT.to_string(),
+            version: EXPORT_VERSION,
+            people: Vec::new(),
+            kinds: Vec::new(),
+            interactions: Vec::new(),
+            advice_loops: Vec::new(),
+            topics: Vec::new(),
+            summaries: Vec::new(),
+            checkins: Vec::new(),
+            nudge_states: Vec::new(),
+        }
+    }
+
+    /// The document as pretty JSON, ending with a newline.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        Ok(text)
+    }
+}
+
+// Dates are `YYYY-MM-DD` and instants RFC 3339 UTC text, exactly as stored,
+// so a round trip cannot shift them.
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonRecord {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub is_current: bool,
+    pub cadence_days: Option<i64>,
+    pub next_one_on_one: Option<String>,
+    pub archived: bool,
+    pub strengths: Vec<StrengthRecord>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrengthRecord {
+    pub id: i64,
+    pub text: String,
+    pub noted_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindRecord {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InteractionRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub kind_id: i64,
+    pub happened_on: String,
+    pub time: Option<String>,
+    pub minutes: Option<i64>,
+    pub quality: Option<i64>,
+    pub initiated_by: String,
+    pub title: String,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+    /// Set for an entry deleted but not yet purged: kept so `undo` still
+    /// works after a restore, and so topics and summaries that point at it
+    /// keep their link.
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdviceLoopRecord {
+    pub id: i64,
+    pub interaction_id: i64,
+    pub question: String,
+    pub strength: String,
+    pub applied: Option<bool>,
+    pub reported_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub text: String,
+    pub position: i64,
+    pub status: String,
+    pub added_on: String,
+    pub closed_on: Option<String>,
+    pub closed_by_interaction: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub week_start: String,
+    pub body: String,
+    pub sent_on: Option<String>,
+    pub sent_interaction: Option<i64>,
+    /// The topics the manager picked from this summary, by topic id.
+    pub picked_topics: Vec<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckInRecord {
+    pub id: i64,
+    pub person_id: Option<i64>,
+    pub checked_on: String,
+    pub trust: i64,
+    pub clarity: i64,
+    pub ease: i64,
+    pub note: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NudgeStateRecord {
+    pub rule_id: String,
+    pub person_id: i64,
+    pub snoozed_until: Option<String>,
+    pub dismissed_at: Option<String>,
+    pub done_at: Option<String>,
+    /// The day of the fact the dismissed or done suggestion was about.
+    pub anchor: Option<String>,
+    pub switched_off: bool,
+}
+
+impl Store {
+    /// Every table of the user's data, each in id order.
+    pub fn export_document(&self) -> Result<ExportDocument> {
+        // A deferred transaction is a read snapshot: a writer in another
+        // process cannot make the tables disagree with each other.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let mut doc = ExportDocument::empty();
+        doc.people = read_people(&tx)?;
+        doc.kinds = collect(
+            &tx,
+            "SELECT id, name, category, builtin FROM kind ORDER BY id",
+            |r| {
+                Ok(KindRecord {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    category: r.get(2)?,
+                    builtin: r.get(3)?,
+                })
+            },
+        )?;
+        doc.interactions = read_interactions(&tx)?;
+        doc.advice_loops = collect(
+            &tx,
+            "SELECT id, interaction_id, question, strength, applied, reported_on
+               FROM advice_loop ORDER BY id",
+            |r| {
+                Ok(AdviceLoopRecord {
+                    id: r.get(0)?,
+                    interaction_id: r.get(1)?,
+                    question: r.get(2)?,
+                    strength: r.get(3)?,
+                    applied: r.get(4)?,
+                    reported_on: r.get(5)?,
+                })
+            },
+        )?;
+        doc.topics = collect(
+            &tx,
+            "SELECT id, person_id, text, position, status, added_on, closed_on,
+                    closed_by_interaction, created_at, updated_at
+               FROM topic ORDER BY id",
+            |r| {
+                Ok(TopicRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    text: r.get(2)?,
+                    position: r.get(3)?,
+                    status: r.get(4)?,
+                    added_on: r.get(5)?,
+                    closed_on: r.get(6)?,
+                    closed_by_interaction: r.get(7)?,
+                    created_at: r.get(8)?,
+                    updated_at: r.get(9)?,
+                })
+            },
+        )?;
+        doc.summaries = read_summaries(&tx)?;
+        doc.checkins = collect(
+            &tx,
+            "SELECT id, person_id, checked_on, trust, clarity, ease, note, created_at
+               FROM checkin ORDER BY id",
+            |r| {
+                Ok(CheckInRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    checked_on: r.get(2)?,
+                    trust: r.get(3)?,
+                    clarity: r.get(4)?,
+                    ease: r.get(5)?,
+                    note: r.get(6)?,
+                    created_at: r.get(7)?,
+                })
+            },
+        )?;
+        doc.nudge_states = collect(
+            &tx,
+            "SELECT rule_id, person_id, snoozed_until, dismissed_at, done_at, anchor, switched_off
+               FROM nudge_state ORDER BY rule_id, person_id",
+            |r| {
+                Ok(NudgeStateRecord {
+                    rule_id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    snoozed_until: r.get(2)?,
+                    dismissed_at: r.get(3)?,
+                    done_at: r.get(4)?,
+                    anchor: r.get(5)?,
+                    switched_off: r.get(6)?,
+                })
+            },
+        )?;
+        Ok(doc)
+    }
+}
+
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Pairs `(owner id, value)` grouped by owner, in the order the query gives.
+fn grouped<T>(
+    conn: &Connection,
+    sql: &str,
+    mut row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<(i64, T)>,
+) -> Result<HashMap<i64, Vec<T>>> {
+    let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+    for (owner, value) in collect(conn, sql, &mut row)? {
+        out.entry(owner).or_default().push(value);
+    }
+    Ok(out)
+}
+
+fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
+    let mut strengths = grouped(
+        conn,
+        "SELECT person_id, id, text, noted_on FROM strength ORDER BY person_id, id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                StrengthRecord {
+                    id: r.get(1)?,
+                    text: r.get(2)?,
+                    noted_on: r.get(3)?,
+                },
+            ))
+        },
+    )?;
+    let mut people = collect(
+        conn,
+        "SELECT id, name, role, is_current, cadence_days, next_one_on_one, archived,
+                created_at, updated_at
+           FROM person ORDER BY id",
+        |r| {
+            Ok(PersonRecord {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                is_current: r.get(3)?,
+                cadence_days: r.get(4)?,
+                next_one_on_one: r.get(5)?,
+                archived: r.get(6)?,
+                strengths: Vec::new(),
+                created_at: r.get(7)?,
+                updated_at: r.get(8)?,
+            })
+        },
+    )?;
+    for person in &mut people {
+        person.strengths = strengths.remove(&person.id).unwrap_or_default();
+    }
+    Ok(people)
+}
+
+fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
+    let mut tags = grouped(
+        conn,
+        "SELECT interaction_id, tag FROM interaction_tag ORDER BY interaction_id, tag",
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut interactions = collect(
+        conn,
+        "SELECT id, person_id, kind_id, happened_on, at_time, minutes, quality, initiated_by,
+                title, notes, created_at, updated_at, version, deleted_at
+           FROM interaction ORDER BY id",
+        |r| {
+            Ok(InteractionRecord {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                kind_id: r.get(2)?,
+                happened_on: r.get(3)?,
+                time: r.get(4)?,
+                minutes: r.get(5)?,
+                quality: r.get(6)?,
+                initiated_by: r.get(7)?,
+                title: r.get(8)?,
+                notes: r.get(9)?,
+                tags: Vec::new(),
+                created_at: r.get(10)?,
+                updated_at: r.get(11)?,
+                version: r.get(12)?,
+                deleted_at: r.get(13)?,
+            })
+        },
+    )?;
+    for entry in &mut interactions {
+        entry.tags = tags.remove(&entry.id).unwrap_or_default();
+    }
+    Ok(interactions)
+}
+
+fn read_summaries(conn: &Connection) -> Result<Vec<SummaryRecord>> {
+    let mut picks = grouped(
+        conn,
+        "SELECT summary_id, topic_id FROM summary_pick ORDER BY summary_id, topic_id",
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut summaries = collect(
+        conn,
+        "SELECT id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at
+           FROM summary ORDER BY id",
+        |r| {
+            Ok(SummaryRecord {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                week_start: r.get(2)?,
+                body: r.get(3)?,
+                sent_on: r.get(4)?,
+                sent_interaction: r.get(5)?,
+                picked_topics: Vec::new(),
+                created_at: r.get(6)?,
+                updated_at: r.get(7)?,
+            })
+        },
+    )?;
+    for summary in &mut summaries {
+        summary.picked_topics = picks.remove(&summary.id).unwrap_or_default();
+    }
+    Ok(summaries)
+}
+
+/// Writes `contents` to a new file readable by its owner only (0600, in a
+/// 0700 directory when it has to be created). An existing file is an error
+/// unless `replace`, and then it is swapped for the new one in one rename,
+/// so a reader never sees half of it.
+pub fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        secure_create_dir(parent)?;
+    }
+    let target = if replace {
+        sibling_temp_path(path)
+    } else {
+        path.to_path_buf()
+    };
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&target)
+        .and_then(|mut file| {
+            // The mode above is filtered by the umask; say it again plainly.
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+            file.write_all(contents)?;
+            file.sync_all()
+        });
+    if let Err(e) = written {
+        if replace || e.kind() != std::io::ErrorKind::AlreadyExists {
+            let _ = fs::remove_file(&target);
+        }
+        return Err(io(e));
+    }
+    if replace {
+        fs::rename(&target, path).map_err(|e| {
+            let _ = fs::remove_file(&target);
+            io(e)
+        })?;
+    }
+    Ok(())
+}
+
+/// A hidden name beside `path` for a file written before it is renamed into place.
+pub(crate) fn sibling_temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "rapport".to_string());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}

@@ -1,0 +1,399 @@
+//! Importing rapport's own document in one transaction: each record keeps
+//! its id where that id is free, references follow the ids given, and a
+//! record already in the journal (same id, same creation instant) is skipped.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::export::ExportDocument;
+use super::fields::ImportError;
+use super::import::{ImportFailure, ImportReport, Outcome, finish, write_tags};
+use super::{Store, StoreError};
+
+/// File ids mapped to journal ids, per table.
+#[derive(Default)]
+struct IdMap(HashMap<i64, i64>);
+
+impl IdMap {
+    fn get(&self, what: &str, id: i64) -> Outcome<i64> {
+        self.0.get(&id).copied().ok_or_else(|| {
+            // The document was checked, so this is a bug, not a bad file.
+            ImportFailure::Store(StoreError::Conflict(format!(
+                "import lost track of {what} {id}"
+            )))
+        })
+    }
+
+    fn get_opt(&self, what: &str, id: Option<i64>) -> Outcome<Option<i64>> {
+        id.map(|id| self.get(what, id)).transpose()
+    }
+}
+
+/// `Some(id)` when `id` is free in `table`, so the record keeps it; `None`
+/// lets SQLite choose a new one. `table` is always one of ours, never input.
+fn keep_id(tx: &Transaction<'_>, table: &'static str, id: i64) -> rusqlite::Result<Option<i64>> {
+    let taken: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok((!taken).then_some(id))
+}
+
+/// Whether the journal already holds this very record: the same id, created
+/// at the same instant.
+fn already_there(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    id: i64,
+    created_at: &str,
+) -> rusqlite::Result<bool> {
+    tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND created_at = ?2)"),
+        params![id, created_at],
+        |r| r.get(0),
+    )
+}
+
+impl Store {
+    /// Imports rapport's own document. Into an empty journal every record
+    /// keeps its id, so exporting again gives the same document.
+    pub fn import_document(
+        &mut self,
+        doc: &ExportDocument,
+        dry_run: bool,
+    ) -> Outcome<ImportReport> {
+        let mut report = ImportReport::new(
+            dry_run,
+            &[
+                ("person", "people"),
+                ("kind", "kinds"),
+                ("interaction", "interactions"),
+                ("advice loop", "advice loops"),
+                ("topic", "topics"),
+                ("summary", "summaries"),
+                ("check-in", "check-ins"),
+                ("nudge state", "nudge states"),
+            ],
+        );
+        let tx = self.conn.transaction()?;
+        let people = import_people(&tx, doc, &mut report)?;
+        let kinds = import_kinds(&tx, doc, &mut report)?;
+        let interactions = import_interactions(&tx, doc, &people, &kinds, &mut report)?;
+        let topics = import_topics(&tx, doc, &people, &interactions, &mut report)?;
+        import_summaries(&tx, doc, &people, &interactions, &topics, &mut report)?;
+        import_checkins_and_nudges(&tx, doc, &people, &mut report)?;
+        finish(tx, report)
+    }
+}
+
+fn import_people(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    report: &mut ImportReport,
+) -> Outcome<IdMap> {
+    let mut map = IdMap::default();
+    let mut has_current: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)",
+        [],
+        |r| r.get(0),
+    )?;
+    for p in &doc.people {
+        let same_name: Option<i64> = tx
+            .query_row("SELECT id FROM person WHERE name = ?1", [&p.name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let existing = if already_there(tx, "person", p.id, &p.created_at)? {
+            Some(p.id)
+        } else {
+            // The same name is the same person: the name is unique.
+            same_name
+        };
+        if let Some(id) = existing {
+            map.0.insert(p.id, id);
+            report.count("people", false);
+            continue;
+        }
+        let current = p.is_current && !has_current;
+        if p.is_current && !current {
+            report.notes.push(format!(
+                "{} was imported but not made current: the journal already has a current manager",
+                p.name
+            ));
+        }
+        tx.execute(
+            "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one,
+                                 archived, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                keep_id(tx, "person", p.id)?,
+                p.name,
+                p.role,
+                current,
+                p.cadence_days,
+                p.next_one_on_one,
+                p.archived,
+                p.created_at,
+                p.updated_at,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        has_current |= current;
+        for s in &p.strengths {
+            tx.execute(
+                "INSERT INTO strength (id, person_id, text, noted_on) VALUES (?1, ?2, ?3, ?4)",
+                params![keep_id(tx, "strength", s.id)?, id, s.text, s.noted_on],
+            )?;
+        }
+        map.0.insert(p.id, id);
+        report.count("people", true);
+    }
+    Ok(map)
+}
+
+fn import_kinds(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    report: &mut ImportReport,
+) -> Outcome<IdMap> {
+    let mut map = IdMap::default();
+    for (i, k) in doc.kinds.iter().enumerate() {
+        let existing: Option<(i64, String, bool)> = tx
+            .query_row(
+                "SELECT id, category, builtin FROM kind WHERE name = ?1",
+                [&k.name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((id, category, builtin)) = existing {
+            if category != k.category {
+                return Err(ImportError::new(
+                    format!("kinds[{i}].category"),
+                    format!(
+                        "kind `{}` is {} in the file but {category} in this journal; rename one of them",
+                        k.name, k.category
+                    ),
+                )
+                .into());
+            }
+            map.0.insert(k.id, id);
+            // Built-in kinds are in every journal: not worth a mention.
+            if !builtin {
+                report.count("kinds", false);
+            }
+            continue;
+        }
+        // Only rapport's migrations ship built-in kinds; one from a newer
+        // rapport arrives here as the user's own.
+        tx.execute(
+            "INSERT INTO kind (id, name, category, builtin) VALUES (?1, ?2, ?3, 0)",
+            params![keep_id(tx, "kind", k.id)?, k.name, k.category],
+        )?;
+        map.0.insert(k.id, tx.last_insert_rowid());
+        report.count("kinds", true);
+    }
+    Ok(map)
+}
+
+/// Imports the interactions, then the advice loops of those inserted now
+/// (a loop belongs to its interaction, so a skipped entry keeps its own).
+fn import_interactions(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    kinds: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<IdMap> {
+    let mut map = IdMap::default();
+    let mut inserted: HashMap<i64, i64> = HashMap::new();
+    for e in &doc.interactions {
+        if already_there(tx, "interaction", e.id, &e.created_at)? {
+            map.0.insert(e.id, e.id);
+            report.count("interactions", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
+                                      initiated_by, title, notes, created_at, updated_at, version,
+                                      deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                keep_id(tx, "interaction", e.id)?,
+                people.get("person", e.person_id)?,
+                kinds.get("kind", e.kind_id)?,
+                e.happened_on,
+                e.time,
+                e.minutes,
+                e.quality,
+                e.initiated_by,
+                e.title,
+                e.notes,
+                e.created_at,
+                e.updated_at,
+                e.version,
+                e.deleted_at,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        write_tags(tx, id, &e.tags)?;
+        map.0.insert(e.id, id);
+        inserted.insert(e.id, id);
+        report.count("interactions", true);
+    }
+    for a in &doc.advice_loops {
+        let Some(interaction) = inserted.get(&a.interaction_id) else {
+            report.count("advice loops", false);
+            continue;
+        };
+        tx.execute(
+            "INSERT INTO advice_loop (id, interaction_id, question, strength, applied, reported_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                keep_id(tx, "advice_loop", a.id)?,
+                interaction,
+                a.question,
+                a.strength,
+                a.applied,
+                a.reported_on,
+            ],
+        )?;
+        report.count("advice loops", true);
+    }
+    Ok(map)
+}
+
+fn import_topics(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    interactions: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<IdMap> {
+    let mut map = IdMap::default();
+    for t in &doc.topics {
+        if already_there(tx, "topic", t.id, &t.created_at)? {
+            map.0.insert(t.id, t.id);
+            report.count("topics", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO topic (id, person_id, text, position, status, added_on, closed_on,
+                                closed_by_interaction, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                keep_id(tx, "topic", t.id)?,
+                people.get("person", t.person_id)?,
+                t.text,
+                t.position,
+                t.status,
+                t.added_on,
+                t.closed_on,
+                interactions.get_opt("interaction", t.closed_by_interaction)?,
+                t.created_at,
+                t.updated_at,
+            ],
+        )?;
+        map.0.insert(t.id, tx.last_insert_rowid());
+        report.count("topics", true);
+    }
+    Ok(map)
+}
+
+fn import_summaries(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    interactions: &IdMap,
+    topics: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for s in &doc.summaries {
+        let person = people.get("person", s.person_id)?;
+        // One summary per person and week: that week's is the same summary.
+        let same_week: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM summary WHERE person_id = ?1 AND week_start = ?2",
+                params![person, s.week_start],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if same_week.is_some() || already_there(tx, "summary", s.id, &s.created_at)? {
+            report.count("summaries", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO summary (id, person_id, week_start, body, sent_on, sent_interaction,
+                                  created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                keep_id(tx, "summary", s.id)?,
+                person,
+                s.week_start,
+                s.body,
+                s.sent_on,
+                interactions.get_opt("interaction", s.sent_interaction)?,
+                s.created_at,
+                s.updated_at,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for topic in &s.picked_topics {
+            tx.execute(
+                "INSERT OR IGNORE INTO summary_pick (summary_id, topic_id) VALUES (?1, ?2)",
+                params![id, topics.get("topic", *topic)?],
+            )?;
+        }
+        report.count("summaries", true);
+    }
+    Ok(())
+}
+
+fn import_checkins_and_nudges(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for c in &doc.checkins {
+        if already_there(tx, "checkin", c.id, &c.created_at)? {
+            report.count("check-ins", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO checkin (id, person_id, checked_on, trust, clarity, ease, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                keep_id(tx, "checkin", c.id)?,
+                people.get_opt("person", c.person_id)?,
+                c.checked_on,
+                c.trust,
+                c.clarity,
+                c.ease,
+                c.note,
+                c.created_at,
+            ],
+        )?;
+        report.count("check-ins", true);
+    }
+    for n in &doc.nudge_states {
+        let added = tx.execute(
+            "INSERT INTO nudge_state (rule_id, person_id, snoozed_until, dismissed_at, done_at,
+                                      anchor, switched_off)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (rule_id, person_id) DO NOTHING",
+            params![
+                n.rule_id,
+                people.get("person", n.person_id)?,
+                n.snoozed_until,
+                n.dismissed_at,
+                n.done_at,
+                n.anchor,
+                n.switched_off,
+            ],
+        )?;
+        report.count("nudge states", added == 1);
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! The coach's side of the journal: the facts its signals are computed
+//! from, and the nudge state (snoozed, dismissed, done, switched off).
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, day_text, parse_day_column};
+use crate::coach::{CoachFacts, Playbook, RuleState, Signals, Suggestion, evaluate};
+use crate::domain::{CheckIn, Person};
+
+/// What the user did with a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    /// Quiet until this day.
+    Snooze(NaiveDate),
+    /// Not this occurrence; quiet at least until the day given.
+    Dismiss {
+        anchor: Option<NaiveDate>,
+        until: NaiveDate,
+    },
+    /// Acted on; quiet at least until the day given.
+    Done {
+        anchor: Option<NaiveDate>,
+        until: NaiveDate,
+    },
+    SwitchOff,
+    SwitchOn,
+}
+
+impl Store {
+    /// Everything the coach's signals need for one person on one day.
+    pub fn coach_facts(&self, person: &Person, today: NaiveDate) -> Result<CoachFacts> {
+        let open_topics: Vec<(String, NaiveDate)> = self
+            .topics(Some(person.id), false)?
+            .into_iter()
+            .map(|t| (t.text, t.added_on))
+            .collect();
+        let quarter_ago = today.checked_sub_days(Days::new(90)).unwrap_or(today);
+        let since = open_topics
+            .iter()
+            .map(|(_, d)| *d)
+            .min()
+            .map_or(quarter_ago, |d| d.min(quarter_ago));
+        let mut check_ins = self.last_check_ins(person.id, 6)?;
+        check_ins.reverse();
+        Ok(CoachFacts {
+            today,
+            person: person.clone(),
+            last_seen: self.last_seen(person.id)?,
+            earliest: self.earliest_day(person.id)?,
+            recent: self.day_facts(person.id, since)?,
+            check_ins,
+            open_advice: self.open_advice_with_dates(person.id)?,
+            open_topics,
+        })
+    }
+
+    /// Signals and suggestions for `person` on `today`.
+    pub fn suggestions(
+        &self,
+        person: &Person,
+        playbook: &Playbook,
+        today: NaiveDate,
+        include_quiet: bool,
+    ) -> Result<(Signals, Vec<Suggestion>)> {
+        let signals = Signals::compute(&self.coach_facts(person, today)?);
+        let state = self.nudge_states(person.id)?;
+        let suggestions = evaluate(playbook, &signals, &state, include_quiet);
+        Ok((signals, suggestions))
+    }
+
+    fn last_check_ins(&self, person_id: i64, limit: u32) -> Result<Vec<CheckIn>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
+              WHERE person_id = ?1 OR person_id IS NULL
+              ORDER BY checked_on DESC, id DESC LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![person_id, limit], |r| {
+                let day: String = r.get(2)?;
+                Ok(CheckIn {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    checked_on: parse_day_column(2, &day)?,
+                    trust: r.get(3)?,
+                    clarity: r.get(4)?,
+                    ease: r.get(5)?,
+                    note: r.get(6)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    fn open_advice_with_dates(&self, person_id: i64) -> Result<Vec<(String, NaiveDate)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.question, i.happened_on FROM advice_loop a
+               JOIN interaction i ON i.id = a.interaction_id
+              WHERE a.reported_on IS NULL AND i.deleted_at IS NULL AND i.person_id = ?1
+              ORDER BY i.happened_on",
+        )?;
+        let rows = stmt
+            .query_map([person_id], |r| {
+                let day: String = r.get(1)?;
+                Ok((r.get(0)?, parse_day_column(1, &day)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The nudge state of every rule for this person that has one.
+    pub fn nudge_states(&self, person_id: i64) -> Result<Vec<RuleState>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rule_id, snoozed_until, anchor, dismissed_at, done_at, switched_off
+               FROM nudge_state WHERE person_id = ?1",
+        )?;
+        let day = |idx: usize, text: Option<String>| -> rusqlite::Result<Option<NaiveDate>> {
+            text.map(|t| parse_day_column(idx, &t)).transpose()
+        };
+        let rows = stmt
+            .query_map([person_id], |r| {
+                Ok(RuleState {
+                    rule_id: r.get(0)?,
+                    quiet_until: day(1, r.get(1)?)?,
+                    anchor: day(2, r.get(2)?)?,
+                    dismissed_on: day(3, r.get(3)?)?,
+                    done_on: day(4, r.get(4)?)?,
+                    switched_off: r.get(5)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Records what the user did with a rule's suggestion, on `today`.
+    pub fn record_nudge(
+        &mut self,
+        rule_id: &str,
+        person_id: i64,
+        nudge: Nudge,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO nudge_state (rule_id, person_id) VALUES (?1, ?2)
+             ON CONFLICT (rule_id, person_id) DO NOTHING",
+            params![rule_id, person_id],
+        )?;
+        let today = day_text(today);
+        match nudge {
+            Nudge::Snooze(until) => tx.execute(
+                "UPDATE nudge_state SET snoozed_until = ?3, dismissed_at = NULL, done_at = NULL
+                  WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id, day_text(until)],
+            )?,
+            Nudge::Dismiss { anchor, until } => tx.execute(
+                "UPDATE nudge_state SET snoozed_until = ?3, anchor = ?4, dismissed_at = ?5, done_at = NULL
+                  WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id, day_text(until), anchor.map(day_text), today],
+            )?,
+            Nudge::Done { anchor, until } => tx.execute(
+                "UPDATE nudge_state SET snoozed_until = ?3, anchor = ?4, done_at = ?5, dismissed_at = NULL
+                  WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id, day_text(until), anchor.map(day_text), today],
+            )?,
+            Nudge::SwitchOff => tx.execute(
+                "UPDATE nudge_state SET switched_off = 1 WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id],
+            )?,
+            Nudge::SwitchOn => tx.execute(
+                "UPDATE nudge_state SET switched_off = 0 WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id],
+            )?,
+        };
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether a rule is switched off for this person.
+    pub fn is_switched_off(&self, rule_id: &str, person_id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT switched_off FROM nudge_state WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false))
+    }
+}
