@@ -142,30 +142,29 @@ fn stats_json_names_every_series() {
 }
 
 #[test]
-fn the_aggregate_queries_use_the_covering_index() {
+fn the_aggregates_read_day_totals_by_key_not_the_interactions() {
     let store = Store::open_in_memory().expect("open");
-    let plan: Vec<String> = store
-        .connection()
-        .prepare(
-            "EXPLAIN QUERY PLAN
-             SELECT happened_on, kind_id, count(*), coalesce(sum(quality), 0), count(quality),
-                    sum(initiated_by = 'me')
-               FROM interaction INDEXED BY interaction_insights
-              WHERE person_id = ?1 AND deleted_at IS NULL AND happened_on >= ?2
-              GROUP BY happened_on, kind_id",
-        )
-        .expect("plan")
-        .query_map([1.to_string(), "2026-01-01".to_string()], |r| {
-            r.get::<_, String>(3)
-        })
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("rows");
-    let text = plan.join("\n");
-    assert!(
-        text.contains("COVERING INDEX interaction_insights"),
-        "{text}"
+    let plan = |sql: &str| -> String {
+        store
+            .connection()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan")
+            .query_map([], |r| r.get::<_, String>(3))
+            .expect("rows")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+            .join("\n")
+    };
+    let facts = plan(
+        "SELECT happened_on, kind_id, count FROM day_total WHERE person_id = 1 AND happened_on >= '2026-01-01'",
     );
+    assert!(
+        facts.contains("SEARCH day_total USING PRIMARY KEY"),
+        "{facts}"
+    );
+    let last = plan("SELECT max(happened_on) FROM day_total WHERE kind_id = 2 AND person_id = 1");
+    assert!(last.contains("day_total_by_kind"), "{last}");
+    assert!(!facts.contains("interaction") && !last.contains("interaction"));
 }
 
 proptest! {
@@ -195,6 +194,34 @@ proptest! {
                 advice_strength: None,
             };
             store.add_interaction(&draft, Utc::now()).expect("saved");
+        }
+        // Edits, deletes and an undo must keep the day totals in step too.
+        let ids: Vec<i64> = store
+            .interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
+            .expect("list")
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        for (n, id) in ids.iter().enumerate() {
+            match n % 5 {
+                0 => {
+                    store.delete_interaction(*id, Utc::now()).expect("delete");
+                }
+                1 => {
+                    let entry = store.interaction(*id).expect("entry");
+                    let mut draft = entry.to_draft();
+                    draft.happened_on = draft.happened_on - Days::new(3);
+                    draft.initiated_by = InitiatedBy::Them;
+                    if entry.category != Category::Note {
+                        draft.quality = Quality::new(2).ok();
+                    }
+                    store.update_interaction(*id, entry.version, &draft, Utc::now()).expect("edit");
+                }
+                _ => {}
+            }
+        }
+        if !ids.is_empty() {
+            store.undo_delete().expect("undo");
         }
         let person = store.person(dana).expect("person");
         let insights = store.insights(&person, Range::ThreeMonths, &Targets::default(), today()).expect("insights");

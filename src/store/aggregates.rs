@@ -1,5 +1,6 @@
-//! Aggregates for Insights, computed in SQL over the covering index
-//! `interaction_insights` so they never read whole rows.
+//! Aggregates for Insights and the coach, read from `day_total` (per
+//! person, day and kind, kept in step by triggers) so they cost the same
+//! whatever the size of the journal.
 
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -16,11 +17,9 @@ impl Store {
     pub fn day_facts(&self, person_id: i64, since: NaiveDate) -> Result<Vec<DayFact>> {
         let kinds = self.kinds()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT happened_on, kind_id, count(*), coalesce(sum(quality), 0), count(quality),
-                    sum(initiated_by = 'me')
-               FROM interaction INDEXED BY interaction_insights
-              WHERE person_id = ?1 AND deleted_at IS NULL AND happened_on >= ?2
-              GROUP BY happened_on, kind_id",
+            "SELECT happened_on, kind_id, count, quality_sum, quality_count, by_me
+               FROM day_total
+              WHERE person_id = ?1 AND happened_on >= ?2",
         )?;
         let rows = stmt.query_map(rusqlite::params![person_id, day_text(since)], |r| {
             let day: String = r.get(0)?;
@@ -56,10 +55,7 @@ impl Store {
     pub fn earliest_day(&self, person_id: i64) -> Result<Option<NaiveDate>> {
         let first: Option<String> = self
             .conn
-            .prepare_cached(
-                "SELECT min(happened_on) FROM interaction INDEXED BY interaction_insights
-                  WHERE person_id = ?1 AND deleted_at IS NULL",
-            )?
+            .prepare_cached("SELECT min(happened_on) FROM day_total WHERE person_id = ?1")?
             .query_row([person_id], |r| r.get(0))?;
         first
             .map(|d| parse_day_column(0, &d))
@@ -71,8 +67,7 @@ impl Store {
     pub fn last_seen(&self, person_id: i64) -> Result<LastSeen> {
         let mut last = LastSeen::default();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT max(happened_on) FROM interaction INDEXED BY interaction_by_kind
-              WHERE kind_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
+            "SELECT max(happened_on) FROM day_total WHERE kind_id = ?1 AND person_id = ?2",
         )?;
         for kind in self.kinds()? {
             let day: Option<String> = stmt
