@@ -1,0 +1,501 @@
+//! Every shipped rule against a small journal on a fixed day: it fires past
+//! its threshold and stays quiet just under it. A healthy journal gets no
+//! nagging. Nudges (snooze, dismiss, done, switch off) quiet the right
+//! occurrences.
+
+use chrono::{Days, NaiveDate, Utc};
+use rapport::coach::{Playbook, Suggestion};
+use rapport::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality};
+use rapport::store::{Nudge, PersonChange, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
+}
+
+/// A journal about one manager, built entry by entry, `days` back from today.
+struct Journal {
+    store: Store,
+    dana: i64,
+}
+
+impl Journal {
+    /// A manager with a strength and a weekly cadence; the journal began 120
+    /// days ago with a note.
+    fn new() -> Journal {
+        let mut store = Store::open_in_memory().expect("open");
+        let dana = store
+            .add_person(
+                &PersonDraft {
+                    name: "Dana".into(),
+                    strengths: vec!["negotiating with finance".into()],
+                    cadence_days: Some(7),
+                    is_current: true,
+                    ..PersonDraft::default()
+                },
+                today(),
+                Utc::now(),
+            )
+            .expect("person")
+            .id;
+        let mut j = Journal { store, dana };
+        j.log("note", 120, None, InitiatedBy::Me);
+        j
+    }
+
+    fn log(&mut self, kind: &str, days: u64, quality: Option<i64>, by: InitiatedBy) -> i64 {
+        let draft = InteractionDraft {
+            person_id: self.dana,
+            kind_id: self.store.kind_named(kind).expect("kind").id,
+            happened_on: today() - Days::new(days),
+            at_time: None,
+            minutes: None,
+            quality: quality.and_then(|q| Quality::new(q).ok()),
+            initiated_by: by,
+            title: format!("{kind} {days} days ago"),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: None,
+        };
+        self.store
+            .add_interaction(&draft, Utc::now())
+            .expect("entry")
+            .id
+    }
+
+    fn me(&mut self, kind: &str, days: u64) -> &mut Journal {
+        self.log(kind, days, Some(4), InitiatedBy::Me);
+        self
+    }
+
+    fn rated(&mut self, kind: &str, days: u64, quality: i64) -> &mut Journal {
+        self.log(kind, days, Some(quality), InitiatedBy::Me);
+        self
+    }
+
+    fn by_them(&mut self, kind: &str, days: u64) -> &mut Journal {
+        self.log(kind, days, Some(4), InitiatedBy::Them);
+        self
+    }
+
+    /// An advice ask, its loop closed `closed_after` days later (or left open).
+    fn ask(&mut self, days: u64, closed_after: Option<u64>) -> &mut Journal {
+        let id = self.log("advice", days, Some(4), InitiatedBy::Me);
+        if let Some(after) = closed_after {
+            let entry = self.store.interaction(id).expect("ask");
+            let advice = entry.advice_loop.expect("a loop");
+            self.store
+                .report_advice(advice.id, Some(true), today() - Days::new(days - after))
+                .expect("report");
+        }
+        self
+    }
+
+    fn check_in(&mut self, days: u64, trust: u8, clarity: u8) -> &mut Journal {
+        self.store
+            .add_check_in(
+                &CheckInDraft {
+                    person_id: Some(self.dana),
+                    checked_on: today() - Days::new(days),
+                    trust,
+                    clarity,
+                    ease: 3,
+                    note: String::new(),
+                },
+                Utc::now(),
+            )
+            .expect("check-in");
+        self
+    }
+
+    fn topic(&mut self, days: u64) -> &mut Journal {
+        self.store
+            .add_topic(
+                self.dana,
+                "Headcount plan",
+                today() - Days::new(days),
+                Utc::now(),
+            )
+            .expect("topic");
+        self
+    }
+
+    fn without_strengths(&mut self) -> &mut Journal {
+        let change = PersonChange {
+            strengths: Some(Vec::new()),
+            ..PersonChange::default()
+        };
+        self.store
+            .update_person(self.dana, &change, today(), Utc::now())
+            .expect("update");
+        self
+    }
+
+    fn suggestions(&self) -> Vec<Suggestion> {
+        let person = self.store.person(self.dana).expect("person");
+        self.store
+            .suggestions(&person, &Playbook::builtin(), today(), false)
+            .expect("suggestions")
+            .1
+    }
+
+    fn fires(&self, rule: &str) -> bool {
+        self.suggestions().iter().any(|s| s.rule == rule)
+    }
+}
+
+/// A journal where 1:1s, summaries, informal time, asks, feedback and
+/// check-ins all keep their rhythm: the base each rule's scenario bends.
+fn steady() -> Journal {
+    let mut j = Journal::new();
+    for week in 0..16u64 {
+        let monday = 1 + week * 7; // Mondays: 1, 8, 15 … days ago
+        j.me("summary", monday).rated("one_on_one", monday - 1, 4);
+        j.check_in(monday - 1, 4, 4);
+    }
+    for n in 0..4u64 {
+        j.me("meal", 3 + n * 28).by_them("coffee", 10 + n * 28);
+    }
+    for n in 0..8u64 {
+        j.ask(5 + n * 14, Some(4));
+    }
+    j.by_them("feedback", 20)
+        .by_them("feedback", 50)
+        .by_them("feedback", 80);
+    j
+}
+
+#[test]
+fn a_healthy_journal_gets_no_nagging() {
+    let j = steady();
+    let rules: Vec<String> = j.suggestions().into_iter().map(|s| s.rule).collect();
+    assert!(
+        rules.iter().all(|r| r == "going-well"),
+        "a healthy journal was nagged: {rules:?}"
+    );
+}
+
+/// Runs a scenario on a fresh journal and tells whether `rule` fired.
+fn fires_after(rule: &str, change: impl FnOnce(&mut Journal)) -> bool {
+    let mut j = Journal::new();
+    change(&mut j);
+    j.fires(rule)
+}
+
+#[test]
+fn summary_before_one_on_one_fires_two_days_ahead_without_a_summary() {
+    // Last 1:1 six days ago, weekly: the next is tomorrow and no summary yet.
+    assert!(fires_after("summary-before-one-on-one", |j| {
+        j.me("one_on_one", 6);
+    }));
+    // Four days ago: the next is in three days, not yet.
+    assert!(!fires_after("summary-before-one-on-one", |j| {
+        j.me("one_on_one", 4);
+    }));
+    // Sent on Monday (yesterday): quiet.
+    assert!(!fires_after("summary-before-one-on-one", |j| {
+        j.me("one_on_one", 6).me("summary", 1);
+    }));
+}
+
+#[test]
+fn cadence_lapsed_fires_more_than_three_days_past_the_cadence() {
+    assert!(fires_after("cadence-lapsed", |j| {
+        j.me("one_on_one", 11);
+    }));
+    assert!(!fires_after("cadence-lapsed", |j| {
+        j.me("one_on_one", 10);
+    }));
+}
+
+#[test]
+fn trust_low_fires_at_two_or_less() {
+    assert!(fires_after("trust-low", |j| {
+        j.check_in(2, 2, 4);
+    }));
+    assert!(!fires_after("trust-low", |j| {
+        j.check_in(2, 3, 4);
+    }));
+}
+
+#[test]
+fn trust_falling_fires_at_a_drop_of_one_point() {
+    assert!(fires_after("trust-falling", |j| {
+        j.check_in(21, 4, 3)
+            .check_in(14, 4, 3)
+            .check_in(7, 4, 3)
+            .check_in(0, 3, 3);
+    }));
+    assert!(!fires_after("trust-falling", |j| {
+        j.check_in(21, 4, 3)
+            .check_in(14, 4, 3)
+            .check_in(7, 3, 3)
+            .check_in(0, 3, 3);
+    }));
+}
+
+#[test]
+fn clarity_low_fires_at_two_or_less() {
+    assert!(fires_after("clarity-low", |j| {
+        j.check_in(1, 4, 2);
+    }));
+    assert!(!fires_after("clarity-low", |j| {
+        j.check_in(1, 4, 3);
+    }));
+}
+
+#[test]
+fn no_feedback_fires_after_sixty_days() {
+    assert!(fires_after("no-feedback", |j| {
+        j.by_them("feedback", 61);
+    }));
+    assert!(!fires_after("no-feedback", |j| {
+        j.by_them("feedback", 60);
+    }));
+}
+
+#[test]
+fn informal_gap_fires_after_thirty_five_days() {
+    assert!(fires_after("informal-gap", |j| {
+        j.me("coffee", 36);
+    }));
+    assert!(!fires_after("informal-gap", |j| {
+        j.me("coffee", 35);
+    }));
+}
+
+#[test]
+fn few_touchpoints_fires_at_three_or_fewer_in_thirty_days() {
+    assert!(fires_after("few-touchpoints", |j| {
+        j.me("chat", 2).me("chat", 9).me("one_on_one", 20);
+    }));
+    assert!(!fires_after("few-touchpoints", |j| {
+        j.me("chat", 2)
+            .me("chat", 9)
+            .me("one_on_one", 20)
+            .me("coffee", 25);
+    }));
+}
+
+#[test]
+fn advice_gap_fires_after_thirty_days_and_names_a_strength() {
+    let mut j = Journal::new();
+    j.ask(31, Some(3));
+    let s = j.suggestions();
+    let advice = s.iter().find(|s| s.rule == "advice-gap").expect("fires");
+    assert!(
+        advice.message.contains("negotiating with finance"),
+        "{}",
+        advice.message
+    );
+    assert!(!fires_after("advice-gap", |j| {
+        j.ask(30, Some(3));
+    }));
+}
+
+#[test]
+fn an_advice_loop_open_past_fourteen_days_asks_for_a_report_back() {
+    assert!(fires_after("advice-loop-open", |j| {
+        j.ask(15, None);
+    }));
+    assert!(!fires_after("advice-loop-open", |j| {
+        j.ask(14, None);
+    }));
+    assert!(!fires_after("advice-loop-open", |j| {
+        j.ask(30, Some(10));
+    }));
+}
+
+#[test]
+fn no_strengths_fires_when_none_are_written_down() {
+    assert!(fires_after("no-strengths", |j| {
+        j.without_strengths();
+    }));
+    assert!(!fires_after("no-strengths", |_| {}));
+}
+
+#[test]
+fn informal_time_started_almost_all_by_them_fires() {
+    assert!(fires_after("started-by-them", |j| {
+        j.by_them("coffee", 5)
+            .by_them("coffee", 20)
+            .by_them("meal", 40)
+            .by_them("chat", 60);
+    }));
+    assert!(!fires_after("started-by-them", |j| {
+        j.by_them("coffee", 5)
+            .by_them("coffee", 20)
+            .by_them("meal", 40)
+            .me("chat", 60);
+    }));
+}
+
+#[test]
+fn informal_time_started_all_by_me_fires() {
+    assert!(fires_after("started-by-me", |j| {
+        j.me("coffee", 5)
+            .me("coffee", 20)
+            .me("meal", 40)
+            .me("chat", 60);
+    }));
+    assert!(!fires_after("started-by-me", |j| {
+        j.me("coffee", 5)
+            .me("coffee", 20)
+            .me("meal", 40)
+            .by_them("chat", 60);
+    }));
+}
+
+#[test]
+fn falling_one_on_one_quality_suggests_changing_the_format() {
+    assert!(fires_after("quality-falling", |j| {
+        j.rated("one_on_one", 35, 5).rated("one_on_one", 42, 5);
+        j.rated("one_on_one", 7, 4).rated("one_on_one", 14, 4);
+    }));
+    assert!(!fires_after("quality-falling", |j| {
+        j.rated("one_on_one", 35, 5).rated("one_on_one", 42, 5);
+        j.rated("one_on_one", 7, 5)
+            .rated("one_on_one", 14, 5)
+            .rated("one_on_one", 21, 4);
+    }));
+}
+
+#[test]
+fn a_check_in_is_due_after_a_week() {
+    assert!(fires_after("checkin-due", |j| {
+        j.check_in(8, 4, 4);
+    }));
+    assert!(!fires_after("checkin-due", |j| {
+        j.check_in(7, 4, 4);
+    }));
+}
+
+#[test]
+fn a_topic_carried_over_three_one_on_ones_asks_for_a_decision() {
+    let mut j = Journal::new();
+    j.topic(30)
+        .me("one_on_one", 21)
+        .me("one_on_one", 14)
+        .me("one_on_one", 7);
+    let s = j.suggestions();
+    let carried = s.iter().find(|s| s.rule == "topic-carried").expect("fires");
+    assert!(
+        carried.message.contains("Headcount plan"),
+        "{}",
+        carried.message
+    );
+    assert!(!fires_after("topic-carried", |j| {
+        j.topic(30).me("one_on_one", 14).me("one_on_one", 7);
+    }));
+}
+
+#[test]
+fn going_well_fires_once_quality_rises_with_trust_holding() {
+    assert!(fires_after("going-well", |j| {
+        j.rated("one_on_one", 35, 3).rated("one_on_one", 42, 3);
+        j.rated("one_on_one", 7, 4).rated("one_on_one", 14, 4);
+    }));
+    assert!(!fires_after("going-well", |j| {
+        j.rated("one_on_one", 35, 3).rated("one_on_one", 42, 3);
+        j.rated("one_on_one", 7, 3).rated("one_on_one", 14, 3);
+    }));
+}
+
+#[test]
+fn every_shipped_rule_has_a_firing_test_here() {
+    let source = include_str!("coach.rs");
+    for rule in Playbook::builtin().rules {
+        assert!(
+            source.contains(&format!("\"{}\"", rule.id)),
+            "no test names rule {}",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn suggestions_rank_by_priority_then_by_how_far_past_the_threshold() {
+    let mut j = Journal::new();
+    j.me("coffee", 90).ask(40, Some(2)).check_in(20, 4, 4);
+    let rules: Vec<String> = j.suggestions().into_iter().map(|s| s.rule).collect();
+    let at = |r: &str| rules.iter().position(|x| x == r).unwrap_or(usize::MAX);
+    assert!(at("informal-gap") < at("advice-gap"), "{rules:?}");
+    assert!(at("advice-gap") < at("checkin-due"), "{rules:?}");
+}
+
+#[test]
+fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
+    let mut j = Journal::new();
+    j.me("coffee", 40);
+    let dana = j.dana;
+    let first = j
+        .suggestions()
+        .into_iter()
+        .find(|s| s.rule == "informal-gap")
+        .expect("fires");
+    // Snoozed for a week: quiet today, back after.
+    j.store
+        .record_nudge(
+            "informal-gap",
+            dana,
+            Nudge::Snooze(today() + Days::new(7)),
+            today(),
+        )
+        .expect("snooze");
+    assert!(!j.fires("informal-gap"));
+    let person = j.store.person(dana).expect("person");
+    let later = j
+        .store
+        .suggestions(&person, &Playbook::builtin(), today() + Days::new(8), false)
+        .expect("later")
+        .1;
+    assert!(later.iter().any(|s| s.rule == "informal-gap"));
+    // Dismissed: quiet for this occurrence even after the cooldown…
+    j.store
+        .record_nudge(
+            "informal-gap",
+            dana,
+            Nudge::Dismiss {
+                anchor: first.anchor,
+                until: today() + Days::new(1),
+            },
+            today(),
+        )
+        .expect("dismiss");
+    let later = |j: &Journal, days: u64| {
+        let person = j.store.person(dana).expect("person");
+        j.store
+            .suggestions(
+                &person,
+                &Playbook::builtin(),
+                today() + Days::new(days),
+                false,
+            )
+            .expect("later")
+            .1
+            .iter()
+            .any(|s| s.rule == "informal-gap")
+    };
+    assert!(!later(&j, 30));
+    // …but a new gap after a new coffee is a new occurrence.
+    j.me("coffee", 0);
+    assert!(later(&j, 40));
+    // Switched off: quiet until switched on, and listed with --all.
+    j.store
+        .record_nudge("informal-gap", dana, Nudge::SwitchOff, today())
+        .expect("off");
+    assert!(!later(&j, 40));
+    let all = j
+        .store
+        .suggestions(&person, &Playbook::builtin(), today() + Days::new(40), true)
+        .expect("all")
+        .1;
+    let quiet = all
+        .iter()
+        .find(|s| s.rule == "informal-gap")
+        .and_then(|s| s.quiet.clone());
+    assert_eq!(quiet.as_deref(), Some("switched off"));
+    j.store
+        .record_nudge("informal-gap", dana, Nudge::SwitchOn, today())
+        .expect("on");
+    assert!(later(&j, 40));
+}
