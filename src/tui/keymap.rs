@@ -16,6 +16,7 @@ pub enum Context {
     Global,
     Journal,
     Insights,
+    NextSteps,
     People,
     Form,
     Search,
@@ -24,10 +25,11 @@ pub enum Context {
 }
 
 impl Context {
-    const ALL: [Context; 8] = [
+    const ALL: [Context; 9] = [
         Context::Global,
         Context::Journal,
         Context::Insights,
+        Context::NextSteps,
         Context::People,
         Context::Form,
         Context::Search,
@@ -40,6 +42,7 @@ impl Context {
             Context::Global => "global",
             Context::Journal => "journal",
             Context::Insights => "insights",
+            Context::NextSteps => "next_steps",
             Context::People => "people",
             Context::Form => "form",
             Context::Search => "search",
@@ -88,6 +91,11 @@ pub enum Action {
     NextRange,
     PrevRange,
     NextPerson,
+    SnoozeDay,
+    SnoozeWeek,
+    SnoozeNextOneOnOne,
+    Dismiss,
+    SwitchOff,
     NextField,
     PrevField,
     Save,
@@ -99,7 +107,7 @@ pub enum Action {
 }
 
 impl Action {
-    const ALL: [Action; 38] = [
+    const ALL: [Action; 43] = [
         Action::Quit,
         Action::Help,
         Action::NextScreen,
@@ -130,6 +138,11 @@ impl Action {
         Action::NextRange,
         Action::PrevRange,
         Action::NextPerson,
+        Action::SnoozeDay,
+        Action::SnoozeWeek,
+        Action::SnoozeNextOneOnOne,
+        Action::Dismiss,
+        Action::SwitchOff,
         Action::NextField,
         Action::PrevField,
         Action::Save,
@@ -173,6 +186,11 @@ impl Action {
             Action::NextRange => "next_range",
             Action::PrevRange => "prev_range",
             Action::NextPerson => "next_person",
+            Action::SnoozeDay => "snooze_day",
+            Action::SnoozeWeek => "snooze_week",
+            Action::SnoozeNextOneOnOne => "snooze_next_one_on_one",
+            Action::Dismiss => "dismiss",
+            Action::SwitchOff => "switch_off",
             Action::NextField => "next_field",
             Action::PrevField => "prev_field",
             Action::Save => "save",
@@ -217,11 +235,16 @@ impl Action {
             Action::NextRange => "longer range: 3m, 6m, 12m, all",
             Action::PrevRange => "shorter range",
             Action::NextPerson => "next person",
+            Action::SnoozeDay => "snooze for a day",
+            Action::SnoozeWeek => "snooze for a week",
+            Action::SnoozeNextOneOnOne => "snooze until after the next 1:1",
+            Action::Dismiss => "dismiss this one (it comes back if it happens again)",
+            Action::SwitchOff => "switch the rule off, or on again",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Save => "save",
             Action::Cancel => "cancel",
-            Action::Accept => "keep this search",
+            Action::Accept => "accept: keep the search, or take the suggested step",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Close => "close",
@@ -420,7 +443,7 @@ impl Keymap {
                     error(
                         context_name.span().start,
                         format!(
-                            "unknown section [{}]: use global, journal, insights, people, form, search, confirm or help",
+                            "unknown section [{}]: use global, journal, insights, next_steps, people, form, search, confirm or help",
                             context_name.get_ref()
                         ),
                     )

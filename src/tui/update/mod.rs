@@ -1,0 +1,372 @@
+//! `update`: every change to the TUI's state, in one place. It never
+//! touches the store or the clock; it returns the `Cmd` it needs run.
+
+use crossterm::event::{KeyEvent, KeyEventKind};
+
+mod overlays;
+mod timeline;
+
+use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind};
+use super::form::FormEvent;
+use super::forms;
+use super::keymap::{Action, Context};
+use crate::domain::text::{shown_line, truncated};
+use overlays::{close_form, on_overlay_key};
+use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
+
+/// Ticks of quiet typing after which a draft is saved.
+const DRAFT_DEBOUNCE_TICKS: u16 = 2;
+
+pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
+    match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key),
+        Msg::Key(_) => None,
+        Msg::Paste(text) => on_paste(app, &text),
+        Msg::Tick => on_tick(app),
+        Msg::Resized { width, height } => {
+            app.list_height = super::view::journal_list_height(width, height);
+            keep_visible(app);
+            None
+        }
+        Msg::Resumed => None,
+        Msg::PageLoaded {
+            generation,
+            from,
+            rows,
+        } => {
+            if generation == app.timeline.generation {
+                apply_page(app, from, rows);
+            }
+            None
+        }
+        Msg::InsightsLoaded {
+            person_id,
+            range,
+            insights,
+        } => {
+            let state = &mut app.insights;
+            state.loading = false;
+            if state.range == range && state.person_id.is_none_or(|p| p == person_id) {
+                state.data = Some(insights);
+                state.stale = false;
+            }
+            None
+        }
+        Msg::EntrySaved { entry, was_edit } => {
+            app.insights.stale = true;
+            let verb = if was_edit { "updated" } else { "saved" };
+            app.info(format!(
+                "{verb} {} with {}",
+                entry.kind,
+                shown_line(&entry.person)
+            ));
+            let cmd = close_form(app);
+            app.timeline.detail_scroll = 0;
+            Some(batch(cmd, Some(reload(app, Some(entry.id)))))
+        }
+        Msg::EntryDeleted(entry) => {
+            app.insights.stale = true;
+            let title = if entry.title.is_empty() {
+                entry.kind.clone()
+            } else {
+                shown_line(&entry.title)
+            };
+            let undo = app.keymap.keys_for(Context::Journal, Action::Undo);
+            app.info(format!(
+                "deleted “{}” — {undo} to undo",
+                truncated(&title, 40)
+            ));
+            let t = &mut app.timeline;
+            t.rows.retain(|r| r.id != entry.id);
+            t.selected = t.selected.min(t.rows.len().saturating_sub(1));
+            keep_visible(app);
+            fetch_if_near_edge(app)
+        }
+        Msg::EntryRestored(Some(entry)) => {
+            app.insights.stale = true;
+            app.info(format!(
+                "restored “{}”",
+                truncated(&shown_line(&entry.title), 40)
+            ));
+            Some(reload(app, Some(entry.id)))
+        }
+        Msg::EntryRestored(None) => {
+            app.info("nothing to undo");
+            None
+        }
+        Msg::CheckInSaved(check_in) => {
+            app.insights.stale = true;
+            app.info(format!(
+                "checked in: trust {}, clarity {}, ease {}",
+                check_in.trust, check_in.clarity, check_in.ease
+            ));
+            close_form(app)
+        }
+        Msg::PersonSaved(person) => {
+            app.insights.stale = true;
+            app.info(format!("saved {}", shown_line(&person.name)));
+            Some(batch(close_form(app), Some(Cmd::LoadPeople)))
+        }
+        Msg::PeopleLoaded { people, kinds } => {
+            let first = !app.loaded;
+            app.loaded = true;
+            app.people = people;
+            app.kinds = kinds;
+            app.people_selected = app.people_selected.min(app.people.len().saturating_sub(1));
+            if first && app.people.is_empty() && app.overlay.is_none() {
+                app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, true))));
+                return None;
+            }
+            first.then_some(Cmd::FindDrafts)
+        }
+        Msg::DraftFound { key, body } => {
+            if app.overlay.is_none() {
+                let manager = app.manager().cloned();
+                match forms::restore_draft(&key, &body, &app.kinds, &app.people, manager.as_ref()) {
+                    Some(form) => {
+                        app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
+                            key,
+                            form: Box::new(form),
+                        }));
+                    }
+                    None => return Some(Cmd::DiscardDraft(key)),
+                }
+            }
+            None
+        }
+        Msg::Stale(text) | Msg::Failed(text) => {
+            app.timeline.loading = false;
+            app.error(text);
+            None
+        }
+    }
+}
+
+fn batch(first: Option<Cmd>, second: Option<Cmd>) -> Cmd {
+    match (first, second) {
+        (Some(a), Some(b)) => Cmd::Batch(vec![a, b]),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => Cmd::Batch(Vec::new()),
+    }
+}
+
+fn on_tick(app: &mut App) -> Option<Cmd> {
+    if let Some(status) = &mut app.status
+        && status.kind == StatusKind::Info
+    {
+        status.ttl = status.ttl.saturating_sub(1);
+        if status.ttl == 0 {
+            app.status = None;
+        }
+    }
+    let idle = app.draft_idle_ticks? + 1;
+    if idle < DRAFT_DEBOUNCE_TICKS {
+        app.draft_idle_ticks = Some(idle);
+        return None;
+    }
+    app.draft_idle_ticks = None;
+    save_draft(app)
+}
+
+fn save_draft(app: &App) -> Option<Cmd> {
+    let Some(Overlay::Form(open)) = &app.overlay else {
+        return None;
+    };
+    let key = open.purpose.draft_key()?;
+    open.form.touched.then(|| Cmd::SaveDraft {
+        key: key.to_string(),
+        body: open.draft_body(),
+    })
+}
+
+fn on_paste(app: &mut App, text: &str) -> Option<Cmd> {
+    if text.len() > PASTE_LIMIT {
+        app.error(format!(
+            "paste too large ({} KiB); the limit is {} KiB — use `rapport log --notes-file` for long notes",
+            text.len() / 1024,
+            PASTE_LIMIT / 1024
+        ));
+        return None;
+    }
+    match (&mut app.overlay, &mut app.search) {
+        (Some(Overlay::Form(open)), _) => {
+            if open.form.paste(text) == FormEvent::Changed {
+                app.draft_idle_ticks = Some(0);
+            }
+            None
+        }
+        (None, Some(input)) => {
+            input.insert(text);
+            let query = input.text().to_string();
+            set_search(app, &query)
+        }
+        _ => None,
+    }
+}
+
+fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
+    if app
+        .status
+        .as_ref()
+        .is_some_and(|s| s.kind == StatusKind::Error)
+    {
+        app.status = None;
+    }
+    if app.overlay.is_some() {
+        return on_overlay_key(app, key);
+    }
+    if app.search.is_some() {
+        return on_search_key(app, key);
+    }
+    let context = match app.screen {
+        Screen::Journal => Context::Journal,
+        Screen::Insights => Context::Insights,
+        Screen::People => Context::People,
+        _ => Context::Global,
+    };
+    let action = app.keymap.action(context, key)?;
+    if let Some(cmd) = on_global_action(app, action) {
+        return cmd;
+    }
+    match app.screen {
+        Screen::Journal => on_journal_action(app, action),
+        Screen::Insights => on_insights_action(app, action),
+        Screen::People => on_people_action(app, action),
+        _ => None,
+    }
+}
+
+fn on_insights_action(app: &mut App, action: Action) -> Option<Cmd> {
+    match action {
+        Action::NextRange => app.insights.range = app.insights.range.next(),
+        Action::PrevRange => app.insights.range = app.insights.range.prev(),
+        Action::NextPerson => {
+            let count = app.people.len();
+            if count < 2 {
+                app.info("only one person in the journal");
+                return None;
+            }
+            let current = app
+                .insights
+                .person_id
+                .or(app.manager().map(|m| m.id))
+                .and_then(|id| app.people.iter().position(|p| p.id == id))
+                .unwrap_or(0);
+            app.insights.person_id = app.people.get((current + 1) % count).map(|p| p.id);
+        }
+        _ => return None,
+    }
+    app.insights.stale = true;
+    load_insights(app)
+}
+
+/// Asks for the Insights figures when they are missing or out of date.
+fn load_insights(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::Insights || !app.insights.stale || app.insights.loading {
+        return None;
+    }
+    let person_id = app.insights.person_id.or(app.manager().map(|m| m.id))?;
+    app.insights.loading = true;
+    Some(Cmd::LoadInsights {
+        person_id,
+        range: app.insights.range,
+        targets: app.insights.targets.clone(),
+    })
+}
+
+/// `Some(cmd)` when the action was a global one.
+fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
+    let go = |app: &mut App, screen: Screen| {
+        app.screen = screen;
+        load_insights(app)
+    };
+    let count = Screen::ALL.len();
+    Some(match action {
+        Action::Quit => {
+            app.quit = true;
+            None
+        }
+        Action::Help => {
+            app.overlay = Some(Overlay::Help { scroll: 0 });
+            None
+        }
+        Action::Suspend => {
+            app.suspend = true;
+            None
+        }
+        Action::NextScreen => go(app, Screen::ALL[(app.screen.index() + 1) % count]),
+        Action::PrevScreen => go(app, Screen::ALL[(app.screen.index() + count - 1) % count]),
+        Action::ShowJournal => go(app, Screen::Journal),
+        Action::ShowInsights => go(app, Screen::Insights),
+        Action::ShowPrep => go(app, Screen::Prep),
+        Action::ShowNextSteps => go(app, Screen::NextSteps),
+        Action::ShowPeople => go(app, Screen::People),
+        _ => return None,
+    })
+}
+
+fn on_people_action(app: &mut App, action: Action) -> Option<Cmd> {
+    let count = app.people.len();
+    match action {
+        Action::Down if count > 0 => {
+            app.people_selected = (app.people_selected + 1).min(count - 1);
+            None
+        }
+        Action::Up => {
+            app.people_selected = app.people_selected.saturating_sub(1);
+            None
+        }
+        Action::Add => {
+            app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, false))));
+            None
+        }
+        Action::Edit => {
+            let person = app.people.get(app.people_selected).cloned();
+            if let Some(p) = person {
+                app.overlay = Some(Overlay::Form(Box::new(forms::person_form(Some(&p), false))));
+            }
+            None
+        }
+        Action::SetCurrent => app
+            .people
+            .get(app.people_selected)
+            .map(|p| Cmd::SetCurrent(p.id)),
+        _ => None,
+    }
+}
+
+fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
+    match app.keymap.action(Context::Search, key) {
+        Some(Action::Accept) => {
+            app.search = None;
+            None
+        }
+        Some(Action::Cancel) => {
+            app.search = None;
+            set_search(app, "")
+        }
+        Some(Action::Quit) => {
+            app.quit = true;
+            None
+        }
+        _ => {
+            let input = app.search.as_mut()?;
+            if input.handle(key) {
+                let query = input.text().to_string();
+                set_search(app, &query)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn set_search(app: &mut App, query: &str) -> Option<Cmd> {
+    let text = (!query.trim().is_empty()).then(|| query.to_string());
+    if app.timeline.filter.text == text {
+        return None;
+    }
+    app.timeline.filter.text = text;
+    app.timeline.selected = 0;
+    Some(reload(app, None))
+}

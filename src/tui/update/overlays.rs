@@ -1,0 +1,204 @@
+//! Keys while something covers the screen: help, a question, or a form —
+//! and what a form's submit asks the store to do.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+
+use super::super::app::{App, Cmd, Overlay, Question};
+use super::super::form::FormEvent;
+use super::super::forms::{self, OpenForm, Purpose};
+use super::super::keymap::{Action, Context};
+use super::timeline::reload;
+
+pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
+    let overlay = app.overlay.take()?;
+    match overlay {
+        Overlay::Help { scroll } => {
+            match app.keymap.action(Context::Help, key) {
+                Some(Action::Close | Action::Help) => {}
+                Some(Action::Down) => {
+                    app.overlay = Some(Overlay::Help {
+                        scroll: scroll.saturating_add(1),
+                    })
+                }
+                Some(Action::Up) => {
+                    app.overlay = Some(Overlay::Help {
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                Some(Action::Quit) => app.quit = true,
+                _ => app.overlay = Some(Overlay::Help { scroll }),
+            }
+            None
+        }
+        Overlay::Confirm(Question::RestoreDraft {
+            key: draft_key,
+            form,
+        }) => match app.keymap.action(Context::Confirm, key) {
+            Some(Action::Yes) => {
+                app.overlay = Some(Overlay::Form(form));
+                app.info("draft restored");
+                None
+            }
+            Some(Action::No) => Some(Cmd::DiscardDraft(draft_key)),
+            Some(Action::Quit) => {
+                app.quit = true;
+                None
+            }
+            _ => {
+                app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
+                    key: draft_key,
+                    form,
+                }));
+                None
+            }
+        },
+        Overlay::Form(mut open) => {
+            let cmd = on_form_key(app, &mut open, key);
+            // A form that was not closed goes back, unless another overlay took its place.
+            if app.overlay.is_none() && !open.closed {
+                app.overlay = Some(Overlay::Form(open));
+            }
+            cmd
+        }
+    }
+}
+
+pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) -> Option<Cmd> {
+    if open.confirming_cancel {
+        return match app.keymap.action(Context::Confirm, key) {
+            Some(Action::Yes) => {
+                open.closed = true;
+                app.draft_idle_ticks = None;
+                open.purpose
+                    .draft_key()
+                    .map(|k| Cmd::DiscardDraft(k.to_string()))
+            }
+            Some(Action::No) => {
+                open.confirming_cancel = false;
+                None
+            }
+            _ => None,
+        };
+    }
+    match app.keymap.action(Context::Form, key) {
+        Some(Action::NextField) => {
+            open.form.next_field();
+            None
+        }
+        Some(Action::PrevField) => {
+            open.form.prev_field();
+            None
+        }
+        Some(Action::Save) => submit(app, open),
+        Some(Action::Cancel) => {
+            if open.form.touched {
+                open.confirming_cancel = true;
+                None
+            } else {
+                open.closed = true;
+                if matches!(
+                    open.purpose,
+                    Purpose::Person {
+                        onboarding: true,
+                        ..
+                    }
+                ) {
+                    app.info("add your manager on People (5) to start journaling");
+                }
+                None
+            }
+        }
+        Some(Action::Quit) => {
+            app.quit = true;
+            save_draft_of(open)
+        }
+        Some(Action::Suspend) => {
+            app.suspend = true;
+            None
+        }
+        _ => match open.form.handle_key(key) {
+            FormEvent::Changed => {
+                app.draft_idle_ticks = Some(0);
+                None
+            }
+            FormEvent::Submit => submit(app, open),
+            FormEvent::Nothing => None,
+        },
+    }
+}
+
+pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
+    let key = open.purpose.draft_key()?;
+    open.form.touched.then(|| Cmd::SaveDraft {
+        key: key.to_string(),
+        body: open.draft_body(),
+    })
+}
+
+/// Validates the form and asks for it to be saved, or marks what is wrong.
+pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
+    let today: NaiveDate = app.today;
+    let result = match &open.purpose {
+        Purpose::Entry { editing } => {
+            forms::entry_draft(&open.form, &app.kinds, &app.people, today).map(|draft| {
+                Cmd::SaveEntry {
+                    draft: Box::new(draft),
+                    editing: *editing,
+                }
+            })
+        }
+        Purpose::CheckIn => forms::check_in_draft(&open.form, app.manager().map(|m| m.id), today)
+            .map(Cmd::SaveCheckIn),
+        Purpose::Person {
+            editing,
+            onboarding,
+        } => forms::person_draft(&open.form).map(|draft| Cmd::SavePerson {
+            draft,
+            editing: *editing,
+            make_current: *onboarding || app.people.is_empty(),
+        }),
+        Purpose::Filter => {
+            match forms::filter_from(
+                &open.form,
+                &app.kinds,
+                &app.people,
+                &app.timeline.filter,
+                today,
+            ) {
+                Ok(filter) => {
+                    app.timeline.filter = filter;
+                    app.timeline.selected = 0;
+                    open.closed = true;
+                    return Some(reload(app, None));
+                }
+                Err(errors) => Err(errors),
+            }
+        }
+    };
+    match result {
+        Ok(cmd) => Some(cmd),
+        Err(errors) => {
+            open.form.show_errors(&errors);
+            app.error(format!(
+                "{} field{} to fix",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ));
+            None
+        }
+    }
+}
+
+/// After a successful save: the form goes, and so does its draft.
+pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
+    let key = match &app.overlay {
+        Some(Overlay::Form(open)) => open.purpose.draft_key(),
+        _ => None,
+    };
+    if matches!(app.overlay, Some(Overlay::Form(_))) {
+        app.overlay = None;
+    }
+    app.draft_idle_ticks = None;
+    key.map(|k| Cmd::DiscardDraft(k.to_string()))
+}
