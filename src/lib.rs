@@ -9,5 +9,6 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod insights;
+pub mod prep;
 pub mod store;
 pub mod tui;

@@ -6,6 +6,7 @@ mod entries;
 mod next;
 mod output;
 mod people;
+mod prep;
 mod records;
 mod stats;
 
@@ -99,6 +100,11 @@ pub enum Command {
     Restore(data::RestoreArgs),
     /// Check the journal: integrity, schema, sizes, permissions, synced folders
     Doctor(data::DoctorArgs),
+    /// Before a 1:1: everything since the last one, the agenda, open advice
+    /// loops, feedback, and this week's summary
+    Prep(prep::PrepArgs),
+    /// The weekly summary for your manager, in markdown; --mark-sent records it
+    Summary(prep::SummaryArgs),
     /// The coach's next trust-building steps, with the reason for each
     Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
@@ -245,6 +251,8 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Backup(args) => data::backup(args, ctx),
         Command::Restore(args) => data::restore(args, ctx),
         Command::Doctor(args) => data::doctor(args, ctx),
+        Command::Prep(args) => prep::prep(args, ctx),
+        Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
         Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),

@@ -18,6 +18,7 @@ mod nudges;
 mod open;
 mod people;
 mod records;
+mod summaries;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+pub use summaries::{OneOnOneRecord, PREP_RECENT_LIMIT, RecordedOneOnOne, SentSummary, TopicMove};
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;

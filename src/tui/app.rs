@@ -7,6 +7,7 @@ use crossterm::event::KeyEvent;
 use super::forms::OpenForm;
 use super::input::LineInput;
 use super::keymap::Keymap;
+use crate::coach::{Playbook, Suggestion};
 use crate::config::Targets;
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
@@ -148,6 +149,29 @@ pub struct App {
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: InsightsState,
+    pub coach: CoachState,
+}
+
+/// The coach's suggestions for the current manager, and which one the user
+/// is acting on.
+#[derive(Debug, Clone)]
+pub struct CoachState {
+    pub playbook: Playbook,
+    /// Active suggestions first, then quiet ones (snoozed, dismissed, off).
+    pub suggestions: Vec<Suggestion>,
+    pub next_one_on_one: Option<NaiveDate>,
+    pub selected: usize,
+    pub stale: bool,
+    pub loading: bool,
+    /// The suggestion whose form is open: done once that form saves.
+    pub accepted: Option<Suggestion>,
+}
+
+impl CoachState {
+    /// The most urgent suggestion not snoozed, dismissed or switched off.
+    pub fn top(&self) -> Option<&Suggestion> {
+        self.suggestions.iter().find(|s| s.quiet.is_none())
+    }
 }
 
 /// The Insights screen's figures and what they are for.
@@ -190,6 +214,15 @@ impl App {
                 stale: true,
                 loading: false,
                 targets: Targets::default(),
+            },
+            coach: CoachState {
+                playbook: Playbook::builtin(),
+                suggestions: Vec::new(),
+                next_one_on_one: None,
+                selected: 0,
+                stale: true,
+                loading: false,
+                accepted: None,
             },
         }
     }
@@ -249,6 +282,14 @@ pub enum Msg {
         key: String,
         body: String,
     },
+    CoachLoaded {
+        suggestions: Vec<Suggestion>,
+        next_one_on_one: Option<NaiveDate>,
+    },
+    /// A nudge was recorded; the words say what happened.
+    Nudged(String),
+    TopicAdded(crate::domain::Topic),
+    AdviceReported,
     InsightsLoaded {
         person_id: i64,
         range: Range,
@@ -281,6 +322,29 @@ pub enum Cmd {
         make_current: bool,
     },
     SetCurrent(i64),
+    LoadCoach {
+        person_id: i64,
+        playbook: Box<Playbook>,
+    },
+    Nudge {
+        rule: String,
+        person_id: i64,
+        nudge: crate::store::Nudge,
+        /// What to say once it is recorded.
+        said: String,
+    },
+    AddTopic {
+        person_id: i64,
+        text: String,
+    },
+    SetNextOneOnOne {
+        person_id: i64,
+        day: NaiveDate,
+    },
+    ReportOldestAdvice {
+        person_id: i64,
+        applied: bool,
+    },
     LoadInsights {
         person_id: i64,
         range: Range,

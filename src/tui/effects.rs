@@ -97,6 +97,52 @@ pub fn run(store: &mut Store, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>, ou
                 now,
             )
             .map(Msg::PersonSaved),
+        Cmd::LoadCoach {
+            person_id,
+            playbook,
+        } => store.person(person_id).and_then(|person| {
+            let (signals, suggestions) = store.suggestions(&person, &playbook, today, true)?;
+            Ok(Msg::CoachLoaded {
+                suggestions,
+                next_one_on_one: signals.next_one_on_one,
+            })
+        }),
+        Cmd::Nudge {
+            rule,
+            person_id,
+            nudge,
+            said,
+        } => store
+            .record_nudge(&rule, person_id, nudge, today)
+            .map(|()| Msg::Nudged(said)),
+        Cmd::AddTopic { person_id, text } => store
+            .add_topic(person_id, &text, today, now)
+            .map(Msg::TopicAdded),
+        Cmd::SetNextOneOnOne { person_id, day } => store
+            .update_person(
+                person_id,
+                &PersonChange {
+                    next_one_on_one: Some(Some(day)),
+                    ..PersonChange::default()
+                },
+                today,
+                now,
+            )
+            .map(Msg::PersonSaved),
+        Cmd::ReportOldestAdvice { person_id, applied } => store
+            .open_advice_loops()
+            .and_then(|loops| {
+                let oldest = loops.into_iter().find(|l| {
+                    store
+                        .interaction(l.interaction_id)
+                        .is_ok_and(|i| i.person_id == person_id)
+                });
+                match oldest {
+                    Some(l) => store.report_advice(l.id, Some(applied), today).map(|_| ()),
+                    None => Ok(()),
+                }
+            })
+            .map(|()| Msg::AdviceReported),
         Cmd::LoadInsights {
             person_id,
             range,

@@ -34,6 +34,9 @@ pub enum FieldId {
     Role,
     Cadence,
     Strengths,
+    Topic,
+    NextOneOnOne,
+    Applied,
 }
 
 impl FieldId {
@@ -62,6 +65,9 @@ impl FieldId {
             FieldId::Role => "role",
             FieldId::Cadence => "cadence",
             FieldId::Strengths => "strengths",
+            FieldId::Topic => "topic",
+            FieldId::NextOneOnOne => "next_one_on_one",
+            FieldId::Applied => "applied",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
+mod coach;
 mod overlays;
 mod timeline;
 
@@ -11,6 +12,7 @@ use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
 use crate::domain::text::{shown_line, truncated};
+use coach::{done_if_accepted, on_next_steps_action, refresh_coach};
 use overlays::{close_form, on_overlay_key};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
@@ -18,6 +20,34 @@ use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, 
 const DRAFT_DEBOUNCE_TICKS: u16 = 2;
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
+    let saved_a_form = matches!(
+        msg,
+        Msg::EntrySaved { .. }
+            | Msg::CheckInSaved(_)
+            | Msg::PersonSaved(_)
+            | Msg::TopicAdded(_)
+            | Msg::AdviceReported
+    );
+    let changed_data =
+        saved_a_form || matches!(msg, Msg::EntryDeleted(_) | Msg::EntryRestored(Some(_)));
+    let cmd = handle(app, msg);
+    if !changed_data {
+        return cmd;
+    }
+    // The figures and the suggestions rest on what just changed.
+    app.insights.stale = true;
+    app.coach.stale = true;
+    let done = if saved_a_form {
+        done_if_accepted(app)
+    } else {
+        None
+    };
+    let refresh = refresh_coach(app);
+    let cmds: Vec<Cmd> = [cmd, done, refresh].into_iter().flatten().collect();
+    (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
+}
+
+fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key),
         Msg::Key(_) => None,
@@ -38,6 +68,36 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
                 apply_page(app, from, rows);
             }
             None
+        }
+        Msg::CoachLoaded {
+            suggestions,
+            next_one_on_one,
+        } => {
+            let coach = &mut app.coach;
+            coach.loading = false;
+            coach.stale = false;
+            coach.suggestions = suggestions;
+            coach.next_one_on_one = next_one_on_one;
+            coach.selected = coach
+                .selected
+                .min(coach.suggestions.len().saturating_sub(1));
+            None
+        }
+        Msg::Nudged(said) => {
+            app.info(said);
+            app.coach.stale = true;
+            refresh_coach(app)
+        }
+        Msg::TopicAdded(topic) => {
+            app.info(format!(
+                "added “{}” to the next 1:1's agenda",
+                shown_line(&topic.text)
+            ));
+            close_form(app)
+        }
+        Msg::AdviceReported => {
+            app.info("report-back recorded");
+            close_form(app)
         }
         Msg::InsightsLoaded {
             person_id,
@@ -117,7 +177,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
                 app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, true))));
                 return None;
             }
-            first.then_some(Cmd::FindDrafts)
+            if !first {
+                return refresh_coach(app);
+            }
+            let cmds: Vec<Cmd> = [Some(Cmd::FindDrafts), refresh_coach(app)]
+                .into_iter()
+                .flatten()
+                .collect();
+            Some(Cmd::Batch(cmds))
         }
         Msg::DraftFound { key, body } => {
             if app.overlay.is_none() {
@@ -221,8 +288,9 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let context = match app.screen {
         Screen::Journal => Context::Journal,
         Screen::Insights => Context::Insights,
+        Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
-        _ => Context::Global,
+        Screen::Prep => Context::Global,
     };
     let action = app.keymap.action(context, key)?;
     if let Some(cmd) = on_global_action(app, action) {
@@ -231,6 +299,7 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     match app.screen {
         Screen::Journal => on_journal_action(app, action),
         Screen::Insights => on_insights_action(app, action),
+        Screen::NextSteps => on_next_steps_action(app, action),
         Screen::People => on_people_action(app, action),
         _ => None,
     }
@@ -278,7 +347,11 @@ fn load_insights(app: &mut App) -> Option<Cmd> {
 fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
-        load_insights(app)
+        let cmds: Vec<Cmd> = [load_insights(app), refresh_coach(app)]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
     };
     let count = Screen::ALL.len();
     Some(match action {

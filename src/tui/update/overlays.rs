@@ -69,6 +69,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
         return match app.keymap.action(Context::Confirm, key) {
             Some(Action::Yes) => {
                 open.closed = true;
+                app.coach.accepted = None;
                 app.draft_idle_ticks = None;
                 open.purpose
                     .draft_key()
@@ -97,6 +98,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
                 None
             } else {
                 open.closed = true;
+                app.coach.accepted = None;
                 if matches!(
                     open.purpose,
                     Purpose::Person {
@@ -158,6 +160,23 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             editing: *editing,
             make_current: *onboarding || app.people.is_empty(),
         }),
+        Purpose::Topic | Purpose::Reschedule | Purpose::ReportBack => {
+            let Some(person_id) = app.manager().map(|m| m.id) else {
+                app.error("add your manager first (People, 5)");
+                return None;
+            };
+            match open.purpose {
+                Purpose::Topic => {
+                    forms::topic_text(&open.form).map(|text| Cmd::AddTopic { person_id, text })
+                }
+                Purpose::Reschedule => forms::next_date(&open.form, today)
+                    .map(|day| Cmd::SetNextOneOnOne { person_id, day }),
+                _ => Ok(Cmd::ReportOldestAdvice {
+                    person_id,
+                    applied: forms::applied(&open.form),
+                }),
+            }
+        }
         Purpose::Filter => {
             match forms::filter_from(
                 &open.form,

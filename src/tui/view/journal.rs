@@ -29,11 +29,30 @@ fn split(body: Rect) -> (Rect, Option<Rect>) {
     }
 }
 
+/// The last row of the Journal holds the coach's top suggestion.
+fn without_next_step(body: Rect) -> (Rect, Rect) {
+    let [main, next] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+    (main, next)
+}
+
 pub fn list_area(body: Rect) -> Rect {
-    split(body).0
+    split(without_next_step(body).0).0
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+    let (body, next_step) = without_next_step(body);
+    if let Some(top) = app.coach.top() {
+        let key = app.keymap.keys_for(
+            crate::tui::keymap::Context::Global,
+            crate::tui::keymap::Action::ShowNextSteps,
+        );
+        let line = Line::from(vec![
+            Span::styled(" Next: ", theme.key()),
+            Span::raw(shown_line(&top.message)),
+            Span::styled(format!("  ({key} for more)"), theme.dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line), next_step);
+    }
     let (list, detail) = split(body);
     render_list(app, theme, frame, list);
     if let Some(detail) = detail {

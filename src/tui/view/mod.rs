@@ -4,6 +4,7 @@
 mod heatmap;
 mod insights;
 mod journal;
+mod next_steps;
 mod overlay;
 mod people;
 mod theme;
@@ -43,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.screen {
         Screen::Journal => journal::render(app, &theme, frame, body),
         Screen::Insights => insights::render(app, &theme, frame, body),
+        Screen::NextSteps => next_steps::render(app, &theme, frame, body),
         Screen::People => people::render(app, &theme, frame, body),
         other => render_not_yet(other, &theme, frame, body),
     }
@@ -138,6 +140,13 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::People, Action::Add, "add"),
             (Context::People, Action::Edit, "edit"),
             (Context::People, Action::SetCurrent, "set current"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::NextSteps => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::NextSteps, Action::Accept, "do it"),
+            (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
+            (Context::NextSteps, Action::Dismiss, "dismiss"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::Insights => &[

@@ -50,6 +50,7 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
     let context = match app.screen {
         Screen::Journal => Context::Journal,
         Screen::Insights => Context::Insights,
+        Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
         _ => Context::Global,
     };

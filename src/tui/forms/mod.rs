@@ -5,14 +5,17 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+mod small;
+
+pub use small::{
+    applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
+    person_form, report_back_form, reschedule_form, topic_form, topic_text,
+};
+
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
-use crate::domain::{
-    Category, CheckInDraft, InitiatedBy, Interaction, InteractionDraft, Kind, Person, PersonDraft,
-    Quality,
-};
-use crate::store::InteractionFilter;
+use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, Quality};
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +31,12 @@ pub enum Purpose {
         editing: Option<i64>,
         onboarding: bool,
     },
+    /// A topic for the next 1:1.
+    Topic,
+    /// The next 1:1's date.
+    Reschedule,
+    /// The report-back on the oldest open advice ask.
+    ReportBack,
 }
 
 impl Purpose {
@@ -38,7 +47,7 @@ impl Purpose {
             Purpose::Entry { .. } => Some("entry"),
             Purpose::CheckIn => Some("checkin"),
             Purpose::Person { .. } => Some("person"),
-            Purpose::Filter => None,
+            Purpose::Filter | Purpose::Topic | Purpose::Reschedule | Purpose::ReportBack => None,
         }
     }
 }
@@ -54,7 +63,7 @@ pub struct OpenForm {
 }
 
 impl OpenForm {
-    fn new(purpose: Purpose, form: Form) -> OpenForm {
+    pub(super) fn new(purpose: Purpose, form: Form) -> OpenForm {
         OpenForm {
             purpose,
             form,
@@ -89,7 +98,7 @@ impl OpenForm {
 
 pub type FieldErrors = BTreeMap<FieldId, String>;
 
-fn person_names(people: &[Person]) -> Vec<String> {
+pub(super) fn person_names(people: &[Person]) -> Vec<String> {
     people.iter().map(|p| p.name.clone()).collect()
 }
 
@@ -278,275 +287,6 @@ pub fn entry_draft(
         }
         _ => Err(errors),
     }
-}
-
-pub fn check_in_form() -> OpenForm {
-    let fields = vec![
-        Field::new(
-            FieldId::Trust,
-            "Trust",
-            Editor::Score(None),
-            "1-5: how much you trust each other",
-        ),
-        Field::new(
-            FieldId::Clarity,
-            "Clarity",
-            Editor::Score(None),
-            "1-5: I know how I am doing",
-        ),
-        Field::new(
-            FieldId::Ease,
-            "Ease",
-            Editor::Score(None),
-            "1-5: at ease, not anxious",
-        ),
-        Field::new(
-            FieldId::Note,
-            "Note",
-            Editor::line(""),
-            "a line on why; Enter saves",
-        ),
-    ];
-    OpenForm::new(Purpose::CheckIn, Form::new("Check-in", fields))
-}
-
-pub fn check_in_draft(
-    form: &Form,
-    person_id: Option<i64>,
-    today: NaiveDate,
-) -> Result<CheckInDraft, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut score = |id: FieldId| {
-        let value = form
-            .value(id)
-            .parse::<u8>()
-            .ok()
-            .filter(|v| (1..=5).contains(v));
-        if value.is_none() {
-            errors.insert(id, "press 1 to 5".into());
-        }
-        value.unwrap_or(0)
-    };
-    let (trust, clarity, ease) = (
-        score(FieldId::Trust),
-        score(FieldId::Clarity),
-        score(FieldId::Ease),
-    );
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(CheckInDraft {
-        person_id,
-        checked_on: today,
-        trust,
-        clarity,
-        ease,
-        note: form.value(FieldId::Note),
-    })
-}
-
-const ANY: &str = "any";
-
-pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilter) -> OpenForm {
-    let with_any = |names: Vec<String>| {
-        std::iter::once(ANY.to_string())
-            .chain(names)
-            .collect::<Vec<_>>()
-    };
-    let kind_names = with_any(kinds.iter().map(|k| k.name.clone()).collect());
-    let kind_at = current
-        .kind_id
-        .and_then(|id| kinds.iter().position(|k| k.id == id))
-        .map_or(0, |i| i + 1);
-    let categories = with_any(
-        Category::ALL
-            .iter()
-            .map(|c| c.as_str().to_string())
-            .collect(),
-    );
-    let category_at = current
-        .category
-        .and_then(|c| Category::ALL.iter().position(|x| *x == c))
-        .map_or(0, |i| i + 1);
-    let person_at = current
-        .person_id
-        .and_then(|id| people.iter().position(|p| p.id == id))
-        .map_or(0, |i| i + 1);
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let fields = vec![
-        Field::new(
-            FieldId::Kind,
-            "Kind",
-            Editor::choice(kind_names, kind_at),
-            "←/→",
-        ),
-        Field::new(
-            FieldId::Category,
-            "Category",
-            Editor::choice(categories, category_at),
-            "←/→",
-        ),
-        Field::new(
-            FieldId::With,
-            "With",
-            Editor::choice(with_any(person_names(people)), person_at),
-            "←/→",
-        ),
-        Field::new(
-            FieldId::Tag,
-            "Tag",
-            Editor::line(current.tag.as_deref().unwrap_or("")),
-            "one tag",
-        ),
-        Field::new(
-            FieldId::Since,
-            "Since",
-            Editor::line(&day(current.since)),
-            "a day, e.g. -30d",
-        ),
-        Field::new(
-            FieldId::Until,
-            "Until",
-            Editor::line(&day(current.until)),
-            "a day; Enter applies",
-        ),
-    ];
-    OpenForm::new(Purpose::Filter, Form::new("Filter", fields))
-}
-
-/// The filter the form describes; the text search is kept from `current`.
-pub fn filter_from(
-    form: &Form,
-    kinds: &[Kind],
-    people: &[Person],
-    current: &InteractionFilter,
-    today: NaiveDate,
-) -> Result<InteractionFilter, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut day = |id: FieldId| {
-        let text = form.value(id);
-        if text.trim().is_empty() {
-            return None;
-        }
-        parse_day(&text, today)
-            .map_err(|e| errors.insert(id, e.to_string()))
-            .ok()
-    };
-    let since = day(FieldId::Since);
-    let until = day(FieldId::Until);
-    let tag = form.value(FieldId::Tag).trim().to_string();
-    if tag.contains(char::is_whitespace) {
-        errors.insert(FieldId::Tag, "one tag, no spaces".into());
-    }
-    if let (Some(s), Some(u)) = (since, until)
-        && s > u
-    {
-        errors.insert(FieldId::Until, "until is before since".into());
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(InteractionFilter {
-        kind_id: kinds
-            .iter()
-            .find(|k| k.name == form.value(FieldId::Kind))
-            .map(|k| k.id),
-        category: form.value(FieldId::Category).parse().ok(),
-        person_id: people
-            .iter()
-            .find(|p| p.name == form.value(FieldId::With))
-            .map(|p| p.id),
-        tag: (!tag.is_empty()).then_some(tag),
-        since,
-        until,
-        text: current.text.clone(),
-    })
-}
-
-pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
-    let cadence = existing.map_or_else(
-        || "7".to_string(),
-        |p| p.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
-    );
-    let fields = vec![
-        Field::new(
-            FieldId::Name,
-            "Name",
-            Editor::line(existing.map_or("", |p| &p.name)),
-            "your manager's name",
-        ),
-        Field::new(
-            FieldId::Role,
-            "Role",
-            Editor::line(existing.map_or("", |p| &p.role)),
-            "e.g. Engineering Manager",
-        ),
-        Field::new(
-            FieldId::Cadence,
-            "1:1 every",
-            Editor::line(&cadence),
-            "days between 1:1s, e.g. 7 or 14",
-        ),
-        Field::new(
-            FieldId::Strengths,
-            "Strengths",
-            Editor::line(&existing.map(|p| p.strengths.join("; ")).unwrap_or_default()),
-            "what they are better at than you; separate with ;",
-        ),
-    ];
-    let title = match (existing, onboarding) {
-        (_, true) => "Welcome to rapport: who is your manager?",
-        (Some(_), _) => "Edit person",
-        (None, _) => "New person",
-    };
-    let mut form = Form::new(title, fields);
-    if onboarding {
-        form.intro = Some(
-            "rapport keeps a private journal of your interactions with your manager. Start with who they are; it all stays in one file on this machine."
-                .into(),
-        );
-    }
-    OpenForm::new(
-        Purpose::Person {
-            editing: existing.map(|p| p.id),
-            onboarding,
-        },
-        form,
-    )
-}
-
-pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let name = form.value(FieldId::Name).trim().to_string();
-    if name.is_empty() {
-        errors.insert(FieldId::Name, "a name is needed".into());
-    }
-    let cadence_text = form.value(FieldId::Cadence);
-    let cadence_days = match cadence_text.trim() {
-        "" => None,
-        c => match c.parse::<u32>() {
-            Ok(d) if (1..=365).contains(&d) => Some(d),
-            _ => {
-                errors.insert(FieldId::Cadence, format!("`{c}` is not 1 to 365 days"));
-                None
-            }
-        },
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(PersonDraft {
-        name,
-        role: form.value(FieldId::Role).trim().to_string(),
-        strengths: form
-            .value(FieldId::Strengths)
-            .split(';')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        cadence_days,
-        is_current: false,
-    })
 }
 
 /// Rebuilds a form from a saved draft body, if it still makes sense.

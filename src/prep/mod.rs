@@ -1,0 +1,298 @@
+//! Before the 1:1: the prep sheet (everything since the last 1:1, the agenda
+//! with how long each topic has waited, advice awaiting a report-back,
+//! feedback, this week's summary), when the next 1:1 is, and the weekly
+//! summary generator.
+//!
+//! Pure functions of plain data and a `today`: the store gathers the facts
+//! (`Store::prep_facts`, `Store::summary_facts`), this module shapes them,
+//! the Prep screen and `rapport prep`/`rapport summary` show them.
+
+pub mod markdown;
+pub mod next;
+pub mod summary;
+pub mod template;
+pub mod week;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+pub use markdown::{ReadingTime, inline, word_count};
+pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
+pub use summary::{SummaryFacts, generate};
+pub use template::{SummaryTemplate, TemplateError};
+pub use week::{Week, WeekError};
+
+use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
+
+/// How far back "since the last 1:1" looks when there has been none.
+pub const WINDOW_WITHOUT_ONE_ON_ONE_DAYS: u64 = 30;
+
+/// How many preview lines of this week's summary the sheet carries.
+pub const PREVIEW_LINES: usize = 6;
+
+/// An open topic and how many 1:1s it has been carried over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaTopic {
+    #[serde(flatten)]
+    pub topic: Topic,
+    pub carried_over: u32,
+}
+
+/// How many 1:1s a topic added on `added_on` has been carried over by
+/// `today`: the 1:1s (formal-category interactions with the person; two on
+/// one day count twice) dated after `added_on` and up to `today`.
+///
+/// A 1:1 on the day the topic was added does not count: a topic added that
+/// day most often came out of that meeting (the after-the-1:1 form adds
+/// them), and it cannot have been carried over a meeting it was born in. A 1:1
+/// logged today does count: it happened, and the topic is still open.
+/// `one_on_ones` holds one day per 1:1; the coach's "most carried topic"
+/// counts the same way.
+pub fn carried_over(added_on: NaiveDate, one_on_ones: &[NaiveDate], today: NaiveDate) -> u32 {
+    let count = one_on_ones
+        .iter()
+        .filter(|d| **d > added_on && **d <= today)
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// Topics in agenda order with their carry-over counts.
+pub fn agenda(topics: &[Topic], one_on_ones: &[NaiveDate], today: NaiveDate) -> Vec<AgendaTopic> {
+    topics
+        .iter()
+        .map(|t| AgendaTopic {
+            topic: t.clone(),
+            carried_over: carried_over(t.added_on, one_on_ones, today),
+        })
+        .collect()
+}
+
+/// An advice ask awaiting a report-back, with the day it was asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AwaitingAdvice {
+    #[serde(flatten)]
+    pub advice: AdviceLoop,
+    pub asked_on: NaiveDate,
+}
+
+impl AwaitingAdvice {
+    pub fn days_waiting(&self, today: NaiveDate) -> i64 {
+        today.signed_duration_since(self.asked_on).num_days()
+    }
+}
+
+/// A weekly summary as saved: a draft until it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeeklySummary {
+    pub id: i64,
+    pub person_id: i64,
+    pub week: Week,
+    pub body: String,
+    pub sent_on: Option<NaiveDate>,
+    /// The `summary` interaction logged when it was sent.
+    pub sent_interaction: Option<i64>,
+    /// The topics the manager picked from it.
+    pub picked_topics: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Where this week's summary stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SummaryStatus {
+    None,
+    Draft {
+        updated_at: DateTime<Utc>,
+    },
+    /// Sent through rapport, or a `summary`-category entry logged by hand
+    /// this week (then `summary_id` is `None`).
+    Sent {
+        on: NaiveDate,
+        interaction_id: Option<i64>,
+        summary_id: Option<i64>,
+    },
+}
+
+/// This week's summary on the prep sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekSummary {
+    pub week: Week,
+    pub status: SummaryStatus,
+    /// The saved body, if any (raw: sanitise before showing).
+    pub body: Option<String>,
+    /// Its first non-blank lines.
+    pub preview: Vec<String>,
+    pub reading: Option<ReadingTime>,
+}
+
+impl WeekSummary {
+    /// `draft, 180 words, about a minute to read` / `sent Tue 24 Nov` / `none yet`.
+    pub fn describe(&self, today: NaiveDate) -> String {
+        match self.status {
+            SummaryStatus::None => "none yet".to_string(),
+            SummaryStatus::Draft { .. } => match self.reading {
+                Some(r) => format!("draft, {}", r.describe()),
+                None => "draft".to_string(),
+            },
+            SummaryStatus::Sent { on, .. } => format!("sent {}", short_date(on, today)),
+        }
+    }
+}
+
+/// What the store gathers for one person's prep sheet.
+#[derive(Debug, Clone)]
+pub struct PrepFacts {
+    pub person: Person,
+    pub today: NaiveDate,
+    /// The person's first entry.
+    pub earliest: Option<NaiveDate>,
+    /// The last 1:1 on or before today.
+    pub last_one_on_one: Option<Interaction>,
+    /// Entries from the window's start (the last 1:1's day, else
+    /// [`WINDOW_WITHOUT_ONE_ON_ONE_DAYS`] back) to today, newest first; may
+    /// include the last 1:1 itself.
+    pub recent: Vec<Interaction>,
+    /// More entries fell in the window than `recent` holds.
+    pub recent_truncated: bool,
+    /// Open topics in agenda order.
+    pub open_topics: Vec<Topic>,
+    /// One day per 1:1 since the oldest open topic was added.
+    pub one_on_ones: Vec<NaiveDate>,
+    /// Open advice asks, oldest first.
+    pub open_advice: Vec<AwaitingAdvice>,
+    /// This week's saved summary.
+    pub summary: Option<WeeklySummary>,
+    /// The latest `summary`-category entry this week, sent or logged by hand.
+    pub summary_entry: Option<Interaction>,
+}
+
+impl PrepFacts {
+    /// The first day "since the last 1:1" covers.
+    pub fn window_start(last_one_on_one: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+        last_one_on_one.unwrap_or_else(|| {
+            today
+                .checked_sub_days(chrono::Days::new(WINDOW_WITHOUT_ONE_ON_ONE_DAYS))
+                .unwrap_or(today)
+        })
+    }
+}
+
+/// Everything to look at before a 1:1 with one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrepSheet {
+    pub person_id: i64,
+    pub person: String,
+    pub today: NaiveDate,
+    pub next_one_on_one: NextOneOnOne,
+    /// `Tue 1 Dec, in 7 days`.
+    pub next_one_on_one_text: String,
+    pub last_one_on_one: Option<Interaction>,
+    /// The first day `since_last` covers.
+    pub since: NaiveDate,
+    /// Entries since the last 1:1 (that 1:1 itself aside), newest first.
+    pub since_last: Vec<Interaction>,
+    /// More entries happened since than `since_last` lists.
+    pub more_since_last: bool,
+    /// Open topics in agenda order, with carry-over counts.
+    pub agenda: Vec<AgendaTopic>,
+    /// Advice asks awaiting a report-back, oldest first.
+    pub advice: Vec<AwaitingAdvice>,
+    /// Feedback received since the last 1:1, newest first.
+    pub feedback: Vec<Interaction>,
+    pub summary: WeekSummary,
+}
+
+impl PrepSheet {
+    pub fn build(facts: &PrepFacts) -> PrepSheet {
+        let today = facts.today;
+        let last = facts.last_one_on_one.as_ref();
+        let next = next_one_on_one(
+            &facts.person,
+            last.map(|l| l.happened_on),
+            facts.earliest,
+            today,
+        );
+        let since = PrepFacts::window_start(last.map(|l| l.happened_on), today);
+        let since_last: Vec<Interaction> = facts
+            .recent
+            .iter()
+            .filter(|e| e.happened_on >= since && e.happened_on <= today)
+            .filter(|e| last.is_none_or(|l| l.id != e.id))
+            .cloned()
+            .collect();
+        let feedback = since_last
+            .iter()
+            .filter(|e| e.category == Category::Feedback)
+            .cloned()
+            .collect();
+        PrepSheet {
+            person_id: facts.person.id,
+            person: facts.person.name.clone(),
+            today,
+            next_one_on_one: next,
+            next_one_on_one_text: next.describe(today),
+            last_one_on_one: last.cloned(),
+            since,
+            since_last,
+            more_since_last: facts.recent_truncated,
+            agenda: agenda(&facts.open_topics, &facts.one_on_ones, today),
+            advice: facts.open_advice.clone(),
+            feedback,
+            summary: week_summary(facts),
+        }
+    }
+}
+
+fn week_summary(facts: &PrepFacts) -> WeekSummary {
+    let week = Week::containing(facts.today);
+    let saved = facts.summary.as_ref().filter(|s| s.week == week);
+    let logged = facts
+        .summary_entry
+        .as_ref()
+        .filter(|e| week.contains(e.happened_on) && e.happened_on <= facts.today);
+    let sent = saved.and_then(|s| Some((s, s.sent_on?)));
+    let status = if let Some((s, on)) = sent {
+        SummaryStatus::Sent {
+            on,
+            interaction_id: s.sent_interaction,
+            summary_id: Some(s.id),
+        }
+    } else if let Some(e) = logged {
+        SummaryStatus::Sent {
+            on: e.happened_on,
+            interaction_id: Some(e.id),
+            summary_id: saved.map(|s| s.id),
+        }
+    } else if let Some(s) = saved {
+        SummaryStatus::Draft {
+            updated_at: s.updated_at,
+        }
+    } else {
+        SummaryStatus::None
+    };
+    let body = saved
+        .map(|s| s.body.clone())
+        .filter(|b| !b.trim().is_empty());
+    let preview = body
+        .as_deref()
+        .map(|b| {
+            b.lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .take(PREVIEW_LINES)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    WeekSummary {
+        week,
+        status,
+        reading: body.as_deref().map(ReadingTime::of),
+        body,
+        preview,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+//! When the next 1:1 is: the date the user set, or the last 1:1 plus the
+//! person's cadence, and how to say it ("Tue 1 Dec, in 7 days").
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+
+use crate::domain::Person;
+
+/// Where the next 1:1's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextBasis {
+    /// The date the user set, no 1:1 having happened on or after it yet.
+    Set,
+    /// The last 1:1 plus the cadence.
+    Cadence,
+    /// No 1:1 yet: the person's first entry (or today) plus the cadence.
+    CadenceFromStart,
+    /// No date set and no cadence: rapport cannot tell.
+    Unplanned,
+}
+
+/// The next 1:1 as of one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextOneOnOne {
+    /// `None` when unplanned.
+    pub on: Option<NaiveDate>,
+    /// From the day it was computed for; negative when overdue.
+    pub days_until: Option<i64>,
+    pub basis: NextBasis,
+    /// The last 1:1 it was computed from.
+    pub last: Option<NaiveDate>,
+}
+
+/// The next 1:1 with `person` as of `today`.
+///
+/// A date the user set wins while no 1:1 has happened on or after it: once
+/// one has, it was that meeting (held early, or on the day), so the cadence
+/// takes over again. A set date in the past with no 1:1 since stays, and
+/// shows as overdue. Without a set date it is the last 1:1 plus the cadence;
+/// with no 1:1 yet the cadence counts from the person's first entry
+/// (`earliest`), or from today when there is none, as the coach does.
+/// `last` must be the last 1:1 on or before `today`.
+pub fn next_one_on_one(
+    person: &Person,
+    last: Option<NaiveDate>,
+    earliest: Option<NaiveDate>,
+    today: NaiveDate,
+) -> NextOneOnOne {
+    let planned = |on: NaiveDate, basis| NextOneOnOne {
+        on: Some(on),
+        days_until: Some(on.signed_duration_since(today).num_days()),
+        basis,
+        last,
+    };
+    if let Some(set) = person.next_one_on_one
+        && last.is_none_or(|l| set > l)
+    {
+        return planned(set, NextBasis::Set);
+    }
+    let from_cadence = person.cadence_days.and_then(|days| {
+        let (from, basis) = match last {
+            Some(l) => (l, NextBasis::Cadence),
+            None => (
+                earliest.unwrap_or(today).min(today),
+                NextBasis::CadenceFromStart,
+            ),
+        };
+        from.checked_add_days(Days::new(u64::from(days)))
+            .map(|on| (on, basis))
+    });
+    match from_cadence {
+        Some((on, basis)) => planned(on, basis),
+        None => NextOneOnOne {
+            on: None,
+            days_until: None,
+            basis: NextBasis::Unplanned,
+            last,
+        },
+    }
+}
+
+impl NextOneOnOne {
+    pub fn is_overdue(&self) -> bool {
+        self.days_until.is_some_and(|d| d < 0)
+    }
+
+    /// `Tue 1 Dec, in 7 days`, `Tue 24 Nov, today`, `Wed 25 Nov, tomorrow`,
+    /// `Sat 21 Nov, overdue by 3 days`; unplanned, what to do about it.
+    pub fn describe(&self, today: NaiveDate) -> String {
+        let Some(on) = self.on else {
+            return match self.last {
+                None => "no 1:1 yet: set a cadence".to_string(),
+                Some(_) => "not planned: set a cadence or a date".to_string(),
+            };
+        };
+        let days = on.signed_duration_since(today).num_days();
+        let when = match days {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            -1 => "overdue by 1 day".to_string(),
+            d if d < 0 => format!("overdue by {} days", -d),
+            d => format!("in {d} days"),
+        };
+        format!("{}, {when}", short_date(on, today))
+    }
+}
+
+/// `Tue 1 Dec`, with the year when it is not this year's.
+pub fn short_date(day: NaiveDate, today: NaiveDate) -> String {
+    if day.year() == today.year() {
+        day.format("%a %-d %b").to_string()
+    } else {
+        day.format("%a %-d %b %Y").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("test dates are real")
+    }
+
+    /// A Tuesday.
+    fn today() -> NaiveDate {
+        d(2026, 11, 24)
+    }
+
+    fn dana(cadence: Option<u32>, set: Option<NaiveDate>) -> Person {
+        Person {
+            id: 1,
+            name: "Dana".into(),
+            role: String::new(),
+            is_current: true,
+            cadence_days: cadence,
+            next_one_on_one: set,
+            archived: false,
+            strengths: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cadence_counts_from_the_last_one_on_one() {
+        let next = next_one_on_one(&dana(Some(7), None), Some(d(2026, 11, 17)), None, today());
+        assert_eq!(next.on, Some(today()));
+        assert_eq!(next.basis, NextBasis::Cadence);
+        assert_eq!(next.describe(today()), "Tue 24 Nov, today");
+        let next = next_one_on_one(&dana(Some(14), None), Some(d(2026, 11, 17)), None, today());
+        assert_eq!(next.days_until, Some(7));
+        assert_eq!(next.describe(today()), "Tue 1 Dec, in 7 days");
+        let next = next_one_on_one(&dana(Some(8), None), Some(d(2026, 11, 17)), None, today());
+        assert_eq!(next.describe(today()), "Wed 25 Nov, tomorrow");
+    }
+
+    #[test]
+    fn a_one_on_one_past_its_cadence_is_overdue_by_the_days_missed() {
+        let next = next_one_on_one(&dana(Some(7), None), Some(d(2026, 11, 14)), None, today());
+        assert_eq!(next.days_until, Some(-3));
+        assert!(next.is_overdue());
+        assert_eq!(next.describe(today()), "Sat 21 Nov, overdue by 3 days");
+        let next = next_one_on_one(&dana(Some(7), None), Some(d(2026, 11, 16)), None, today());
+        assert_eq!(next.describe(today()), "Mon 23 Nov, overdue by 1 day");
+    }
+
+    #[test]
+    fn a_set_date_wins_over_the_cadence_until_a_one_on_one_reaches_it() {
+        let set = Some(d(2026, 12, 1));
+        let next = next_one_on_one(&dana(Some(7), set), Some(d(2026, 11, 20)), None, today());
+        assert_eq!((next.on, next.basis), (set, NextBasis::Set));
+        assert_eq!(next.describe(today()), "Tue 1 Dec, in 7 days");
+        // Set for a day already past, with no 1:1 since: still the plan, overdue.
+        let past = Some(d(2026, 11, 21));
+        let next = next_one_on_one(&dana(Some(7), past), Some(d(2026, 11, 18)), None, today());
+        assert_eq!((next.basis, next.days_until), (NextBasis::Set, Some(-3)));
+        // A 1:1 on (or after) the set day was that meeting: the cadence is back.
+        let next = next_one_on_one(&dana(Some(7), past), Some(d(2026, 11, 21)), None, today());
+        assert_eq!(
+            (next.on, next.basis),
+            (Some(d(2026, 11, 28)), NextBasis::Cadence)
+        );
+        // A set date needs no cadence.
+        let next = next_one_on_one(&dana(None, set), None, None, today());
+        assert_eq!(next.on, set);
+    }
+
+    #[test]
+    fn with_no_one_on_one_yet_the_cadence_counts_from_the_first_entry() {
+        let next = next_one_on_one(&dana(Some(14), None), None, Some(d(2026, 11, 20)), today());
+        assert_eq!(next.on, Some(d(2026, 12, 4)));
+        assert_eq!(next.basis, NextBasis::CadenceFromStart);
+        let fresh = next_one_on_one(&dana(Some(7), None), None, None, today());
+        assert_eq!(fresh.on, Some(d(2026, 12, 1)));
+    }
+
+    #[test]
+    fn without_a_cadence_or_a_date_it_says_what_to_set() {
+        let next = next_one_on_one(&dana(None, None), None, None, today());
+        assert_eq!(next.on, None);
+        assert_eq!(next.basis, NextBasis::Unplanned);
+        assert!(!next.is_overdue());
+        assert_eq!(next.describe(today()), "no 1:1 yet: set a cadence");
+        let after = next_one_on_one(&dana(None, None), Some(d(2026, 11, 17)), None, today());
+        assert_eq!(
+            after.describe(today()),
+            "not planned: set a cadence or a date"
+        );
+    }
+
+    #[test]
+    fn a_date_in_another_year_shows_its_year() {
+        let next = next_one_on_one(&dana(Some(40), None), Some(d(2026, 11, 24)), None, today());
+        assert_eq!(next.describe(today()), "Sun 3 Jan 2027, in 40 days");
+    }
+}

@@ -1,0 +1,506 @@
+//! Weekly summaries (drafts, sending, the topics picked), the agenda's order
+//! and closing topics with the 1:1 that discussed them, and the facts the
+//! prep sheet and the summary generator are built from.
+
+mod facts;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{
+    Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
+    time_text,
+};
+use crate::domain::{Category, Interaction, InteractionDraft, Topic};
+use crate::insights::range::monday_of;
+use crate::prep::{Week, WeeklySummary};
+
+pub use facts::PREP_RECENT_LIMIT;
+
+/// Which way a topic moves in the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicMove {
+    Up,
+    Down,
+}
+
+/// A summary marked sent, and the `summary` entry logged with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentSummary {
+    pub summary: WeeklySummary,
+    pub interaction: Interaction,
+}
+
+/// What the after-the-1:1 form saves, all in one transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOnOneRecord {
+    /// The 1:1 itself; its kind must be in the formal category.
+    pub draft: InteractionDraft,
+    /// Open topics discussed in it: they close, linked to it.
+    pub discussed: Vec<i64>,
+    /// Topics the manager picked from the summary of the 1:1's week (or the
+    /// week before); replaces any picks recorded there before.
+    pub picked: Vec<i64>,
+}
+
+/// What `record_one_on_one` saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedOneOnOne {
+    pub interaction: Interaction,
+    pub closed: Vec<Topic>,
+    /// The summary the picks were recorded on.
+    pub summary: Option<WeeklySummary>,
+}
+
+const SELECT_SUMMARY: &str = "
+    SELECT id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at
+      FROM summary";
+
+impl Store {
+    /// The person's summary for `week`, if one was saved.
+    pub fn summary(&self, person_id: i64, week: Week) -> Result<Option<WeeklySummary>> {
+        let sql = format!("{SELECT_SUMMARY} WHERE person_id = ?1 AND week_start = ?2");
+        let found = self
+            .conn
+            .query_row(
+                &sql,
+                params![person_id, day_text(week.monday())],
+                summary_from_row,
+            )
+            .optional()?;
+        found.map(|s| self.with_picks(s)).transpose()
+    }
+
+    fn summary_by_id(&self, id: i64) -> Result<WeeklySummary> {
+        let sql = format!("{SELECT_SUMMARY} WHERE id = ?1");
+        let found = self
+            .conn
+            .query_row(&sql, [id], summary_from_row)
+            .optional()?;
+        let summary = found.ok_or(StoreError::NotFound {
+            what: "summary",
+            id,
+        })?;
+        self.with_picks(summary)
+    }
+
+    fn with_picks(&self, mut summary: WeeklySummary) -> Result<WeeklySummary> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT topic_id FROM summary_pick WHERE summary_id = ?1 ORDER BY topic_id",
+        )?;
+        summary.picked_topics = stmt
+            .query_map([summary.id], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(summary)
+    }
+
+    /// Saves `body` as the draft of the person's summary for `week`,
+    /// creating it or replacing the draft. A sent summary is kept as sent.
+    pub fn save_summary_draft(
+        &mut self,
+        person_id: i64,
+        week: Week,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WeeklySummary> {
+        let tx = self.conn.transaction()?;
+        require_person(&tx, person_id)?;
+        refuse_if_sent(&tx, person_id, week)?;
+        let id = upsert_summary(&tx, person_id, week, body, now)?;
+        tx.commit()?;
+        self.summary_by_id(id)
+    }
+
+    /// Records the person's summary for `week` as sent on `sent_on` with
+    /// `body`, and logs the `summary` entry that day (its notes hold the
+    /// body), both in one transaction.
+    pub fn mark_summary_sent(
+        &mut self,
+        person_id: i64,
+        week: Week,
+        body: &str,
+        sent_on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<SentSummary> {
+        if sent_on < week.monday() {
+            return Err(StoreError::Conflict(format!(
+                "the summary of {week} cannot be sent on {sent_on}, before the week starts ({})",
+                week.monday()
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        require_person(&tx, person_id)?;
+        refuse_if_sent(&tx, person_id, week)?;
+        let kind_id: i64 = tx
+            .query_row(
+                "SELECT id FROM kind WHERE category = 'update'
+                  ORDER BY name = 'summary' DESC, builtin DESC, id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::Conflict(
+                    "there is no kind in the update category to log the summary with; add one with `rapport kind add summary --category update`".into(),
+                )
+            })?;
+        let stamp = instant_text(now);
+        tx.execute(
+            "INSERT INTO interaction (person_id, kind_id, happened_on, initiated_by, title, notes,
+                                      created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'me', ?4, ?5, ?6, ?6)",
+            params![
+                person_id,
+                kind_id,
+                day_text(sent_on),
+                format!("Weekly summary {week}"),
+                body,
+                stamp
+            ],
+        )?;
+        let interaction_id = tx.last_insert_rowid();
+        let id = upsert_summary(&tx, person_id, week, body, now)?;
+        tx.execute(
+            "UPDATE summary SET sent_on = ?1, sent_interaction = ?2 WHERE id = ?3",
+            params![day_text(sent_on), interaction_id, id],
+        )?;
+        tx.commit()?;
+        Ok(SentSummary {
+            summary: self.summary_by_id(id)?,
+            interaction: self.interaction(interaction_id)?,
+        })
+    }
+
+    /// Records which topics the manager picked from a summary, replacing
+    /// what was recorded before.
+    pub fn set_summary_picks(
+        &mut self,
+        summary_id: i64,
+        topic_ids: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<WeeklySummary> {
+        let tx = self.conn.transaction()?;
+        write_picks(&tx, summary_id, topic_ids, now)?;
+        tx.commit()?;
+        self.summary_by_id(summary_id)
+    }
+
+    /// Moves an open topic one place up or down its person's agenda; `false`
+    /// when it is already first (or last). The agenda is renumbered in the
+    /// same transaction, so equal positions (from imports) cannot stall it.
+    pub fn move_topic(
+        &mut self,
+        id: i64,
+        direction: TopicMove,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let (person_id, status): (i64, String) = tx
+            .query_row(
+                "SELECT person_id, status FROM topic WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "topic", id })?;
+        if status != "open" {
+            return Err(StoreError::Conflict(format!(
+                "topic {id} is already {status}: only open topics are on the agenda"
+            )));
+        }
+        let mut order: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM topic WHERE person_id = ?1 AND status = 'open'
+                  ORDER BY position, id",
+            )?
+            .query_map([person_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Some(at) = order.iter().position(|t| *t == id) else {
+            return Ok(false);
+        };
+        let to = match direction {
+            TopicMove::Up => at.checked_sub(1),
+            TopicMove::Down => Some(at + 1).filter(|to| *to < order.len()),
+        };
+        let Some(to) = to else {
+            return Ok(false);
+        };
+        order.swap(at, to);
+        let mut stmt = tx.prepare_cached(
+            "UPDATE topic SET position = ?1, updated_at = ?2 WHERE id = ?3 AND position IS NOT ?1",
+        )?;
+        let stamp = instant_text(now);
+        for (position, topic_id) in (1_i64..).zip(&order) {
+            stmt.execute(params![position, stamp, topic_id])?;
+        }
+        drop(stmt);
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Closes open topics as discussed in `interaction_id` (a 1:1 with the
+    /// same person), dated that interaction's day.
+    pub fn close_topics_discussed(
+        &mut self,
+        interaction_id: i64,
+        topic_ids: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Topic>> {
+        let tx = self.conn.transaction()?;
+        close_discussed(&tx, interaction_id, topic_ids, now)?;
+        tx.commit()?;
+        topic_ids.iter().map(|id| self.topic(*id)).collect()
+    }
+
+    /// Saves the after-the-1:1 form at once: logs the 1:1, closes the topics
+    /// discussed in it, and records the topics picked from the summary.
+    pub fn record_one_on_one(
+        &mut self,
+        record: &OneOnOneRecord,
+        now: DateTime<Utc>,
+    ) -> Result<RecordedOneOnOne> {
+        let kind = self.kind_by_id(record.draft.kind_id)?;
+        if kind.category != Category::Formal {
+            return Err(StoreError::Conflict(format!(
+                "`{}` is not a 1:1 kind (its category is {}); use one_on_one",
+                kind.name, kind.category
+            )));
+        }
+        let mut draft = record.draft.clone();
+        draft.validate(&kind)?;
+        let tx = self.conn.transaction()?;
+        require_person(&tx, draft.person_id)?;
+        let stamp = instant_text(now);
+        tx.execute(
+            "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
+                                      initiated_by, title, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            params![
+                draft.person_id,
+                draft.kind_id,
+                day_text(draft.happened_on),
+                draft.at_time.map(time_text),
+                draft.minutes,
+                draft.quality.map(i64::from),
+                draft.initiated_by.as_str(),
+                draft.title,
+                draft.notes,
+                stamp,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut tag = tx.prepare_cached(
+                "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
+            )?;
+            for t in &draft.tags {
+                tag.execute(params![id, t])?;
+            }
+        }
+        close_discussed(&tx, id, &record.discussed, now)?;
+        let mut summary_id = None;
+        if !record.picked.is_empty() {
+            // The summary sent before this 1:1: this week's, or last week's
+            // for a 1:1 early in the week.
+            let week = monday_of(draft.happened_on);
+            let week_before = week.checked_sub_days(Days::new(7)).unwrap_or(week);
+            let found: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM summary WHERE person_id = ?1 AND week_start BETWEEN ?2 AND ?3
+                      ORDER BY week_start DESC LIMIT 1",
+                    params![draft.person_id, day_text(week_before), day_text(week)],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let found = found.ok_or_else(|| {
+                StoreError::Conflict(format!(
+                    "there is no weekly summary for the week of {} or the one before to record picked topics on",
+                    draft.happened_on
+                ))
+            })?;
+            write_picks(&tx, found, &record.picked, now)?;
+            summary_id = Some(found);
+        }
+        tx.commit()?;
+        Ok(RecordedOneOnOne {
+            interaction: self.interaction(id)?,
+            closed: record
+                .discussed
+                .iter()
+                .map(|t| self.topic(*t))
+                .collect::<Result<_>>()?,
+            summary: summary_id.map(|s| self.summary_by_id(s)).transpose()?,
+        })
+    }
+}
+
+fn require_person(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let found: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound { what: "person", id })
+    }
+}
+
+fn refuse_if_sent(tx: &Transaction<'_>, person_id: i64, week: Week) -> Result<()> {
+    let sent: Option<(String, Option<i64>)> = tx
+        .query_row(
+            "SELECT sent_on, sent_interaction FROM summary
+              WHERE person_id = ?1 AND week_start = ?2 AND sent_on IS NOT NULL",
+            params![person_id, day_text(week.monday())],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match sent {
+        None => Ok(()),
+        Some((on, entry)) => {
+            let entry = entry.map(|e| format!(" (entry {e})")).unwrap_or_default();
+            Err(StoreError::Conflict(format!(
+                "the summary of {week} was already sent on {on}{entry}; it is kept as sent"
+            )))
+        }
+    }
+}
+
+/// Creates the summary row or replaces its body; returns its id.
+fn upsert_summary(
+    tx: &Transaction<'_>,
+    person_id: i64,
+    week: Week,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let stamp = instant_text(now);
+    let week_start = day_text(week.monday());
+    tx.execute(
+        "INSERT INTO summary (person_id, week_start, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (person_id, week_start)
+         DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+        params![person_id, week_start, body, stamp],
+    )?;
+    Ok(tx.query_row(
+        "SELECT id FROM summary WHERE person_id = ?1 AND week_start = ?2",
+        params![person_id, week_start],
+        |r| r.get(0),
+    )?)
+}
+
+fn write_picks(
+    tx: &Transaction<'_>,
+    summary_id: i64,
+    topic_ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let person_id: i64 = tx
+        .query_row(
+            "SELECT person_id FROM summary WHERE id = ?1",
+            [summary_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: "summary",
+            id: summary_id,
+        })?;
+    for topic_id in topic_ids {
+        let owner = topic_owner(tx, *topic_id)?;
+        if owner != person_id {
+            return Err(StoreError::Conflict(format!(
+                "topic {topic_id} is on another person's agenda than summary {summary_id}"
+            )));
+        }
+    }
+    tx.execute(
+        "DELETE FROM summary_pick WHERE summary_id = ?1",
+        [summary_id],
+    )?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO summary_pick (summary_id, topic_id) VALUES (?1, ?2)",
+    )?;
+    for topic_id in topic_ids {
+        stmt.execute(params![summary_id, topic_id])?;
+    }
+    tx.execute(
+        "UPDATE summary SET updated_at = ?1 WHERE id = ?2",
+        params![instant_text(now), summary_id],
+    )?;
+    Ok(())
+}
+
+fn topic_owner(tx: &Transaction<'_>, topic_id: i64) -> Result<i64> {
+    tx.query_row(
+        "SELECT person_id FROM topic WHERE id = ?1",
+        [topic_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound {
+        what: "topic",
+        id: topic_id,
+    })
+}
+
+/// Closes open topics as discussed in a live interaction with their person.
+fn close_discussed(
+    tx: &Transaction<'_>,
+    interaction_id: i64,
+    topic_ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (person_id, day): (i64, String) = tx
+        .query_row(
+            "SELECT person_id, happened_on FROM interaction WHERE id = ?1 AND deleted_at IS NULL",
+            [interaction_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: "entry",
+            id: interaction_id,
+        })?;
+    let stamp = instant_text(now);
+    for topic_id in topic_ids {
+        if topic_owner(tx, *topic_id)? != person_id {
+            return Err(StoreError::Conflict(format!(
+                "topic {topic_id} is on another person's agenda than entry {interaction_id}"
+            )));
+        }
+        let changed = tx.execute(
+            "UPDATE topic SET status = 'discussed', closed_on = ?1, closed_by_interaction = ?2,
+                              updated_at = ?3
+              WHERE id = ?4 AND status = 'open'",
+            params![day, interaction_id, stamp, topic_id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Conflict(format!(
+                "topic {topic_id} is already closed"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<WeeklySummary> {
+    let week_start: String = row.get(2)?;
+    let sent_on: Option<String> = row.get(4)?;
+    let created_at: String = row.get(6)?;
+    let updated_at: String = row.get(7)?;
+    Ok(WeeklySummary {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        // The schema checks week_start is a Monday, so this is that week.
+        week: Week::containing(parse_day_column(2, &week_start)?),
+        body: row.get(3)?,
+        sent_on: sent_on.map(|d| parse_day_column(4, &d)).transpose()?,
+        sent_interaction: row.get(5)?,
+        picked_topics: Vec::new(),
+        created_at: parse_instant_column(6, &created_at)?,
+        updated_at: parse_instant_column(7, &updated_at)?,
+    })
+}

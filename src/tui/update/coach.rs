@@ -1,0 +1,169 @@
+//! The coach in the TUI: keeping suggestions fresh, and what accept,
+//! snooze, dismiss and switch off do.
+
+use chrono::Days;
+
+use super::super::app::{App, Cmd, Overlay};
+use super::super::form::FieldId;
+use super::super::forms;
+use super::super::keymap::Action;
+use crate::coach::{SuggestedAction, Suggestion};
+use crate::domain::text::{shown_line, truncated};
+use crate::store::Nudge;
+
+/// Asks for the suggestions again when the journal changed since.
+pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
+    if !app.coach.stale || app.coach.loading {
+        return None;
+    }
+    let person_id = app.manager()?.id;
+    app.coach.loading = true;
+    Some(Cmd::LoadCoach {
+        person_id,
+        playbook: Box::new(app.coach.playbook.clone()),
+    })
+}
+
+fn cooldown(app: &App, rule: &str) -> u64 {
+    app.coach
+        .playbook
+        .rules
+        .iter()
+        .find(|r| r.id == rule)
+        .map_or(14, |r| u64::from(r.cooldown_days))
+}
+
+fn nudge(app: &App, s: &Suggestion, nudge: Nudge, said: String) -> Option<Cmd> {
+    Some(Cmd::Nudge {
+        rule: s.rule.clone(),
+        person_id: app.manager()?.id,
+        nudge,
+        said,
+    })
+}
+
+fn done(app: &App, s: &Suggestion) -> Option<Cmd> {
+    let until = app.today + Days::new(cooldown(app, &s.rule));
+    let said = format!("done: {}", truncated(&shown_line(&s.message), 60));
+    nudge(
+        app,
+        s,
+        Nudge::Done {
+            anchor: s.anchor,
+            until,
+        },
+        said,
+    )
+}
+
+/// Once the form opened by accepting a suggestion saves, it is done.
+pub(super) fn done_if_accepted(app: &mut App) -> Option<Cmd> {
+    let accepted = app.coach.accepted.take()?;
+    done(app, &accepted)
+}
+
+pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd> {
+    let count = app.coach.suggestions.len();
+    match action {
+        Action::Down if count > 0 => {
+            app.coach.selected = (app.coach.selected + 1).min(count - 1);
+            return None;
+        }
+        Action::Up => {
+            app.coach.selected = app.coach.selected.saturating_sub(1);
+            return None;
+        }
+        _ => {}
+    }
+    let s = app.coach.suggestions.get(app.coach.selected)?.clone();
+    let today = app.today;
+    match action {
+        Action::Accept => accept(app, s),
+        Action::SnoozeDay => nudge(
+            app,
+            &s,
+            Nudge::Snooze(today + Days::new(1)),
+            "snoozed until tomorrow".into(),
+        ),
+        Action::SnoozeWeek => nudge(
+            app,
+            &s,
+            Nudge::Snooze(today + Days::new(7)),
+            "snoozed for a week".into(),
+        ),
+        Action::SnoozeNextOneOnOne => {
+            let after = app
+                .coach
+                .next_one_on_one
+                .filter(|d| *d >= today)
+                .unwrap_or(today + Days::new(6))
+                + Days::new(1);
+            let said = format!(
+                "snoozed until after the next 1:1 ({})",
+                after.format("%a %-d %b")
+            );
+            nudge(app, &s, Nudge::Snooze(after), said)
+        }
+        Action::Dismiss => {
+            let until = today + Days::new(cooldown(app, &s.rule));
+            nudge(
+                app,
+                &s,
+                Nudge::Dismiss {
+                    anchor: s.anchor,
+                    until,
+                },
+                "dismissed; it comes back if it happens again".into(),
+            )
+        }
+        Action::SwitchOff => {
+            if s.quiet.as_deref() == Some("switched off") {
+                nudge(
+                    app,
+                    &s,
+                    Nudge::SwitchOn,
+                    format!("switched {} back on", s.rule),
+                )
+            } else {
+                let said = format!("switched {} off; o on it again switches it back on", s.rule);
+                nudge(app, &s, Nudge::SwitchOff, said)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Opens the form the suggestion names, pre-filled; saving it marks it done.
+fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
+    if s.quiet.as_deref() == Some("switched off") {
+        app.info("this rule is switched off: o switches it back on");
+        return None;
+    }
+    let manager = app.manager().cloned();
+    let form = match &s.action {
+        SuggestedAction::Log { kind, title } => {
+            let mut open = forms::entry_form(&app.kinds, &app.people, manager.as_ref(), None);
+            open.form.set_value(FieldId::Kind, kind);
+            if let Some(title) = title {
+                open.form.set_value(FieldId::Title, title);
+            }
+            open
+        }
+        SuggestedAction::Summary => {
+            // Until the Prep screen writes summaries, log that one was sent.
+            let mut open = forms::entry_form(&app.kinds, &app.people, manager.as_ref(), None);
+            open.form.set_value(FieldId::Kind, "summary");
+            open.form.set_value(FieldId::Title, "Weekly summary");
+            open
+        }
+        SuggestedAction::Topic { text } => forms::topic_form(text),
+        SuggestedAction::CheckIn => forms::check_in_form(),
+        SuggestedAction::Reschedule => forms::reschedule_form(),
+        SuggestedAction::ReportBack => forms::report_back_form(&s.message),
+        SuggestedAction::EditPerson => forms::person_form(manager.as_ref(), false),
+        SuggestedAction::None => return done(app, &s),
+    };
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+    app.coach.accepted = Some(s);
+    None
+}

@@ -1,0 +1,136 @@
+//! The Next steps screen: the coach's suggestions, most urgent first, each
+//! with its reason in numbers, the practice it serves and why; then the
+//! quiet ones (snoozed, dismissed, switched off).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::cli::action_text;
+use crate::domain::text::shown_line;
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let block = theme.block("Next steps");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let coach = &app.coach;
+    if app.manager().is_none() {
+        frame.render_widget(
+            Paragraph::new(
+                "Add your manager first (People, 5): the coach looks at your journal with them.",
+            )
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    if coach.suggestions.iter().all(|s| s.quiet.is_some()) && !coach.loading {
+        let mut lines = vec![
+            Line::from(Span::styled(
+                "Nothing to nudge about right now.",
+                theme.title(),
+            )),
+            Line::from(""),
+            Line::from(
+                "Keep the rhythm: 1:1s with a summary before them, informal time, advice asks closed with a report-back, a weekly check-in.",
+            ),
+        ];
+        if !coach.suggestions.is_empty() {
+            lines.push(Line::from(""));
+            lines.extend(quiet_lines(app, theme));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let key = |a| app.keymap.keys_for(Context::NextSteps, a);
+    let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
+        Span::styled(key(Action::Accept), theme.key()),
+        Span::styled(" do it  ", theme.dim()),
+        Span::styled(key(Action::SnoozeDay), theme.key()),
+        Span::styled("/", theme.dim()),
+        Span::styled(key(Action::SnoozeWeek), theme.key()),
+        Span::styled("/", theme.dim()),
+        Span::styled(key(Action::SnoozeNextOneOnOne), theme.key()),
+        Span::styled(" snooze a day/week/past the 1:1  ", theme.dim()),
+        Span::styled(key(Action::Dismiss), theme.key()),
+        Span::styled(" dismiss  ", theme.dim()),
+        Span::styled(key(Action::SwitchOff), theme.key()),
+        Span::styled(" rule off/on", theme.dim()),
+    ])];
+    lines.push(Line::from(""));
+    let mut selected_line = 0;
+    let mut number = 0;
+    for (i, s) in coach.suggestions.iter().enumerate() {
+        if s.quiet.is_some() {
+            continue;
+        }
+        number += 1;
+        if i == coach.selected {
+            selected_line = lines.len();
+        }
+        let head = format!("{number}. {}", shown_line(&s.message));
+        let style = if i == coach.selected {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        lines.push(Line::from(Span::styled(head, style)));
+        lines.push(Line::from(vec![
+            Span::styled("   because ", theme.dim()),
+            Span::raw(shown_line(&s.reason)),
+            Span::styled(" · next: ", theme.dim()),
+            Span::raw(action_text(&s.action)),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {} — ", s.practice.title()), theme.accent()),
+            Span::styled(s.why.clone(), theme.dim()),
+        ]));
+        lines.push(Line::from(""));
+    }
+    let quiet = quiet_lines(app, theme);
+    if !quiet.is_empty() {
+        if coach
+            .suggestions
+            .get(coach.selected)
+            .is_some_and(|s| s.quiet.is_some())
+        {
+            selected_line = lines.len();
+        }
+        lines.extend(quiet);
+    }
+    let height = usize::from(inner.height);
+    let scroll = (selected_line + 4).saturating_sub(height) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// The suggestions that fire but are quiet, one line each.
+fn quiet_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let coach = &app.coach;
+    let mut lines = Vec::new();
+    for (i, s) in coach.suggestions.iter().enumerate() {
+        let Some(quiet) = &s.quiet else { continue };
+        if lines.is_empty() {
+            lines.push(Line::from(Span::styled("Quiet for now", theme.title())));
+        }
+        let style = if i == coach.selected {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("  {} ({quiet}): {}", s.rule, shown_line(&s.reason)),
+            style,
+        )));
+    }
+    lines
+}

@@ -1,0 +1,103 @@
+//! The coach in the TUI: the Next steps screen drawn on the demo journal,
+//! the top suggestion under the Journal, and accepting, dismissing and
+//! switching off from the keyboard.
+
+mod common;
+
+use chrono::Utc;
+use common::{Harness, today};
+use crossterm::event::KeyCode;
+use rapport::store::Store;
+use rapport::tui::app::Overlay;
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
+    store
+}
+
+fn rules(h: &Harness) -> Vec<String> {
+    h.app
+        .coach
+        .suggestions
+        .iter()
+        .filter(|s| s.quiet.is_none())
+        .map(|s| s.rule.clone())
+        .collect()
+}
+
+#[test]
+fn next_steps_screen_on_the_demo_journal() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    insta::assert_snapshot!("next_steps_demo_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("next_steps_demo_60x15", h.draw());
+}
+
+#[test]
+fn the_journal_shows_the_top_suggestion_on_its_last_line() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    let top = h
+        .app
+        .coach
+        .top()
+        .map(|s| s.message.clone())
+        .expect("a suggestion");
+    let screen = h.screen_text();
+    let start: String = top.chars().take(40).collect();
+    assert!(screen.contains(&format!("Next: {start}")), "{screen}");
+}
+
+#[test]
+fn accepting_opens_the_form_and_saving_it_marks_the_suggestion_done() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    let first = rules(&h)[0].clone();
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Form(_))),
+        "a form opened"
+    );
+    h.press(KeyCode::Enter);
+    assert!(h.app.overlay.is_none(), "saved");
+    assert!(
+        !rules(&h).contains(&first),
+        "{first} is done: {:?}",
+        rules(&h)
+    );
+    let dana = h.store.current_person().expect("q").expect("manager").id;
+    let state = h.store.nudge_states(dana).expect("state");
+    assert!(
+        state
+            .iter()
+            .any(|s| s.rule_id == first && s.done_on == Some(today()))
+    );
+}
+
+#[test]
+fn escape_on_an_accepted_form_leaves_the_suggestion_in_place() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    let before = rules(&h);
+    h.press(KeyCode::Enter).press(KeyCode::Esc);
+    if h.app.overlay.is_some() {
+        h.press(KeyCode::Char('y'));
+    }
+    assert_eq!(rules(&h), before);
+    assert!(h.app.coach.accepted.is_none());
+}
+
+#[test]
+fn dismiss_snooze_and_switch_off_from_the_keyboard() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    let before = rules(&h);
+    h.press(KeyCode::Char('x'));
+    assert_eq!(rules(&h), before[1..].to_vec(), "dismissed the first");
+    h.press(KeyCode::Char('S'));
+    assert_eq!(rules(&h), before[2..].to_vec(), "snoozed the next");
+    h.press(KeyCode::Char('o'));
+    assert_eq!(rules(&h), before[3..].to_vec(), "switched one off");
+    assert!(h.screen_text().contains("switched off"));
+}
