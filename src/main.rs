@@ -36,14 +36,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::Runtime(e.into()))?;
             let store = ctx.open_store()?;
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            rapport::tui::run(
-                store,
+            let (playbook, playbook_error) =
+                match rapport::coach::Playbook::load(&ctx.paths.config_dir.join("playbook.toml")) {
+                    Ok(playbook) => (playbook, None),
+                    Err(e) => (rapport::coach::Playbook::builtin(), Some(e.to_string())),
+                };
+            let setup = rapport::tui::Setup {
                 keymap,
-                ctx.settings.targets.clone(),
-                ctx.today,
+                targets: ctx.settings.targets.clone(),
+                playbook,
+                playbook_error,
+                today: ctx.today,
                 color,
-            )
-            .map_err(Failure::Runtime)
+            };
+            rapport::tui::run(store, setup).map_err(Failure::Runtime)
         }
     }
 }

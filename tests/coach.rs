@@ -499,3 +499,54 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("on");
     assert!(later(&j, 40));
 }
+
+fn rapport(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .arg("--db")
+        .arg(dir.join("demo.db"))
+        .env("RAPPORT_TODAY", "2026-11-24")
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("RAPPORT_CONFIG_DIR", dir.join("config"))
+        .env_remove("RAPPORT_DB")
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn rapport_next_json_lists_the_ranked_suggestions_with_their_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(rapport(dir.path(), &["demo"]).status.success());
+    let out = rapport(dir.path(), &["next", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let list = json.as_array().expect("an array");
+    assert!(list.len() >= 3, "{json}");
+    for key in [
+        "rule", "practice", "priority", "message", "reason", "action",
+    ] {
+        assert!(list[0].get(key).is_some(), "missing {key}");
+    }
+    let text = String::from_utf8_lossy(&rapport(dir.path(), &["next"]).stdout).to_string();
+    assert!(text.starts_with("1. "), "{text}");
+}
+
+#[test]
+fn a_broken_user_playbook_is_reported_and_the_built_in_one_used() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(rapport(dir.path(), &["demo"]).status.success());
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(
+        dir.path().join("config/playbook.toml"),
+        "[[rule]]\nid = \"informal-gap\"\nabove = \"soon\"\n",
+    )
+    .expect("write");
+    let out = rapport(dir.path(), &["next"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("playbook.toml:3"), "{err}");
+    assert!(err.contains("built-in playbook"), "{err}");
+    assert!(!out.stdout.is_empty(), "suggestions still came");
+}

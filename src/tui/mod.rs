@@ -58,17 +58,26 @@ pub fn start(app: &mut App, store: &mut Store) {
 }
 
 /// Runs the TUI on a real terminal until the user quits or a signal stops it.
-pub fn run(
-    mut store: Store,
-    keymap: Keymap,
-    targets: crate::config::Targets,
-    today: NaiveDate,
-    color: bool,
-) -> anyhow::Result<()> {
+/// What the TUI starts with, read at the edge (main).
+pub struct Setup {
+    pub keymap: Keymap,
+    pub targets: crate::config::Targets,
+    pub playbook: crate::coach::Playbook,
+    /// A user playbook that could not be used: shown, and the built-in used.
+    pub playbook_error: Option<String>,
+    pub today: NaiveDate,
+    pub color: bool,
+}
+
+pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()?;
-    let mut app = App::new(today, keymap, color);
-    app.insights.targets = targets;
+    let mut app = App::new(setup.today, setup.keymap, setup.color);
+    app.insights.targets = setup.targets;
+    app.coach.playbook = setup.playbook;
+    if let Some(error) = setup.playbook_error {
+        app.error(format!("{error}; using the built-in playbook"));
+    }
     let outcome = event_loop(&mut guard, &mut app, &mut store, &signals);
     // However the loop ended, a form still open keeps its contents as a draft.
     if let Some(app::Overlay::Form(open)) = &app.overlay
