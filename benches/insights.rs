@@ -1,4 +1,4 @@
-//! Insights aggregates over generated journals of 100k and 1M entries
+//! Insights aggregates and the coach over generated journals of 100k and 1M entries
 //! (DESIGN.md §9: each under 100 ms at 1M). Run: `cargo bench --bench insights`.
 
 mod journals;
@@ -53,4 +53,17 @@ fn all_series_12_months(bencher: Bencher<'_, '_>, size: u64) {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn all_series_all_time(bencher: Bencher<'_, '_>, size: u64) {
     insights_over(bencher, size, Range::All);
+}
+
+/// The coach's signals and ranked suggestions, as the Journal asks for them.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn coach_suggestions(bencher: Bencher<'_, '_>, size: u64) {
+    let store = journals::journal(size);
+    let person = store.current_person().ok().flatten().expect("a manager");
+    let playbook = rapport::coach::Playbook::builtin();
+    bencher.bench_local(|| {
+        store
+            .suggestions(&person, &playbook, journals::today(), false)
+            .expect("suggestions")
+    });
 }

@@ -48,6 +48,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 playbook_error,
                 today: ctx.today,
                 color,
+                config_dir: Some(ctx.paths.config_dir.clone()),
+                data_dir: Some(ctx.paths.data_dir.clone()),
             };
             rapport::tui::run(store, setup).map_err(Failure::Runtime)
         }

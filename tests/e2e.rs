@@ -11,7 +11,7 @@
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
@@ -20,18 +20,17 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use tempfile::TempDir;
 
+#[path = "e2e/screens.rs"]
+mod screens;
+#[path = "e2e/signals.rs"]
+mod signals;
+
 const TODAY: &str = "2026-11-24";
 /// The longest any single wait may take before the test fails.
 const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(20);
 
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-const ENABLE_PASTE: &[u8] = b"\x1b[?2004h";
-const DISABLE_PASTE: &[u8] = b"\x1b[?2004l";
-
 const CTRL_S: &[u8] = b"\x13";
-const CTRL_Z: &[u8] = b"\x1a";
 const RIGHT: &[u8] = b"\x1b[C";
 const TAB: &[u8] = b"\t";
 const ENTER: &[u8] = b"\r";
@@ -313,11 +312,6 @@ fn proc_stat(pid: u32) -> Option<Vec<String>> {
     Some(rest.split_whitespace().map(str::to_string).collect())
 }
 
-/// The state letter: `R`, `S`, `T` (stopped), `Z`…
-fn proc_state(pid: u32) -> Option<String> {
-    proc_stat(pid).and_then(|fields| fields.first().cloned())
-}
-
 fn children_of(parent: u32) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -331,327 +325,8 @@ fn children_of(parent: u32) -> Vec<u32> {
         .collect()
 }
 
-/// Waits for `parent` to have exactly one child and returns it.
-fn only_child_of(parent: u32) -> u32 {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        if let [pid] = children_of(parent)[..] {
-            return pid;
-        }
-        assert!(Instant::now() < deadline, "no child of {parent} appeared");
-        thread::sleep(POLL);
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The flags `stty -a` printed, e.g. `icanon` or `-echo`.
-fn stty_flags(text: &str) -> Vec<&str> {
-    text.split_whitespace().collect()
-}
-
-/// Asserts `stty -a` output describes a cooked terminal, not a raw one.
-fn assert_cooked(stty: &str) {
-    let flags = stty_flags(stty);
-    for flag in ["icanon", "echo", "isig", "iexten", "icrnl", "opost"] {
-        assert!(
-            flags.contains(&flag),
-            "`{flag}` is off: raw mode was left on; stty -a said:\n{stty}"
-        );
-    }
-}
-
-fn assert_raw(stty: &str) {
-    let flags = stty_flags(stty);
-    for flag in ["-icanon", "-echo", "-isig"] {
-        assert!(
-            flags.contains(&flag),
-            "expected raw mode (`{flag}`); stty -a said:\n{stty}"
-        );
-    }
-}
-
-/// `stty -a` of the terminal a live child holds open.
-fn stty_of(tty: &Path) -> String {
-    let out = Command::new("stty")
-        .arg("-a")
-        .arg("-F")
-        .arg(tty)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run stty");
-    assert!(
-        out.status.success(),
-        "stty -F {} failed: {}",
-        tty.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// The Journal screen is up (and, with it, raw mode: keys can be sent).
 fn journal_is_drawn(t: &Tui) -> bool {
     let screen = t.screen();
     t.parser.screen().alternate_screen() && screen.contains("Journal") && screen.contains("rapport")
-}
-
-#[test]
-fn first_run_onboarding_then_logging_an_entry_lands_in_the_journal() {
-    let world = World::new();
-    let mut tui = world.tui();
-
-    tui.wait_for_text("who is your manager");
-    tui.send(b"Dana Reyes");
-    tui.send(TAB);
-    tui.send(b"Director of Engineering");
-    // Role → 1:1 every → Strengths; Enter on the last field saves.
-    tui.send(ENTER);
-    tui.send(ENTER);
-    tui.send(ENTER);
-    tui.wait_for("the onboarding form to close", |t| {
-        !t.screen().contains("who is your manager") && journal_is_drawn(t)
-    });
-
-    tui.send(b"a");
-    tui.wait_for_text("New entry");
-    tui.send(RIGHT); // one_on_one → meal
-    tui.wait_for_text("meal");
-    tui.send(TAB);
-    tui.send(b"Lunch at Marrow");
-    tui.send(TAB);
-    tui.send(b"4");
-    tui.send(CTRL_S);
-    tui.wait_for("the form to close and the entry to show", |t| {
-        let screen = t.screen();
-        !screen.contains("New entry") && screen.contains("Lunch at Marrow")
-    });
-
-    tui.send(b"q");
-    assert_eq!(tui.wait_exit(), 0, "q exits cleanly");
-
-    let db = world.open_db();
-    let rows: Vec<(String, Option<i64>, String, String)> = db
-        .prepare(
-            "SELECT k.name, i.quality, i.title, p.name
-             FROM interaction i JOIN kind k ON k.id = i.kind_id JOIN person p ON p.id = i.person_id
-             WHERE i.deleted_at IS NULL",
-        )
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows");
-    assert_eq!(
-        rows,
-        vec![(
-            "meal".to_string(),
-            Some(4),
-            "Lunch at Marrow".to_string(),
-            "Dana Reyes".to_string()
-        )]
-    );
-    let (role, current): (String, bool) = db
-        .query_row(
-            "SELECT role, is_current FROM person WHERE name = 'Dana Reyes'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("the manager from onboarding");
-    assert_eq!(role, "Director of Engineering");
-    assert!(current, "the onboarded manager is the current one");
-}
-
-/// Sends `sig` to the journal's screen and checks it leaves the terminal as
-/// it found it: alternate screen left, bracketed paste off, raw mode off.
-fn signal_restores_the_terminal(sig: &str, signum: u32) {
-    let world = World::with_manager();
-    let mut tui = world.tui_then_stty();
-    tui.wait_for("the Journal screen", journal_is_drawn);
-    let rapport = only_child_of(tui.pid);
-
-    signal(rapport, sig);
-    tui.wait_for("the shell to report the exit", |t| {
-        t.raw_text_from(0).contains("rapport exited with")
-    });
-    tui.wait_exit();
-
-    let enter = find(&tui.raw, ENTER_ALT_SCREEN).expect("the alternate screen was entered");
-    assert!(
-        find(&tui.raw, ENABLE_PASTE).is_some(),
-        "bracketed paste was enabled"
-    );
-    let leave = rfind(&tui.raw, LEAVE_ALT_SCREEN).expect("the alternate screen was left");
-    assert!(leave > enter, "left the alternate screen after entering it");
-    let paste_off = rfind(&tui.raw, DISABLE_PASTE).expect("bracketed paste was disabled");
-    assert!(paste_off > enter, "bracketed paste disabled on the way out");
-    assert!(
-        !tui.parser.screen().alternate_screen(),
-        "the emulator is back on the main screen"
-    );
-
-    let after = tui.raw_text_from(leave);
-    assert_cooked(&after);
-    let code = after
-        .split("rapport exited with ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|c| c.parse::<u32>().ok())
-        .expect("the exit code");
-    assert!(
-        code == 0 || code == 128 + signum,
-        "SIG{sig} ends with 0 or 128+{signum}, not a crash; got {code}"
-    );
-}
-
-#[test]
-fn sigterm_restores_the_terminal() {
-    signal_restores_the_terminal("TERM", 15);
-}
-
-#[test]
-fn sighup_restores_the_terminal() {
-    signal_restores_the_terminal("HUP", 1);
-}
-
-#[test]
-fn sigint_restores_the_terminal() {
-    signal_restores_the_terminal("INT", 2);
-}
-
-#[test]
-fn ctrl_z_suspends_and_fg_redraws() {
-    let world = World::with_manager();
-    let mut tui = world.tui();
-    tui.wait_for("the Journal screen", journal_is_drawn);
-    let tty = tui.master.tty_name().expect("the pty's name");
-    assert_raw(&stty_of(&tty));
-
-    tui.send(CTRL_Z);
-    let pid = tui.pid;
-    tui.wait_for("the process to stop and leave the alternate screen", |t| {
-        proc_state(pid).as_deref() == Some("T") && !t.parser.screen().alternate_screen()
-    });
-    assert!(
-        !tui.parser.screen().bracketed_paste(),
-        "bracketed paste is off while suspended"
-    );
-    assert_cooked(&stty_of(&tty));
-
-    signal(pid, "CONT");
-    tui.wait_for("the Journal screen drawn again", |t| {
-        proc_state(pid).as_deref() != Some("T") && journal_is_drawn(t)
-    });
-    assert!(
-        tui.parser.screen().bracketed_paste(),
-        "bracketed paste is back"
-    );
-    assert_raw(&stty_of(&tty));
-
-    // Still responsive: the help opens, then q quits.
-    tui.send(b"?");
-    tui.wait_for_text("Help — esc closes");
-    tui.send(b"\x1b");
-    tui.wait_for("the help to close", |t| !t.screen().contains("esc closes"));
-    tui.send(b"q");
-    assert_eq!(tui.wait_exit(), 0);
-}
-
-#[test]
-fn a_draft_typed_before_sigkill_is_offered_back() {
-    let world = World::with_manager();
-    let title = "Asked about the reorg";
-    {
-        let mut tui = world.tui();
-        tui.wait_for("the Journal screen", journal_is_drawn);
-        tui.send(b"a");
-        tui.wait_for_text("New entry");
-        tui.send(TAB);
-        tui.send(title.as_bytes());
-        tui.wait_for_text(title);
-        // Drafts are saved after a short idle; wait until it is in the file
-        // rather than for a fixed time.
-        let db = world.open_db();
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let body: Option<String> = db
-                .query_row("SELECT body FROM draft WHERE form = 'entry'", [], |r| {
-                    r.get(0)
-                })
-                .ok();
-            if body.is_some_and(|b| b.contains(title)) {
-                break;
-            }
-            assert!(Instant::now() < deadline, "the draft was never saved");
-            thread::sleep(Duration::from_millis(50));
-        }
-        signal(tui.pid, "KILL");
-        tui.wait_exit();
-    }
-
-    let mut tui = world.tui();
-    tui.wait_for_text("Restore what you typed");
-    tui.send(b"y");
-    tui.wait_for("the restored form", |t| {
-        let screen = t.screen();
-        screen.contains("New entry") && screen.contains(title)
-    });
-    // The restored form still saves.
-    tui.send(CTRL_S);
-    tui.wait_for("the restored entry saved", |t| {
-        let screen = t.screen();
-        !screen.contains("New entry") && screen.contains(title)
-    });
-    tui.send(b"q");
-    assert_eq!(tui.wait_exit(), 0);
-    let drafts: i64 = world
-        .open_db()
-        .query_row("SELECT count(*) FROM draft", [], |r| r.get(0))
-        .expect("count drafts");
-    assert_eq!(drafts, 0, "a saved form leaves no draft behind");
-}
-
-#[test]
-fn tiny_and_zero_sizes_never_panic() {
-    let world = World::with_manager();
-    let mut tui = world.tui();
-    tui.wait_for("the Journal screen", journal_is_drawn);
-    // A form open makes the overlay draw at every size too.
-    tui.send(b"a");
-    tui.wait_for_text("New entry");
-    tui.send(b"\x1b");
-    tui.wait_for("the form to close", |t| !t.screen().contains("New entry"));
-
-    for round in 0..3 {
-        for (cols, rows) in [
-            (1, 1),
-            (20, 5),
-            (0, 0),
-            (60, 15),
-            (3, 40),
-            (120, 1),
-            (120, 40),
-        ] {
-            tui.resize(cols, rows);
-            match (cols, rows) {
-                (20, 5) => tui.wait_for_text("terminal too small"),
-                (60, 15) | (120, 40) => tui.wait_for("the Journal screen", journal_is_drawn),
-                _ => thread::sleep(Duration::from_millis(60)),
-            }
-            assert!(
-                tui.alive(),
-                "rapport died at {cols}×{rows} (round {round}); the output:\n{}",
-                tui.raw_text_from(tui.raw.len().saturating_sub(2000))
-            );
-        }
-    }
-    tui.send(b"q");
-    assert_eq!(tui.wait_exit(), 0);
-    let tail = tui.raw_text_from(0);
-    assert!(!tail.contains("stopped on a bug"), "no panic message");
 }

@@ -115,6 +115,8 @@ pub fn write_large(
         }
     });
     let interactions = store.add_interactions_bulk(drafts, now, progress)?;
+    let three_weeks_ago = today.checked_sub_days(Days::new(21)).unwrap_or(today);
+    store.close_generated_advice_loops(three_weeks_ago, 20)?;
     let mut dice = Dice(0x0c4e_c41d_u64 ^ size);
     let first = today
         .checked_sub_days(Days::new(span_days))

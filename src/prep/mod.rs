@@ -81,6 +81,23 @@ impl AwaitingAdvice {
     }
 }
 
+/// What came out of a 1:1 besides closing topics: topics for the next one
+/// and an advice ask. The after-the-1:1 form saves them with the 1:1.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUps {
+    /// Texts of topics for the next 1:1, in agenda order.
+    pub new_topics: Vec<String>,
+    pub advice: Option<AdviceAsk>,
+}
+
+/// An explicit advice ask: the question, and the strength of theirs it
+/// draws on (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdviceAsk {
+    pub question: String,
+    pub strength: String,
+}
+
 /// A weekly summary as saved: a draft until it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WeeklySummary {

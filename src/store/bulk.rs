@@ -1,7 +1,7 @@
 //! Many entries in one transaction, for generated journals and benchmarks:
 //! the same checks as `add_interaction`, with statements prepared once.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, day_text, instant_text, time_text};
@@ -135,5 +135,23 @@ impl Store {
         }
         tx.commit()?;
         Ok(added)
+    }
+
+    /// For generated journals: reports back on most advice asks older than
+    /// `before` (nine days after each), leaving every `keep_open`-th open,
+    /// as a person who closes most loops would.
+    pub fn close_generated_advice_loops(&mut self, before: NaiveDate, keep_open: i64) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let closed = tx.execute(
+            "UPDATE advice_loop
+                SET applied = 1,
+                    reported_on = (SELECT date(i.happened_on, '+9 days') FROM interaction i
+                                    WHERE i.id = advice_loop.interaction_id)
+              WHERE reported_on IS NULL AND interaction_id % ?2 <> 0
+                AND interaction_id IN (SELECT id FROM interaction WHERE happened_on < ?1)",
+            params![day_text(before), keep_open.max(1)],
+        )?;
+        tx.commit()?;
+        Ok(closed)
     }
 }

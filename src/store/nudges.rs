@@ -92,12 +92,13 @@ impl Store {
         Ok(rows)
     }
 
+    /// The oldest open advice ask: the one signal the coach needs from them.
     fn open_advice_with_dates(&self, person_id: i64) -> Result<Vec<(String, NaiveDate)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.question, i.happened_on FROM advice_loop a
                JOIN interaction i ON i.id = a.interaction_id
               WHERE a.reported_on IS NULL AND i.deleted_at IS NULL AND i.person_id = ?1
-              ORDER BY i.happened_on",
+              ORDER BY i.happened_on, i.id LIMIT 1",
         )?;
         let rows = stmt
             .query_map([person_id], |r| {

@@ -2,6 +2,7 @@
 //! and closing topics with the 1:1 that discussed them, and the facts the
 //! prep sheet and the summary generator are built from.
 
+mod after;
 mod facts;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -50,6 +51,10 @@ pub struct RecordedOneOnOne {
     pub closed: Vec<Topic>,
     /// The summary the picks were recorded on.
     pub summary: Option<WeeklySummary>,
+    /// Topics added for the next 1:1 (`record_one_on_one_with`).
+    pub added_topics: Vec<Topic>,
+    /// The advice ask logged with it (`record_one_on_one_with`).
+    pub advice: Option<Interaction>,
 }
 
 const SELECT_SUMMARY: &str = "
@@ -259,6 +264,15 @@ impl Store {
         record: &OneOnOneRecord,
         now: DateTime<Utc>,
     ) -> Result<RecordedOneOnOne> {
+        let draft = self.checked_one_on_one(record)?;
+        let tx = self.conn.transaction()?;
+        let (id, summary_id) = record_in(&tx, &draft, record, now)?;
+        tx.commit()?;
+        self.recorded(id, record, summary_id)
+    }
+
+    /// The 1:1's draft, validated against its kind, which must be formal.
+    fn checked_one_on_one(&self, record: &OneOnOneRecord) -> Result<InteractionDraft> {
         let kind = self.kind_by_id(record.draft.kind_id)?;
         if kind.category != Category::Formal {
             return Err(StoreError::Conflict(format!(
@@ -268,60 +282,16 @@ impl Store {
         }
         let mut draft = record.draft.clone();
         draft.validate(&kind)?;
-        let tx = self.conn.transaction()?;
-        require_person(&tx, draft.person_id)?;
-        let stamp = instant_text(now);
-        tx.execute(
-            "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                      initiated_by, title, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![
-                draft.person_id,
-                draft.kind_id,
-                day_text(draft.happened_on),
-                draft.at_time.map(time_text),
-                draft.minutes,
-                draft.quality.map(i64::from),
-                draft.initiated_by.as_str(),
-                draft.title,
-                draft.notes,
-                stamp,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut tag = tx.prepare_cached(
-                "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
-            )?;
-            for t in &draft.tags {
-                tag.execute(params![id, t])?;
-            }
-        }
-        close_discussed(&tx, id, &record.discussed, now)?;
-        let mut summary_id = None;
-        if !record.picked.is_empty() {
-            // The summary sent before this 1:1: this week's, or last week's
-            // for a 1:1 early in the week.
-            let week = monday_of(draft.happened_on);
-            let week_before = week.checked_sub_days(Days::new(7)).unwrap_or(week);
-            let found: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM summary WHERE person_id = ?1 AND week_start BETWEEN ?2 AND ?3
-                      ORDER BY week_start DESC LIMIT 1",
-                    params![draft.person_id, day_text(week_before), day_text(week)],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let found = found.ok_or_else(|| {
-                StoreError::Conflict(format!(
-                    "there is no weekly summary for the week of {} or the one before to record picked topics on",
-                    draft.happened_on
-                ))
-            })?;
-            write_picks(&tx, found, &record.picked, now)?;
-            summary_id = Some(found);
-        }
-        tx.commit()?;
+        Ok(draft)
+    }
+
+    /// What `record_in` wrote, read back once it is committed.
+    fn recorded(
+        &self,
+        id: i64,
+        record: &OneOnOneRecord,
+        summary_id: Option<i64>,
+    ) -> Result<RecordedOneOnOne> {
         Ok(RecordedOneOnOne {
             interaction: self.interaction(id)?,
             closed: record
@@ -330,11 +300,76 @@ impl Store {
                 .map(|t| self.topic(*t))
                 .collect::<Result<_>>()?,
             summary: summary_id.map(|s| self.summary_by_id(s)).transpose()?,
+            added_topics: Vec::new(),
+            advice: None,
         })
     }
 }
 
-fn require_person(tx: &Transaction<'_>, id: i64) -> Result<()> {
+/// Writes the 1:1 of `record` (as `draft`, already checked), closes the
+/// topics discussed and records the picks, inside `tx`; returns the 1:1's
+/// id and the summary the picks went on.
+pub(super) fn record_in(
+    tx: &Transaction<'_>,
+    draft: &InteractionDraft,
+    record: &OneOnOneRecord,
+    now: DateTime<Utc>,
+) -> Result<(i64, Option<i64>)> {
+    require_person(tx, draft.person_id)?;
+    let stamp = instant_text(now);
+    tx.execute(
+        "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
+                                  initiated_by, title, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            draft.person_id,
+            draft.kind_id,
+            day_text(draft.happened_on),
+            draft.at_time.map(time_text),
+            draft.minutes,
+            draft.quality.map(i64::from),
+            draft.initiated_by.as_str(),
+            draft.title,
+            draft.notes,
+            stamp,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    {
+        let mut tag = tx.prepare_cached(
+            "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
+        )?;
+        for t in &draft.tags {
+            tag.execute(params![id, t])?;
+        }
+    }
+    close_discussed(tx, id, &record.discussed, now)?;
+    if record.picked.is_empty() {
+        return Ok((id, None));
+    }
+    // The summary sent before this 1:1: this week's, or last week's for a
+    // 1:1 early in the week.
+    let week = monday_of(draft.happened_on);
+    let week_before = week.checked_sub_days(Days::new(7)).unwrap_or(week);
+    let found: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM summary WHERE person_id = ?1 AND week_start BETWEEN ?2 AND ?3
+              ORDER BY week_start DESC LIMIT 1",
+            params![draft.person_id, day_text(week_before), day_text(week)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let found = found.ok_or_else(|| {
+        StoreError::Conflict(format!(
+            "there is no weekly summary for the week of {} or the one before to record picked topics on",
+            draft.happened_on
+        ))
+    })?;
+    write_picks(tx, found, &record.picked, now)?;
+    Ok((id, Some(found)))
+}
+
+pub(super) fn require_person(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let found: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
         [id],

@@ -1,6 +1,8 @@
 //! The TUI's state, the messages that change it and the commands it asks
 //! the store to run. Plain data: views read it, `update` changes it.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
@@ -12,8 +14,12 @@ use crate::config::Targets;
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
+use crate::domain::{Topic, TopicStatus};
 use crate::insights::{Insights, Range};
-use crate::store::{Cursor, InteractionFilter};
+use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
+use crate::store::{
+    Cursor, InteractionFilter, OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove,
+};
 
 /// Rows fetched per page, and the most kept in memory at once.
 pub const PAGE: u32 = 100;
@@ -114,6 +120,12 @@ pub struct Status {
 pub enum Question {
     /// A draft left by a crash or kill: restore it?
     RestoreDraft { key: String, form: Box<OpenForm> },
+    /// Sure? `yes` runs on y; n or esc leaves things as they are.
+    Confirm {
+        title: String,
+        text: String,
+        yes: Box<Cmd>,
+    },
 }
 
 /// What covers the screen, on top of it.
@@ -150,6 +162,116 @@ pub struct App {
     pub loaded: bool,
     pub insights: InsightsState,
     pub coach: CoachState,
+    pub prep: PrepState,
+}
+
+/// A pane of the Prep screen, in the order `h`/`l` move through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrepPane {
+    Agenda,
+    Advice,
+    Since,
+    Summary,
+}
+
+impl PrepPane {
+    pub const ALL: [PrepPane; 4] = [
+        PrepPane::Agenda,
+        PrepPane::Advice,
+        PrepPane::Since,
+        PrepPane::Summary,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PrepPane::Agenda => "Agenda",
+            PrepPane::Advice => "Advice",
+            PrepPane::Since => "Since",
+            PrepPane::Summary => "Summary",
+        }
+    }
+
+    fn index(self) -> usize {
+        PrepPane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> PrepPane {
+        PrepPane::ALL[(self.index() + 1) % PrepPane::ALL.len()]
+    }
+
+    pub fn prev(self) -> PrepPane {
+        let count = PrepPane::ALL.len();
+        PrepPane::ALL[(self.index() + count - 1) % count]
+    }
+}
+
+/// The Prep screen: the current manager's prep sheet, which pane has the
+/// focus and what is selected in each.
+#[derive(Debug, Clone)]
+pub struct PrepState {
+    pub sheet: Option<Box<PrepSheet>>,
+    /// This week's saved summary, sent or not.
+    pub summary: Option<Box<WeeklySummary>>,
+    /// The week whose summary the after-the-1:1 form's picks go on (this
+    /// week's, or last week's for a 1:1 early in the week); `None` when there
+    /// is no summary to pick from.
+    pub picks_week: Option<Week>,
+    pub stale: bool,
+    pub loading: bool,
+    pub focus: PrepPane,
+    pub topic_selected: usize,
+    pub advice_selected: usize,
+    pub since_selected: usize,
+    /// The topic to select when the sheet next arrives (it just moved).
+    pub select_topic: Option<i64>,
+    /// Lines the summary preview is scrolled by.
+    pub summary_scroll: u16,
+    /// The config directory, where a user `summary.md` template may live.
+    pub template_dir: Option<PathBuf>,
+}
+
+impl PrepState {
+    fn new() -> PrepState {
+        PrepState {
+            sheet: None,
+            summary: None,
+            picks_week: None,
+            stale: true,
+            loading: false,
+            focus: PrepPane::Agenda,
+            topic_selected: 0,
+            advice_selected: 0,
+            since_selected: 0,
+            select_topic: None,
+            summary_scroll: 0,
+            template_dir: None,
+        }
+    }
+}
+
+/// What to do once this week's summary draft is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryNext {
+    Show,
+    /// Open it in the in-app editor.
+    Edit,
+    /// Open it in `$VISUAL`/`$EDITOR`.
+    EditExternally,
+}
+
+/// Work that needs the terminal itself, not the store: the event loop runs
+/// it between frames and answers with a `Msg`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TerminalCmd {
+    /// Put `text` on the clipboard with an OSC 52 sequence.
+    Copy { text: String },
+    /// Hand the terminal to the user's editor on a private temp copy of the
+    /// summary, then take it back.
+    EditSummary {
+        person_id: i64,
+        week: Week,
+        body: String,
+    },
 }
 
 /// The coach's suggestions for the current manager, and which one the user
@@ -224,6 +346,7 @@ impl App {
                 loading: false,
                 accepted: None,
             },
+            prep: PrepState::new(),
         }
     }
 
@@ -295,6 +418,46 @@ pub enum Msg {
         range: Range,
         insights: Box<Insights>,
     },
+    PrepLoaded {
+        person_id: i64,
+        sheet: Box<PrepSheet>,
+        summary: Option<Box<WeeklySummary>>,
+        picks_week: Option<Week>,
+    },
+    TopicMoved {
+        id: i64,
+        moved: bool,
+    },
+    TopicClosed(Topic),
+    /// This week's draft, generated afresh or as saved.
+    SummaryReady {
+        summary: Box<WeeklySummary>,
+        generated: bool,
+        /// The user's template could not be used; the built-in one was.
+        template_error: Option<String>,
+        then: SummaryNext,
+    },
+    SummarySaved(Box<WeeklySummary>),
+    SummarySent(Box<SentSummary>),
+    SummaryWritten(PathBuf),
+    /// The file is there already: ask before replacing it.
+    SummaryFileExists {
+        path: PathBuf,
+        body: String,
+    },
+    /// The clipboard sequence was written.
+    Copied {
+        words: usize,
+    },
+    /// The editor closed: `body` is the text when it changed, `said` what
+    /// happened otherwise.
+    EditedExternally {
+        person_id: i64,
+        week: Week,
+        body: Option<String>,
+        said: String,
+    },
+    OneOnOneRecorded(Box<RecordedOneOnOne>),
     /// A save that lost to another instance's edit.
     Stale(String),
     Failed(String),
@@ -350,6 +513,51 @@ pub enum Cmd {
         range: Range,
         targets: Targets,
     },
+    LoadPrep {
+        person_id: i64,
+    },
+    MoveTopic {
+        id: i64,
+        direction: TopicMove,
+    },
+    CloseTopic {
+        id: i64,
+        status: TopicStatus,
+    },
+    ReportAdvice {
+        loop_id: i64,
+        applied: bool,
+    },
+    /// This week's summary: the saved draft, or a fresh one generated and
+    /// saved when there is none (or `fresh`).
+    DraftSummary {
+        person_id: i64,
+        week: Week,
+        template_dir: Option<PathBuf>,
+        fresh: bool,
+        then: SummaryNext,
+    },
+    SaveSummary {
+        person_id: i64,
+        week: Week,
+        body: String,
+    },
+    MarkSummarySent {
+        person_id: i64,
+        week: Week,
+        body: String,
+    },
+    WriteSummary {
+        path: PathBuf,
+        body: String,
+        replace: bool,
+    },
+    RecordOneOnOne {
+        record: Box<OneOnOneRecord>,
+        follow_ups: FollowUps,
+    },
+    /// For the event loop, not the store.
+    Terminal(TerminalCmd),
     FindDrafts,
     SaveDraft {
         key: String,

@@ -1,21 +1,49 @@
 //! `effects`: the only part of the TUI that calls the store. Each `Cmd`
-//! runs in the store's own transaction and answers with a `Msg`.
+//! runs in the store's own transaction and answers with a `Msg`; work for
+//! the terminal itself is handed back to the event loop.
+
+mod prep;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Cmd, Msg, PAGE, PageFrom};
+use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use crate::domain::person::cleaned_strengths;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
-/// Runs `cmd`, pushing the answers onto `out`.
-pub fn run(store: &mut Store, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>, out: &mut Vec<Msg>) {
+/// Runs `cmd`, pushing the answers onto `out` and the terminal's work
+/// (clipboard, editor) onto `terminal`, for the event loop.
+pub fn run(
+    store: &mut Store,
+    cmd: Cmd,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    out: &mut Vec<Msg>,
+    terminal: &mut Vec<TerminalCmd>,
+) {
     let answer = match cmd {
         Cmd::Batch(cmds) => {
             for cmd in cmds {
-                run(store, cmd, today, now, out);
+                run(store, cmd, today, now, out, terminal);
             }
             return;
         }
+        Cmd::Terminal(work) => {
+            terminal.push(work);
+            return;
+        }
+        cmd @ (Cmd::LoadPrep { .. }
+        | Cmd::MoveTopic { .. }
+        | Cmd::CloseTopic { .. }
+        | Cmd::ReportAdvice { .. }
+        | Cmd::DraftSummary { .. }
+        | Cmd::SaveSummary { .. }
+        | Cmd::MarkSummarySent { .. }
+        | Cmd::WriteSummary { .. }
+        | Cmd::RecordOneOnOne { .. }) => match prep::run(store, cmd, today, now) {
+            Ok(Some(msg)) => Ok(msg),
+            Ok(None) => return,
+            Err(e) => Err(e),
+        },
         Cmd::LoadPeople => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 people,
@@ -155,7 +183,7 @@ pub fn run(store: &mut Store, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>, ou
             })
         }),
         Cmd::FindDrafts => {
-            for key in ["entry", "checkin", "person"] {
+            for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
                 match store.draft(key) {
                     Ok(Some(body)) => {
                         out.push(Msg::DraftFound {

@@ -1,6 +1,7 @@
 //! A form: labelled fields, each a small type with its own key handling, a
 //! focus, and an error per field. What a form builds is decided in `forms`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -37,6 +38,12 @@ pub enum FieldId {
     Topic,
     NextOneOnOne,
     Applied,
+    Summary,
+    Path,
+    Discussed,
+    Picked,
+    NewTopics,
+    AdviceAsk,
 }
 
 impl FieldId {
@@ -68,6 +75,12 @@ impl FieldId {
             FieldId::Topic => "topic",
             FieldId::NextOneOnOne => "next_one_on_one",
             FieldId::Applied => "applied",
+            FieldId::Summary => "summary",
+            FieldId::Path => "path",
+            FieldId::Discussed => "discussed",
+            FieldId::Picked => "picked",
+            FieldId::NewTopics => "new_topics",
+            FieldId::AdviceAsk => "advice_ask",
         }
     }
 }
@@ -85,6 +98,85 @@ pub enum Editor {
     Score(Option<u8>),
     /// Free multi-line text.
     Notes(Box<TextArea<'static>>),
+    /// Items to tick, each with the id it stands for: j/k move, space ticks,
+    /// a digit ticks that item (the numbers of the agenda and the summary).
+    Checklist(Checklist),
+}
+
+/// The items of a checklist, which are ticked, and the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    pub items: Vec<(i64, String)>,
+    pub ticked: Vec<bool>,
+    pub cursor: usize,
+}
+
+impl Checklist {
+    pub fn new(items: Vec<(i64, String)>) -> Checklist {
+        let ticked = vec![false; items.len()];
+        Checklist {
+            items,
+            ticked,
+            cursor: 0,
+        }
+    }
+
+    /// The ids ticked, in the items' order.
+    pub fn ticked_ids(&self) -> Vec<i64> {
+        self.items
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .map(|((id, _), _)| *id)
+            .collect()
+    }
+
+    fn toggle(&mut self, at: usize) -> bool {
+        match self.ticked.get_mut(at) {
+            Some(t) => {
+                *t = !*t;
+                self.cursor = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn handle(&mut self, key: &KeyEvent) -> bool {
+        let last = self.items.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(last);
+                false
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            KeyCode::Char(' ' | 'x') => self.toggle(self.cursor),
+            KeyCode::Char(c @ '1'..='9') => {
+                let n = c.to_digit(10).map_or(0, |d| d as usize);
+                self.toggle(n - 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// `3,5`: the ticked ids, as a draft keeps them.
+    fn value(&self) -> String {
+        let ids: Vec<String> = self.ticked_ids().iter().map(i64::to_string).collect();
+        ids.join(",")
+    }
+
+    fn set_value(&mut self, value: &str) {
+        let ids: Vec<i64> = value
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect();
+        for (tick, (id, _)) in self.ticked.iter_mut().zip(&self.items) {
+            *tick = ids.contains(id);
+        }
+    }
 }
 
 impl Editor {
@@ -100,6 +192,7 @@ impl Editor {
     pub fn notes(text: &str) -> Editor {
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Editor::Notes(Box::new(area))
@@ -114,6 +207,7 @@ impl Editor {
             }
             Editor::Score(score) => score.map(|s| s.to_string()).unwrap_or_default(),
             Editor::Notes(area) => area.lines().join("\n"),
+            Editor::Checklist(list) => list.value(),
         }
     }
 
@@ -128,6 +222,7 @@ impl Editor {
             }
             Editor::Score(score) => *score = value.parse().ok().filter(|s| (1..=5).contains(s)),
             Editor::Notes(_) => *self = Editor::notes(value),
+            Editor::Checklist(list) => list.set_value(value),
         }
     }
 
@@ -181,6 +276,7 @@ impl Editor {
                 before != *score
             }
             Editor::Notes(area) => area.input(*key),
+            Editor::Checklist(list) => list.handle(key),
         }
     }
 
@@ -205,18 +301,23 @@ pub struct Field {
     pub label: &'static str,
     pub editor: Editor,
     pub error: Option<String>,
-    /// A short hint shown when the field is empty and focused.
-    pub hint: &'static str,
+    /// A short hint shown when the field is focused.
+    pub hint: Cow<'static, str>,
 }
 
 impl Field {
-    pub fn new(id: FieldId, label: &'static str, editor: Editor, hint: &'static str) -> Field {
+    pub fn new(
+        id: FieldId,
+        label: &'static str,
+        editor: Editor,
+        hint: impl Into<Cow<'static, str>>,
+    ) -> Field {
         Field {
             id,
             label,
             editor,
             error: None,
-            hint,
+            hint: hint.into(),
         }
     }
 }
@@ -240,6 +341,8 @@ pub struct Form {
     pub focus: usize,
     /// Something was typed since the form opened.
     pub touched: bool,
+    /// One field that takes all the room the screen has (a document to edit).
+    pub tall: bool,
 }
 
 impl Form {
@@ -250,6 +353,7 @@ impl Form {
             fields,
             focus: 0,
             touched: false,
+            tall: false,
         }
     }
 

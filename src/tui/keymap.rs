@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use toml::Spanned;
 
+mod action;
+pub use action::Action;
+
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
 /// Where a key press is read: each has its own bindings.
@@ -18,6 +21,7 @@ pub enum Context {
     Insights,
     NextSteps,
     People,
+    Prep,
     Form,
     Search,
     Confirm,
@@ -25,12 +29,13 @@ pub enum Context {
 }
 
 impl Context {
-    const ALL: [Context; 9] = [
+    const ALL: [Context; 10] = [
         Context::Global,
         Context::Journal,
         Context::Insights,
         Context::NextSteps,
         Context::People,
+        Context::Prep,
         Context::Form,
         Context::Search,
         Context::Confirm,
@@ -44,6 +49,7 @@ impl Context {
             Context::Insights => "insights",
             Context::NextSteps => "next_steps",
             Context::People => "people",
+            Context::Prep => "prep",
             Context::Form => "form",
             Context::Search => "search",
             Context::Confirm => "confirm",
@@ -55,204 +61,6 @@ impl Context {
     /// take typed text only let modified keys through.
     fn takes_text(self) -> bool {
         matches!(self, Context::Form | Context::Search | Context::Confirm)
-    }
-}
-
-/// What a key press means, whatever key it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Action {
-    Quit,
-    Help,
-    NextScreen,
-    PrevScreen,
-    ShowJournal,
-    ShowInsights,
-    ShowPrep,
-    ShowNextSteps,
-    ShowPeople,
-    Suspend,
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    Add,
-    Edit,
-    Delete,
-    Undo,
-    Search,
-    Filter,
-    ClearFilter,
-    CheckIn,
-    DetailDown,
-    DetailUp,
-    SetCurrent,
-    NextRange,
-    PrevRange,
-    NextPerson,
-    SnoozeDay,
-    SnoozeWeek,
-    SnoozeNextOneOnOne,
-    Dismiss,
-    SwitchOff,
-    NextField,
-    PrevField,
-    Save,
-    Cancel,
-    Accept,
-    Yes,
-    No,
-    Close,
-}
-
-impl Action {
-    const ALL: [Action; 43] = [
-        Action::Quit,
-        Action::Help,
-        Action::NextScreen,
-        Action::PrevScreen,
-        Action::ShowJournal,
-        Action::ShowInsights,
-        Action::ShowPrep,
-        Action::ShowNextSteps,
-        Action::ShowPeople,
-        Action::Suspend,
-        Action::Down,
-        Action::Up,
-        Action::PageDown,
-        Action::PageUp,
-        Action::Top,
-        Action::Bottom,
-        Action::Add,
-        Action::Edit,
-        Action::Delete,
-        Action::Undo,
-        Action::Search,
-        Action::Filter,
-        Action::ClearFilter,
-        Action::CheckIn,
-        Action::DetailDown,
-        Action::DetailUp,
-        Action::SetCurrent,
-        Action::NextRange,
-        Action::PrevRange,
-        Action::NextPerson,
-        Action::SnoozeDay,
-        Action::SnoozeWeek,
-        Action::SnoozeNextOneOnOne,
-        Action::Dismiss,
-        Action::SwitchOff,
-        Action::NextField,
-        Action::PrevField,
-        Action::Save,
-        Action::Cancel,
-        Action::Accept,
-        Action::Yes,
-        Action::No,
-        Action::Close,
-    ];
-
-    /// The name used in keymap files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::NextScreen => "next_screen",
-            Action::PrevScreen => "prev_screen",
-            Action::ShowJournal => "show_journal",
-            Action::ShowInsights => "show_insights",
-            Action::ShowPrep => "show_prep",
-            Action::ShowNextSteps => "show_next_steps",
-            Action::ShowPeople => "show_people",
-            Action::Suspend => "suspend",
-            Action::Down => "down",
-            Action::Up => "up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Add => "add",
-            Action::Edit => "edit",
-            Action::Delete => "delete",
-            Action::Undo => "undo",
-            Action::Search => "search",
-            Action::Filter => "filter",
-            Action::ClearFilter => "clear_filter",
-            Action::CheckIn => "check_in",
-            Action::DetailDown => "detail_down",
-            Action::DetailUp => "detail_up",
-            Action::SetCurrent => "set_current",
-            Action::NextRange => "next_range",
-            Action::PrevRange => "prev_range",
-            Action::NextPerson => "next_person",
-            Action::SnoozeDay => "snooze_day",
-            Action::SnoozeWeek => "snooze_week",
-            Action::SnoozeNextOneOnOne => "snooze_next_one_on_one",
-            Action::Dismiss => "dismiss",
-            Action::SwitchOff => "switch_off",
-            Action::NextField => "next_field",
-            Action::PrevField => "prev_field",
-            Action::Save => "save",
-            Action::Cancel => "cancel",
-            Action::Accept => "accept",
-            Action::Yes => "yes",
-            Action::No => "no",
-            Action::Close => "close",
-        }
-    }
-
-    /// One line for the help screen.
-    pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit rapport",
-            Action::Help => "show this help",
-            Action::NextScreen => "next screen",
-            Action::PrevScreen => "previous screen",
-            Action::ShowJournal => "the journal",
-            Action::ShowInsights => "insights: how often and how well",
-            Action::ShowPrep => "prepare the next 1:1",
-            Action::ShowNextSteps => "next trust-building steps",
-            Action::ShowPeople => "people and their cadence",
-            Action::Suspend => "suspend to the shell (fg to return)",
-            Action::Down => "move down",
-            Action::Up => "move up",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::Top => "go to the newest",
-            Action::Bottom => "go to the oldest",
-            Action::Add => "add",
-            Action::Edit => "edit the selected one",
-            Action::Delete => "delete the selected entry (undo with u)",
-            Action::Undo => "undo the last delete",
-            Action::Search => "search titles, notes and tags",
-            Action::Filter => "filter by kind, category, person, tag, dates",
-            Action::ClearFilter => "clear the search and filter",
-            Action::CheckIn => "check in: trust, clarity, ease",
-            Action::DetailDown => "scroll the notes down",
-            Action::DetailUp => "scroll the notes up",
-            Action::SetCurrent => "make them the current manager",
-            Action::NextRange => "longer range: 3m, 6m, 12m, all",
-            Action::PrevRange => "shorter range",
-            Action::NextPerson => "next person",
-            Action::SnoozeDay => "snooze for a day",
-            Action::SnoozeWeek => "snooze for a week",
-            Action::SnoozeNextOneOnOne => "snooze until after the next 1:1",
-            Action::Dismiss => "dismiss this one (it comes back if it happens again)",
-            Action::SwitchOff => "switch the rule off, or on again",
-            Action::NextField => "next field",
-            Action::PrevField => "previous field",
-            Action::Save => "save",
-            Action::Cancel => "cancel",
-            Action::Accept => "accept: keep the search, or take the suggested step",
-            Action::Yes => "yes",
-            Action::No => "no",
-            Action::Close => "close",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.name() == name)
     }
 }
 
@@ -443,7 +251,7 @@ impl Keymap {
                     error(
                         context_name.span().start,
                         format!(
-                            "unknown section [{}]: use global, journal, insights, next_steps, people, form, search, confirm or help",
+                            "unknown section [{}]: use global, journal, insights, prep, next_steps, people, form, search, confirm or help",
                             context_name.get_ref()
                         ),
                     )
@@ -617,7 +425,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_name_that_round_trips() {
-        for action in Action::ALL {
+        for &action in Action::ALL {
             assert_eq!(Action::from_name(action.name()), Some(action));
         }
     }

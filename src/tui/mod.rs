@@ -8,18 +8,21 @@ pub mod form;
 pub mod forms;
 pub mod input;
 pub mod keymap;
+pub mod outside;
 pub mod terminal;
 pub mod update;
 pub mod view;
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 
-use app::{App, Cmd, Msg, PageFrom};
+use app::{App, Cmd, Msg, PageFrom, TerminalCmd};
 use keymap::Keymap;
+use outside::EditingDir;
 use terminal::{Signals, TerminalGuard};
 
 use crate::store::Store;
@@ -27,16 +30,27 @@ use crate::store::Store;
 const TICK: Duration = Duration::from_millis(250);
 
 /// Feeds `msg` to `update`, runs the commands it returns against the store,
-/// and feeds their answers back, until nothing is left.
-pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) {
+/// and feeds their answers back, until nothing is left. Returns the work
+/// only the terminal can do (clipboard, editor), for the event loop; its
+/// answers come back through `dispatch` too.
+pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> Vec<TerminalCmd> {
     let mut queue = VecDeque::from([msg]);
+    let mut terminal = Vec::new();
     while let Some(msg) = queue.pop_front() {
         if let Some(cmd) = update::update(app, msg) {
             let mut answers = Vec::new();
-            effects::run(store, cmd, app.today, Utc::now(), &mut answers);
+            effects::run(
+                store,
+                cmd,
+                app.today,
+                Utc::now(),
+                &mut answers,
+                &mut terminal,
+            );
             queue.extend(answers);
         }
     }
+    terminal
 }
 
 /// The first commands: people and kinds, and the newest page.
@@ -51,7 +65,15 @@ pub fn start(app: &mut App, store: &mut Store) {
     ]);
     app.timeline.loading = true;
     let mut answers = Vec::new();
-    effects::run(store, cmd, app.today, Utc::now(), &mut answers);
+    let mut terminal = Vec::new();
+    effects::run(
+        store,
+        cmd,
+        app.today,
+        Utc::now(),
+        &mut answers,
+        &mut terminal,
+    );
     for msg in answers {
         dispatch(app, store, msg);
     }
@@ -67,6 +89,10 @@ pub struct Setup {
     pub playbook_error: Option<String>,
     pub today: NaiveDate,
     pub color: bool,
+    /// Where a user `summary.md` template may be.
+    pub config_dir: Option<PathBuf>,
+    /// Where the editor's private temp files go (`editing/` in it).
+    pub data_dir: Option<PathBuf>,
 }
 
 pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
@@ -75,10 +101,23 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
     let mut app = App::new(setup.today, setup.keymap, setup.color);
     app.insights.targets = setup.targets;
     app.coach.playbook = setup.playbook;
+    app.prep.template_dir = setup.config_dir;
     if let Some(error) = setup.playbook_error {
         app.error(format!("{error}; using the built-in playbook"));
     }
-    let outcome = event_loop(&mut guard, &mut app, &mut store, &signals);
+    let editing = setup.data_dir.as_deref().map(EditingDir::new);
+    if let Some(editing) = &editing
+        && let Err(e) = editing.clean_leftovers()
+    {
+        app.error(format!(
+            "could not remove an editor file left by an earlier run: {e}"
+        ));
+    }
+    let mut outside = Outside {
+        guard: &mut guard,
+        editing: editing.as_ref(),
+    };
+    let outcome = event_loop(&mut outside, &mut app, &mut store, &signals);
     // However the loop ended, a form still open keeps its contents as a draft.
     if let Some(app::Overlay::Form(open)) = &app.overlay
         && let Some(key) = open.purpose.draft_key()
@@ -90,13 +129,32 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
     outcome
 }
 
+/// The real terminal and the editor's directory, for the work `dispatch`
+/// hands back.
+struct Outside<'a> {
+    guard: &'a mut TerminalGuard,
+    editing: Option<&'a EditingDir>,
+}
+
+impl Outside<'_> {
+    /// `dispatch`, then the terminal's work it asked for, whose answers are
+    /// dispatched in turn.
+    fn dispatch(&mut self, app: &mut App, store: &mut Store, msg: Msg) {
+        let mut work: VecDeque<TerminalCmd> = dispatch(app, store, msg).into();
+        while let Some(next) = work.pop_front() {
+            let answer = outside::run(self.guard, self.editing, next);
+            work.extend(dispatch(app, store, answer));
+        }
+    }
+}
+
 fn event_loop(
-    guard: &mut TerminalGuard,
+    outside: &mut Outside<'_>,
     app: &mut App,
     store: &mut Store,
     signals: &Signals,
 ) -> anyhow::Result<()> {
-    let size = guard.terminal.size()?;
+    let size = outside.guard.terminal.size()?;
     dispatch(
         app,
         store,
@@ -111,10 +169,13 @@ fn event_loop(
             return Ok(());
         }
         if signals.take_suspend() || std::mem::take(&mut app.suspend) {
-            guard.suspend()?;
-            dispatch(app, store, Msg::Resumed);
+            outside.guard.suspend()?;
+            outside.dispatch(app, store, Msg::Resumed);
         }
-        guard.terminal.draw(|frame| view::render(app, frame))?;
+        outside
+            .guard
+            .terminal
+            .draw(|frame| view::render(app, frame))?;
         let msg = if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
@@ -125,6 +186,6 @@ fn event_loop(
         } else {
             Msg::Tick
         };
-        dispatch(app, store, msg);
+        outside.dispatch(app, store, msg);
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal guard: raw mode, the alternate screen and bracketed paste on
 //! the way in; all of it undone on every way out: normal exit, error, panic,
-//! SIGTERM/SIGHUP/SIGINT, and around a suspend (Ctrl-Z, then `fg`).
+//! SIGTERM/SIGHUP/SIGINT, around a suspend (Ctrl-Z, then `fg`) and around
+//! a child that needs the terminal (the user's editor).
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
@@ -60,16 +61,24 @@ impl TerminalGuard {
     /// Gives the terminal back, stops the process until `fg`, then takes it
     /// again and redraws everything.
     pub fn suspend(&mut self) -> io::Result<()> {
-        restore();
         // SIGTSTP is caught for this very purpose, so stop with SIGSTOP.
-        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        self.run_outside(|| signal_hook::low_level::raise(signal_hook::consts::SIGSTOP))?
+    }
+
+    /// Gives the terminal back (cooked mode, main screen) while `work` runs
+    /// — a child process such as the user's editor — then takes it again
+    /// and redraws everything.
+    pub fn run_outside<T>(&mut self, work: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let outcome = work();
         enter_modes()?;
         // Not `Terminal::clear`: it asks the terminal where the cursor is and
         // fails after 2 s when no answer comes, ending the session at `fg`.
         // Resizing to the current size clears and forces a full redraw.
         let size = self.terminal.size()?;
         self.terminal
-            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        Ok(outcome)
     }
 }
 

@@ -5,7 +5,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+mod prep;
 mod small;
+
+pub use prep::{
+    TopicItems, one_on_one_form, one_on_one_record, one_on_one_topics, summary_body, summary_form,
+    summary_path, write_summary_form,
+};
 
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
@@ -16,6 +22,7 @@ use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
 use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, Quality};
+use crate::prep::Week;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +42,23 @@ pub enum Purpose {
     Topic,
     /// The next 1:1's date.
     Reschedule,
-    /// The report-back on the oldest open advice ask.
-    ReportBack,
+    /// The report-back on an advice ask: the one given, else the oldest open.
+    ReportBack {
+        loop_id: Option<i64>,
+    },
+    /// This week's summary in the in-app editor.
+    Summary {
+        person_id: i64,
+        week: Week,
+    },
+    /// Where to write the summary `body`.
+    WriteSummary {
+        body: String,
+    },
+    /// After the 1:1 with this person.
+    OneOnOne {
+        person_id: i64,
+    },
 }
 
 impl Purpose {
@@ -47,7 +69,13 @@ impl Purpose {
             Purpose::Entry { .. } => Some("entry"),
             Purpose::CheckIn => Some("checkin"),
             Purpose::Person { .. } => Some("person"),
-            Purpose::Filter | Purpose::Topic | Purpose::Reschedule | Purpose::ReportBack => None,
+            Purpose::Summary { .. } => Some("summary"),
+            Purpose::OneOnOne { .. } => Some("one_on_one"),
+            Purpose::Filter
+            | Purpose::Topic
+            | Purpose::Reschedule
+            | Purpose::ReportBack { .. }
+            | Purpose::WriteSummary { .. } => None,
         }
     }
 }
@@ -91,6 +119,23 @@ impl OpenForm {
                 editing.map(|i| i.to_string()).unwrap_or_default(),
             );
             values.insert("_onboarding".into(), onboarding.to_string());
+        }
+        match &self.purpose {
+            Purpose::Summary { person_id, week } => {
+                values.insert("_person".into(), person_id.to_string());
+                values.insert("_week".into(), week.label());
+            }
+            Purpose::OneOnOne { person_id } => {
+                // The topics it listed, so the same checklist comes back.
+                let (topics, picks) = one_on_one_topics(&self.form);
+                values.insert("_person".into(), person_id.to_string());
+                values.insert(
+                    "_topics".into(),
+                    serde_json::to_string(&topics).unwrap_or_default(),
+                );
+                values.insert("_picks".into(), picks.to_string());
+            }
+            _ => {}
         }
         serde_json::to_string(&values).unwrap_or_default()
     }
@@ -310,6 +355,18 @@ pub fn restore_draft(
             open
         }
         "checkin" => check_in_form(),
+        "summary" => {
+            let person_id = values.get("_person")?.parse().ok()?;
+            let week = Week::parse(values.get("_week")?).ok()?;
+            summary_form(person_id, week, "")
+        }
+        "one_on_one" => {
+            let person_id: i64 = values.get("_person")?.parse().ok()?;
+            let person = people.iter().find(|p| p.id == person_id)?;
+            let topics: TopicItems = serde_json::from_str(values.get("_topics")?).ok()?;
+            let picks = values.get("_picks").is_some_and(|p| p == "true");
+            one_on_one_form(person, &topics, picks)
+        }
         "person" => {
             let editing = values.get("_person").and_then(|p| p.parse().ok());
             let onboarding = values.get("_onboarding").is_some_and(|o| o == "true");

@@ -316,7 +316,8 @@ pub fn next_date(form: &Form, today: NaiveDate) -> Result<NaiveDate, FieldErrors
         .map_err(|e| FieldErrors::from([(FieldId::NextOneOnOne, e.to_string())]))
 }
 
-pub fn report_back_form(question: &str) -> OpenForm {
+/// The report-back on advice loop `loop_id`, or on the oldest open one.
+pub fn report_back_form(question: &str, loop_id: Option<i64>) -> OpenForm {
     let fields = vec![Field::new(
         FieldId::Applied,
         "Applied it?",
@@ -325,7 +326,7 @@ pub fn report_back_form(question: &str) -> OpenForm {
     )];
     let mut form = Form::new("Report back on their advice", fields);
     form.intro = Some(format!("You asked: {question}"));
-    OpenForm::new(Purpose::ReportBack, form)
+    OpenForm::new(Purpose::ReportBack { loop_id }, form)
 }
 
 pub fn applied(form: &Form) -> bool {

@@ -3,12 +3,14 @@
 
 use chrono::Days;
 
-use super::super::app::{App, Cmd, Overlay};
+use super::super::app::{App, Cmd, Overlay, Screen, SummaryNext};
 use super::super::form::FieldId;
 use super::super::forms;
 use super::super::keymap::Action;
+use super::prep::refresh_prep;
 use crate::coach::{SuggestedAction, Suggestion};
 use crate::domain::text::{shown_line, truncated};
+use crate::prep::Week;
 use crate::store::Nudge;
 
 /// Asks for the suggestions again when the journal changed since.
@@ -42,7 +44,7 @@ fn nudge(app: &App, s: &Suggestion, nudge: Nudge, said: String) -> Option<Cmd> {
     })
 }
 
-fn done(app: &App, s: &Suggestion) -> Option<Cmd> {
+pub(super) fn done(app: &App, s: &Suggestion) -> Option<Cmd> {
     let until = app.today + Days::new(cooldown(app, &s.rule));
     let said = format!("done: {}", truncated(&shown_line(&s.message), 60));
     nudge(
@@ -133,6 +135,27 @@ pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd>
     }
 }
 
+/// The summary is written on the Prep screen: go there and open this
+/// week's draft (generated if there is none) in the editor. The suggestion
+/// is done once the summary is marked sent.
+fn write_summary(app: &mut App) -> Option<Cmd> {
+    let person_id = app.manager()?.id;
+    app.screen = Screen::Prep;
+    app.prep.stale = true;
+    let draft = Cmd::DraftSummary {
+        person_id,
+        week: Week::containing(app.today),
+        template_dir: app.prep.template_dir.clone(),
+        fresh: false,
+        then: SummaryNext::Edit,
+    };
+    let cmds: Vec<Cmd> = [Some(draft), refresh_prep(app)]
+        .into_iter()
+        .flatten()
+        .collect();
+    Some(Cmd::Batch(cmds))
+}
+
 /// Opens the form the suggestion names, pre-filled; saving it marks it done.
 fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
     if s.quiet.as_deref() == Some("switched off") {
@@ -149,17 +172,11 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
             }
             open
         }
-        SuggestedAction::Summary => {
-            // Until the Prep screen writes summaries, log that one was sent.
-            let mut open = forms::entry_form(&app.kinds, &app.people, manager.as_ref(), None);
-            open.form.set_value(FieldId::Kind, "summary");
-            open.form.set_value(FieldId::Title, "Weekly summary");
-            open
-        }
+        SuggestedAction::Summary => return write_summary(app),
         SuggestedAction::Topic { text } => forms::topic_form(text),
         SuggestedAction::CheckIn => forms::check_in_form(),
         SuggestedAction::Reschedule => forms::reschedule_form(),
-        SuggestedAction::ReportBack => forms::report_back_form(&s.message),
+        SuggestedAction::ReportBack => forms::report_back_form(&s.message, None),
         SuggestedAction::EditPerson => forms::person_form(manager.as_ref(), false),
         SuggestedAction::None => return done(app, &s),
     };

@@ -5,6 +5,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 mod coach;
 mod overlays;
+mod prep;
 mod timeline;
 
 use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind};
@@ -14,6 +15,7 @@ use super::keymap::{Action, Context};
 use crate::domain::text::{shown_line, truncated};
 use coach::{done_if_accepted, on_next_steps_action, refresh_coach};
 use overlays::{close_form, on_overlay_key};
+use prep::{on_prep_action, on_prep_msg, refresh_prep};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
 /// Ticks of quiet typing after which a draft is saved.
@@ -27,9 +29,16 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             | Msg::PersonSaved(_)
             | Msg::TopicAdded(_)
             | Msg::AdviceReported
+            | Msg::OneOnOneRecorded(_)
     );
-    let changed_data =
-        saved_a_form || matches!(msg, Msg::EntryDeleted(_) | Msg::EntryRestored(Some(_)));
+    let changed_data = saved_a_form
+        || matches!(
+            msg,
+            Msg::EntryDeleted(_)
+                | Msg::EntryRestored(Some(_))
+                | Msg::TopicClosed(_)
+                | Msg::SummarySent(_)
+        );
     let cmd = handle(app, msg);
     if !changed_data {
         return cmd;
@@ -37,13 +46,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
     // The figures and the suggestions rest on what just changed.
     app.insights.stale = true;
     app.coach.stale = true;
+    app.prep.stale = true;
     let done = if saved_a_form {
         done_if_accepted(app)
     } else {
         None
     };
     let refresh = refresh_coach(app);
-    let cmds: Vec<Cmd> = [cmd, done, refresh].into_iter().flatten().collect();
+    let prep = refresh_prep(app);
+    let cmds: Vec<Cmd> = [cmd, done, refresh, prep].into_iter().flatten().collect();
     (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
 }
 
@@ -178,9 +189,13 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
                 return None;
             }
             if !first {
-                return refresh_coach(app);
+                let cmds: Vec<Cmd> = [refresh_coach(app), refresh_prep(app)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                return (!cmds.is_empty()).then_some(Cmd::Batch(cmds));
             }
-            let cmds: Vec<Cmd> = [Some(Cmd::FindDrafts), refresh_coach(app)]
+            let cmds: Vec<Cmd> = [Some(Cmd::FindDrafts), refresh_coach(app), refresh_prep(app)]
                 .into_iter()
                 .flatten()
                 .collect();
@@ -201,7 +216,19 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
+        msg @ (Msg::PrepLoaded { .. }
+        | Msg::TopicMoved { .. }
+        | Msg::TopicClosed(_)
+        | Msg::SummaryReady { .. }
+        | Msg::SummarySaved(_)
+        | Msg::SummarySent(_)
+        | Msg::SummaryWritten(_)
+        | Msg::SummaryFileExists { .. }
+        | Msg::Copied { .. }
+        | Msg::EditedExternally { .. }
+        | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
         Msg::Stale(text) | Msg::Failed(text) => {
+            app.prep.loading = false;
             app.timeline.loading = false;
             app.error(text);
             None
@@ -290,7 +317,7 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         Screen::Insights => Context::Insights,
         Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
-        Screen::Prep => Context::Global,
+        Screen::Prep => Context::Prep,
     };
     let action = app.keymap.action(context, key)?;
     if let Some(cmd) = on_global_action(app, action) {
@@ -301,7 +328,7 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         Screen::Insights => on_insights_action(app, action),
         Screen::NextSteps => on_next_steps_action(app, action),
         Screen::People => on_people_action(app, action),
-        _ => None,
+        Screen::Prep => on_prep_action(app, action),
     }
 }
 
@@ -347,7 +374,7 @@ fn load_insights(app: &mut App) -> Option<Cmd> {
 fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
-        let cmds: Vec<Cmd> = [load_insights(app), refresh_coach(app)]
+        let cmds: Vec<Cmd> = [load_insights(app), refresh_coach(app), refresh_prep(app)]
             .into_iter()
             .flatten()
             .collect();

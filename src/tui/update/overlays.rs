@@ -53,6 +53,20 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                 None
             }
         },
+        Overlay::Confirm(Question::Confirm { title, text, yes }) => {
+            match app.keymap.action(Context::Confirm, key) {
+                Some(Action::Yes) => Some(*yes),
+                Some(Action::No) => None,
+                Some(Action::Quit) => {
+                    app.quit = true;
+                    None
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Confirm(Question::Confirm { title, text, yes }));
+                    None
+                }
+            }
+        }
         Overlay::Form(mut open) => {
             let cmd = on_form_key(app, &mut open, key);
             // A form that was not closed goes back, unless another overlay took its place.
@@ -160,7 +174,7 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             editing: *editing,
             make_current: *onboarding || app.people.is_empty(),
         }),
-        Purpose::Topic | Purpose::Reschedule | Purpose::ReportBack => {
+        Purpose::Topic | Purpose::Reschedule | Purpose::ReportBack { .. } => {
             let Some(person_id) = app.manager().map(|m| m.id) else {
                 app.error("add your manager first (People, 5)");
                 return None;
@@ -171,12 +185,39 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 }
                 Purpose::Reschedule => forms::next_date(&open.form, today)
                     .map(|day| Cmd::SetNextOneOnOne { person_id, day }),
+                Purpose::ReportBack {
+                    loop_id: Some(loop_id),
+                } => Ok(Cmd::ReportAdvice {
+                    loop_id,
+                    applied: forms::applied(&open.form),
+                }),
                 _ => Ok(Cmd::ReportOldestAdvice {
                     person_id,
                     applied: forms::applied(&open.form),
                 }),
             }
         }
+        Purpose::Summary { person_id, week } => {
+            forms::summary_body(&open.form).map(|body| Cmd::SaveSummary {
+                person_id: *person_id,
+                week: *week,
+                body,
+            })
+        }
+        Purpose::WriteSummary { body } => {
+            forms::summary_path(&open.form).map(|path| Cmd::WriteSummary {
+                path,
+                body: body.clone(),
+                replace: false,
+            })
+        }
+        Purpose::OneOnOne { person_id } => forms::one_on_one_record(
+            &open.form, &app.kinds, *person_id, today,
+        )
+        .map(|(record, follow_ups)| Cmd::RecordOneOnOne {
+            record: Box::new(record),
+            follow_ups,
+        }),
         Purpose::Filter => {
             match forms::filter_from(
                 &open.form,

@@ -7,6 +7,7 @@ mod journal;
 mod next_steps;
 mod overlay;
 mod people;
+mod prep;
 mod theme;
 mod wrap;
 
@@ -46,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Insights => insights::render(app, &theme, frame, body),
         Screen::NextSteps => next_steps::render(app, &theme, frame, body),
         Screen::People => people::render(app, &theme, frame, body),
-        other => render_not_yet(other, &theme, frame, body),
+        Screen::Prep => prep::render(app, &theme, frame, body),
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
@@ -156,8 +157,15 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Insights, Action::NextPerson, "person"),
             (Context::Global, Action::Quit, "quit"),
         ],
-        _ => &[
+        Screen::Prep => &[
             (Context::Global, Action::Help, "help"),
+            (Context::Prep, Action::AddTopic, "add topic"),
+            (Context::Prep, Action::MarkDone, "done"),
+            (Context::Prep, Action::GenerateSummary, "summary"),
+            (Context::Prep, Action::CopySummary, "copy"),
+            (Context::Prep, Action::MarkSummarySent, "sent"),
+            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
+            (Context::Prep, Action::NextPane, "next pane"),
             (Context::Global, Action::Quit, "quit"),
         ],
     };
@@ -176,31 +184,4 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         spans.push(Span::styled(label, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn render_not_yet(screen: Screen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let what = match screen {
-        Screen::Insights => {
-            "how often and how well you meet: weekly counts, quality trends, a year heatmap, streaks"
-        }
-        Screen::Prep => {
-            "everything since the last 1:1, open topics, advice loops, and the weekly summary"
-        }
-        Screen::NextSteps => {
-            "the coach's next trust-building steps, each with its reason in numbers"
-        }
-        _ => "",
-    };
-    let text = vec![
-        Line::from(Span::styled(screen.title(), theme.title())),
-        Line::from(""),
-        Line::from(format!("This screen will show {what}.")),
-        Line::from("It is not built yet; the journal (1) and people (5) are ready."),
-    ];
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(theme.block("")),
-        area,
-    );
 }

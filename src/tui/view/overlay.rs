@@ -7,9 +7,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::text::shown_line;
+use crate::domain::text::{shown_line, truncated};
 use crate::tui::app::{App, Overlay, Question, Screen};
-use crate::tui::form::{Editor, Form};
+use crate::tui::form::{Checklist, Editor, Form};
 use crate::tui::forms::OpenForm;
 use crate::tui::keymap::Context;
 
@@ -29,6 +29,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
                 Paragraph::new(text)
                     .wrap(Wrap { trim: true })
                     .block(theme.block("Unsaved draft")),
+                popup,
+            );
+        }
+        Some(Overlay::Confirm(Question::Confirm { title, text, .. })) => {
+            let text = format!("{}\n\ny yes · n no", shown_line(text));
+            let width = 60.min(area.width);
+            let height = wrapped_height(&text, width.saturating_sub(2)) + 4;
+            let popup = centered(area, width, height);
+            frame.render_widget(Clear, popup);
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(theme.block(title)),
                 popup,
             );
         }
@@ -52,7 +65,7 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
         Screen::Insights => Context::Insights,
         Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
-        _ => Context::Global,
+        Screen::Prep => Context::Prep,
     };
     let mut lines = Vec::new();
     let mut last_context = None;
@@ -108,6 +121,9 @@ impl FormRow {
 
 const LABEL_WIDTH: u16 = 12;
 
+/// The most rows a checklist takes; longer ones scroll with the cursor.
+const CHECKLIST_ROWS: usize = 8;
+
 /// Lines `text` takes when wrapped at `width` columns.
 fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
@@ -117,7 +133,12 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 
 fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
     let form = &open.form;
-    let popup_width = 78.min(area.width);
+    // A document to edit gets the whole width, less a margin.
+    let popup_width = if form.tall {
+        area.width.saturating_sub(2).max(1)
+    } else {
+        78.min(area.width)
+    };
     let text_width = popup_width.saturating_sub(2);
     let error_width = text_width.saturating_sub(LABEL_WIDTH + 2);
     let mut rows = Vec::new();
@@ -127,8 +148,10 @@ fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm
         });
     }
     for (index, field) in form.fields.iter().enumerate() {
-        let height = match field.editor {
+        let height = match &field.editor {
+            Editor::Notes(_) if form.tall => area.height.saturating_sub(6).max(1),
             Editor::Notes(_) if index == form.focus => 5,
+            Editor::Checklist(list) => list.items.len().clamp(1, CHECKLIST_ROWS) as u16,
             _ => 1,
         };
         rows.push(FormRow::Field { index, height });
@@ -214,7 +237,7 @@ fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm
             theme.error(),
         ))
     } else {
-        let hint = form.focused().map_or("", |f| f.hint);
+        let hint = form.focused().map_or("", |f| f.hint.as_ref());
         Line::from(vec![
             Span::styled(hint.to_string(), theme.dim()),
             Span::styled("  ·  ctrl-s save · esc cancel", theme.dim()),
@@ -233,6 +256,11 @@ fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, i
     } else {
         theme.label()
     };
+    if form.tall {
+        // The one field is the document: no label, every column for it.
+        render_editor(theme, frame, rect, field, focused);
+        return;
+    }
     let label = format!(
         "{:<width$}",
         field.label,
@@ -249,6 +277,17 @@ fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, i
         width: rect.width.saturating_sub(LABEL_WIDTH),
         ..rect
     };
+    render_editor(theme, frame, value_rect, field, focused);
+}
+
+/// A field's value, drawn in `value_rect`.
+fn render_editor(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    value_rect: Rect,
+    field: &crate::tui::form::Field,
+    focused: bool,
+) {
     let room = usize::from(value_rect.width);
     match &field.editor {
         Editor::Line(input) => {
@@ -294,6 +333,7 @@ fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, i
             };
             frame.render_widget(Paragraph::new(line), value_rect);
         }
+        Editor::Checklist(list) => render_checklist(theme, frame, value_rect, list, focused),
         Editor::Notes(area) => {
             if focused {
                 frame.render_widget(&**area, value_rect);
@@ -315,4 +355,39 @@ fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, i
             }
         }
     }
+}
+
+/// `› [x] 2. Hiring plan`: each item with its number, ticked or not; the
+/// cursor shows while the field has the focus.
+fn render_checklist(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    rect: Rect,
+    list: &Checklist,
+    focused: bool,
+) {
+    let rows = usize::from(rect.height.max(1));
+    let offset = list.cursor.saturating_sub(rows - 1);
+    let room = usize::from(rect.width);
+    let lines: Vec<Line<'_>> = list
+        .items
+        .iter()
+        .zip(&list.ticked)
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, ((_, text), ticked))| {
+            let cursor = if focused && i == list.cursor {
+                "›"
+            } else {
+                " "
+            };
+            let tick = if *ticked { "[x]" } else { "[ ]" };
+            let head = format!("{cursor}{tick} {}. ", i + 1);
+            let text = truncated(&shown_line(text), room.saturating_sub(head.width()));
+            let style = if *ticked { theme.key() } else { theme.label() };
+            Line::from(vec![Span::styled(head, style), Span::raw(text)])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rect);
 }

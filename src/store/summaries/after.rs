@@ -1,0 +1,207 @@
+//! The after-the-1:1 form's save with what came out of the meeting: new
+//! topics and an advice ask are written in the same transaction as the 1:1,
+//! the topics it closed and the summary picks, so the form saves all or
+//! nothing.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::super::{Result, Store, StoreError, day_text, instant_text};
+use super::{OneOnOneRecord, RecordedOneOnOne, record_in};
+use crate::prep::{AdviceAsk, FollowUps};
+
+impl Store {
+    /// [`Store::record_one_on_one`], plus the topics for the next 1:1 and
+    /// the advice ask that came out of it, dated the 1:1's day, all in one
+    /// transaction. A topic added on the day of a 1:1 is not counted as
+    /// carried over that 1:1 (see `prep::carried_over`).
+    pub fn record_one_on_one_with(
+        &mut self,
+        record: &OneOnOneRecord,
+        follow_ups: &FollowUps,
+        now: DateTime<Utc>,
+    ) -> Result<RecordedOneOnOne> {
+        let draft = self.checked_one_on_one(record)?;
+        let topics: Vec<&str> = follow_ups
+            .new_topics
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let question = follow_ups
+            .advice
+            .as_ref()
+            .filter(|a| !a.question.trim().is_empty());
+        let tx = self.conn.transaction()?;
+        let (id, summary_id) = record_in(&tx, &draft, record, now)?;
+        let stamp = instant_text(now);
+        let day = day_text(draft.happened_on);
+        let mut topic_ids = Vec::with_capacity(topics.len());
+        for text in topics {
+            tx.execute(
+                "INSERT INTO topic (person_id, text, position, added_on, created_at, updated_at)
+                 VALUES (?1, ?2,
+                         (SELECT coalesce(max(position), 0) + 1 FROM topic WHERE person_id = ?1),
+                         ?3, ?4, ?4)",
+                params![draft.person_id, text, day, stamp],
+            )?;
+            topic_ids.push(tx.last_insert_rowid());
+        }
+        let advice_id = question
+            .map(|ask| insert_advice_ask(&tx, draft.person_id, &day, ask, &stamp))
+            .transpose()?;
+        tx.commit()?;
+        let mut recorded = self.recorded(id, record, summary_id)?;
+        recorded.added_topics = topic_ids
+            .into_iter()
+            .map(|t| self.topic(t))
+            .collect::<Result<_>>()?;
+        recorded.advice = advice_id.map(|a| self.interaction(a)).transpose()?;
+        Ok(recorded)
+    }
+}
+
+/// Logs an ask (the `advice` kind, else the first in the ask category)
+/// that opens an advice loop; returns the entry's id.
+fn insert_advice_ask(
+    tx: &Transaction<'_>,
+    person_id: i64,
+    day: &str,
+    ask: &AdviceAsk,
+    stamp: &str,
+) -> Result<i64> {
+    let question = ask.question.trim();
+    let kind_id: i64 = tx
+        .query_row(
+            "SELECT id FROM kind WHERE category = 'ask'
+              ORDER BY name = 'advice' DESC, builtin DESC, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::Conflict(
+                "there is no kind in the ask category to log the advice ask with; add one with `rapport kind add advice --category ask`".into(),
+            )
+        })?;
+    tx.execute(
+        "INSERT INTO interaction (person_id, kind_id, happened_on, initiated_by, title, notes,
+                                  created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'me', ?4, '', ?5, ?5)",
+        params![person_id, kind_id, day, question, stamp],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
+        params![id, question, ask.strength.trim()],
+    )?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
+    use crate::prep::Week;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+            .single()
+            .expect("an instant")
+    }
+
+    fn journal() -> (Store, i64) {
+        let mut store = Store::open_in_memory().expect("open");
+        let dana = PersonDraft {
+            name: "Dana".into(),
+            role: String::new(),
+            strengths: vec!["hiring".into()],
+            cadence_days: Some(7),
+            is_current: true,
+        };
+        let id = store.add_person(&dana, day(1), now()).expect("person").id;
+        (store, id)
+    }
+
+    fn one_on_one(store: &Store, person_id: i64) -> InteractionDraft {
+        InteractionDraft {
+            person_id,
+            kind_id: store.kind_named("one_on_one").expect("kind").id,
+            happened_on: day(24),
+            at_time: None,
+            minutes: Some(30),
+            quality: Quality::new(4).ok(),
+            initiated_by: InitiatedBy::Me,
+            title: "1:1".into(),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: None,
+        }
+    }
+
+    #[test]
+    fn follow_ups_are_saved_with_the_one_on_one() {
+        let (mut store, dana) = journal();
+        let hiring = store
+            .add_topic(dana, "Hiring", day(20), now())
+            .expect("topic");
+        store
+            .save_summary_draft(dana, Week::containing(day(24)), "draft", now())
+            .expect("summary");
+        let record = OneOnOneRecord {
+            draft: one_on_one(&store, dana),
+            discussed: vec![hiring.id],
+            picked: vec![hiring.id],
+        };
+        let follow_ups = FollowUps {
+            new_topics: vec!["Budget".into(), "  ".into(), " Offsite ".into()],
+            advice: Some(AdviceAsk {
+                question: "How do I size the team?".into(),
+                strength: "hiring".into(),
+            }),
+        };
+        let saved = store
+            .record_one_on_one_with(&record, &follow_ups, now())
+            .expect("saved");
+        assert_eq!(saved.closed[0].status, TopicStatus::Discussed);
+        let added: Vec<(&str, NaiveDate)> = saved
+            .added_topics
+            .iter()
+            .map(|t| (t.text.as_str(), t.added_on))
+            .collect();
+        assert_eq!(added, vec![("Budget", day(24)), ("Offsite", day(24))]);
+        let advice = saved.advice.expect("an advice ask");
+        assert_eq!(advice.kind, "advice");
+        assert_eq!(advice.happened_on, day(24));
+        let ask = advice.advice_loop.expect("a loop");
+        assert_eq!(
+            (ask.question.as_str(), ask.strength.as_str()),
+            ("How do I size the team?", "hiring")
+        );
+        assert!(ask.reported_on.is_none());
+    }
+
+    #[test]
+    fn a_failing_part_saves_nothing() {
+        let (mut store, dana) = journal();
+        let record = OneOnOneRecord {
+            draft: one_on_one(&store, dana),
+            discussed: vec![404],
+            picked: Vec::new(),
+        };
+        let follow_ups = FollowUps {
+            new_topics: vec!["Budget".into()],
+            advice: None,
+        };
+        let refused = store.record_one_on_one_with(&record, &follow_ups, now());
+        assert!(refused.is_err());
+        assert!(store.topics(Some(dana), true).expect("topics").is_empty());
+        assert_eq!(store.last_one_on_one(dana, day(24)).expect("read"), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! The Prep screen's work against the store: the sheet, the agenda, advice
+//! report-backs, this week's summary (generated from the user's template or
+//! the built-in one, saved, marked sent, written to a file) and the
+//! after-the-1:1 save.
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use super::super::app::{Cmd, Msg};
+use crate::prep::{SummaryTemplate, Week, generate};
+use crate::store::{Store, StoreError, write_private_file};
+
+/// Runs one of the Prep screen's commands; `None` when `cmd` is not one.
+pub(super) fn run(
+    store: &mut Store,
+    cmd: Cmd,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Option<Msg>, StoreError> {
+    let msg = match cmd {
+        Cmd::LoadPrep { person_id } => load(store, person_id, today)?,
+        Cmd::MoveTopic { id, direction } => Msg::TopicMoved {
+            id,
+            moved: store.move_topic(id, direction, now)?,
+        },
+        Cmd::CloseTopic { id, status } => {
+            Msg::TopicClosed(store.close_topic(id, status, today, now)?)
+        }
+        Cmd::ReportAdvice { loop_id, applied } => {
+            store.report_advice(loop_id, Some(applied), today)?;
+            Msg::AdviceReported
+        }
+        Cmd::DraftSummary {
+            person_id,
+            week,
+            template_dir,
+            fresh,
+            then,
+        } => {
+            let saved = store.summary(person_id, week)?.filter(|s| {
+                // A sent summary is kept as sent; a draft is kept unless a
+                // fresh one was asked for.
+                s.sent_on.is_some() || (!fresh && !s.body.trim().is_empty())
+            });
+            if let Some(summary) = saved {
+                return Ok(Some(Msg::SummaryReady {
+                    summary: Box::new(summary),
+                    generated: false,
+                    template_error: None,
+                    then,
+                }));
+            }
+            let (template, template_error) = template(template_dir.as_deref());
+            let person = store.person(person_id)?;
+            let facts = store.summary_facts(&person, week, today)?;
+            let body = generate(&template, &facts);
+            let summary = store.save_summary_draft(person_id, week, &body, now)?;
+            Msg::SummaryReady {
+                summary: Box::new(summary),
+                generated: true,
+                template_error,
+                then,
+            }
+        }
+        Cmd::SaveSummary {
+            person_id,
+            week,
+            body,
+        } => Msg::SummarySaved(Box::new(
+            store.save_summary_draft(person_id, week, &body, now)?,
+        )),
+        Cmd::MarkSummarySent {
+            person_id,
+            week,
+            body,
+        } => Msg::SummarySent(Box::new(
+            store.mark_summary_sent(person_id, week, &body, today, now)?,
+        )),
+        Cmd::WriteSummary {
+            path,
+            body,
+            replace,
+        } => {
+            let path = home_expanded(&path, std::env::var_os("HOME").map(PathBuf::from));
+            match write_private_file(&path, body.as_bytes(), replace) {
+                Ok(()) => Msg::SummaryWritten(path),
+                Err(StoreError::Io { source, .. })
+                    if !replace && source.kind() == ErrorKind::AlreadyExists =>
+                {
+                    Msg::SummaryFileExists { path, body }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Cmd::RecordOneOnOne { record, follow_ups } => Msg::OneOnOneRecorded(Box::new(
+            store.record_one_on_one_with(&record, &follow_ups, now)?,
+        )),
+        _ => return Ok(None),
+    };
+    Ok(Some(msg))
+}
+
+/// The sheet, this week's saved summary, and the week the after-the-1:1
+/// form's picks would go on (as `record_one_on_one` finds it for a 1:1
+/// today: this week's summary, else last week's).
+fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreError> {
+    let person = store.person(person_id)?;
+    let sheet = store.prep_sheet(&person, today)?;
+    let this_week = Week::containing(today);
+    let summary = store.summary(person_id, this_week)?;
+    let picks_week = if summary.is_some() {
+        Some(this_week)
+    } else {
+        let before = this_week
+            .monday()
+            .checked_sub_days(Days::new(7))
+            .map(Week::containing);
+        match before {
+            Some(week) => store.summary(person_id, week)?.map(|_| week),
+            None => None,
+        }
+    };
+    Ok(Msg::PrepLoaded {
+        person_id,
+        sheet: Box::new(sheet),
+        summary: summary.map(Box::new),
+        picks_week,
+    })
+}
+
+/// The user's `summary.md` from the config directory, else the built-in
+/// template, with why the user's could not be used.
+fn template(dir: Option<&Path>) -> (SummaryTemplate, Option<String>) {
+    let Some(dir) = dir else {
+        return (SummaryTemplate::builtin(), None);
+    };
+    let file = SummaryTemplate::user_file(dir);
+    match SummaryTemplate::from_user_file(&file, std::fs::read_to_string(&file)) {
+        Ok(template) => (template, None),
+        Err(e) => (SummaryTemplate::builtin(), Some(e.to_string())),
+    }
+}
+
+/// `~/notes/s.md` under the home directory; other paths as they are.
+fn home_expanded(path: &Path, home: Option<PathBuf>) -> PathBuf {
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_home_relative_path_is_expanded_and_others_are_kept() {
+        let home = Some(PathBuf::from("/home/me"));
+        assert_eq!(
+            home_expanded(Path::new("~/notes/s.md"), home.clone()),
+            PathBuf::from("/home/me/notes/s.md")
+        );
+        assert_eq!(
+            home_expanded(Path::new("s.md"), home.clone()),
+            PathBuf::from("s.md")
+        );
+        assert_eq!(
+            home_expanded(Path::new("~other/s.md"), home),
+            PathBuf::from("~other/s.md")
+        );
+        assert_eq!(
+            home_expanded(Path::new("~/s.md"), None),
+            PathBuf::from("~/s.md")
+        );
+    }
+
+    #[test]
+    fn a_broken_user_template_falls_back_to_the_built_in_one_and_says_why() {
+        let dir = std::env::temp_dir().join(format!("rapport-template-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join("summary.md"), "Hi {{boss}}\n");
+        let (template, error) = template(Some(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(template, SummaryTemplate::builtin());
+        let error = error.unwrap_or_default();
+        assert!(
+            error.contains("summary.md:1") && error.contains("boss"),
+            "{error}"
+        );
+        let (template, error) = template_from_missing();
+        assert_eq!((template, error), (SummaryTemplate::builtin(), None));
+    }
+
+    fn template_from_missing() -> (SummaryTemplate, Option<String>) {
+        template(Some(Path::new("/nonexistent/rapport")))
+    }
+}

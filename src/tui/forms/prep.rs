@@ -1,0 +1,372 @@
+//! The Prep screen's forms: the summary editor, the file to write the
+//! summary to, and the after-the-1:1 form that logs the meeting, closes the
+//! topics discussed, records the summary picks and adds what came out of it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{FieldErrors, OpenForm, Purpose};
+use crate::domain::day::parse_day;
+use crate::domain::text::{shown_line, truncated};
+use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person, Quality};
+use crate::prep::{AdviceAsk, FollowUps, Week};
+use crate::store::OneOnOneRecord;
+use crate::tui::form::{Checklist, Editor, Field, FieldId, Form};
+
+/// The in-app editor for this week's summary: one markdown field over the
+/// whole popup.
+pub fn summary_form(person_id: i64, week: Week, body: &str) -> OpenForm {
+    let mut editor = Editor::notes(body);
+    // A document is read from its top; notes are added to at their end.
+    if let Editor::Notes(area) = &mut editor {
+        area.move_cursor(ratatui_textarea::CursorMove::Top);
+        area.move_cursor(ratatui_textarea::CursorMove::Head);
+    }
+    let fields = vec![Field::new(
+        FieldId::Summary,
+        "Summary",
+        editor,
+        "markdown; Enter for a new line",
+    )];
+    let mut form = Form::new(format!("Weekly summary {week}"), fields);
+    form.tall = true;
+    OpenForm::new(Purpose::Summary { person_id, week }, form)
+}
+
+pub fn summary_body(form: &Form) -> Result<String, FieldErrors> {
+    let body = form.value(FieldId::Summary);
+    if body.trim().is_empty() {
+        return Err(FieldErrors::from([(
+            FieldId::Summary,
+            "the summary is empty: write something, or esc to keep the saved one".to_string(),
+        )]));
+    }
+    Ok(body)
+}
+
+/// Where to write the summary: `summary-2026-W48.md` in the current
+/// directory unless the user types another path.
+pub fn write_summary_form(week: Week, body: &str) -> OpenForm {
+    let fields = vec![Field::new(
+        FieldId::Path,
+        "File",
+        Editor::line(&format!("summary-{week}.md")),
+        "a path; ~/ is your home; Enter writes it (0600)",
+    )];
+    let mut form = Form::new("Write the summary to a file", fields);
+    form.intro = Some(
+        "Relative paths are from the directory rapport was started in. An existing file is only replaced if you say so."
+            .into(),
+    );
+    OpenForm::new(
+        Purpose::WriteSummary {
+            body: body.to_string(),
+        },
+        form,
+    )
+}
+
+/// The path typed; a leading `~/` is left for the write to expand.
+pub fn summary_path(form: &Form) -> Result<PathBuf, FieldErrors> {
+    let typed = form.value(FieldId::Path).trim().to_string();
+    if typed.is_empty() {
+        return Err(FieldErrors::from([(
+            FieldId::Path,
+            "a file name is needed".to_string(),
+        )]));
+    }
+    Ok(PathBuf::from(typed))
+}
+
+/// The open topics as the after-the-1:1 form lists them: id and text.
+pub type TopicItems = Vec<(i64, String)>;
+
+/// After the 1:1: how it went, the topics discussed (ticked; they close,
+/// linked to it), the ones the manager picked from the summary (only when
+/// there is a summary of this week or last to record them on), new topics
+/// and an advice ask that came out of it.
+pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) -> OpenForm {
+    let strengths = if manager.strengths.is_empty() {
+        "the strength of theirs it draws on".to_string()
+    } else {
+        format!(
+            "theirs it draws on: {}",
+            truncated(&shown_line(&manager.strengths.join("; ")), 50)
+        )
+    };
+    let mut fields = vec![
+        Field::new(
+            FieldId::Quality,
+            "Quality",
+            Editor::Score(None),
+            "1-5, how well it went",
+        ),
+        Field::new(
+            FieldId::Minutes,
+            "Minutes",
+            Editor::line(""),
+            "how long, optional",
+        ),
+        Field::new(
+            FieldId::Notes,
+            "Notes",
+            Editor::notes(""),
+            "Enter for a new line, Tab to move on",
+        ),
+    ];
+    if !topics.is_empty() {
+        fields.push(Field::new(
+            FieldId::Discussed,
+            "Discussed",
+            Editor::Checklist(Checklist::new(topics.to_vec())),
+            "a topic's number or space ticks it; ticked ones close",
+        ));
+        if picks {
+            fields.push(Field::new(
+                FieldId::Picked,
+                "Picked",
+                Editor::Checklist(Checklist::new(topics.to_vec())),
+                "the ones they picked from your summary",
+            ));
+        }
+    }
+    fields.extend([
+        Field::new(
+            FieldId::NewTopics,
+            "New topics",
+            Editor::notes(""),
+            "one per line, for the next 1:1",
+        ),
+        Field::new(
+            FieldId::AdviceAsk,
+            "Advice ask",
+            Editor::line(""),
+            "a question you asked their advice on, optional",
+        ),
+        Field::new(FieldId::Strength, "Strength", Editor::line(""), strengths),
+        Field::new(
+            FieldId::Title,
+            "Title",
+            Editor::line(""),
+            "empty: 1:1 and the topics discussed",
+        ),
+        Field::new(
+            FieldId::Date,
+            "Date",
+            Editor::line("today"),
+            "2026-11-24, today, yesterday; Enter saves",
+        ),
+    ]);
+    let mut form = Form::new(
+        format!("After the 1:1 with {}", shown_line(&manager.name)),
+        fields,
+    );
+    form.intro = Some(
+        "Saved in one go: the 1:1, the topics it closed, the picks, and what came out of it."
+            .into(),
+    );
+    OpenForm::new(
+        Purpose::OneOnOne {
+            person_id: manager.id,
+        },
+        form,
+    )
+}
+
+/// The open topics the form was built with, read back from its checklist.
+pub fn one_on_one_topics(form: &Form) -> (TopicItems, bool) {
+    let items = match form.field(FieldId::Discussed).map(|f| &f.editor) {
+        Some(Editor::Checklist(list)) => list.items.clone(),
+        _ => Vec::new(),
+    };
+    (items, form.field(FieldId::Picked).is_some())
+}
+
+fn ticked(form: &Form, id: FieldId) -> Vec<i64> {
+    match form.field(id).map(|f| &f.editor) {
+        Some(Editor::Checklist(list)) => list.ticked_ids(),
+        _ => Vec::new(),
+    }
+}
+
+/// What the after-the-1:1 form saves, or what is wrong with each field.
+pub fn one_on_one_record(
+    form: &Form,
+    kinds: &[Kind],
+    person_id: i64,
+    today: NaiveDate,
+) -> Result<(OneOnOneRecord, FollowUps), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let kind = kinds.iter().find(|k| k.name == "one_on_one");
+    let happened_on = parse_day(&form.value(FieldId::Date), today)
+        .map_err(|e| errors.insert(FieldId::Date, e.to_string()))
+        .ok();
+    if happened_on.is_some_and(|d| d > today) {
+        errors.insert(
+            FieldId::Date,
+            "that day is still to come: log the 1:1 once it happened".into(),
+        );
+    }
+    let minutes_text = form.value(FieldId::Minutes);
+    let minutes = match minutes_text.trim() {
+        "" => None,
+        m => match m.parse::<u32>() {
+            Ok(n) if (1..=1440).contains(&n) => Some(n),
+            _ => {
+                errors.insert(FieldId::Minutes, format!("`{m}` is not 1 to 1440 minutes"));
+                None
+            }
+        },
+    };
+    let quality = form
+        .value(FieldId::Quality)
+        .parse::<i64>()
+        .ok()
+        .and_then(|q| Quality::new(q).ok());
+    let question = form.value(FieldId::AdviceAsk).trim().to_string();
+    let strength = form.value(FieldId::Strength).trim().to_string();
+    if question.is_empty() && !strength.is_empty() {
+        errors.insert(
+            FieldId::AdviceAsk,
+            "the question you asked, for this strength".into(),
+        );
+    }
+    let discussed = ticked(form, FieldId::Discussed);
+    let (Some(kind), Some(happened_on)) = (kind, happened_on) else {
+        if kind.is_none() {
+            errors.insert(FieldId::Quality, "the one_on_one kind is missing".into());
+        }
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut title = form.value(FieldId::Title).trim().to_string();
+    if title.is_empty() {
+        title = default_title(form, &discussed);
+    }
+    let draft = InteractionDraft {
+        person_id,
+        kind_id: kind.id,
+        happened_on,
+        at_time: None,
+        minutes,
+        quality,
+        initiated_by: InitiatedBy::Me,
+        title,
+        notes: form.value(FieldId::Notes),
+        tags: Vec::new(),
+        advice_strength: None,
+    };
+    let record = OneOnOneRecord {
+        draft,
+        discussed,
+        picked: ticked(form, FieldId::Picked),
+    };
+    let follow_ups = FollowUps {
+        new_topics: form
+            .value(FieldId::NewTopics)
+            .lines()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
+        advice: (!question.is_empty()).then_some(AdviceAsk { question, strength }),
+    };
+    Ok((record, follow_ups))
+}
+
+/// `1:1: Hiring plan, Budget`: the meeting named by what it covered.
+fn default_title(form: &Form, discussed: &[i64]) -> String {
+    let (items, _) = one_on_one_topics(form);
+    let covered: Vec<&str> = items
+        .iter()
+        .filter(|(id, _)| discussed.contains(id))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    if covered.is_empty() {
+        "1:1".to_string()
+    } else {
+        truncated(&format!("1:1: {}", covered.join(", ")), 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Category;
+
+    fn dana() -> Person {
+        Person {
+            id: 7,
+            name: "Dana".into(),
+            role: String::new(),
+            is_current: true,
+            cadence_days: Some(7),
+            next_one_on_one: None,
+            archived: false,
+            strengths: vec!["hiring".into()],
+        }
+    }
+
+    fn kinds() -> Vec<Kind> {
+        vec![Kind {
+            id: 1,
+            name: "one_on_one".into(),
+            category: Category::Formal,
+            builtin: true,
+        }]
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    #[test]
+    fn ticked_topics_close_and_name_the_meeting() {
+        let topics = vec![(3, "Hiring".to_string()), (5, "Budget".to_string())];
+        let mut open = one_on_one_form(&dana(), &topics, true);
+        open.form.set_value(FieldId::Quality, "4");
+        open.form.set_value(FieldId::Discussed, "5");
+        open.form.set_value(FieldId::Picked, "3,5");
+        open.form
+            .set_value(FieldId::NewTopics, "Offsite\n\n  Roadmap ");
+        let (record, follow_ups) =
+            one_on_one_record(&open.form, &kinds(), 7, today()).expect("valid");
+        assert_eq!(record.discussed, vec![5]);
+        assert_eq!(record.picked, vec![3, 5]);
+        assert_eq!(record.draft.title, "1:1: Budget");
+        assert_eq!(record.draft.quality.map(Quality::get), Some(4));
+        assert_eq!(follow_ups.new_topics, vec!["Offsite", "Roadmap"]);
+        assert_eq!(follow_ups.advice, None);
+    }
+
+    #[test]
+    fn without_a_summary_there_is_nothing_to_pick() {
+        let topics = vec![(3, "Hiring".to_string())];
+        let open = one_on_one_form(&dana(), &topics, false);
+        assert!(open.form.field(FieldId::Picked).is_none());
+        assert_eq!(one_on_one_topics(&open.form), (topics, false));
+    }
+
+    #[test]
+    fn a_strength_without_a_question_and_a_future_day_are_refused() {
+        let mut open = one_on_one_form(&dana(), &[], false);
+        open.form.set_value(FieldId::Strength, "hiring");
+        open.form.set_value(FieldId::Date, "2030-01-01");
+        let errors = one_on_one_record(&open.form, &kinds(), 7, today())
+            .err()
+            .unwrap_or_default();
+        assert!(errors.contains_key(&FieldId::AdviceAsk));
+        assert!(errors.contains_key(&FieldId::Date));
+    }
+
+    #[test]
+    fn the_file_defaults_to_the_weeks_name() {
+        let mut open = write_summary_form(Week::containing(today()), "body");
+        assert_eq!(open.form.value(FieldId::Path), "summary-2026-W48.md");
+        open.form.set_value(FieldId::Path, "  ");
+        assert!(summary_path(&open.form).is_err());
+    }
+}

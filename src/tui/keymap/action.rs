@@ -1,0 +1,99 @@
+//! Every intent a key can mean, with the name keymap files use and the line
+//! the help screen shows; listed once, so the three never drift apart.
+
+/// Declares `Action` with, for each variant, its keymap name and help line.
+/// The order is the help screen's order.
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $description:literal;)+) => {
+        /// What a key press means, whatever key it was.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($variant,)+
+        }
+
+        impl Action {
+            pub const ALL: &[Action] = &[$(Action::$variant,)+];
+
+            /// The name used in keymap files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)+
+                }
+            }
+
+            /// One line for the help screen.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $description,)+
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "quit rapport";
+    Help => "help", "show this help";
+    NextScreen => "next_screen", "next screen";
+    PrevScreen => "prev_screen", "previous screen";
+    ShowJournal => "show_journal", "the journal";
+    ShowInsights => "show_insights", "insights: how often and how well";
+    ShowPrep => "show_prep", "prepare the next 1:1";
+    ShowNextSteps => "show_next_steps", "next trust-building steps";
+    ShowPeople => "show_people", "people and their cadence";
+    Suspend => "suspend", "suspend to the shell (fg to return)";
+    Down => "down", "move down";
+    Up => "up", "move up";
+    PageDown => "page_down", "page down";
+    PageUp => "page_up", "page up";
+    Top => "top", "go to the newest";
+    Bottom => "bottom", "go to the oldest";
+    Add => "add", "add";
+    Edit => "edit", "edit the selected one";
+    Delete => "delete", "delete the selected entry (undo with u)";
+    Undo => "undo", "undo the last delete";
+    Search => "search", "search titles, notes and tags";
+    Filter => "filter", "filter by kind, category, person, tag, dates";
+    ClearFilter => "clear_filter", "clear the search and filter";
+    CheckIn => "check_in", "check in: trust, clarity, ease";
+    DetailDown => "detail_down", "scroll the notes down";
+    DetailUp => "detail_up", "scroll the notes up";
+    SetCurrent => "set_current", "make them the current manager";
+    NextRange => "next_range", "longer range: 3m, 6m, 12m, all";
+    PrevRange => "prev_range", "shorter range";
+    NextPerson => "next_person", "next person";
+    SnoozeDay => "snooze_day", "snooze for a day";
+    SnoozeWeek => "snooze_week", "snooze for a week";
+    SnoozeNextOneOnOne => "snooze_next_one_on_one", "snooze until after the next 1:1";
+    Dismiss => "dismiss", "dismiss this one (it comes back if it happens again)";
+    SwitchOff => "switch_off", "switch the rule off, or on again";
+    NextPane => "next_pane", "next pane: agenda, advice, since the last 1:1, summary";
+    PrevPane => "prev_pane", "previous pane";
+    AddTopic => "add_topic", "add a topic to the next 1:1's agenda";
+    TopicUp => "topic_up", "move the selected topic up the agenda";
+    TopicDown => "topic_down", "move the selected topic down the agenda";
+    MarkDone => "mark_done", "agenda: mark the topic discussed · advice: record your report-back";
+    DropTopic => "drop_topic", "drop the selected topic from the agenda";
+    SetNextOneOnOne => "set_next_one_on_one", "set the next 1:1's date";
+    GenerateSummary => "generate_summary", "generate this week's summary draft from the journal";
+    EditSummary => "edit_summary", "edit the summary here";
+    EditSummaryExternally => "edit_summary_externally", "edit the summary in $VISUAL or $EDITOR";
+    CopySummary => "copy_summary", "copy the summary to the clipboard (OSC 52)";
+    WriteSummary => "write_summary", "write the summary to a file";
+    MarkSummarySent => "mark_summary_sent", "mark the summary sent (logs a summary entry today)";
+    LogOneOnOne => "log_one_on_one", "after the 1:1: log it, tick the topics discussed, add new ones";
+    NextField => "next_field", "next field";
+    PrevField => "prev_field", "previous field";
+    Save => "save", "save";
+    Cancel => "cancel", "cancel";
+    Accept => "accept", "accept: keep the search, or take the suggested step";
+    Yes => "yes", "yes";
+    No => "no", "no";
+    Close => "close", "close";
+}
+
+impl Action {
+    pub(super) fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}

@@ -1,0 +1,493 @@
+//! The Prep screen: when the next 1:1 is, the agenda with how long each
+//! topic has waited, advice awaiting a report-back, what happened since the
+//! last 1:1 (feedback apart), and this week's summary. Wide terminals show
+//! every pane; narrow ones show the pane in focus under a bar naming them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::wrap::wrapped;
+use crate::domain::text::{shown_block, shown_line, truncated};
+use crate::domain::{Category, Interaction};
+use crate::prep::{PrepSheet, SummaryStatus, short_date};
+use crate::tui::app::{App, PrepPane};
+use crate::tui::keymap::{Action, Context};
+
+/// From this size every pane is drawn at once.
+const WIDE_WIDTH: u16 = 100;
+const WIDE_HEIGHT: u16 = 20;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    if app.manager().is_none() {
+        let text = "Add your manager first (People, 5): Prep gathers everything for your next 1:1 with them.";
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let Some(sheet) = app.prep.sheet.as_deref() else {
+        frame.render_widget(Paragraph::new(" loading…").style(theme.dim()), area);
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
+    frame.render_widget(Paragraph::new(head_line(sheet, theme, wide)), head);
+    if wide {
+        render_wide(app, sheet, theme, frame, body);
+    } else {
+        render_narrow(app, sheet, theme, frame, body);
+    }
+}
+
+/// ` next 1:1 Tue 1 Dec, in 7 days · last 1:1 Tue 24 Nov ●●●●○ Weekly 1:1`
+fn head_line<'a>(sheet: &PrepSheet, theme: &Theme, wide: bool) -> Line<'a> {
+    let next_style = if sheet.next_one_on_one.is_overdue() {
+        theme.error()
+    } else {
+        theme.title()
+    };
+    let mut spans = vec![
+        Span::styled(" next 1:1 ", theme.label()),
+        Span::styled(sheet.next_one_on_one_text.clone(), next_style),
+    ];
+    if wide && let Some(last) = &sheet.last_one_on_one {
+        spans.push(Span::styled(" · last 1:1 ", theme.label()));
+        spans.push(Span::raw(short_date(last.happened_on, sheet.today)));
+        if let Some(q) = last.quality {
+            spans.push(Span::styled(format!(" {}", q.dots()), theme.quality()));
+        }
+        spans.push(Span::raw(format!(
+            " {}",
+            truncated(&shown_line(&last.title), 50)
+        )));
+    }
+    Line::from(spans)
+}
+
+fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    let height = left.height;
+    let agenda_rows = (sheet.agenda.len().max(1) as u16 + 2).clamp(3, height * 2 / 5);
+    let advice_rows = (sheet.advice.len().max(1) as u16 * 2 + 2).clamp(3, height * 3 / 10);
+    let [agenda, advice, since] = Layout::vertical([
+        Constraint::Length(agenda_rows),
+        Constraint::Length(advice_rows),
+        Constraint::Min(3),
+    ])
+    .areas(left);
+    render_pane(app, sheet, theme, frame, agenda, PrepPane::Agenda);
+    render_pane(app, sheet, theme, frame, advice, PrepPane::Advice);
+    render_pane(app, sheet, theme, frame, since, PrepPane::Since);
+    render_pane(app, sheet, theme, frame, right, PrepPane::Summary);
+}
+
+fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+    let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let mut spans = vec![Span::raw(" ")];
+    for p in PrepPane::ALL {
+        let count = match p {
+            PrepPane::Agenda => sheet.agenda.len().to_string(),
+            PrepPane::Advice => sheet.advice.len().to_string(),
+            PrepPane::Since => sheet.since_last.len().to_string(),
+            PrepPane::Summary => summary_word(sheet).to_string(),
+        };
+        let label = format!("{} {count}", p.title());
+        if p == app.prep.focus {
+            spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), theme.dim()));
+        }
+    }
+    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    spans.push(Span::styled(
+        format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane)),
+        theme.key(),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+    render_pane(app, sheet, theme, frame, pane, app.prep.focus);
+}
+
+/// One word for the summary's state, for the narrow bar.
+fn summary_word(sheet: &PrepSheet) -> &'static str {
+    match (sheet.summary.status, &sheet.summary.body) {
+        (SummaryStatus::Sent { .. }, _) => "sent",
+        (SummaryStatus::Draft { .. }, _) | (_, Some(_)) => "draft",
+        (SummaryStatus::None, None) => "none",
+    }
+}
+
+fn render_pane(
+    app: &App,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: PrepPane,
+) {
+    let focused = pane == app.prep.focus;
+    let title = match pane {
+        PrepPane::Agenda => match sheet.agenda.len() {
+            1 => "Agenda: 1 open topic".to_string(),
+            n => format!("Agenda: {n} open topics"),
+        },
+        PrepPane::Advice => format!("Advice awaiting your report-back: {}", sheet.advice.len()),
+        PrepPane::Since => match &sheet.last_one_on_one {
+            Some(last) => format!(
+                "Since the last 1:1 ({})",
+                short_date(last.happened_on, sheet.today)
+            ),
+            None => format!(
+                "Since {} (no 1:1 yet)",
+                short_date(sheet.since, sheet.today)
+            ),
+        },
+        PrepPane::Summary => format!("This week's summary ({})", sheet.summary.week),
+    };
+    let title = if focused {
+        format!("▶ {title}")
+    } else {
+        title
+    };
+    let block = theme.block(&title);
+    let block = if focused {
+        block.border_style(theme.accent())
+    } else {
+        block
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let lines = match pane {
+        PrepPane::Agenda => agenda_lines(app, sheet, theme, width, focused),
+        PrepPane::Advice => advice_lines(app, sheet, theme, width, focused),
+        PrepPane::Since => since_lines(app, sheet, theme, width, focused),
+        PrepPane::Summary => return render_summary(app, sheet, theme, frame, inner),
+    };
+    // Keep the selected row in view: lists scroll by whole rows.
+    let selected_line = lines.iter().position(|(_, selected)| *selected);
+    let offset = selected_line.map_or(0, |at| (at + 1).saturating_sub(height));
+    let text: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|(line, _)| line)
+        .collect();
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// A row of a list: the line and whether it is the selected one's last.
+type Row<'a> = (Line<'a>, bool);
+
+/// `› ` on the selected row of the pane in focus, spaces elsewhere.
+fn cursor(selected: bool, focused: bool) -> &'static str {
+    if selected && focused { "› " } else { "  " }
+}
+
+fn selected_style(theme: &Theme, selected: bool, focused: bool) -> Style {
+    if selected && focused {
+        theme.selected()
+    } else {
+        Style::default()
+    }
+}
+
+fn hint_row<'a>(text: String, theme: &Theme) -> Vec<Row<'a>> {
+    vec![(Line::from(Span::styled(text, theme.dim())), false)]
+}
+
+fn agenda_lines<'a>(
+    app: &App,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    width: usize,
+    focused: bool,
+) -> Vec<Row<'a>> {
+    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    if sheet.agenda.is_empty() {
+        return hint_row(
+            format!(
+                "No open topics. {} adds one for the next 1:1.",
+                keys(Action::AddTopic)
+            ),
+            theme,
+        );
+    }
+    sheet
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let selected = i == app.prep.topic_selected;
+            let carried = match (item.carried_over, width >= 50) {
+                (0, _) => "new".to_string(),
+                (n, true) => format!("carried over {n}"),
+                (n, false) => format!("{n}×"),
+            };
+            let head = format!("{}{}. ", cursor(selected, focused), i + 1);
+            let room = width.saturating_sub(head.width() + carried.width() + 1);
+            let text = truncated(&shown_line(&item.topic.text), room);
+            let gap = width.saturating_sub(head.width() + text.width() + carried.width());
+            let line = Line::from(vec![
+                Span::raw(head),
+                Span::raw(text),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(carried, theme.dim()),
+            ])
+            .style(selected_style(theme, selected, focused));
+            (line, selected)
+        })
+        .collect()
+}
+
+fn advice_lines<'a>(
+    app: &App,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    width: usize,
+    focused: bool,
+) -> Vec<Row<'a>> {
+    if sheet.advice.is_empty() {
+        return hint_row(
+            "None open: every ask has had its report-back.".to_string(),
+            theme,
+        );
+    }
+    let mut rows = Vec::new();
+    for (i, ask) in sheet.advice.iter().enumerate() {
+        let selected = i == app.prep.advice_selected;
+        let head = cursor(selected, focused);
+        let question = truncated(
+            &shown_line(&ask.advice.question),
+            width.saturating_sub(head.width()),
+        );
+        rows.push((
+            Line::from(vec![Span::raw(head), Span::raw(question)])
+                .style(selected_style(theme, selected, focused)),
+            false,
+        ));
+        let days = match ask.days_waiting(sheet.today) {
+            0 => "today".to_string(),
+            1 => "yesterday".to_string(),
+            n => format!("{n} days"),
+        };
+        let asked = format!("asked {} ({days})", ask.asked_on.format("%-d %b"));
+        let detail = match ask.advice.strength.trim() {
+            "" => asked,
+            s => format!("draws on {} · {asked}", shown_line(s)),
+        };
+        rows.push((
+            Line::from(Span::styled(
+                truncated(&format!("  {detail}"), width),
+                theme.dim(),
+            )),
+            selected,
+        ));
+    }
+    rows
+}
+
+fn entry_line<'a>(
+    entry: &Interaction,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    width: usize,
+    head: &str,
+) -> Line<'a> {
+    let quality = entry
+        .quality
+        .map_or_else(|| "     ".to_string(), |q| q.dots());
+    let title = if entry.title.trim().is_empty() {
+        "(no title)".to_string()
+    } else {
+        shown_line(&entry.title)
+    };
+    let lead = format!(
+        "{head}{:<11}{:<11}",
+        short_date(entry.happened_on, sheet.today),
+        truncated(&entry.kind, 10)
+    );
+    let room = width.saturating_sub(lead.width() + quality.width() + 1);
+    Line::from(vec![
+        Span::raw(lead),
+        Span::styled(quality, theme.quality()),
+        Span::raw(" "),
+        Span::raw(truncated(&title, room)),
+    ])
+}
+
+fn since_lines<'a>(
+    app: &App,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    width: usize,
+    focused: bool,
+) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    let mut index = 0;
+    let mut entry = |rows: &mut Vec<Row<'a>>, e: &Interaction| {
+        let selected = index == app.prep.since_selected;
+        index += 1;
+        let line = entry_line(e, sheet, theme, width, cursor(selected, focused))
+            .style(selected_style(theme, selected, focused));
+        rows.push((line, selected));
+    };
+    // Feedback has its own heading below, so it is listed once, there.
+    let others: Vec<&Interaction> = sheet
+        .since_last
+        .iter()
+        .filter(|e| e.category != Category::Feedback)
+        .collect();
+    if others.is_empty() {
+        let text = if sheet.feedback.is_empty() {
+            "Nothing logged since."
+        } else {
+            "Nothing logged since but feedback."
+        };
+        rows.extend(hint_row(text.to_string(), theme));
+    }
+    for e in others {
+        entry(&mut rows, e);
+    }
+    if sheet.more_since_last {
+        rows.extend(hint_row(
+            "  … and more in the Journal (1)".to_string(),
+            theme,
+        ));
+    }
+    rows.push((Line::from(""), false));
+    let heading = match sheet.feedback.len() {
+        0 => "Feedback received: none".to_string(),
+        n => format!("Feedback received: {n}"),
+    };
+    rows.push((Line::from(Span::styled(heading, theme.title())), false));
+    for e in &sheet.feedback {
+        entry(&mut rows, e);
+    }
+    rows
+}
+
+fn render_summary(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, inner: Rect) {
+    let summary = &sheet.summary;
+    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let width = usize::from(inner.width);
+    let sent_here = app
+        .prep
+        .summary
+        .as_ref()
+        .is_some_and(|s| s.sent_on.is_some());
+    let reading = summary
+        .reading
+        .map(|r| r.describe())
+        .unwrap_or_default();
+    let (state, note) = match (summary.status, &summary.body) {
+        (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => {
+            (format!("sent {} · {reading}", short_date(on, sheet.today)), None)
+        }
+        // A summary logged by hand this week, and a draft here as well.
+        (SummaryStatus::Sent { on, .. }, Some(_)) => (
+            format!("draft, {reading}"),
+            Some(format!(
+                "a summary entry was logged by hand {}",
+                short_date(on, sheet.today)
+            )),
+        ),
+        (SummaryStatus::Sent { on, .. }, None) => (
+            format!("sent {} (logged by hand)", short_date(on, sheet.today)),
+            None,
+        ),
+        _ => (summary.describe(sheet.today), None),
+    };
+    let mut lines = vec![Line::from(Span::styled(state, theme.title()))];
+    if let Some(note) = note {
+        lines.push(Line::from(Span::styled(note, theme.dim())));
+    }
+    lines.push(Line::from(""));
+    let hints = [
+        (Action::GenerateSummary, "generate"),
+        (Action::EditSummary, "edit"),
+        (Action::EditSummaryExternally, "editor"),
+        (Action::CopySummary, "copy"),
+        (Action::WriteSummary, "file"),
+        (Action::MarkSummarySent, "sent"),
+    ];
+    // Whole hints only, on as many rows as they need.
+    let mut hint_lines: Vec<Vec<Span<'_>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (action, label) in hints {
+        let key = keys(action);
+        let part = format!(" {label}  ");
+        let needed = key.width() + part.width();
+        if key.is_empty() || needed > width + 2 {
+            continue;
+        }
+        if used + needed > width + 2 {
+            hint_lines.push(Vec::new());
+            used = 0;
+        }
+        used += needed;
+        if let Some(row) = hint_lines.last_mut() {
+            row.push(Span::styled(key, theme.key()));
+            row.push(Span::styled(part, theme.dim()));
+        }
+    }
+    let hint_rows = if usize::from(inner.height) >= lines.len() + hint_lines.len() + 3 {
+        hint_lines.len()
+    } else {
+        0
+    };
+    let room = usize::from(inner.height).saturating_sub(lines.len() + hint_rows);
+    match &summary.body {
+        Some(body) => {
+            let scroll = usize::from(app.prep.summary_scroll);
+            let (preview, more) = wrapped(&shown_block(body), width.max(1), scroll, room);
+            for text in preview {
+                lines.push(Line::from(text));
+            }
+            if more && let Some(last) = lines.last_mut() {
+                *last = Line::from(Span::styled("… (j to read on)", theme.dim()));
+            }
+        }
+        None => {
+            let generate = keys(Action::GenerateSummary);
+            let text = match summary.status {
+                SummaryStatus::Sent { .. } => format!(
+                    "Logged by hand, so there is no text here. {generate} drafts one from this week's journal to copy or send."
+                ),
+                _ => format!(
+                    "None yet. {generate} drafts one from this week's journal: highlights, topics for {} to pick from, where you'd value their advice, FYI and next week.",
+                    shown_line(&sheet.person),
+                ),
+            };
+            let (intro, _) = wrapped(&text, width.max(1), 0, room);
+            lines.extend(
+                intro
+                    .into_iter()
+                    .map(|t| Line::from(Span::styled(t, theme.dim()))),
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if hint_rows > 0 {
+        let rows = u16::try_from(hint_rows).unwrap_or(1);
+        let hint_area = Rect {
+            y: inner.bottom().saturating_sub(rows),
+            height: rows,
+            ..inner
+        };
+        let text: Vec<Line<'_>> = hint_lines.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(text), hint_area);
+    }
+}

@@ -1,0 +1,613 @@
+//! The Prep screen without a terminal: drawn on the demo journal at 120×40
+//! and 60×15 and compared with snapshots, and its keys driven through
+//! `update` and `effects` against a real in-memory journal: the agenda,
+//! report-backs, the weekly summary (generate, edit, copy, write, mark
+//! sent) and the after-the-1:1 form.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::{Harness, today};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
+use rapport::prep::Week;
+use rapport::store::Store;
+use rapport::tui::app::{Msg, Overlay, PrepPane, Screen, TerminalCmd};
+use rapport::tui::dispatch;
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
+    store
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
+}
+
+/// Dana, met weekly, last on Wednesday 18 November: the next 1:1 is
+/// tomorrow and no summary is sent this week. Two topics and one advice ask.
+fn small_store() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("an instant");
+    let dana = store
+        .add_person(
+            &PersonDraft {
+                name: "Dana Okafor".into(),
+                role: "Director of Engineering".into(),
+                strengths: vec!["negotiating with finance".into()],
+                cadence_days: Some(7),
+                is_current: true,
+            },
+            day(1),
+            now,
+        )
+        .expect("person")
+        .id;
+    let log = |store: &mut Store, kind: &str, on: u32, title: &str| {
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: store.kind_named(kind).expect("kind").id,
+            happened_on: day(on),
+            at_time: None,
+            minutes: None,
+            quality: Quality::new(4).ok(),
+            initiated_by: InitiatedBy::Me,
+            title: title.into(),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+        };
+        store.add_interaction(&draft, now).expect("logged");
+    };
+    log(&mut store, "one_on_one", 18, "Weekly 1:1");
+    log(&mut store, "coffee", 20, "Coffee walk");
+    log(&mut store, "feedback", 23, "Clear roadmap doc");
+    log(&mut store, "advice", 19, "How do I pitch the migration?");
+    for text in ["Hiring plan", "Budget"] {
+        store.add_topic(dana, text, day(16), now).expect("topic");
+    }
+    store
+}
+
+fn prep(store: Store, width: u16, height: u16) -> Harness {
+    let mut h = Harness::new(store, width, height);
+    h.press(KeyCode::Char('3'));
+    assert_eq!(h.app.screen, Screen::Prep);
+    h
+}
+
+fn ctrl(h: &mut Harness, c: char) {
+    h.key(KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// Presses a key and returns the terminal work it asked for.
+fn press_for_terminal(h: &mut Harness, c: char) -> Vec<TerminalCmd> {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    dispatch(&mut h.app, &mut h.store, Msg::Key(key))
+}
+
+fn dana(h: &Harness) -> i64 {
+    h.store
+        .current_person()
+        .expect("read")
+        .expect("a manager")
+        .id
+}
+
+fn open_topics(h: &Harness) -> Vec<String> {
+    h.store
+        .topics(Some(dana(h)), false)
+        .expect("topics")
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
+}
+
+fn status(h: &Harness) -> String {
+    h.app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// Day and title of every `summary` entry.
+fn summary_entries(h: &Harness) -> Vec<(String, String)> {
+    let sql = "SELECT i.happened_on, i.title FROM interaction i JOIN kind k ON k.id = i.kind_id
+                WHERE k.name = 'summary' AND i.deleted_at IS NULL";
+    let mut stmt = h.store.connection().prepare(sql).expect("sql");
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)));
+    rows.expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn prep_screen_on_the_demo_journal() {
+    let mut h = prep(demo_store(), 120, 40);
+    insta::assert_snapshot!("prep_demo_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("prep_demo_60x15", h.draw());
+    // The demo logged its summary by hand: a draft here says both.
+    h.resize(120, 40).press(KeyCode::Char('s'));
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("a summary entry was logged by hand Mon 23 Nov"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn prep_screen_with_a_draft_and_the_summary_in_focus() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    assert_eq!(h.app.prep.focus, PrepPane::Summary);
+    insta::assert_snapshot!("prep_draft_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("prep_draft_60x15", h.draw());
+    h.press(KeyCode::Char('e'));
+    insta::assert_snapshot!("prep_summary_editor_60x15", h.draw());
+}
+
+#[test]
+fn the_after_the_one_on_one_form_drawn() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('L'));
+    insta::assert_snapshot!("prep_after_form_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("prep_after_form_60x15", h.draw());
+}
+
+#[test]
+fn help_on_prep_lists_the_prep_keys() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('?'));
+    let screen = h.screen_text();
+    for line in [
+        "On this screen (prep)",
+        "add a topic to the next 1:1's agenda",
+        "mark the summary sent",
+        "after the 1:1: log it",
+        "copy the summary to the clipboard (OSC 52)",
+    ] {
+        assert!(screen.contains(line), "{line} missing:\n{screen}");
+    }
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut h = prep(demo_store(), 120, 40);
+    #[rustfmt::skip]
+    let sizes = [(1, 1), (2, 3), (20, 5), (39, 10), (40, 10), (41, 11), (60, 15), (80, 24),
+        (99, 19), (100, 20), (120, 12), (200, 60)];
+    for opened in ['?', 'L', 's', 'e', 'w', 'm', 'n', 'D'] {
+        h.press(KeyCode::Char(opened));
+        for (width, height) in sizes {
+            h.resize(width, height);
+            let screen = h.screen_text();
+            if width < 40 || height < 10 {
+                assert!(
+                    screen.contains("terminal") || width * height < 20,
+                    "{screen}"
+                );
+            }
+        }
+        h.press(KeyCode::Esc);
+        if matches!(h.app.overlay, Some(Overlay::Form(_))) {
+            h.press(KeyCode::Char('y'));
+        }
+        h.resize(120, 40);
+    }
+    for pane in 0..4 {
+        h.resize(60, 15);
+        let screen = h.screen_text();
+        assert!(
+            screen.contains(h.app.prep.focus.title()),
+            "pane {pane}:\n{screen}"
+        );
+        h.press(KeyCode::Char('l'));
+    }
+}
+
+#[test]
+fn adding_reordering_discussing_and_dropping_topics() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('a')).type_text("Offsite plan");
+    h.press(KeyCode::Enter);
+    assert_eq!(open_topics(&h), ["Hiring plan", "Budget", "Offsite plan"]);
+    assert!(h.screen_text().contains("3. Offsite plan"));
+
+    // J moves the selected (first) topic down, and the selection follows it.
+    h.press(KeyCode::Char('J'));
+    assert_eq!(open_topics(&h), ["Budget", "Hiring plan", "Offsite plan"]);
+    assert_eq!(h.app.prep.topic_selected, 1);
+    h.press(KeyCode::Char('K')).press(KeyCode::Char('K'));
+    assert_eq!(open_topics(&h), ["Hiring plan", "Budget", "Offsite plan"]);
+    assert!(status(&h).contains("already"), "{}", status(&h));
+
+    // x marks the selected one discussed.
+    h.press(KeyCode::Char('j')).press(KeyCode::Char('x'));
+    assert_eq!(open_topics(&h), ["Hiring plan", "Offsite plan"]);
+    let all = h.store.topics(Some(dana(&h)), true).expect("topics");
+    let budget = all.iter().find(|t| t.text == "Budget").expect("budget");
+    assert_eq!(budget.status, TopicStatus::Discussed);
+
+    // D asks first; n keeps it, y drops it.
+    h.press(KeyCode::Char('D')).press(KeyCode::Char('n'));
+    assert_eq!(open_topics(&h), ["Hiring plan", "Offsite plan"]);
+    h.press(KeyCode::Char('D')).press(KeyCode::Char('y'));
+    assert_eq!(open_topics(&h), ["Hiring plan"]);
+    let all = h.store.topics(Some(dana(&h)), true).expect("topics");
+    let offsite = all
+        .iter()
+        .find(|t| t.text == "Offsite plan")
+        .expect("offsite");
+    assert_eq!(offsite.status, TopicStatus::Dropped);
+}
+
+#[test]
+fn x_on_the_advice_pane_records_the_report_back_on_the_selected_ask() {
+    let mut h = prep(demo_store(), 120, 40);
+    let asks = |h: &Harness| -> Vec<i64> {
+        h.app
+            .prep
+            .sheet
+            .as_ref()
+            .map(|s| s.advice.iter().map(|a| a.advice.id).collect())
+            .unwrap_or_default()
+    };
+    let before = asks(&h);
+    assert_eq!(before.len(), 3);
+    h.press(KeyCode::Char('l'));
+    assert_eq!(h.app.prep.focus, PrepPane::Advice);
+    h.press(KeyCode::Char('j')).press(KeyCode::Char('x'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Form(_))));
+    h.press(KeyCode::Right).press(KeyCode::Enter); // "no": not applied
+    assert_eq!(asks(&h), vec![before[0], before[2]]);
+    let open: Vec<i64> = h
+        .store
+        .open_advice_loops()
+        .expect("loops")
+        .iter()
+        .map(|l| l.id)
+        .collect();
+    assert!(!open.contains(&before[1]));
+}
+
+#[test]
+fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
+    let mut h = prep(small_store(), 120, 40);
+    let summary_rule = |h: &Harness| {
+        h.app
+            .coach
+            .suggestions
+            .iter()
+            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
+    };
+    assert!(summary_rule(&h), "the coach asks for a summary");
+    h.press(KeyCode::Char('s'));
+    let week = Week::containing(today());
+    let draft = h
+        .store
+        .summary(dana(&h), week)
+        .expect("read")
+        .expect("a draft");
+    assert!(draft.sent_on.is_none());
+    assert!(draft.body.contains("1. Hiring plan"), "{}", draft.body);
+    assert!(status(&h).contains("generated"), "{}", status(&h));
+
+    h.press(KeyCode::Char('m'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(_))));
+    h.press(KeyCode::Char('y'));
+    let sent = h
+        .store
+        .summary(dana(&h), week)
+        .expect("read")
+        .expect("sent");
+    assert_eq!(sent.sent_on, Some(today()));
+    assert_eq!(
+        summary_entries(&h),
+        vec![(
+            "2026-11-24".to_string(),
+            "Weekly summary 2026-W48".to_string()
+        )]
+    );
+    assert!(!summary_rule(&h), "the coach's summary nudge went away");
+    let states = h.store.nudge_states(dana(&h)).expect("states");
+    assert!(
+        states
+            .iter()
+            .any(|s| s.rule_id == "summary-before-one-on-one" && s.done_on == Some(today()))
+    );
+    assert!(h.screen_text().contains("sent Tue 24 Nov"));
+
+    // Sent is final: neither s nor m changes it.
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('m'));
+    assert!(h.app.overlay.is_none());
+    assert_eq!(summary_entries(&h).len(), 1);
+}
+
+#[test]
+fn generating_over_a_draft_asks_first() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    let week = Week::containing(today());
+    h.press(KeyCode::Char('e'));
+    h.type_text("Edited by hand.");
+    ctrl(&mut h, 's');
+    let body = |h: &Harness| {
+        h.store
+            .summary(dana(h), week)
+            .expect("read")
+            .expect("draft")
+            .body
+    };
+    assert!(body(&h).starts_with("Edited by hand."), "{}", body(&h));
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('n'));
+    assert!(body(&h).starts_with("Edited by hand."));
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('y'));
+    assert!(!body(&h).contains("Edited by hand."));
+}
+
+#[test]
+fn a_broken_user_template_is_reported_and_the_built_in_one_used() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("summary.md"), "Hi {{boss}}\n").expect("write");
+    let mut h = prep(small_store(), 120, 40);
+    h.app.prep.template_dir = Some(dir.path().to_path_buf());
+    h.press(KeyCode::Char('s'));
+    assert!(status(&h).contains("boss"), "{}", status(&h));
+    assert!(status(&h).contains("built-in"), "{}", status(&h));
+    let body = h
+        .store
+        .summary(dana(&h), Week::containing(today()))
+        .expect("read")
+        .expect("draft")
+        .body;
+    assert!(body.starts_with("# Weekly summary, 2026-W48"), "{body}");
+}
+
+#[test]
+fn copy_and_the_external_editor_are_work_for_the_terminal() {
+    let mut h = prep(small_store(), 120, 40);
+    assert!(
+        press_for_terminal(&mut h, 'y').is_empty(),
+        "nothing to copy yet"
+    );
+    assert!(status(&h).contains("s generates"), "{}", status(&h));
+    h.press(KeyCode::Char('s'));
+    let week = Week::containing(today());
+    let body = h
+        .store
+        .summary(dana(&h), week)
+        .expect("read")
+        .expect("draft")
+        .body;
+    assert_eq!(
+        press_for_terminal(&mut h, 'y'),
+        vec![TerminalCmd::Copy { text: body.clone() }]
+    );
+    dispatch(&mut h.app, &mut h.store, Msg::Copied { words: 42 });
+    assert!(status(&h).contains("OSC 52"), "{}", status(&h));
+    assert!(status(&h).contains("SSH"), "{}", status(&h));
+
+    let work = press_for_terminal(&mut h, 'E');
+    assert_eq!(
+        work,
+        vec![TerminalCmd::EditSummary {
+            person_id: dana(&h),
+            week,
+            body: body.clone(),
+        }]
+    );
+    let edited = format!("{body}\nAdded in the editor.\n");
+    let person_id = dana(&h);
+    dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::EditedExternally {
+            person_id,
+            week,
+            body: Some(edited.clone()),
+            said: String::new(),
+        },
+    );
+    let saved = h
+        .store
+        .summary(dana(&h), week)
+        .expect("read")
+        .expect("draft");
+    assert_eq!(saved.body, edited);
+    assert!(
+        status(&h).contains("saved the summary draft"),
+        "{}",
+        status(&h)
+    );
+}
+
+#[test]
+fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("summary.md");
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('w'));
+    ctrl(&mut h, 'u');
+    h.type_text(&path.display().to_string());
+    h.press(KeyCode::Enter);
+    let written = std::fs::read_to_string(&path).expect("written");
+    assert!(written.starts_with("# Weekly summary"));
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    std::fs::write(&path, "older").expect("overwrite by hand");
+    h.press(KeyCode::Char('w'));
+    ctrl(&mut h, 'u');
+    h.type_text(&path.display().to_string());
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(_))));
+    h.press(KeyCode::Char('n'));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "older");
+    h.press(KeyCode::Char('w'));
+    ctrl(&mut h, 'u');
+    h.type_text(&path.display().to_string());
+    h.press(KeyCode::Enter).press(KeyCode::Char('y'));
+    assert_eq!(std::fs::read_to_string(&path).expect("replaced"), written);
+}
+
+#[test]
+fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    h.press(KeyCode::Char('L'));
+    h.press(KeyCode::Char('4')); // quality
+    h.press(KeyCode::Tab).type_text("30"); // minutes
+    h.press(KeyCode::Tab).type_text("Good one."); // notes
+    h.press(KeyCode::Tab).press(KeyCode::Char('2')); // discussed: Budget
+    h.press(KeyCode::Tab)
+        .press(KeyCode::Char('1'))
+        .press(KeyCode::Char('2')); // picked: both
+    h.press(KeyCode::Tab).type_text("Offsite"); // a new topic
+    h.press(KeyCode::Tab).type_text("How do I grow the team?");
+    h.press(KeyCode::Tab).type_text("hiring");
+    ctrl(&mut h, 's');
+    assert!(h.app.overlay.is_none(), "saved: {}", status(&h));
+    assert!(status(&h).contains("closed 1 topic"), "{}", status(&h));
+
+    let last = h
+        .store
+        .last_one_on_one(dana(&h), today())
+        .expect("read")
+        .expect("the 1:1");
+    assert_eq!(last.happened_on, today());
+    assert_eq!(last.title, "1:1: Budget");
+    assert_eq!(last.minutes, Some(30));
+    assert_eq!(last.quality.map(Quality::get), Some(4));
+    assert_eq!(open_topics(&h), ["Hiring plan", "Offsite"]);
+    let closed_by: Option<i64> = h
+        .store
+        .connection()
+        .query_row(
+            "SELECT closed_by_interaction FROM topic WHERE text = 'Budget'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("read");
+    assert_eq!(closed_by, Some(last.id));
+    let summary = h
+        .store
+        .summary(dana(&h), Week::containing(today()))
+        .expect("read")
+        .expect("summary");
+    assert_eq!(summary.picked_topics.len(), 2);
+    let asks: Vec<String> = h
+        .store
+        .open_advice_loops()
+        .expect("loops")
+        .into_iter()
+        .map(|l| l.question)
+        .collect();
+    assert!(asks.contains(&"How do I grow the team?".to_string()));
+    // The journal shows the new 1:1 at the top.
+    h.press(KeyCode::Char('1'));
+    assert_eq!(h.app.timeline.selected_entry().map(|e| e.id), Some(last.id));
+}
+
+#[test]
+fn a_half_typed_after_the_one_on_one_form_is_offered_back() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('L')).press(KeyCode::Char('3'));
+    h.press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("half typed");
+    h.press(KeyCode::Tab).press(KeyCode::Char('1'));
+    for _ in 0..3 {
+        dispatch(&mut h.app, &mut h.store, Msg::Tick);
+    }
+    let body = h.store.draft("one_on_one").expect("read").expect("a draft");
+    assert!(body.contains("half typed"));
+
+    let mut again = Harness::new(h.store, 120, 40);
+    let Some(Overlay::Confirm(_)) = &again.app.overlay else {
+        panic!("the draft is offered back");
+    };
+    again.press(KeyCode::Char('y'));
+    let Some(Overlay::Form(open)) = &again.app.overlay else {
+        panic!("the form is back");
+    };
+    let values = open.form.snapshot();
+    assert_eq!(values.get("notes").map(String::as_str), Some("half typed"));
+    assert_eq!(values.get("quality").map(String::as_str), Some("3"));
+    assert!(values.get("discussed").is_some_and(|d| !d.is_empty()));
+}
+
+#[test]
+fn accepting_the_coachs_summary_step_opens_the_draft_on_prep() {
+    let mut h = Harness::new(small_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    let at = h
+        .app
+        .coach
+        .suggestions
+        .iter()
+        .filter(|s| s.quiet.is_none())
+        .position(|s| s.rule == "summary-before-one-on-one")
+        .expect("the summary step");
+    for _ in 0..at {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Prep);
+    let Some(Overlay::Form(open)) = &h.app.overlay else {
+        panic!("the summary editor is open");
+    };
+    assert!(open.form.title.contains("Weekly summary 2026-W48"));
+    assert!(h.screen_text().contains("Weekly summary, 2026-W48"));
+    // Saving the draft is not sending it: the step stays until it is sent.
+    ctrl(&mut h, 's');
+    assert!(
+        h.app
+            .coach
+            .suggestions
+            .iter()
+            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
+    );
+    h.press(KeyCode::Char('m')).press(KeyCode::Char('y'));
+    assert_eq!(summary_entries(&h).len(), 1);
+    assert!(
+        !h.app
+            .coach
+            .suggestions
+            .iter()
+            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
+    );
+}
+
+#[test]
+fn n_sets_the_next_one_on_one_and_overdue_shows_as_overdue() {
+    let mut h = prep(small_store(), 120, 40);
+    assert!(h.screen_text().contains("next 1:1 Wed 25 Nov, tomorrow"));
+    h.press(KeyCode::Char('n')).type_text("2026-12-01");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.screen_text().contains("next 1:1 Tue 1 Dec, in 7 days"),
+        "{}",
+        h.screen_text()
+    );
+
+    // Two days past the cadence's date, with no 1:1 since: overdue.
+    let mut late = prep(small_store(), 120, 40);
+    late.app.today = day(27);
+    late.app.prep.stale = true;
+    late.press(KeyCode::Char('1')).press(KeyCode::Char('3'));
+    let screen = late.screen_text();
+    assert!(
+        screen.contains("next 1:1 Wed 25 Nov, overdue by 2 days"),
+        "{screen}"
+    );
+}

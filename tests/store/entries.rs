@@ -1,0 +1,342 @@
+//! Entries in the store: kinds, stale edits, undo, advice loops, search,
+//! filters, exact text, schema checks and paging.
+
+use proptest::prelude::*;
+use rapport::store::{Cursor, InteractionFilter, PageRequest, StoreError};
+
+use super::*;
+
+fn everything(store: &Store) -> Vec<i64> {
+    store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 10_000,
+                after: None,
+            },
+        )
+        .expect("list")
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+#[test]
+fn built_in_kinds_are_there_with_their_categories() {
+    let store = Store::open_in_memory().expect("open");
+    let kinds: Vec<(String, String)> = store
+        .kinds()
+        .expect("kinds")
+        .into_iter()
+        .map(|k| (k.name, k.category.to_string()))
+        .collect();
+    let expected = [
+        ("one_on_one", "formal"),
+        ("meal", "informal"),
+        ("coffee", "informal"),
+        ("chat", "informal"),
+        ("advice", "ask"),
+        ("summary", "update"),
+        ("feedback", "feedback"),
+        ("note", "note"),
+    ];
+    for (name, category) in expected {
+        assert!(
+            kinds.contains(&(name.to_string(), category.to_string())),
+            "{name} missing"
+        );
+    }
+}
+
+#[test]
+fn an_edit_against_an_old_version_is_reported_stale_not_saved() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let saved = store
+        .add_interaction(
+            &draft(&store, person, "one_on_one", today(), "first"),
+            now(),
+        )
+        .expect("saved");
+    let mut mine = saved.to_draft();
+    mine.title = "mine".into();
+    let mut theirs = saved.to_draft();
+    theirs.title = "theirs".into();
+    store
+        .update_interaction(saved.id, saved.version, &theirs, now())
+        .expect("the first edit lands");
+    let err = store
+        .update_interaction(saved.id, saved.version, &mine, now())
+        .expect_err("the second is stale");
+    assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+    assert_eq!(store.interaction(saved.id).expect("found").title, "theirs");
+}
+
+#[test]
+fn deleting_then_undo_restores_the_entry() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let a = store
+        .add_interaction(&draft(&store, person, "meal", today(), "a"), now())
+        .expect("a");
+    let b = store
+        .add_interaction(&draft(&store, person, "meal", today(), "b"), now())
+        .expect("b");
+    store.delete_interaction(a.id, now()).expect("delete a");
+    let later = now() + chrono::Duration::seconds(5);
+    store.delete_interaction(b.id, later).expect("delete b");
+    assert!(everything(&store).is_empty());
+    assert!(store.interaction(b.id).is_err());
+    let restored = store.undo_delete().expect("undo").expect("something");
+    assert_eq!(restored.id, b.id, "the last deleted comes back first");
+    let restored = store.undo_delete().expect("undo").expect("something");
+    assert_eq!(restored.id, a.id);
+    assert!(store.undo_delete().expect("undo").is_none());
+}
+
+#[test]
+fn an_ask_opens_an_advice_loop_until_reported_back() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let mut ask = draft(&store, person, "advice", today(), "How to pitch pricing?");
+    ask.advice_strength = Some("finance".into());
+    let saved = store.add_interaction(&ask, now()).expect("saved");
+    let advice = saved.advice_loop.expect("a loop");
+    assert_eq!(advice.strength, "finance");
+    assert_eq!(store.open_advice_loops().expect("open loops").len(), 1);
+    store
+        .report_advice(advice.id, Some(true), today())
+        .expect("report");
+    assert!(store.open_advice_loops().expect("open loops").is_empty());
+    let coffee = store
+        .add_interaction(&draft(&store, person, "coffee", today(), "c"), now())
+        .expect("saved");
+    assert!(coffee.advice_loop.is_none());
+}
+
+#[test]
+fn search_finds_words_in_titles_notes_and_tags_and_follows_edits() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let mut a = draft(&store, person, "meal", today(), "Dinner downtown");
+    a.notes = "We talked about the reorganisation".into();
+    let a = store.add_interaction(&a, now()).expect("a");
+    let mut b = draft(&store, person, "coffee", today(), "Coffee");
+    b.tags = vec!["hiring".into()];
+    let b = store.add_interaction(&b, now()).expect("b");
+    let find = |store: &Store, text: &str| -> Vec<i64> {
+        store
+            .interactions(
+                &InteractionFilter {
+                    text: Some(text.into()),
+                    ..InteractionFilter::default()
+                },
+                PageRequest {
+                    limit: 50,
+                    after: None,
+                },
+            )
+            .expect("search")
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    assert_eq!(find(&store, "reorg"), vec![a.id]);
+    assert_eq!(find(&store, "HIRING"), vec![b.id]);
+    assert_eq!(find(&store, "dinner reorg"), vec![a.id]);
+    assert!(find(&store, "dinner hiring").is_empty());
+    assert!(find(&store, "\"unbalanced OR (").is_empty());
+    let mut edited = b.to_draft();
+    edited.tags = vec!["budget".into()];
+    store
+        .update_interaction(b.id, b.version, &edited, now())
+        .expect("edit");
+    assert!(find(&store, "hiring").is_empty());
+    assert_eq!(find(&store, "budget"), vec![b.id]);
+}
+
+#[test]
+fn filters_narrow_by_kind_category_person_tag_and_dates() {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = journal_with_manager(&mut store);
+    let sam = store
+        .add_person(
+            &PersonDraft {
+                name: "Sam".into(),
+                ..PersonDraft::default()
+            },
+            today(),
+            now(),
+        )
+        .expect("sam")
+        .id;
+    let mut tagged = draft(&store, dana, "coffee", day(2026, 11, 2), "c");
+    tagged.tags = vec!["growth".into()];
+    let c = store.add_interaction(&tagged, now()).expect("c").id;
+    let m = store
+        .add_interaction(&draft(&store, dana, "meal", day(2026, 11, 10), "m"), now())
+        .expect("m")
+        .id;
+    let o = store
+        .add_interaction(
+            &draft(&store, sam, "one_on_one", day(2026, 11, 20), "o"),
+            now(),
+        )
+        .expect("o")
+        .id;
+    let ids = |filter: InteractionFilter| -> Vec<i64> {
+        store
+            .interactions(
+                &filter,
+                PageRequest {
+                    limit: 50,
+                    after: None,
+                },
+            )
+            .expect("list")
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    let informal = rapport::domain::Category::Informal;
+    assert_eq!(
+        ids(InteractionFilter {
+            category: Some(informal),
+            ..Default::default()
+        }),
+        vec![m, c]
+    );
+    assert_eq!(
+        ids(InteractionFilter {
+            person_id: Some(sam),
+            ..Default::default()
+        }),
+        vec![o]
+    );
+    assert_eq!(
+        ids(InteractionFilter {
+            tag: Some("#growth".into()),
+            ..Default::default()
+        }),
+        vec![c]
+    );
+    assert_eq!(
+        ids(InteractionFilter {
+            since: Some(day(2026, 11, 5)),
+            until: Some(day(2026, 11, 15)),
+            ..Default::default()
+        }),
+        vec![m]
+    );
+    let meal = store.kind_named("dinner").expect("alias").id;
+    assert_eq!(
+        ids(InteractionFilter {
+            kind_id: Some(meal),
+            ..Default::default()
+        }),
+        vec![m]
+    );
+}
+
+#[test]
+fn text_is_stored_exactly_whatever_it_contains() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let odd = "'); DROP TABLE interaction; --\u{1b}[31m red \u{0} nul \t tab 会議 👩‍💻 e\u{301}";
+    let mut d = draft(&store, person, "note", today(), odd);
+    d.quality = None;
+    d.notes = "x".repeat(1 << 20) + odd;
+    let saved = store.add_interaction(&d, now()).expect("saved");
+    let back = store.interaction(saved.id).expect("found");
+    assert_eq!(back.title, odd);
+    assert_eq!(back.notes, d.notes);
+    assert_eq!(everything(&store).len(), 1, "the table survived");
+}
+
+#[test]
+fn impossible_values_are_refused_by_the_schema_too() {
+    let store = Store::open_in_memory().expect("open");
+    let conn = store.connection();
+    conn.execute_batch("INSERT INTO person (name, created_at, updated_at) VALUES ('P', 'x', 'x')")
+        .expect("person");
+    for (column, value) in [
+        ("happened_on", "'2026-02-30'"),
+        ("quality", "6"),
+        ("initiated_by", "'boss'"),
+        ("at_time", "'25:00'"),
+        ("minutes", "0"),
+    ] {
+        let (day, rest) = if column == "happened_on" {
+            (value.to_string(), String::new())
+        } else {
+            ("'2026-11-24'".to_string(), format!(", {column}"))
+        };
+        let extra_value = if column == "happened_on" {
+            String::new()
+        } else {
+            format!(", {value}")
+        };
+        let sql = format!(
+            "INSERT INTO interaction (person_id, kind_id, happened_on, created_at, updated_at{rest})
+             VALUES (1, 1, {day}, 'x', 'x'{extra_value})"
+        );
+        assert!(
+            conn.execute(&sql, []).is_err(),
+            "{column} = {value} was accepted"
+        );
+    }
+}
+
+#[test]
+fn the_timeline_page_query_walks_its_index() {
+    let store = Store::open_in_memory().expect("open");
+    let plan: Vec<String> = store
+        .connection()
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT id FROM interaction i WHERE i.deleted_at IS NULL
+               AND i.happened_on <= ?1 AND (i.happened_on < ?1 OR i.id < ?2)
+             ORDER BY i.happened_on DESC, i.id DESC LIMIT 50",
+        )
+        .expect("plan")
+        .query_map(["2026-11-24", "10"], |r| r.get::<_, String>(3))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let text = plan.join("\n");
+    assert!(text.contains("interaction_timeline"), "{text}");
+    assert!(
+        !text.contains("TEMP B-TREE"),
+        "sorts instead of walking: {text}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn paging_in_any_page_size_gives_the_whole_timeline_once(
+        days in proptest::collection::vec(0u32..40, 1..60),
+        page_size in 1u32..9,
+    ) {
+        let mut store = Store::open_in_memory().expect("open");
+        let person = journal_with_manager(&mut store);
+        for (n, offset) in days.iter().enumerate() {
+            let on = day(2026, 10, 1) + chrono::Days::new(u64::from(*offset));
+            let d = draft(&store, person, "chat", on, &format!("e{n}"));
+            store.add_interaction(&d, now()).expect("saved");
+        }
+        let whole = everything(&store);
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .interactions(&InteractionFilter::default(), PageRequest { limit: page_size, after })
+                .expect("page");
+            let Some(last) = page.last() else { break };
+            after = Some(Cursor::after(last));
+            paged.extend(page.iter().map(|i| i.id));
+        }
+        prop_assert_eq!(&paged, &whole);
+        prop_assert_eq!(whole.len(), days.len());
+    }
+}
