@@ -117,6 +117,14 @@ fn status(h: &Harness) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the coach's "summary before the 1:1" step is shown.
+fn summary_step_active(h: &Harness) -> bool {
+    let suggestions = &h.app.coach.suggestions;
+    suggestions
+        .iter()
+        .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
+}
+
 /// Day and title of every `summary` entry.
 fn summary_entries(h: &Harness) -> Vec<(String, String)> {
     let sql = "SELECT i.happened_on, i.title FROM interaction i JOIN kind k ON k.id = i.kind_id
@@ -283,14 +291,7 @@ fn x_on_the_advice_pane_records_the_report_back_on_the_selected_ask() {
 #[test]
 fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     let mut h = prep(small_store(), 120, 40);
-    let summary_rule = |h: &Harness| {
-        h.app
-            .coach
-            .suggestions
-            .iter()
-            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
-    };
-    assert!(summary_rule(&h), "the coach asks for a summary");
+    assert!(summary_step_active(&h), "the coach asks for a summary");
     h.press(KeyCode::Char('s'));
     let week = Week::containing(today());
     let draft = h
@@ -318,7 +319,10 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
             "Weekly summary 2026-W48".to_string()
         )]
     );
-    assert!(!summary_rule(&h), "the coach's summary nudge went away");
+    assert!(
+        !summary_step_active(&h),
+        "the coach's summary nudge went away"
+    );
     let states = h.store.nudge_states(dana(&h)).expect("states");
     assert!(
         states
@@ -570,22 +574,10 @@ fn accepting_the_coachs_summary_step_opens_the_draft_on_prep() {
     assert!(h.screen_text().contains("Weekly summary, 2026-W48"));
     // Saving the draft is not sending it: the step stays until it is sent.
     ctrl(&mut h, 's');
-    assert!(
-        h.app
-            .coach
-            .suggestions
-            .iter()
-            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
-    );
+    assert!(summary_step_active(&h));
     h.press(KeyCode::Char('m')).press(KeyCode::Char('y'));
     assert_eq!(summary_entries(&h).len(), 1);
-    assert!(
-        !h.app
-            .coach
-            .suggestions
-            .iter()
-            .any(|s| s.rule == "summary-before-one-on-one" && s.quiet.is_none())
-    );
+    assert!(!summary_step_active(&h));
 }
 
 #[test]

@@ -140,7 +140,11 @@ impl Store {
     /// For generated journals: reports back on most advice asks older than
     /// `before` (nine days after each), leaving every `keep_open`-th open,
     /// as a person who closes most loops would.
-    pub fn close_generated_advice_loops(&mut self, before: NaiveDate, keep_open: i64) -> Result<usize> {
+    pub fn close_generated_advice_loops(
+        &mut self,
+        before: NaiveDate,
+        keep_open: i64,
+    ) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let closed = tx.execute(
             "UPDATE advice_loop

@@ -502,6 +502,23 @@ mod tests {
     }
 
     #[test]
+    fn a_checklist_ticks_by_number_or_space_and_keeps_ids() {
+        let mut list = Checklist::new(vec![(7, "a".into()), (9, "b".into()), (4, "c".into())]);
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert!(list.handle(&key('3')));
+        assert!(!list.handle(&key('9')), "no ninth item");
+        assert!(!list.handle(&key('k')));
+        assert!(list.handle(&key(' ')));
+        assert_eq!(
+            list.ticked_ids(),
+            vec![9, 4],
+            "k moved up to b, space ticked it"
+        );
+        list.set_value("7,9");
+        assert_eq!(list.value(), "7,9");
+    }
+
+    #[test]
     fn a_snapshot_restores_every_value() {
         let mut f = form();
         f.set_value(FieldId::Kind, "meal");

@@ -67,12 +67,12 @@ actions! {
     SnoozeNextOneOnOne => "snooze_next_one_on_one", "snooze until after the next 1:1";
     Dismiss => "dismiss", "dismiss this one (it comes back if it happens again)";
     SwitchOff => "switch_off", "switch the rule off, or on again";
-    NextPane => "next_pane", "next pane: agenda, advice, since the last 1:1, summary";
+    NextPane => "next_pane", "next pane: agenda, advice, since, summary";
     PrevPane => "prev_pane", "previous pane";
     AddTopic => "add_topic", "add a topic to the next 1:1's agenda";
     TopicUp => "topic_up", "move the selected topic up the agenda";
     TopicDown => "topic_down", "move the selected topic down the agenda";
-    MarkDone => "mark_done", "agenda: mark the topic discussed · advice: record your report-back";
+    MarkDone => "mark_done", "topic discussed (agenda), report-back (advice)";
     DropTopic => "drop_topic", "drop the selected topic from the agenda";
     SetNextOneOnOne => "set_next_one_on_one", "set the next 1:1's date";
     GenerateSummary => "generate_summary", "generate this week's summary draft from the journal";
@@ -81,7 +81,7 @@ actions! {
     CopySummary => "copy_summary", "copy the summary to the clipboard (OSC 52)";
     WriteSummary => "write_summary", "write the summary to a file";
     MarkSummarySent => "mark_summary_sent", "mark the summary sent (logs a summary entry today)";
-    LogOneOnOne => "log_one_on_one", "after the 1:1: log it, tick the topics discussed, add new ones";
+    LogOneOnOne => "log_one_on_one", "after the 1:1: log it, close topics, add new ones";
     NextField => "next_field", "next field";
     PrevField => "prev_field", "previous field";
     Save => "save", "save";

@@ -7,7 +7,7 @@ use super::super::app::{
     App, Cmd, Msg, Overlay, PrepPane, Question, Screen, SummaryNext, TerminalCmd,
 };
 use super::super::forms;
-use super::super::keymap::Action;
+use super::super::keymap::{Action, Context};
 use super::coach::done;
 use super::overlays::close_form;
 use super::timeline::reload;
@@ -47,9 +47,12 @@ fn sent_on(app: &App) -> Option<chrono::NaiveDate> {
 }
 
 fn kept_as_sent(app: &mut App, on: chrono::NaiveDate) {
+    let key = |a| app.keymap.keys_for(Context::Prep, a);
     let text = format!(
-        "this week's summary was sent {}; it is kept as sent (y copies it, w writes it)",
-        short_date(on, app.today)
+        "this week's summary was sent {}; it is kept as sent ({} copies it, {} writes it)",
+        short_date(on, app.today),
+        key(Action::CopySummary),
+        key(Action::WriteSummary)
     );
     app.info(text);
 }
@@ -425,7 +428,10 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                 .filter(|s| s.quiet.is_none() && matches!(s.action, SuggestedAction::Summary))
                 .filter_map(|s| done(app, s))
                 .map(|mut cmd| {
-                    if let Cmd::Nudge { said: nudge_said, .. } = &mut cmd {
+                    if let Cmd::Nudge {
+                        said: nudge_said, ..
+                    } = &mut cmd
+                    {
                         nudge_said.clone_from(&said);
                     }
                     cmd

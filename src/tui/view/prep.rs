@@ -388,14 +388,12 @@ fn render_summary(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame
         .summary
         .as_ref()
         .is_some_and(|s| s.sent_on.is_some());
-    let reading = summary
-        .reading
-        .map(|r| r.describe())
-        .unwrap_or_default();
+    let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
     let (state, note) = match (summary.status, &summary.body) {
-        (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => {
-            (format!("sent {} · {reading}", short_date(on, sheet.today)), None)
-        }
+        (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => (
+            format!("sent {} · {reading}", short_date(on, sheet.today)),
+            None,
+        ),
         // A summary logged by hand this week, and a draft here as well.
         (SummaryStatus::Sent { on, .. }, Some(_)) => (
             format!("draft, {reading}"),
