@@ -1,6 +1,8 @@
 //! Generated journals for the benchmarks, kept under `target/bench-journals`
 //! so the slow generation of a million entries happens once.
 
+#![allow(dead_code)] // each bench uses part of it
+
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
@@ -13,6 +15,11 @@ pub fn today() -> NaiveDate {
 
 /// A journal of `size` generated entries, made on first use.
 pub fn journal(size: u64) -> Store {
+    Store::open(&path(size)).expect("bench journal")
+}
+
+/// Where the journal of `size` generated entries is, made on first use.
+pub fn path(size: u64) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-journals");
     let path = dir.join(format!("journal-{size}.db"));
     if !path.exists() {
@@ -27,5 +34,5 @@ pub fn journal(size: u64) -> Store {
         drop(store);
         std::fs::rename(&scratch, &path).expect("into place");
     }
-    Store::open(&path).expect("bench journal")
+    path
 }

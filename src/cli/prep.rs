@@ -299,7 +299,16 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
     if sheet.advice.is_empty() {
         let _ = writeln!(out, "none");
     } else {
-        let _ = writeln!(out, "{}", sheet.advice.len());
+        if sheet.advice_total > sheet.advice.len() {
+            let _ = writeln!(
+                out,
+                "{} (the oldest {} below)",
+                sheet.advice_total,
+                sheet.advice.len()
+            );
+        } else {
+            let _ = writeln!(out, "{}", sheet.advice_total);
+        }
         for ask in &sheet.advice {
             let strength = match ask.advice.strength.trim() {
                 "" => String::new(),

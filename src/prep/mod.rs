@@ -30,6 +30,10 @@ pub const WINDOW_WITHOUT_ONE_ON_ONE_DAYS: u64 = 30;
 /// How many preview lines of this week's summary the sheet carries.
 pub const PREVIEW_LINES: usize = 6;
 
+/// Advice asks awaiting a report-back that Prep and the summary list, oldest
+/// first; the rest are counted.
+pub const ADVICE_SHOWN: usize = 50;
+
 /// An open topic and how many 1:1s it has been carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgendaTopic {
@@ -176,8 +180,10 @@ pub struct PrepFacts {
     pub open_topics: Vec<Topic>,
     /// One day per 1:1 since the oldest open topic was added.
     pub one_on_ones: Vec<NaiveDate>,
-    /// Open advice asks, oldest first.
+    /// Open advice asks, oldest first: the first [`ADVICE_SHOWN`].
     pub open_advice: Vec<AwaitingAdvice>,
+    /// How many advice asks are open in all.
+    pub open_advice_total: usize,
     /// This week's saved summary.
     pub summary: Option<WeeklySummary>,
     /// The latest `summary`-category entry this week, sent or logged by hand.
@@ -213,8 +219,11 @@ pub struct PrepSheet {
     pub more_since_last: bool,
     /// Open topics in agenda order, with carry-over counts.
     pub agenda: Vec<AgendaTopic>,
-    /// Advice asks awaiting a report-back, oldest first.
+    /// Advice asks awaiting a report-back, oldest first: the first
+    /// [`ADVICE_SHOWN`].
     pub advice: Vec<AwaitingAdvice>,
+    /// How many asks await a report-back in all.
+    pub advice_total: usize,
     /// Feedback received since the last 1:1, newest first.
     pub feedback: Vec<Interaction>,
     pub summary: WeekSummary,
@@ -255,6 +264,7 @@ impl PrepSheet {
             more_since_last: facts.recent_truncated,
             agenda: agenda(&facts.open_topics, &facts.one_on_ones, today),
             advice: facts.open_advice.clone(),
+            advice_total: facts.open_advice_total.max(facts.open_advice.len()),
             feedback,
             summary: week_summary(facts),
         }

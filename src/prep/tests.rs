@@ -104,6 +104,7 @@ fn facts() -> PrepFacts {
         open_topics: Vec::new(),
         one_on_ones: Vec::new(),
         open_advice: Vec::new(),
+        open_advice_total: 0,
         summary: None,
         summary_entry: None,
     }

@@ -64,6 +64,17 @@ const SELECT_INTERACTION: &str = "
       JOIN kind k ON k.id = i.kind_id
       LEFT JOIN advice_loop a ON a.interaction_id = i.id";
 
+/// A search reads the text index first, in its rowid order — the timeline's
+/// order (see migration 0005) — and stops after a page.
+const FROM_SEARCH: &str = "FROM interaction_fts f CROSS JOIN interaction i ON i.id = f.entry_id";
+
+/// An entry's place in the timeline as the text index's rowid: the day's
+/// Julian day number in the high bits, the id in the low 40 (as the
+/// triggers of migration 0005 write it), from the day and id parameters.
+fn timeline_key(day_param: usize, id_param: usize) -> String {
+    format!("((CAST(julianday(?{day_param}) AS INTEGER) << 40) + ?{id_param})")
+}
+
 impl Store {
     pub fn add_interaction(
         &mut self,
@@ -179,14 +190,18 @@ impl Store {
                 &mut clauses,
             );
         }
-        if let Some(query) = filter.text.as_deref().and_then(fts_query) {
-            bind(
-                "i.id IN (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?)",
-                Value::Text(query),
-                &mut clauses,
-            );
+        let search = filter.text.as_deref().and_then(fts_query);
+        let searching = search.is_some();
+        if let Some(query) = search {
+            bind("interaction_fts MATCH ?", Value::Text(query), &mut clauses);
         }
-        if let Some(cursor) = cursor {
+        if let Some(cursor) = cursor.filter(|_| searching) {
+            let strict = if newer { ">" } else { "<" };
+            values.push(Value::Text(day_text(cursor.happened_on)));
+            values.push(Value::Integer(cursor.id));
+            let key = timeline_key(values.len() - 1, values.len());
+            clauses.push(format!("f.rowid {strict} {key}"));
+        } else if let Some(cursor) = cursor {
             // Written as a range on happened_on plus a tie-break, so the
             // timeline index serves it.
             let (range, strict, tie) = if newer {
@@ -208,8 +223,19 @@ impl Store {
         }
         values.push(Value::Integer(i64::from(limit)));
         let order = if newer { "ASC" } else { "DESC" };
+        let (select, order_by) = if searching {
+            (
+                SELECT_INTERACTION.replacen("FROM interaction i", FROM_SEARCH, 1),
+                format!("f.rowid {order}"),
+            )
+        } else {
+            (
+                SELECT_INTERACTION.to_string(),
+                format!("i.happened_on {order}, i.id {order}"),
+            )
+        };
         let sql = format!(
-            "{SELECT_INTERACTION} WHERE {} ORDER BY i.happened_on {order}, i.id {order} LIMIT ?{}",
+            "{select} WHERE {} ORDER BY {order_by} LIMIT ?{}",
             clauses.join(" AND "),
             values.len()
         );

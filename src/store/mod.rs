@@ -18,6 +18,7 @@ mod nudges;
 mod open;
 mod people;
 mod records;
+mod seal;
 mod summaries;
 
 use std::path::PathBuf;
@@ -51,6 +52,8 @@ use crate::domain::DomainError;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Dropped after `conn`: seals the file once SQLite has closed it.
+    _seal: Option<seal::SealOnClose>,
 }
 
 /// Why the journal could not do what was asked, in words a user can act on.

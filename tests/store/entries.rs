@@ -339,4 +339,66 @@ proptest! {
         prop_assert_eq!(&paged, &whole);
         prop_assert_eq!(whole.len(), days.len());
     }
+
+    /// Search pages read the text index in its own order; whatever order
+    /// entries were written in (backdated ones too), moved to other days,
+    /// deleted or retagged, they come out as the timeline has them, once.
+    #[test]
+    fn searching_in_any_page_size_gives_the_matches_in_timeline_order(
+        entries in proptest::collection::vec((0u32..40, proptest::bool::ANY), 1..50),
+        moves in proptest::collection::vec((0usize..50, 0u32..40), 0..6),
+        deletes in proptest::collection::vec(0usize..50, 0..4),
+        page_size in 1u32..9,
+    ) {
+        let mut store = Store::open_in_memory().expect("open");
+        let person = journal_with_manager(&mut store);
+        let mut saved = Vec::new();
+        for (n, (offset, matching)) in entries.iter().enumerate() {
+            let on = day(2026, 10, 1) + chrono::Days::new(u64::from(*offset));
+            let title = if *matching { format!("budget talk {n}") } else { format!("walk {n}") };
+            let d = draft(&store, person, "chat", on, &title);
+            saved.push(store.add_interaction(&d, now()).expect("saved"));
+        }
+        for (at, offset) in moves {
+            let Some(entry) = saved.get(at % saved.len()).cloned() else { continue };
+            let mut d = entry.to_draft();
+            d.happened_on = day(2026, 10, 1) + chrono::Days::new(u64::from(offset));
+            d.tags = vec!["budget".into()];
+            let moved = store.update_interaction(entry.id, entry.version, &d, now()).expect("moved");
+            let slot = at % saved.len();
+            saved[slot] = moved;
+        }
+        for at in deletes {
+            let id = saved[at % saved.len()].id;
+            let _ = store.delete_interaction(id, now());
+        }
+        let search = InteractionFilter { text: Some("budg".into()), ..InteractionFilter::default() };
+        let expected: Vec<i64> = store
+            .interactions(&InteractionFilter::default(), PageRequest { limit: 1_000, after: None })
+            .expect("timeline")
+            .into_iter()
+            .filter(|e| e.title.contains("budget") || e.tags.iter().any(|t| t == "budget"))
+            .map(|e| e.id)
+            .collect();
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .interactions(&search, PageRequest { limit: page_size, after })
+                .expect("page");
+            let Some(last) = page.last() else { break };
+            after = Some(Cursor::after(last));
+            paged.extend(page.iter().map(|i| i.id));
+        }
+        prop_assert_eq!(&paged, &expected);
+        // And back up: newer pages from the oldest match give the same, reversed.
+        if let Some(oldest) = expected.last() {
+            let oldest = store.interaction(*oldest).expect("the oldest match");
+            let newer = store
+                .interactions_newer_than(&search, Cursor::after(&oldest), 1_000)
+                .expect("newer");
+            let newer: Vec<i64> = newer.iter().map(|i| i.id).collect();
+            prop_assert_eq!(&newer[..], &expected[..expected.len() - 1]);
+        }
+    }
 }

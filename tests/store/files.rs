@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use rapport::store::StoreError;
+use rapport::store::{InteractionFilter, PageRequest, StoreError};
 
 use super::*;
 
@@ -139,22 +139,27 @@ fn an_empty_file_becomes_a_new_journal() {
     assert_eq!(store.kinds().expect("kinds").len(), 8);
 }
 
-/// Every migration in `migrations/`, plus one more, as a future release
-/// would ship them; also returns the future version number.
-fn future_migrations(extra: &'static str) -> (rusqlite_migration::Migrations<'static>, i64) {
+/// The migrations in `migrations/`, in order, as steps.
+fn shipped_steps() -> Vec<rusqlite_migration::M<'static>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
     let mut folders: Vec<_> = std::fs::read_dir(&root)
         .expect("migrations folder")
         .map(|e| e.expect("entry").path())
         .collect();
     folders.sort();
-    let mut steps: Vec<rusqlite_migration::M<'static>> = folders
+    folders
         .iter()
         .map(|dir| {
             let sql = std::fs::read_to_string(dir.join("up.sql")).expect("up.sql");
             rusqlite_migration::M::up(Box::leak(sql.into_boxed_str()))
         })
-        .collect();
+        .collect()
+}
+
+/// Every migration in `migrations/`, plus one more, as a future release
+/// would ship them; also returns the future version number.
+fn future_migrations(extra: &'static str) -> (rusqlite_migration::Migrations<'static>, i64) {
+    let mut steps = shipped_steps();
     steps.push(rusqlite_migration::M::up(extra));
     let version = steps.len() as i64;
     (rusqlite_migration::Migrations::new(steps), version)
@@ -212,4 +217,64 @@ fn a_failing_migration_leaves_the_journal_as_it_was() {
         )
         .expect("schema");
     assert!(!has_mood, "the half-applied migration was rolled back");
+}
+
+#[test]
+fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_migrating() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    let four = rusqlite_migration::Migrations::new(shipped_steps().into_iter().take(4).collect());
+    let mut written = Vec::new();
+    {
+        let mut store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
+        let person = journal_with_manager(&mut store);
+        // Written newest first, so ids run against the timeline.
+        for (n, back) in [0u64, 3, 9, 1, 30].iter().enumerate() {
+            let on = today() - chrono::Days::new(*back);
+            let mut d = draft(&store, person, "coffee", on, &format!("budget walk {n}"));
+            d.tags = vec!["hiring".into()];
+            written.push(store.add_interaction(&d, now()).expect("saved").id);
+        }
+    }
+    let store = Store::open(&path).expect("migrated");
+    let version: i64 = store
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, rapport::store::SCHEMA_VERSION);
+    let timeline: Vec<i64> = store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 50,
+                after: None,
+            },
+        )
+        .expect("timeline")
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(timeline.len(), written.len(), "every entry survived");
+    for words in ["budget", "hiring", "walk budg"] {
+        let found: Vec<i64> = store
+            .interactions(
+                &InteractionFilter {
+                    text: Some(words.into()),
+                    ..InteractionFilter::default()
+                },
+                PageRequest {
+                    limit: 50,
+                    after: None,
+                },
+            )
+            .expect("search")
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(found, timeline, "`{words}` finds every entry, newest first");
+    }
+    assert!(
+        dir.path().join("journal.db.v4.bak").exists(),
+        "backed up first"
+    );
 }

@@ -7,7 +7,7 @@ use rusqlite::{Row, params};
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
 use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
 use crate::prep::{
-    AwaitingAdvice, PrepFacts, PrepSheet, SummaryFacts, Week, agenda, next_one_on_one,
+    ADVICE_SHOWN, AwaitingAdvice, PrepFacts, PrepSheet, SummaryFacts, Week, agenda, next_one_on_one,
 };
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
@@ -56,26 +56,51 @@ impl Store {
     }
 
     /// The person's advice asks made by `day` and not reported back on by
-    /// then, oldest first, with the day each was asked.
+    /// then, oldest first, with the day each was asked: the first
+    /// [`ADVICE_SHOWN`] of them.
     pub fn awaiting_advice(&self, person_id: i64, day: NaiveDate) -> Result<Vec<AwaitingAdvice>> {
+        Ok(self.awaiting_advice_counted(person_id, day)?.0)
+    }
+
+    /// `awaiting_advice`, and how many asks were awaiting in all: one walk
+    /// over the open asks.
+    pub fn awaiting_advice_counted(
+        &self,
+        person_id: i64,
+        day: NaiveDate,
+    ) -> Result<(Vec<AwaitingAdvice>, usize)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on,
-                    i.happened_on
-               FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE i.person_id = ?1 AND i.deleted_at IS NULL AND i.happened_on <= ?2
-                AND (a.reported_on IS NULL OR a.reported_on > ?2)
-              ORDER BY i.happened_on, a.id",
+                    i.happened_on, count(*) OVER ()
+               FROM advice_loop a CROSS JOIN interaction i ON i.id = a.interaction_id
+              WHERE (a.reported_on IS NULL OR a.reported_on > ?2)
+                AND i.person_id = ?1 AND i.deleted_at IS NULL AND i.happened_on <= ?2
+              ORDER BY i.happened_on, a.id
+              LIMIT ?3",
         )?;
+        let mut total = 0_i64;
         let rows = stmt
-            .query_map(params![person_id, day_text(day)], |r| {
-                let asked: String = r.get(6)?;
-                Ok(AwaitingAdvice {
-                    advice: advice_from_row(r)?,
-                    asked_on: parse_day_column(6, &asked)?,
+            .query_map(
+                params![person_id, day_text(day), ADVICE_SHOWN as i64],
+                |r| {
+                    let asked: String = r.get(6)?;
+                    Ok((
+                        AwaitingAdvice {
+                            advice: advice_from_row(r)?,
+                            asked_on: parse_day_column(6, &asked)?,
+                        },
+                        r.get::<_, i64>(7)?,
+                    ))
+                },
+            )?
+            .map(|row| {
+                row.map(|(ask, count)| {
+                    total = count;
+                    ask
                 })
-            })?
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        Ok((rows, usize::try_from(total).unwrap_or_default()))
     }
 
     /// The person's advice asks reported back on from `from` to `to`.
@@ -153,6 +178,7 @@ impl Store {
             limit: 1,
             after: None,
         };
+        let (open_advice, open_advice_total) = self.awaiting_advice_counted(person.id, today)?;
         Ok(PrepFacts {
             person: person.clone(),
             today,
@@ -162,7 +188,8 @@ impl Store {
             recent_truncated,
             one_on_ones: self.one_on_one_days(person.id, oldest, today)?,
             open_topics,
-            open_advice: self.awaiting_advice(person.id, today)?,
+            open_advice,
+            open_advice_total,
             summary: self.summary(person.id, week)?,
             summary_entry: self
                 .interactions(&summary_filter, summary_page)?

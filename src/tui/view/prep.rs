@@ -96,7 +96,7 @@ fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<
     for p in PrepPane::ALL {
         let count = match p {
             PrepPane::Agenda => sheet.agenda.len().to_string(),
-            PrepPane::Advice => sheet.advice.len().to_string(),
+            PrepPane::Advice => sheet.advice_total.to_string(),
             PrepPane::Since => sheet.since_last.len().to_string(),
             PrepPane::Summary => summary_word(sheet).to_string(),
         };
@@ -139,7 +139,12 @@ fn render_pane(
             1 => "Agenda: 1 open topic".to_string(),
             n => format!("Agenda: {n} open topics"),
         },
-        PrepPane::Advice => format!("Advice awaiting your report-back: {}", sheet.advice.len()),
+        PrepPane::Advice if sheet.advice_total > sheet.advice.len() => format!(
+            "Advice awaiting your report-back: {} (the oldest {} shown)",
+            sheet.advice_total,
+            sheet.advice.len()
+        ),
+        PrepPane::Advice => format!("Advice awaiting your report-back: {}", sheet.advice_total),
         PrepPane::Since => match &sheet.last_one_on_one {
             Some(last) => format!(
                 "Since the last 1:1 ({})",

@@ -1,0 +1,165 @@
+//! The TUI's speed as a user feels it, over generated journals
+//! (DESIGN.md §9): the first full frame at 10k, 100k and 1M entries
+//! (≤ 20 ms at 100k, flat in size), and key press to finished frame at 100k
+//! (≤ 2 ms median). Frames are drawn into a 120×40 TestBackend by the same
+//! `update`, `effects` and views the terminal uses.
+//! Run: `cargo bench --bench frames`.
+
+mod journals;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use divan::Bencher;
+use rapport::coach::Playbook;
+use rapport::store::Store;
+use rapport::tui::app::{App, Msg, Screen};
+use rapport::tui::keymap::Keymap;
+use rapport::tui::{dispatch, start, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| view::render(app, frame))
+        .expect("drawn");
+}
+
+/// What `rapport` does from launch to its first frame, minus the real
+/// terminal: open the journal (checks, pragmas, migrations), load the
+/// people, the newest page and the coach's top step, draw the Journal.
+fn first_frame_of(path: &std::path::Path, terminal: &mut Terminal<TestBackend>) -> App {
+    let mut store = Store::open(path).expect("journal opens");
+    let mut app = App::new(journals::today(), Keymap::defaults(), true);
+    app.coach.playbook = Playbook::builtin();
+    dispatch(
+        &mut app,
+        &mut store,
+        Msg::Resized {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+    );
+    start(&mut app, &mut store);
+    draw(terminal, &app);
+    app
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn first_frame(bencher: Bencher<'_, '_>, size: u64) {
+    let path = journals::path(size);
+    let mut terminal = terminal();
+    let app = first_frame_of(&path, &mut terminal);
+    assert!(app.timeline.rows.len() >= 30, "the first page is loaded");
+    assert!(app.coach.top().is_some(), "the coach's top step is there");
+    bencher.bench_local(|| first_frame_of(&path, &mut terminal));
+}
+
+/// A journal of 100k entries on the Journal screen after its first frame.
+fn at_100k() -> (App, Store) {
+    let path = journals::path(100_000);
+    let mut terminal = terminal();
+    let app = first_frame_of(&path, &mut terminal);
+    let store = Store::open(&path).expect("journal opens");
+    (app, store)
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Times one key press on a fresh copy of `from`, and the frame after it.
+fn key_to_frame(bencher: Bencher<'_, '_>, from: &App, store: &mut Store, press: Msg) {
+    let mut terminal = terminal();
+    bencher
+        .with_inputs(|| (from.clone(), press.clone()))
+        .bench_local_values(|(mut app, press)| {
+            dispatch(&mut app, store, press);
+            draw(&mut terminal, &app);
+            app
+        });
+}
+
+#[divan::bench(sample_count = 200)]
+fn scroll_one_row(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = at_100k();
+    key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('j')));
+}
+
+/// Page down from the last screenful of the loaded page: the press loads
+/// the next page of older entries from the journal.
+#[divan::bench(sample_count = 200)]
+fn page_down_past_the_loaded_page(bencher: Bencher<'_, '_>) {
+    let (mut app, mut store) = at_100k();
+    let loaded = app.timeline.rows.len();
+    app.timeline.selected = loaded.saturating_sub(app.list_height);
+    assert!(!app.timeline.at_oldest, "older pages wait in the journal");
+    let mut probe = app.clone();
+    dispatch(
+        &mut probe,
+        &mut store,
+        Msg::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+    );
+    assert!(
+        probe.timeline.rows.len() > loaded,
+        "the press loaded a page"
+    );
+    key_to_frame(
+        bencher,
+        &app,
+        &mut store,
+        Msg::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+    );
+}
+
+#[divan::bench(sample_count = 200)]
+fn open_the_add_form(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = at_100k();
+    key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('a')));
+}
+
+/// Insights reads `day_total`, the per-day totals that triggers keep in
+/// step with every write, so switching computes from fresh figures.
+#[divan::bench(sample_count = 100)]
+fn switch_to_insights(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = at_100k();
+    let mut probe = app.clone();
+    dispatch(&mut probe, &mut store, key(KeyCode::Char('2')));
+    assert_eq!(probe.screen, Screen::Insights);
+    key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('2')));
+}
+
+#[divan::bench(sample_count = 100)]
+fn switch_to_prep(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = at_100k();
+    let mut probe = app.clone();
+    dispatch(&mut probe, &mut store, key(KeyCode::Char('3')));
+    assert_eq!(probe.screen, Screen::Prep);
+    key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('3')));
+}
+
+/// The last letter of a search typed live: the press runs the full-text
+/// query (FTS5, kept by triggers) for the first page and draws it.
+#[divan::bench(sample_count = 100)]
+fn apply_a_text_search(bencher: Bencher<'_, '_>) {
+    let (mut app, mut store) = at_100k();
+    dispatch(&mut app, &mut store, key(KeyCode::Char('/')));
+    for c in "hirin".chars() {
+        dispatch(&mut app, &mut store, key(KeyCode::Char(c)));
+    }
+    let mut probe = app.clone();
+    dispatch(&mut probe, &mut store, key(KeyCode::Char('g')));
+    assert_eq!(probe.timeline.filter.text.as_deref(), Some("hiring"));
+    assert!(!probe.timeline.rows.is_empty(), "the search finds entries");
+    key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('g')));
+}
