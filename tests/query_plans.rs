@@ -18,6 +18,9 @@ use rusqlite::trace::{TraceEvent, TraceEventCodes};
 /// Statements traced since the last `take`, with their values bound.
 static TRACED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
+/// One trace at a time: the tests run in parallel threads and share `TRACED`.
+static ONE_TRACE: Mutex<()> = Mutex::new(());
+
 fn record(event: TraceEvent<'_>) {
     if let TraceEvent::Stmt(stmt, sql) = event {
         let text = stmt.expanded_sql().unwrap_or_else(|| sql.to_string());
@@ -49,6 +52,7 @@ fn journal() -> (tempfile::TempDir, Store, Person) {
 
 /// Runs `work` with tracing on and returns the statements it ran.
 fn traced(store: &Store, work: impl FnOnce(&Store)) -> Vec<String> {
+    let _one = ONE_TRACE.lock().unwrap_or_else(|e| e.into_inner());
     TRACED.lock().expect("lock").clear();
     store
         .connection()

@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use super::{Result, Store, StoreError, day_text, instant_text, time_text};
+use super::interactions::{insert_entry, write_advice_loop};
+use super::{Result, Store, StoreError, day_text, instant_text};
 use crate::domain::{Category, CheckInDraft, InteractionDraft};
 
 impl Store {
@@ -48,17 +49,6 @@ impl Store {
             let tx = self.conn.transaction()?;
             let mut added = 0u64;
             {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                              initiated_by, title, notes, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                )?;
-                let mut tag = tx.prepare_cached(
-                    "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
-                )?;
-                let mut advice = tx.prepare_cached(
-                    "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
-                )?;
                 for mut draft in drafts {
                     let kind = kinds.iter().find(|k| k.id == draft.kind_id).ok_or(
                         StoreError::NotFound {
@@ -67,28 +57,9 @@ impl Store {
                         },
                     )?;
                     draft.validate(kind)?;
-                    insert.execute(params![
-                        draft.person_id,
-                        draft.kind_id,
-                        day_text(draft.happened_on),
-                        draft.at_time.map(time_text),
-                        draft.minutes,
-                        draft.quality.map(i64::from),
-                        draft.initiated_by.as_str(),
-                        draft.title,
-                        draft.notes,
-                        stamp,
-                    ])?;
-                    let id = tx.last_insert_rowid();
-                    for t in &draft.tags {
-                        tag.execute(params![id, t])?;
-                    }
+                    let id = insert_entry(&tx, &draft, &stamp)?;
                     if kind.category == Category::Ask {
-                        advice.execute(params![
-                            id,
-                            draft.title,
-                            draft.advice_strength.clone().unwrap_or_default()
-                        ])?;
+                        write_advice_loop(&tx, id, kind, &draft)?;
                     }
                     added += 1;
                     if added.is_multiple_of(1000) {

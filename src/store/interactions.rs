@@ -85,27 +85,7 @@ impl Store {
         let mut draft = draft.clone();
         draft.validate(&kind)?;
         let tx = self.conn.transaction()?;
-        let stamp = instant_text(now);
-        tx.execute(
-            "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                      initiated_by, title, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![
-                draft.person_id,
-                draft.kind_id,
-                day_text(draft.happened_on),
-                draft.at_time.map(time_text),
-                draft.minutes,
-                draft.quality.map(i64::from),
-                draft.initiated_by.as_str(),
-                draft.title,
-                draft.notes,
-                stamp,
-            ],
-        )
-        .map_err(|e| explain_foreign_key(e, draft.person_id))?;
-        let id = tx.last_insert_rowid();
-        write_tags(&tx, id, &draft.tags)?;
+        let id = insert_entry(&tx, &draft, &instant_text(now))?;
         write_advice_loop(&tx, id, &kind, &draft)?;
         tx.commit()?;
         self.interaction(id)
@@ -265,20 +245,11 @@ impl Store {
                         quality = ?6, initiated_by = ?7, title = ?8, notes = ?9, updated_at = ?10,
                         version = version + 1
                   WHERE id = ?11 AND version = ?12 AND deleted_at IS NULL",
-                params![
-                    draft.person_id,
-                    draft.kind_id,
-                    day_text(draft.happened_on),
-                    draft.at_time.map(time_text),
-                    draft.minutes,
-                    draft.quality.map(i64::from),
-                    draft.initiated_by.as_str(),
-                    draft.title,
-                    draft.notes,
-                    instant_text(now),
-                    id,
-                    expected_version,
-                ],
+                params_from_iter(entry_columns(&draft).into_iter().chain([
+                    Value::Text(instant_text(now)),
+                    Value::Integer(id),
+                    Value::Integer(expected_version),
+                ])),
             )
             .map_err(|e| explain_foreign_key(e, draft.person_id))?;
         if changed == 0 {
@@ -370,6 +341,49 @@ fn explain_foreign_key(e: rusqlite::Error, person_id: i64) -> StoreError {
     }
 }
 
+/// Writes a new entry from `draft` (already checked) and its tags inside
+/// `tx`, created and updated at `stamp`; returns its id. Every way an entry
+/// is added goes through here.
+pub(super) fn insert_entry(
+    tx: &Transaction<'_>,
+    draft: &InteractionDraft,
+    stamp: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
+                                  initiated_by, title, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params_from_iter(
+        entry_columns(draft)
+            .into_iter()
+            .chain([Value::Text(stamp.to_string())]),
+    ))
+    .map_err(|e| explain_foreign_key(e, draft.person_id))?;
+    let id = tx.last_insert_rowid();
+    write_tags(tx, id, &draft.tags)?;
+    Ok(id)
+}
+
+/// The entry's own columns, in the order the INSERT and UPDATE name them
+/// (?1 to ?9).
+fn entry_columns(draft: &InteractionDraft) -> [Value; 9] {
+    let optional = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
+    [
+        Value::Integer(draft.person_id),
+        Value::Integer(draft.kind_id),
+        Value::Text(day_text(draft.happened_on)),
+        draft
+            .at_time
+            .map_or(Value::Null, |t| Value::Text(time_text(t))),
+        optional(draft.minutes.map(i64::from)),
+        optional(draft.quality.map(i64::from)),
+        Value::Text(draft.initiated_by.as_str().to_string()),
+        Value::Text(draft.title.clone()),
+        Value::Text(draft.notes.clone()),
+    ]
+}
+
 fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
@@ -381,28 +395,29 @@ fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
 }
 
 /// An ask opens an advice loop (its question is the title); other kinds have none.
-fn write_advice_loop(
+pub(super) fn write_advice_loop(
     tx: &Transaction<'_>,
     id: i64,
     kind: &Kind,
     draft: &InteractionDraft,
 ) -> Result<()> {
     if kind.category != Category::Ask {
-        tx.execute("DELETE FROM advice_loop WHERE interaction_id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM advice_loop WHERE interaction_id = ?1")?
+            .execute([id])?;
         return Ok(());
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)
          ON CONFLICT (interaction_id) DO UPDATE
             SET question = excluded.question,
                 strength = coalesce(?4, advice_loop.strength)",
-        params![
-            id,
-            draft.title,
-            draft.advice_strength.clone().unwrap_or_default(),
-            draft.advice_strength,
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        draft.title,
+        draft.advice_strength.clone().unwrap_or_default(),
+        draft.advice_strength,
+    ])?;
     Ok(())
 }
 

@@ -30,6 +30,7 @@ pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+pub use seal::seal_path;
 pub use summaries::{OneOnOneRecord, PREP_RECENT_LIMIT, RecordedOneOnOne, SentSummary, TopicMove};
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};

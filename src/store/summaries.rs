@@ -8,11 +8,11 @@ mod facts;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::interactions::insert_entry;
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
-    time_text,
 };
-use crate::domain::{Category, Interaction, InteractionDraft, Topic};
+use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Topic};
 use crate::insights::range::monday_of;
 use crate::prep::{Week, WeeklySummary};
 
@@ -149,21 +149,20 @@ impl Store {
                     "there is no kind in the update category to log the summary with; add one with `rapport kind add summary --category update`".into(),
                 )
             })?;
-        let stamp = instant_text(now);
-        tx.execute(
-            "INSERT INTO interaction (person_id, kind_id, happened_on, initiated_by, title, notes,
-                                      created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'me', ?4, ?5, ?6, ?6)",
-            params![
-                person_id,
-                kind_id,
-                day_text(sent_on),
-                format!("Weekly summary {week}"),
-                body,
-                stamp
-            ],
-        )?;
-        let interaction_id = tx.last_insert_rowid();
+        let sent = InteractionDraft {
+            person_id,
+            kind_id,
+            happened_on: sent_on,
+            at_time: None,
+            minutes: None,
+            quality: None,
+            initiated_by: InitiatedBy::Me,
+            title: format!("Weekly summary {week}"),
+            notes: body.to_string(),
+            tags: Vec::new(),
+            advice_strength: None,
+        };
+        let interaction_id = insert_entry(&tx, &sent, &instant_text(now))?;
         let id = upsert_summary(&tx, person_id, week, body, now)?;
         tx.execute(
             "UPDATE summary SET sent_on = ?1, sent_interaction = ?2 WHERE id = ?3",
@@ -316,33 +315,7 @@ pub(super) fn record_in(
     now: DateTime<Utc>,
 ) -> Result<(i64, Option<i64>)> {
     require_person(tx, draft.person_id)?;
-    let stamp = instant_text(now);
-    tx.execute(
-        "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                  initiated_by, title, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            draft.person_id,
-            draft.kind_id,
-            day_text(draft.happened_on),
-            draft.at_time.map(time_text),
-            draft.minutes,
-            draft.quality.map(i64::from),
-            draft.initiated_by.as_str(),
-            draft.title,
-            draft.notes,
-            stamp,
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    {
-        let mut tag = tx.prepare_cached(
-            "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
-        )?;
-        for t in &draft.tags {
-            tag.execute(params![id, t])?;
-        }
-    }
+    let id = insert_entry(tx, draft, &instant_text(now))?;
     close_discussed(tx, id, &record.discussed, now)?;
     if record.picked.is_empty() {
         return Ok((id, None));
