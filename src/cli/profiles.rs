@@ -9,8 +9,8 @@ use super::output::{print_json, print_line};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::text::shown_line;
 use crate::domain::{
-    Expectation, ExpectationDraft, ExpectationState, Facet, HeldBy, Person, Profile,
-    ProfileChange, ProfileItem, TakesIn,
+    Expectation, ExpectationDraft, ExpectationState, Facet, HeldBy, Person, Profile, ProfileChange,
+    ProfileItem, TakesIn,
 };
 use crate::store::Store;
 
@@ -247,7 +247,11 @@ fn print_person(
             .then(|| person.strengths.join("; "))
             .as_deref(),
     )?;
-    dated_list("blind spots", profile.list(Facet::BlindSpot).collect(), today)?;
+    dated_list(
+        "blind spots",
+        profile.list(Facet::BlindSpot).collect(),
+        today,
+    )?;
     value_line("style", profile.style_words().as_deref())?;
     value_line("bad news", profile.value(Facet::BadNews))?;
     value_line("channel", profile.value(Facet::Channel))?;
@@ -267,9 +271,10 @@ fn expectation_line(e: &Expectation) -> String {
         HeldBy::Them => "theirs",
         HeldBy::Me => "mine  ",
     };
-    let confirmed = e
-        .confirmed_on
-        .map_or_else(|| "never confirmed".to_string(), |d| format!("confirmed {d}"));
+    let confirmed = e.confirmed_on.map_or_else(
+        || "never confirmed".to_string(),
+        |d| format!("confirmed {d}"),
+    );
     format!(
         "{:>4}  {holder}  {:<8} {:<20} {}",
         e.id,
@@ -357,9 +362,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         ExpectCommand::Agree { id } => set_state(&mut store, id, ExpectationState::Agreed, ctx),
-        ExpectCommand::Unclear { id } => {
-            set_state(&mut store, id, ExpectationState::Unclear, ctx)
-        }
+        ExpectCommand::Unclear { id } => set_state(&mut store, id, ExpectationState::Unclear, ctx),
         ExpectCommand::Drop { id } => {
             let e = store.drop_expectation(id, ctx.today, ctx.now)?;
             eprintln!("dropped “{}”", shown_line(&e.text));

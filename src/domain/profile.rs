@@ -170,7 +170,12 @@ impl FromStr for Focus {
     type Err = DomainError;
 
     fn from_str(s: &str) -> Result<Focus, DomainError> {
-        match s.trim().to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '-'], "_")
+            .as_str()
+        {
             "detail" => Ok(Focus::Detail),
             "big_picture" => Ok(Focus::BigPicture),
             _ => Err(DomainError::UnknownWord {

@@ -215,7 +215,8 @@ impl Store {
         if let Some(strengths) = &change.strengths {
             // Strengths given again keep the day they were first noted.
             let strengths = cleaned_strengths(strengths);
-            let mut stmt = tx.prepare_cached("SELECT id, text FROM strength WHERE person_id = ?1")?;
+            let mut stmt =
+                tx.prepare_cached("SELECT id, text FROM strength WHERE person_id = ?1")?;
             let known = stmt
                 .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;

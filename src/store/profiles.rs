@@ -225,7 +225,10 @@ fn normalized_value(facet: Facet, value: &str) -> String {
             .parse::<crate::domain::TakesIn>()
             .ok()
             .map(|t| t.as_str()),
-        Facet::Focus => value.parse::<crate::domain::Focus>().ok().map(|f| f.as_str()),
+        Facet::Focus => value
+            .parse::<crate::domain::Focus>()
+            .ok()
+            .map(|f| f.as_str()),
         _ => None,
     };
     parsed.map_or_else(|| value.trim().to_string(), str::to_string)
