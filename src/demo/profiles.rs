@@ -64,7 +64,10 @@ pub fn write_profiles(
         )
         .list(
             Facet::Weakness,
-            texts(&["Finance negotiations and budgets", "Saying no to other teams"]),
+            texts(&[
+                "Finance negotiations and budgets",
+                "Saying no to other teams",
+            ]),
         )
         .value(Facet::TakesIn, Some("listener".into()))
         .value(Facet::Focus, Some("detail".into()))

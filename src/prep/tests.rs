@@ -106,6 +106,8 @@ fn facts() -> PrepFacts {
         open_advice: Vec::new(),
         summary: None,
         summary_entry: None,
+        profile: Default::default(),
+        expectations: Vec::new(),
     }
 }
 
