@@ -169,22 +169,26 @@ pub struct App {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrepPane {
     Agenda,
+    /// Their goals, pressures, style, expectations to confirm.
+    About,
     Advice,
     Since,
     Summary,
 }
 
 impl PrepPane {
-    pub const ALL: [PrepPane; 4] = [
+    pub const ALL: [PrepPane; 5] = [
         PrepPane::Agenda,
         PrepPane::Advice,
         PrepPane::Since,
         PrepPane::Summary,
+        PrepPane::About,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             PrepPane::Agenda => "Agenda",
+            PrepPane::About => "About",
             PrepPane::Advice => "Advice",
             PrepPane::Since => "Since",
             PrepPane::Summary => "Summary",

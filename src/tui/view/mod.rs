@@ -8,6 +8,8 @@ mod next_steps;
 mod overlay;
 mod people;
 mod prep;
+mod prep_about;
+mod prep_summary;
 mod theme;
 mod wrap;
 
