@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use super::about::{AboutData, AboutState, ProfileOp};
 use super::forms::OpenForm;
 use super::input::LineInput;
 use super::keymap::Keymap;
@@ -163,6 +164,7 @@ pub struct App {
     pub insights: InsightsState,
     pub coach: CoachState,
     pub prep: PrepState,
+    pub about: AboutState,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
@@ -351,6 +353,7 @@ impl App {
                 accepted: None,
             },
             prep: PrepState::new(),
+            about: AboutState::default(),
         }
     }
 
@@ -404,6 +407,12 @@ pub enum Msg {
     PeopleLoaded {
         people: Vec<Person>,
         kinds: Vec<Kind>,
+    },
+    AboutLoaded(Box<AboutData>),
+    /// A profile or expectation edit was saved; `undo` brings back a removal.
+    ProfileChanged {
+        said: String,
+        undo: Option<ProfileOp>,
     },
     DraftFound {
         key: String,
@@ -471,6 +480,9 @@ pub enum Msg {
 #[derive(Debug, Clone)]
 pub enum Cmd {
     LoadPeople,
+    /// Both profiles and the expectations with this person.
+    LoadAbout(i64),
+    Profile(ProfileOp),
     LoadPage {
         generation: u64,
         filter: InteractionFilter,

@@ -7,6 +7,7 @@ mod journal;
 mod next_steps;
 mod overlay;
 mod people;
+mod people_about;
 mod prep;
 mod prep_about;
 mod prep_summary;
