@@ -72,7 +72,7 @@ pub enum PersonCommand {
         #[arg(long)]
         unarchive: bool,
         #[command(flatten)]
-        profile: super::profiles::TheirProfileArgs,
+        profile: Box<super::profiles::TheirProfileArgs>,
     },
     /// Show a person: their profile and the expectations between you
     Show {
