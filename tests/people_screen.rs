@@ -177,3 +177,86 @@ fn an_expectation_is_added_agreed_marked_unclear_and_dropped_with_undo() {
     h.press(KeyCode::Char('u'));
     assert!(expectations(&h).iter().any(|e| e.id == first.id));
 }
+
+/// Dana only: no goals written down, no expectation agreed.
+fn bare_store() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    store
+        .add_person(
+            &rapport::domain::PersonDraft {
+                name: "Dana".into(),
+                cadence_days: Some(7),
+                is_current: true,
+                ..Default::default()
+            },
+            today(),
+            Utc::now(),
+        )
+        .expect("person");
+    store
+}
+
+#[test]
+fn accepting_the_ask_about_priorities_and_how_am_i_doing_steps_adds_each_topic() {
+    for (rule, topic) in [
+        (
+            "profile-thin",
+            "What are your priorities right now, and what is pressing on you?",
+        ),
+        (
+            "expectations-unagreed",
+            "How am I doing against what you expect of me?",
+        ),
+    ] {
+        let mut h = Harness::new(bare_store(), 120, 40);
+        h.press(KeyCode::Char('4'));
+        let at = h
+            .app
+            .coach
+            .suggestions
+            .iter()
+            .position(|s| s.rule == rule)
+            .unwrap_or_else(|| panic!("{rule} is suggested"));
+        for _ in 0..at {
+            h.press(KeyCode::Char('j'));
+        }
+        h.press(KeyCode::Enter);
+        assert!(matches!(h.app.overlay, Some(Overlay::Form(_))), "{rule}");
+        h.press(KeyCode::Enter);
+        let dana = h.store.current_person().expect("q").expect("Dana").id;
+        let topics: Vec<String> = h
+            .store
+            .topics(Some(dana), false)
+            .expect("topics")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(topics, [topic], "{rule}");
+        assert!(
+            !h.app
+                .coach
+                .suggestions
+                .iter()
+                .any(|s| s.rule == rule && s.quiet.is_none()),
+            "{rule} is done"
+        );
+    }
+}
+
+#[test]
+fn the_profile_side_and_about_pane_draw_at_any_size() {
+    let mut h = people(120, 40);
+    for (w, hgt) in [(1, 1), (20, 5), (45, 8), (89, 12), (90, 12), (200, 60)] {
+        h.resize(w, hgt);
+        h.draw();
+    }
+    h.press(KeyCode::Char('h')).press(KeyCode::Char('3'));
+    for _ in 0..4 {
+        h.press(KeyCode::Char('l'));
+    }
+    assert_eq!(h.app.prep.focus, PrepPane::About);
+    for (w, hgt) in [(1, 1), (20, 5), (60, 15), (99, 19), (100, 20)] {
+        h.resize(w, hgt);
+        h.draw();
+    }
+}
