@@ -19,6 +19,8 @@ pub fn write_profiles(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let days_ago = |n: u64| today - Days::new(n);
+    // The one agreed expectation was confirmed over 90 days ago, so the
+    // coach suggests asking again how you are doing.
     // Last quarter's goals, then this quarter's: the old ones become history.
     let earlier = ProfileChange::default().list(
         Facet::Goal,
@@ -82,7 +84,7 @@ pub fn write_profiles(
             "A written summary before every 1:1",
             HeldBy::Them,
             ExpectationState::Agreed,
-            60,
+            110,
         ),
         (
             "Incidents escalated to her within the hour",
