@@ -247,6 +247,7 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
         | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
         Msg::Stale(text) | Msg::Failed(text) => {
             app.prep.loading = false;
+            app.about.loading = false;
             app.timeline.loading = false;
             app.error(text);
             None
