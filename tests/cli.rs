@@ -26,6 +26,8 @@ mod entries;
 mod log;
 #[path = "cli/people.rs"]
 mod people;
+#[path = "cli/profiles.rs"]
+mod profiles;
 #[path = "cli/records.rs"]
 mod records;
 #[path = "cli/refusals.rs"]

@@ -8,6 +8,9 @@ use rapport::coach::{Playbook, Suggestion};
 use rapport::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::{Nudge, PersonChange, Store};
 
+#[path = "coach/profile_rules.rs"]
+mod profile_rules;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
 }
@@ -161,6 +164,13 @@ fn steady() -> Journal {
     j.by_them("feedback", 20)
         .by_them("feedback", 50)
         .by_them("feedback", 80);
+    // Their goals known lately, and what they expect of you agreed.
+    let goals = rapport::domain::ProfileChange::default()
+        .list(rapport::domain::Facet::Goal, vec!["Ship pricing".into()]);
+    j.store
+        .change_profile(Some(j.dana), &goals, today() - Days::new(20))
+        .expect("goals");
+    j.expectation(40, rapport::domain::ExpectationState::Agreed);
     j
 }
 
@@ -402,7 +412,11 @@ fn going_well_fires_once_quality_rises_with_trust_holding() {
 
 #[test]
 fn every_shipped_rule_has_a_firing_test_here() {
-    let source = include_str!("coach.rs");
+    let source = [
+        include_str!("coach.rs"),
+        include_str!("coach/profile_rules.rs"),
+    ]
+    .concat();
     for rule in Playbook::builtin().rules {
         assert!(
             source.contains(&format!("\"{}\"", rule.id)),

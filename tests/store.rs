@@ -9,6 +9,8 @@ use rapport::store::Store;
 mod entries;
 #[path = "store/files.rs"]
 mod files;
+#[path = "store/profiles.rs"]
+mod profiles;
 #[path = "store/records.rs"]
 mod records;
 

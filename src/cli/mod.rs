@@ -7,6 +7,7 @@ mod next;
 mod output;
 mod people;
 mod prep;
+mod profiles;
 mod records;
 mod stats;
 
@@ -79,6 +80,11 @@ pub enum Command {
     /// People: your manager, and anyone else you track
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Your own profile: strengths, weaknesses, style, what you need from them
+    Me(profiles::MeArgs),
+    /// Expectations made explicit, theirs of you and yours of them
+    #[command(subcommand)]
+    Expect(profiles::ExpectCommand),
     /// Kinds of interaction, and adding your own
     #[command(subcommand)]
     Kind(KindCommand),
@@ -242,6 +248,8 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Rm { id } => entries::remove(id, ctx),
         Command::Undo => entries::undo(ctx),
         Command::Person(cmd) => people::person(cmd, ctx),
+        Command::Me(args) => profiles::me(args, ctx),
+        Command::Expect(cmd) => profiles::expect(cmd, ctx),
         Command::Kind(cmd) => people::kind(cmd, ctx),
         Command::Checkin(args) => records::checkin(args, ctx),
         Command::Topic(cmd) => records::topic(cmd, ctx),

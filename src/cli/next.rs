@@ -53,6 +53,7 @@ pub fn action_text(action: &SuggestedAction) -> String {
         SuggestedAction::Reschedule => "set the next 1:1".into(),
         SuggestedAction::ReportBack => "record your report-back".into(),
         SuggestedAction::EditPerson => "edit their strengths".into(),
+        SuggestedAction::Agenda => "open the agenda on the Prep screen".into(),
         SuggestedAction::None => "decide".into(),
     }
 }

@@ -71,6 +71,16 @@ pub enum PersonCommand {
         archive: bool,
         #[arg(long)]
         unarchive: bool,
+        #[command(flatten)]
+        profile: Box<super::profiles::TheirProfileArgs>,
+    },
+    /// Show a person: their profile and the expectations between you
+    Show {
+        /// Their name
+        name: String,
+        /// Print it as a JSON object
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -93,6 +103,9 @@ pub enum KindCommand {
 }
 
 pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
+    if let PersonCommand::Show { name, json } = &cmd {
+        return super::profiles::show_person(name, *json, ctx);
+    }
     let mut store = ctx.open_store()?;
     match cmd {
         PersonCommand::Add {
@@ -161,6 +174,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             current,
             archive,
             unarchive,
+            profile,
         } => {
             let person = store.person_named(&name)?;
             let next_one_on_one = match (next, clear_next) {
@@ -180,16 +194,18 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                     (_, true) => Some(false),
                     _ => None,
                 },
+                profile: profile.into_change()?,
             };
             if change == PersonChange::default() {
                 return Err(Failure::usage(
-                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --archive, --unarchive",
+                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
                 ));
             }
             let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;
             eprintln!("updated {}", shown_line(&person.name));
             Ok(())
         }
+        PersonCommand::Show { .. } => Ok(()),
     }
 }
 

@@ -295,6 +295,8 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
         }
     }
 
+    about_them(&mut out, sheet);
+
     let _ = write!(out, "\nAdvice awaiting your report-back: ");
     if sheet.advice.is_empty() {
         let _ = writeln!(out, "none");
@@ -363,4 +365,44 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
         let _ = writeln!(out, "  │ {}", truncated(&shown_line(line), 76));
     }
     out
+}
+
+/// Their goals, pressures and style, and what to confirm together.
+fn about_them(out: &mut String, sheet: &PrepSheet) {
+    let about = &sheet.about;
+    let _ = writeln!(out, "\nAbout {}:", shown_line(&sheet.person));
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "—".to_string()
+        } else {
+            shown_line(&items.join("; "))
+        }
+    };
+    let stale = if about.goals_stale {
+        "  (ask about their current priorities)"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "  goals      {}{stale}", list(&about.goals));
+    let _ = writeln!(out, "  pressures  {}", list(&about.pressures));
+    let style: Vec<String> = [
+        about.style.clone(),
+        about.bad_news.as_ref().map(|b| format!("bad news: {b}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = writeln!(out, "  style      {}", list(&style));
+    for e in &about.to_confirm {
+        let whose = match e.held_by {
+            crate::domain::HeldBy::Them => "theirs",
+            crate::domain::HeldBy::Me => "yours",
+        };
+        let _ = writeln!(
+            out,
+            "  confirm    {} ({whose}, {})",
+            truncated(&shown_line(&e.text), 60),
+            e.state.as_str()
+        );
+    }
 }

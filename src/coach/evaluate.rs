@@ -126,11 +126,23 @@ fn number(value: f64) -> String {
 
 /// Fills the placeholders of `text` for this rule and signal.
 fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
+    // A strength of theirs that covers a weakness of yours is the one to name.
     let strength = signals
-        .strengths
-        .first()
-        .cloned()
+        .covering
+        .as_ref()
+        .map(|(s, _)| s.clone())
+        .or_else(|| signals.strengths.first().cloned())
         .unwrap_or_else(|| "what they are good at".to_string());
+    let weakness = signals
+        .covering
+        .as_ref()
+        .map_or_else(|| "a weak spot of yours".to_string(), |(_, w)| w.clone());
+    let topics = signals
+        .top_topics
+        .iter()
+        .map(|t| format!("“{t}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let next = signals.next_one_on_one.map_or_else(
         || "the next 1:1".to_string(),
         |d| d.format("%a %-d %b").to_string(),
@@ -145,6 +157,11 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
             | SignalName::OneOnOneOverdueDays
             | SignalName::DaysToOneOnOneWithoutSummary
             | SignalName::OldestOpenAdviceDays
+            | SignalName::DaysSinceGoalsConfirmed
+            | SignalName::DaysSinceExpectationsConfirmed
+            | SignalName::DaysSinceAdviceWhereTheyCoverYou
+            | SignalName::DaysToOneOnOneForAReader
+            | SignalName::DaysToOneOnOneForAListener
     );
     let values = [
         ("manager", signals.manager.clone()),
@@ -167,6 +184,15 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
         ("count", number(value.round())),
         ("share", format!("{:.0}%", value * 100.0)),
         ("next", next),
+        ("weakness", weakness),
+        (
+            "goal",
+            signals
+                .goal
+                .clone()
+                .unwrap_or_else(|| "their goals".to_string()),
+        ),
+        ("topics", topics),
     ];
     let mut out = text.to_string();
     for (name, value) in values {

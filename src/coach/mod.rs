@@ -82,6 +82,8 @@ pub enum SuggestedAction {
     ReportBack,
     /// Edit the manager: strengths, cadence.
     EditPerson,
+    /// The Prep screen's agenda: pick the topics, park the rest.
+    Agenda,
     /// Nothing to open: a note to read.
     None,
 }

@@ -13,7 +13,7 @@ use super::{Practice, SignalName, SuggestedAction};
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
 /// Every placeholder a message, reason or action text may use.
-pub const PLACEHOLDERS: [&str; 10] = [
+pub const PLACEHOLDERS: [&str; 13] = [
     "manager",
     "days",
     "value",
@@ -24,6 +24,9 @@ pub const PLACEHOLDERS: [&str; 10] = [
     "count",
     "share",
     "next",
+    "weakness",
+    "goal",
+    "topics",
 ];
 
 /// When a rule fires: its signal compared with a threshold.

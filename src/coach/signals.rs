@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Category, CheckIn, Person};
+use crate::domain::profile::{covering_strength, most_relevant};
+use crate::domain::{
+    Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, TakesIn,
+};
 use crate::insights::range::monday_of;
 use crate::insights::{DayFact, LastSeen};
 
@@ -42,6 +45,23 @@ pub enum SignalName {
     MostCarriedTopic,
     /// Quality rising with trust holding: the quality trend, then.
     Momentum,
+    /// Their current goals written down.
+    GoalsRecorded,
+    /// Days since their goals were last written or confirmed.
+    DaysSinceGoalsConfirmed,
+    /// Their expectations of you that you have agreed together.
+    ExpectationsAgreed,
+    /// Days since an expectation of theirs was last confirmed together.
+    DaysSinceExpectationsConfirmed,
+    /// Days since the last advice ask, while a strength of theirs covers a
+    /// weakness of yours.
+    DaysSinceAdviceWhereTheyCoverYou,
+    /// Days to the next 1:1 of a reader, while this week's summary is not sent.
+    DaysToOneOnOneForAReader,
+    /// Days to the next 1:1 of a listener, while this week's summary is not sent.
+    DaysToOneOnOneForAListener,
+    /// Open topics, when the next 1:1 is at most three days away.
+    OpenTopicsBeforeOneOnOne,
 }
 
 /// A measured value and the day of the fact it rests on (the last informal
@@ -70,6 +90,12 @@ pub struct CoachFacts {
     pub open_advice: Vec<(String, NaiveDate)>,
     /// Open topics: text and the day added.
     pub open_topics: Vec<(String, NaiveDate)>,
+    /// What you know of them.
+    pub profile: Profile,
+    /// What you know of yourself.
+    pub my_profile: Profile,
+    /// The live expectations between you.
+    pub expectations: Vec<Expectation>,
 }
 
 /// The snapshot rules are evaluated against, with the words messages need.
@@ -81,6 +107,12 @@ pub struct Signals {
     pub next_one_on_one: Option<NaiveDate>,
     pub carried_topic: Option<String>,
     pub oldest_advice: Option<String>,
+    /// Their strength that covers a weakness of yours, and that weakness.
+    pub covering: Option<(String, String)>,
+    /// Their first current goal.
+    pub goal: Option<String>,
+    /// The open topics that matter most to them (their goals, pressures).
+    pub top_topics: Vec<String>,
     values: BTreeMap<SignalName, Signal>,
 }
 
@@ -135,10 +167,60 @@ impl Signals {
         }
         let summary_sent = l.summary.is_some_and(|s| s >= monday_of(today));
         if let Some(next) = next.filter(|_| !summary_sent) {
+            // How they take things in decides which summary step is suggested.
+            let name = match facts.profile.takes_in() {
+                None => SignalName::DaysToOneOnOneWithoutSummary,
+                Some(TakesIn::Reader) => SignalName::DaysToOneOnOneForAReader,
+                Some(TakesIn::Listener) => SignalName::DaysToOneOnOneForAListener,
+            };
+            put(name, Some((-days(next)).max(0.0)), Some(monday_of(today)));
+        }
+        if let Some(next) = next.filter(|n| days(*n) >= -3.0) {
             put(
-                SignalName::DaysToOneOnOneWithoutSummary,
-                Some((-days(next)).max(0.0)),
-                Some(monday_of(today)),
+                SignalName::OpenTopicsBeforeOneOnOne,
+                Some(facts.open_topics.len() as f64),
+                Some(next),
+            );
+        }
+        let goals_on = facts.profile.goals_confirmed_on();
+        put(
+            SignalName::GoalsRecorded,
+            Some(facts.profile.list(Facet::Goal).count() as f64),
+            None,
+        );
+        put(
+            SignalName::DaysSinceGoalsConfirmed,
+            goals_on.map(days),
+            goals_on,
+        );
+        let theirs = facts
+            .expectations
+            .iter()
+            .filter(|e| e.held_by == HeldBy::Them && e.dropped_on.is_none());
+        let agreed = theirs
+            .clone()
+            .filter(|e| e.state == ExpectationState::Agreed)
+            .count();
+        let last_confirmed = theirs.filter_map(|e| e.confirmed_on).max();
+        put(
+            SignalName::ExpectationsAgreed,
+            Some(agreed as f64),
+            last_confirmed,
+        );
+        put(
+            SignalName::DaysSinceExpectationsConfirmed,
+            last_confirmed.map(days),
+            last_confirmed,
+        );
+        let covering = covering_strength(
+            &facts.person.strengths,
+            &facts.my_profile.texts(Facet::Weakness),
+        );
+        if covering.is_some() {
+            put(
+                SignalName::DaysSinceAdviceWhereTheyCoverYou,
+                since(l.ask),
+                l.ask,
             );
         }
         put(
@@ -223,8 +305,18 @@ impl Signals {
         );
         let momentum = quality_trend.filter(|q| *q >= 0.0 && trust_change.is_none_or(|t| t >= 0.0));
         put(SignalName::Momentum, momentum, None);
+        let topics: Vec<String> = facts.open_topics.iter().map(|(t, _)| t.clone()).collect();
+        let mut cares = facts.profile.texts(Facet::Goal);
+        cares.extend(facts.profile.texts(Facet::Pressure));
+        let top_topics = most_relevant(&topics, &cares, 3)
+            .into_iter()
+            .cloned()
+            .collect();
         Signals {
             today,
+            covering,
+            goal: facts.profile.value(Facet::Goal).map(str::to_string),
+            top_topics,
             manager: facts.person.name.clone(),
             strengths: facts.person.strengths.clone(),
             next_one_on_one: next,

@@ -3,6 +3,7 @@
 //! size, years of entries for trying rapport at scale (`large`).
 
 mod large;
+mod profiles;
 
 pub use large::write_large;
 
@@ -400,6 +401,7 @@ pub fn write_demo(
             _ => {}
         }
     }
+    profiles::write_profiles(store, dana.id, today, now)?;
     Ok(counts)
 }
 

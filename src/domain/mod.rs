@@ -3,11 +3,16 @@
 pub mod day;
 pub mod interaction;
 pub mod person;
+pub mod profile;
 pub mod record;
 pub mod text;
 
 pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
 pub use person::{Person, PersonDraft};
+pub use profile::{
+    Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
+    ProfileItem, TakesIn,
+};
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
 
 /// A value that breaks a rule of the domain, with the words to fix it.
@@ -33,4 +38,15 @@ pub enum DomainError {
     UnknownInitiator(String),
     #[error("{0} cannot be empty")]
     Empty(&'static str),
+    #[error("`{word}` is not a {what}: use {known}")]
+    UnknownWord {
+        what: &'static str,
+        word: String,
+        known: &'static str,
+    },
+    #[error("{facet} is not part of {whose} profile")]
+    FacetNotHere {
+        facet: &'static str,
+        whose: &'static str,
+    },
 }

@@ -7,6 +7,7 @@
 //! (`Store::prep_facts`, `Store::summary_facts`), this module shapes them,
 //! the Prep screen and `rapport prep`/`rapport summary` show them.
 
+pub mod about;
 pub mod markdown;
 pub mod next;
 pub mod summary;
@@ -16,6 +17,7 @@ pub mod week;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+pub use about::AboutThem;
 pub use markdown::{ReadingTime, inline, word_count};
 pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
 pub use summary::{SummaryFacts, generate};
@@ -188,6 +190,10 @@ pub struct PrepFacts {
     pub summary: Option<WeeklySummary>,
     /// The latest `summary`-category entry this week, sent or logged by hand.
     pub summary_entry: Option<Interaction>,
+    /// What you know of them.
+    pub profile: crate::domain::Profile,
+    /// The live expectations between you.
+    pub expectations: Vec<crate::domain::Expectation>,
 }
 
 impl PrepFacts {
@@ -227,6 +233,8 @@ pub struct PrepSheet {
     /// Feedback received since the last 1:1, newest first.
     pub feedback: Vec<Interaction>,
     pub summary: WeekSummary,
+    /// Their goals, pressures, style, and expectations to confirm.
+    pub about: AboutThem,
 }
 
 impl PrepSheet {
@@ -267,6 +275,7 @@ impl PrepSheet {
             advice_total: facts.open_advice_total.max(facts.open_advice.len()),
             feedback,
             summary: week_summary(facts),
+            about: AboutThem::build(&facts.profile, &facts.expectations, today),
         }
     }
 }

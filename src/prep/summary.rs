@@ -17,6 +17,7 @@ use super::next::{NextBasis, NextOneOnOne, short_date};
 use super::template::{Placeholder, SummaryTemplate};
 use super::week::Week;
 use super::{AgendaTopic, AwaitingAdvice};
+use crate::domain::profile::overlap;
 use crate::domain::{AdviceLoop, Category, Interaction, Person};
 
 /// Quality from which an interaction is a highlight.
@@ -39,6 +40,8 @@ pub struct SummaryFacts {
     pub reported_advice: Vec<AdviceLoop>,
     /// The next 1:1 as of `as_of`.
     pub next: NextOneOnOne,
+    /// Their current goals, so the summary can open with how the week serves them.
+    pub goals: Vec<String>,
 }
 
 /// The summary for `facts`, filled into `template`.
@@ -58,6 +61,7 @@ pub fn generate(template: &SummaryTemplate, facts: &SummaryFacts) -> String {
         Placeholder::Advice => advice(&facts.open_advice),
         Placeholder::Fyi => fyi(&entries, &facts.reported_advice),
         Placeholder::NextWeek => next_week(facts),
+        Placeholder::Goals => goals(&facts.goals, &entries, &facts.open_topics),
     })
 }
 
@@ -131,6 +135,30 @@ fn highlights(entries: &[&Interaction]) -> String {
         .map(|e| format!("- {}", entry_text(e)))
         .collect();
     section("Highlights", &lines)
+}
+
+/// "## How this week serves your goals": each goal of theirs with the
+/// week's entries and open topics that share its words; goals nothing
+/// touched this week are left out, and so is the section when none was.
+fn goals(goals: &[String], entries: &[&Interaction], open: &[AgendaTopic]) -> String {
+    let lines: Vec<String> = goals
+        .iter()
+        .filter_map(|goal| {
+            let mut work: Vec<String> = entries
+                .iter()
+                .filter(|e| place(e) != Place::Nowhere || e.category == Category::Ask)
+                .filter(|e| overlap(goal, &e.title) > 0)
+                .map(|e| entry_text(e))
+                .collect();
+            work.extend(
+                open.iter()
+                    .filter(|t| overlap(goal, &t.topic.text) > 0)
+                    .map(|t| format!("{} (on the agenda)", inline(&t.topic.text))),
+            );
+            (!work.is_empty()).then(|| format!("- **{}**: {}", inline(goal), work.join("; ")))
+        })
+        .collect();
+    section("How this week serves your goals", &lines)
 }
 
 fn topics(open: &[AgendaTopic]) -> String {

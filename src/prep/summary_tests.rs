@@ -17,6 +17,7 @@ fn week_facts() -> SummaryFacts {
         open_advice: Vec::new(),
         reported_advice: Vec::new(),
         next: next_one_on_one(&dana(), Some(d(2026, 11, 17)), None, today()),
+        goals: Vec::new(),
     }
 }
 
@@ -227,5 +228,55 @@ fn a_user_template_decides_the_frame() {
     assert!(
         out.starts_with("Dana Okafor: 2026-W48\n## Topics for you to pick from"),
         "{out}"
+    );
+}
+
+#[test]
+fn the_summary_opens_with_how_the_week_serves_their_goals() {
+    let mut facts = week_facts();
+    facts.goals = vec![
+        "Ship the pricing migration".into(),
+        "Hire two seniors".into(),
+        "Cut cloud costs".into(),
+    ];
+    facts.entries = vec![
+        entry(
+            1,
+            "one_on_one",
+            d(2026, 11, 23),
+            4,
+            "Pricing migration plan",
+        ),
+        entry(
+            2,
+            "chat",
+            d(2026, 11, 24),
+            3,
+            "Interview debrief with seniors",
+        ),
+    ];
+    facts.open_topics = vec![agenda_topic(5, "Cloud cost report", 0)];
+    let text = summary(&facts);
+    let goals_at = text
+        .find("## How this week serves your goals")
+        .expect("the section");
+    let highlights_at = text.find("## Highlights").expect("highlights");
+    assert!(goals_at < highlights_at, "{text}");
+    assert!(
+        text.contains("- **Ship the pricing migration**: Pricing migration plan (1:1, Mon)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- **Hire two seniors**: Interview debrief with seniors (chat, Tue)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- **Cut cloud costs**: Cloud cost report (on the agenda)"),
+        "{text}"
+    );
+    facts.goals = vec!["Win the design award".into()];
+    assert!(
+        !summary(&facts).contains("serves your goals"),
+        "nothing touched it"
     );
 }

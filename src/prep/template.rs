@@ -28,10 +28,12 @@ pub enum Placeholder {
     Advice,
     Fyi,
     NextWeek,
+    /// How the week serves their goals.
+    Goals,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 8] = [
+    pub const ALL: [Placeholder; 9] = [
         Placeholder::Manager,
         Placeholder::Week,
         Placeholder::Dates,
@@ -40,6 +42,7 @@ impl Placeholder {
         Placeholder::Advice,
         Placeholder::Fyi,
         Placeholder::NextWeek,
+        Placeholder::Goals,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +55,7 @@ impl Placeholder {
             Placeholder::Advice => "advice",
             Placeholder::Fyi => "fyi",
             Placeholder::NextWeek => "next_week",
+            Placeholder::Goals => "goals",
         }
     }
 

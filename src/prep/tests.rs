@@ -107,6 +107,8 @@ fn facts() -> PrepFacts {
         open_advice_total: 0,
         summary: None,
         summary_entry: None,
+        profile: Default::default(),
+        expectations: Vec::new(),
     }
 }
 

@@ -14,7 +14,7 @@ use super::open::create_private_file;
 use super::{APPLICATION_ID, Result, SCHEMA_VERSION, Store, StoreError, secure_create_dir};
 
 /// Every table, for `doctor`'s row counts. Fixed names: never input.
-pub const TABLES: [&str; 12] = [
+pub const TABLES: [&str; 14] = [
     "person",
     "strength",
     "kind",
@@ -26,6 +26,8 @@ pub const TABLES: [&str; 12] = [
     "summary_pick",
     "checkin",
     "nudge_state",
+    "profile_item",
+    "expectation",
     "draft",
 ];
 

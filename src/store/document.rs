@@ -7,13 +7,13 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::export::{
-    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExportDocument,
-    InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord, StrengthRecord, SummaryRecord,
-    TopicRecord,
+    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
+    ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
+    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord,
 };
 use super::fields::{Fields, ImportError};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
-use crate::domain::{Category, InitiatedBy};
+use crate::domain::{Category, ExpectationState, Facet, HeldBy, InitiatedBy};
 
 /// Parses and checks a rapport export: the format and version first, then
 /// every record, then that every id it refers to is in the file.
@@ -29,6 +29,9 @@ pub fn document_from_value(value: &Value) -> Result<ExportDocument, ImportError>
     doc.summaries = each(&mut top, "summaries", summary)?;
     doc.checkins = each(&mut top, "checkins", checkin)?;
     doc.nudge_states = each(&mut top, "nudge_states", nudge_state)?;
+    // Exports written before profiles existed have neither list: empty.
+    doc.profile_items = each(&mut top, "profile_items", profile_item)?;
+    doc.expectations = each(&mut top, "expectations", expectation)?;
     top.finish()?;
     check_references(&doc)?;
     Ok(doc)
@@ -295,6 +298,48 @@ fn nudge_state(mut f: Fields<'_>) -> Result<NudgeStateRecord, ImportError> {
     Ok(record)
 }
 
+/// A word that must be one of `parse`'s, kept as written.
+fn word<T>(
+    f: &mut Fields<'_>,
+    key: &'static str,
+    parse: fn(&str) -> Result<T, crate::domain::DomainError>,
+) -> Result<String, ImportError> {
+    let text = f.filled_text(key)?;
+    parse(&text).map_err(|e| f.fail(key, e.to_string()))?;
+    Ok(text)
+}
+
+fn profile_item(mut f: Fields<'_>) -> Result<ProfileItemRecord, ImportError> {
+    let record = ProfileItemRecord {
+        id: f.int("id")?,
+        person_id: f.opt_int("person_id")?,
+        facet: word(&mut f, "facet", |s| s.parse::<Facet>())?,
+        text: f.filled_text("text")?,
+        noted_on: f.day("noted_on")?,
+        confirmed_on: f.day("confirmed_on")?,
+        retired_on: f.opt_day("retired_on")?,
+    };
+    f.finish()?;
+    Ok(record)
+}
+
+fn expectation(mut f: Fields<'_>) -> Result<ExpectationRecord, ImportError> {
+    let record = ExpectationRecord {
+        id: f.int("id")?,
+        person_id: f.int("person_id")?,
+        text: f.filled_text("text")?,
+        held_by: word(&mut f, "held_by", |s| s.parse::<HeldBy>())?,
+        state: word(&mut f, "state", |s| s.parse::<ExpectationState>())?,
+        added_on: f.day("added_on")?,
+        confirmed_on: f.opt_day("confirmed_on")?,
+        dropped_on: f.opt_day("dropped_on")?,
+        created_at: f.instant("created_at")?,
+        updated_at: f.instant("updated_at")?,
+    };
+    f.finish()?;
+    Ok(record)
+}
+
 /// Ids seen in one section, to refuse a repeat and to resolve references.
 struct Ids {
     section: &'static str,
@@ -352,6 +397,24 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
     let topics = Ids::of("topics", "topic", doc.topics.iter().map(|t| t.id))?;
     Ids::of("summaries", "summary", doc.summaries.iter().map(|s| s.id))?;
     Ids::of("checkins", "check-in", doc.checkins.iter().map(|c| c.id))?;
+    Ids::of(
+        "profile_items",
+        "profile item",
+        doc.profile_items.iter().map(|p| p.id),
+    )?;
+    Ids::of(
+        "expectations",
+        "expectation",
+        doc.expectations.iter().map(|e| e.id),
+    )?;
+    for (i, p) in doc.profile_items.iter().enumerate() {
+        if let Some(person) = p.person_id {
+            people.resolve(format!("profile_items[{i}].person_id"), person)?;
+        }
+    }
+    for (i, e) in doc.expectations.iter().enumerate() {
+        people.resolve(format!("expectations[{i}].person_id"), e.person_id)?;
+    }
 
     unique(
         "people",

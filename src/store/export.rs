@@ -33,6 +33,8 @@ pub struct ExportDocument {
     pub summaries: Vec<SummaryRecord>,
     pub checkins: Vec<CheckInRecord>,
     pub nudge_states: Vec<NudgeStateRecord>,
+    pub profile_items: Vec<ProfileItemRecord>,
+    pub expectations: Vec<ExpectationRecord>,
 }
 
 impl ExportDocument {
@@ -49,6 +51,8 @@ impl ExportDocument {
             summaries: Vec::new(),
             checkins: Vec::new(),
             nudge_states: Vec::new(),
+            profile_items: Vec::new(),
+            expectations: Vec::new(),
         }
     }
 
@@ -176,6 +180,32 @@ pub struct NudgeStateRecord {
     pub switched_off: bool,
 }
 
+/// One item of a profile, live or retired; `person_id` null is you.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProfileItemRecord {
+    pub id: i64,
+    pub person_id: Option<i64>,
+    pub facet: String,
+    pub text: String,
+    pub noted_on: String,
+    pub confirmed_on: String,
+    pub retired_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectationRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub text: String,
+    pub held_by: String,
+    pub state: String,
+    pub added_on: String,
+    pub confirmed_on: Option<String>,
+    pub dropped_on: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
 impl Store {
     /// Every table of the user's data, each in id order.
     pub fn export_document(&self) -> Result<ExportDocument> {
@@ -263,6 +293,42 @@ impl Store {
                     done_at: r.get(4)?,
                     anchor: r.get(5)?,
                     switched_off: r.get(6)?,
+                })
+            },
+        )?;
+        doc.profile_items = collect(
+            &tx,
+            "SELECT id, person_id, facet, text, noted_on, confirmed_on, retired_on
+               FROM profile_item ORDER BY id",
+            |r| {
+                Ok(ProfileItemRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    facet: r.get(2)?,
+                    text: r.get(3)?,
+                    noted_on: r.get(4)?,
+                    confirmed_on: r.get(5)?,
+                    retired_on: r.get(6)?,
+                })
+            },
+        )?;
+        doc.expectations = collect(
+            &tx,
+            "SELECT id, person_id, text, held_by, state, added_on, confirmed_on, dropped_on,
+                    created_at, updated_at
+               FROM expectation ORDER BY id",
+            |r| {
+                Ok(ExpectationRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    text: r.get(2)?,
+                    held_by: r.get(3)?,
+                    state: r.get(4)?,
+                    added_on: r.get(5)?,
+                    confirmed_on: r.get(6)?,
+                    dropped_on: r.get(7)?,
+                    created_at: r.get(8)?,
+                    updated_at: r.get(9)?,
                 })
             },
         )?;

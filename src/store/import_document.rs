@@ -75,6 +75,8 @@ impl Store {
                 ("summary", "summaries"),
                 ("check-in", "check-ins"),
                 ("nudge state", "nudge states"),
+                ("profile item", "profile items"),
+                ("expectation", "expectations"),
             ],
         );
         let tx = self.conn.transaction()?;
@@ -84,6 +86,7 @@ impl Store {
         let topics = import_topics(&tx, doc, &people, &interactions, &mut report)?;
         import_summaries(&tx, doc, &people, &interactions, &topics, &mut report)?;
         import_checkins_and_nudges(&tx, doc, &people, &mut report)?;
+        import_profiles(&tx, doc, &people, &mut report)?;
         finish(tx, report)
     }
 }
@@ -394,6 +397,68 @@ fn import_checkins_and_nudges(
             ],
         )?;
         report.count("nudge states", added == 1);
+    }
+    Ok(())
+}
+
+/// Profile items and expectations. An item already there (same id, same
+/// person, facet, text and day noted) is skipped.
+fn import_profiles(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for p in &doc.profile_items {
+        let person = people.get_opt("person", p.person_id)?;
+        let there: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM profile_item WHERE id = ?1 AND person_id IS ?2
+                              AND facet = ?3 AND text = ?4 AND noted_on = ?5)",
+            params![p.id, person, p.facet, p.text, p.noted_on],
+            |r| r.get(0),
+        )?;
+        if there {
+            report.count("profile items", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO profile_item (id, person_id, facet, text, noted_on, confirmed_on, retired_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                keep_id(tx, "profile_item", p.id)?,
+                person,
+                p.facet,
+                p.text,
+                p.noted_on,
+                p.confirmed_on,
+                p.retired_on,
+            ],
+        )?;
+        report.count("profile items", true);
+    }
+    for e in &doc.expectations {
+        if already_there(tx, "expectation", e.id, &e.created_at)? {
+            report.count("expectations", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO expectation (id, person_id, text, held_by, state, added_on, confirmed_on,
+                                      dropped_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                keep_id(tx, "expectation", e.id)?,
+                people.get("person", e.person_id)?,
+                e.text,
+                e.held_by,
+                e.state,
+                e.added_on,
+                e.confirmed_on,
+                e.dropped_on,
+                e.created_at,
+                e.updated_at,
+            ],
+        )?;
+        report.count("expectations", true);
     }
     Ok(())
 }

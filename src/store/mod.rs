@@ -9,6 +9,7 @@ mod backup;
 mod bulk;
 mod document;
 mod entry_files;
+mod expectations;
 mod export;
 mod fields;
 mod import;
@@ -17,6 +18,7 @@ mod interactions;
 mod nudges;
 mod open;
 mod people;
+mod profiles;
 mod records;
 mod seal;
 mod summaries;
@@ -40,9 +42,9 @@ pub use entry_files::{
     entries_from_jrnl, read_csv,
 };
 pub use export::{
-    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExportDocument,
-    InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord, StrengthRecord, SummaryRecord,
-    TopicRecord, write_private_file,
+    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
+    ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
+    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord, write_private_file,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};

@@ -52,6 +52,9 @@ impl Store {
             check_ins,
             open_advice: self.open_advice_with_dates(person.id)?,
             open_topics,
+            profile: self.profile(Some(person.id))?,
+            my_profile: self.profile(None)?,
+            expectations: self.expectations(Some(person.id), false)?,
         })
     }
 

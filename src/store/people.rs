@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::interaction::validate_kind_name;
 use crate::domain::person::{cleaned_strengths, validate_cadence};
-use crate::domain::{Category, Kind, Person, PersonDraft};
+use crate::domain::{Category, Kind, Person, PersonDraft, ProfileChange};
 
 /// Changes to a person; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct PersonChange {
     pub next_one_on_one: Option<Option<NaiveDate>>,
     pub make_current: bool,
     pub archived: Option<bool>,
+    /// Their profile: goals, pressures, blind spots, style, needs.
+    pub profile: ProfileChange,
 }
 
 const PERSON_COLUMNS: &str = "id, name, role, is_current, cadence_days, next_one_on_one, archived";
@@ -148,6 +150,7 @@ impl Store {
         if let Some(cadence) = change.cadence_days {
             validate_cadence(cadence)?;
         }
+        change.profile.validate(true)?;
         let tx = self.conn.transaction()?;
         let found: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
@@ -210,9 +213,26 @@ impl Store {
             )?;
         }
         if let Some(strengths) = &change.strengths {
-            tx.execute("DELETE FROM strength WHERE person_id = ?1", [id])?;
-            write_strengths(&tx, id, &cleaned_strengths(strengths), today)?;
+            // Strengths given again keep the day they were first noted.
+            let strengths = cleaned_strengths(strengths);
+            let mut stmt =
+                tx.prepare_cached("SELECT id, text FROM strength WHERE person_id = ?1")?;
+            let known = stmt
+                .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(stmt);
+            for (strength_id, text) in &known {
+                if !strengths.iter().any(|s| s.eq_ignore_ascii_case(text)) {
+                    tx.execute("DELETE FROM strength WHERE id = ?1", [strength_id])?;
+                }
+            }
+            let new: Vec<String> = strengths
+                .into_iter()
+                .filter(|s| !known.iter().any(|(_, k)| k.eq_ignore_ascii_case(s)))
+                .collect();
+            write_strengths(&tx, id, &new, today)?;
         }
+        super::profiles::apply_profile_change(&tx, Some(id), &change.profile, today)?;
         tx.execute(
             "UPDATE person SET updated_at = ?1 WHERE id = ?2",
             params![stamp, id],

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use super::about::{AboutData, AboutState, ProfileOp};
 use super::forms::OpenForm;
 use super::input::LineInput;
 use super::keymap::Keymap;
@@ -163,28 +164,33 @@ pub struct App {
     pub insights: InsightsState,
     pub coach: CoachState,
     pub prep: PrepState,
+    pub about: AboutState,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrepPane {
     Agenda,
+    /// Their goals, pressures, style, expectations to confirm.
+    About,
     Advice,
     Since,
     Summary,
 }
 
 impl PrepPane {
-    pub const ALL: [PrepPane; 4] = [
+    pub const ALL: [PrepPane; 5] = [
         PrepPane::Agenda,
         PrepPane::Advice,
         PrepPane::Since,
         PrepPane::Summary,
+        PrepPane::About,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             PrepPane::Agenda => "Agenda",
+            PrepPane::About => "About",
             PrepPane::Advice => "Advice",
             PrepPane::Since => "Since",
             PrepPane::Summary => "Summary",
@@ -347,6 +353,7 @@ impl App {
                 accepted: None,
             },
             prep: PrepState::new(),
+            about: AboutState::default(),
         }
     }
 
@@ -400,6 +407,12 @@ pub enum Msg {
     PeopleLoaded {
         people: Vec<Person>,
         kinds: Vec<Kind>,
+    },
+    AboutLoaded(Box<AboutData>),
+    /// A profile or expectation edit was saved; `undo` brings back a removal.
+    ProfileChanged {
+        said: String,
+        undo: Option<ProfileOp>,
     },
     DraftFound {
         key: String,
@@ -467,6 +480,9 @@ pub enum Msg {
 #[derive(Debug, Clone)]
 pub enum Cmd {
     LoadPeople,
+    /// Both profiles and the expectations with this person.
+    LoadAbout(i64),
+    Profile(ProfileOp),
     LoadPage {
         generation: u64,
         filter: InteractionFilter,

@@ -3,6 +3,7 @@
 //! the terminal itself is handed back to the event loop.
 
 mod prep;
+mod profiles;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -44,6 +45,8 @@ pub fn run(
             Ok(None) => return,
             Err(e) => Err(e),
         },
+        Cmd::LoadAbout(person_id) => profiles::load(store, person_id),
+        Cmd::Profile(op) => profiles::run(store, op, today, now),
         Cmd::LoadPeople => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 people,

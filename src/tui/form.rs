@@ -44,6 +44,8 @@ pub enum FieldId {
     Picked,
     NewTopics,
     AdviceAsk,
+    /// An item of a profile or an expectation.
+    Item,
 }
 
 impl FieldId {
@@ -81,6 +83,7 @@ impl FieldId {
             FieldId::Picked => "picked",
             FieldId::NewTopics => "new_topics",
             FieldId::AdviceAsk => "advice_ask",
+            FieldId::Item => "item",
         }
     }
 }

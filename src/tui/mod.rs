@@ -2,6 +2,7 @@
 //! only caller of the store, views that draw state, and the event loop that
 //! ties them to a real terminal.
 
+pub mod about;
 pub mod app;
 pub mod effects;
 pub mod form;

@@ -4,7 +4,7 @@ use rapport::store::Store;
 
 /// The columns the JSON export carries, per table. A migration that adds a
 /// table or a column fails this test until the export carries it too.
-const EXPORTED_COLUMNS: [(&str, &[&str]); 12] = [
+const EXPORTED_COLUMNS: [(&str, &[&str]); 14] = [
     (
         "person",
         &[
@@ -104,6 +104,33 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 12] = [
             "done_at",
             "anchor",
             "switched_off",
+        ],
+    ),
+    (
+        "profile_item",
+        &[
+            "id",
+            "person_id",
+            "facet",
+            "text",
+            "noted_on",
+            "confirmed_on",
+            "retired_on",
+        ],
+    ),
+    (
+        "expectation",
+        &[
+            "id",
+            "person_id",
+            "text",
+            "held_by",
+            "state",
+            "added_on",
+            "confirmed_on",
+            "dropped_on",
+            "created_at",
+            "updated_at",
         ],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).

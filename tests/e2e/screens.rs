@@ -108,3 +108,48 @@ fn tiny_and_zero_sizes_never_panic() {
     let tail = tui.raw_text_from(0);
     assert!(!tail.contains("stopped on a bug"), "no panic message");
 }
+
+#[test]
+fn a_goal_and_an_expectation_typed_on_the_people_screen_are_saved() {
+    let world = World::with_manager();
+    let mut tui = world.tui();
+    tui.wait_for("the journal", journal_is_drawn);
+    tui.send(b"5");
+    tui.wait_for_text("profile and expectations");
+    tui.send(b"l");
+    tui.send(b"a");
+    tui.wait_for_text("Add: Goals");
+    tui.send("Ship the pricing migration — Q1 ✓".as_bytes());
+    tui.send(ENTER);
+    tui.wait_for_text("noted");
+    // Down past their profile (one row per empty section) to theirs of you.
+    for _ in 0..9 {
+        tui.send(b"j");
+    }
+    tui.send(b"a");
+    tui.wait_for_text("Add: Theirs of you");
+    tui.send(b"A written update every Friday");
+    tui.send(ENTER);
+    tui.wait_for_text("as assumed");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0, "q exits cleanly");
+
+    let db = world.open_db();
+    let goal: String = db
+        .query_row(
+            "SELECT text FROM profile_item WHERE facet = 'goal' AND retired_on IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the goal");
+    assert_eq!(goal, "Ship the pricing migration — Q1 ✓");
+    let (text, held_by, state): (String, String, String) = db
+        .query_row("SELECT text, held_by, state FROM expectation", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .expect("the expectation");
+    assert_eq!(
+        (text.as_str(), held_by.as_str(), state.as_str()),
+        ("A written update every Friday", "them", "assumed")
+    );
+}

@@ -195,6 +195,8 @@ impl Store {
                 .interactions(&summary_filter, summary_page)?
                 .into_iter()
                 .next(),
+            profile: self.profile(Some(person.id))?,
+            expectations: self.expectations(Some(person.id), false)?,
         })
     }
 
@@ -237,6 +239,9 @@ impl Store {
             open_advice: self.awaiting_advice(person.id, as_of)?,
             reported_advice: self.advice_reported(person.id, week.monday(), as_of)?,
             next: next_one_on_one(person, last, self.earliest_day(person.id)?, as_of),
+            goals: self
+                .profile(Some(person.id))?
+                .texts(crate::domain::Facet::Goal),
         })
     }
 }

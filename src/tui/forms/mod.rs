@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 mod prep;
+mod profile;
 mod small;
 
 pub use prep::{
@@ -13,6 +14,7 @@ pub use prep::{
     summary_path, write_summary_form,
 };
 
+pub use profile::{profile_form, profile_op};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -59,6 +61,12 @@ pub enum Purpose {
     OneOnOne {
         person_id: i64,
     },
+    /// An item of a profile or an expectation, added or rewritten.
+    Profile {
+        section: crate::tui::about::Section,
+        person_id: i64,
+        editing: Option<crate::tui::about::RowKind>,
+    },
 }
 
 impl Purpose {
@@ -75,7 +83,8 @@ impl Purpose {
             | Purpose::Topic
             | Purpose::Reschedule
             | Purpose::ReportBack { .. }
-            | Purpose::WriteSummary { .. } => None,
+            | Purpose::WriteSummary { .. }
+            | Purpose::Profile { .. } => None,
         }
     }
 }

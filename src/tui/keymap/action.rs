@@ -59,6 +59,11 @@ actions! {
     DetailDown => "detail_down", "scroll the notes down";
     DetailUp => "detail_up", "scroll the notes up";
     SetCurrent => "set_current", "make them the current manager";
+    FocusProfile => "focus_profile", "move into their profile, the expectations and yours";
+    FocusPeople => "focus_people", "back to the list of people";
+    Remove => "remove", "remove the selected item (kept in the history; undo with u)";
+    ConfirmItem => "confirm_item", "still holds: confirm the item, or agree the expectation, today";
+    MarkUnclear => "mark_unclear", "mark the selected expectation unclear";
     NextRange => "next_range", "longer range: 3m, 6m, 12m, all";
     PrevRange => "prev_range", "shorter range";
     NextPerson => "next_person", "next person";

@@ -178,6 +178,16 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
         SuggestedAction::Reschedule => forms::reschedule_form(),
         SuggestedAction::ReportBack => forms::report_back_form(&s.message, None),
         SuggestedAction::EditPerson => forms::person_form(manager.as_ref(), false),
+        SuggestedAction::Agenda => {
+            app.screen = Screen::Prep;
+            app.prep.focus = super::super::app::PrepPane::Agenda;
+            app.prep.stale = true;
+            let cmds: Vec<Cmd> = [done(app, &s), refresh_prep(app)]
+                .into_iter()
+                .flatten()
+                .collect();
+            return Some(Cmd::Batch(cmds));
+        }
         SuggestedAction::None => return done(app, &s),
     };
     app.overlay = Some(Overlay::Form(Box::new(form)));

@@ -5,6 +5,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 mod coach;
 mod overlays;
+mod people;
 mod prep;
 mod timeline;
 
@@ -15,6 +16,7 @@ use super::keymap::{Action, Context};
 use crate::domain::text::{shown_line, truncated};
 use coach::{done_if_accepted, on_next_steps_action, refresh_coach};
 use overlays::{close_form, on_overlay_key};
+use people::{on_about_loaded, on_people_action, on_profile_changed, refresh_about};
 use prep::{on_prep_action, on_prep_msg, refresh_prep};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
@@ -30,6 +32,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             | Msg::TopicAdded(_)
             | Msg::AdviceReported
             | Msg::OneOnOneRecorded(_)
+            | Msg::ProfileChanged { .. }
     );
     let changed_data = saved_a_form
         || matches!(
@@ -47,6 +50,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
     app.insights.stale = true;
     app.coach.stale = true;
     app.prep.stale = true;
+    app.about.stale = true;
     let done = if saved_a_form {
         done_if_accepted(app)
     } else {
@@ -54,7 +58,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
     };
     let refresh = refresh_coach(app);
     let prep = refresh_prep(app);
-    let cmds: Vec<Cmd> = [cmd, done, refresh, prep].into_iter().flatten().collect();
+    let about = refresh_about(app);
+    let cmds: Vec<Cmd> = [cmd, done, refresh, prep, about]
+        .into_iter()
+        .flatten()
+        .collect();
     (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
 }
 
@@ -106,6 +114,11 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             ));
             close_form(app)
         }
+        Msg::AboutLoaded(data) => {
+            on_about_loaded(app, data);
+            None
+        }
+        Msg::ProfileChanged { said, undo } => on_profile_changed(app, said, undo),
         Msg::AdviceReported => {
             app.info("report-back recorded");
             close_form(app)
@@ -189,16 +202,21 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
                 return None;
             }
             if !first {
-                let cmds: Vec<Cmd> = [refresh_coach(app), refresh_prep(app)]
+                let cmds: Vec<Cmd> = [refresh_coach(app), refresh_prep(app), refresh_about(app)]
                     .into_iter()
                     .flatten()
                     .collect();
                 return (!cmds.is_empty()).then_some(Cmd::Batch(cmds));
             }
-            let cmds: Vec<Cmd> = [Some(Cmd::FindDrafts), refresh_coach(app), refresh_prep(app)]
-                .into_iter()
-                .flatten()
-                .collect();
+            let cmds: Vec<Cmd> = [
+                Some(Cmd::FindDrafts),
+                refresh_coach(app),
+                refresh_prep(app),
+                refresh_about(app),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             Some(Cmd::Batch(cmds))
         }
         Msg::DraftFound { key, body } => {
@@ -229,6 +247,7 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
         | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
         Msg::Stale(text) | Msg::Failed(text) => {
             app.prep.loading = false;
+            app.about.loading = false;
             app.timeline.loading = false;
             app.error(text);
             None
@@ -374,10 +393,15 @@ fn load_insights(app: &mut App) -> Option<Cmd> {
 fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
-        let cmds: Vec<Cmd> = [load_insights(app), refresh_coach(app), refresh_prep(app)]
-            .into_iter()
-            .flatten()
-            .collect();
+        let cmds: Vec<Cmd> = [
+            load_insights(app),
+            refresh_coach(app),
+            refresh_prep(app),
+            refresh_about(app),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
     };
     let count = Screen::ALL.len();
@@ -403,36 +427,6 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
         Action::ShowPeople => go(app, Screen::People),
         _ => return None,
     })
-}
-
-fn on_people_action(app: &mut App, action: Action) -> Option<Cmd> {
-    let count = app.people.len();
-    match action {
-        Action::Down if count > 0 => {
-            app.people_selected = (app.people_selected + 1).min(count - 1);
-            None
-        }
-        Action::Up => {
-            app.people_selected = app.people_selected.saturating_sub(1);
-            None
-        }
-        Action::Add => {
-            app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, false))));
-            None
-        }
-        Action::Edit => {
-            let person = app.people.get(app.people_selected).cloned();
-            if let Some(p) = person {
-                app.overlay = Some(Overlay::Form(Box::new(forms::person_form(Some(&p), false))));
-            }
-            None
-        }
-        Action::SetCurrent => app
-            .people
-            .get(app.people_selected)
-            .map(|p| Cmd::SetCurrent(p.id)),
-        _ => None,
-    }
 }
 
 fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {

@@ -218,6 +218,17 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             record: Box::new(record),
             follow_ups,
         }),
+        Purpose::Profile {
+            section,
+            person_id,
+            editing,
+        } => {
+            let Some(person) = app.people.iter().find(|p| p.id == *person_id) else {
+                app.error("that person is gone; reload with 5");
+                return None;
+            };
+            forms::profile_op(&open.form, *section, person, *editing).map(Cmd::Profile)
+        }
         Purpose::Filter => {
             match forms::filter_from(
                 &open.form,

@@ -267,7 +267,7 @@ fn mark_done(app: &mut App) -> Option<Cmd> {
             app.overlay = Some(Overlay::Form(Box::new(form)));
             None
         }
-        PrepPane::Since | PrepPane::Summary => {
+        PrepPane::About | PrepPane::Since | PrepPane::Summary => {
             app.info("x works on the agenda (a topic discussed) or on advice (a report-back): h/l moves there");
             None
         }
@@ -300,6 +300,7 @@ fn move_in_pane(app: &mut App, delta: isize) {
         PrepPane::Agenda => prep.topic_selected = step(prep.topic_selected, topics),
         PrepPane::Advice => prep.advice_selected = step(prep.advice_selected, asks),
         PrepPane::Since => prep.since_selected = step(prep.since_selected, since),
+        PrepPane::About => {}
         PrepPane::Summary => {
             prep.summary_scroll = if delta < 0 {
                 prep.summary_scroll.saturating_sub(3)

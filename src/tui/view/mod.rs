@@ -7,7 +7,10 @@ mod journal;
 mod next_steps;
 mod overlay;
 mod people;
+mod people_about;
 mod prep;
+mod prep_about;
+mod prep_summary;
 mod theme;
 mod wrap;
 
@@ -136,11 +139,19 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Journal, Action::CheckIn, "check-in"),
             (Context::Global, Action::Quit, "quit"),
         ],
+        // The profile side draws its own keys at its foot.
+        Screen::People if app.about.focused => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::People, Action::FocusPeople, "people"),
+            (Context::People, Action::SetCurrent, "set current"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
         Screen::People => &[
             (Context::Global, Action::Help, "help"),
             (Context::People, Action::Add, "add"),
             (Context::People, Action::Edit, "edit"),
             (Context::People, Action::SetCurrent, "set current"),
+            (Context::People, Action::FocusProfile, "profile"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::NextSteps => &[

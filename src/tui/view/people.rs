@@ -1,7 +1,10 @@
-//! The People screen: who the journal is about, the current manager first.
+//! The People screen: who the journal is about, the current manager first,
+//! and beside the list the selected person's profile, the expectations
+//! between you and your own profile (`people_about`). Narrow terminals show
+//! one side at a time.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -9,8 +12,33 @@ use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::tui::app::App;
 
+/// From this width the list and the profile side are drawn side by side.
+const WIDE_WIDTH: u16 = 90;
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    if app.people.is_empty() {
+        return render_list(app, theme, frame, area);
+    }
+    if area.width < WIDE_WIDTH {
+        return if app.about.focused {
+            super::people_about::render(app, theme, frame, area)
+        } else {
+            render_list(app, theme, frame, area)
+        };
+    }
+    let [list, about] =
+        Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(area);
+    render_list(app, theme, frame, list);
+    super::people_about::render(app, theme, frame, about);
+}
+
+fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let block = theme.block("People");
+    let block = if app.about.focused {
+        block
+    } else {
+        block.border_style(theme.accent())
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.people.is_empty() {

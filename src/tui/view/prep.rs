@@ -1,7 +1,8 @@
 //! The Prep screen: when the next 1:1 is, the agenda with how long each
 //! topic has waited, advice awaiting a report-back, what happened since the
-//! last 1:1 (feedback apart), and this week's summary. Wide terminals show
-//! every pane; narrow ones show the pane in focus under a bar naming them.
+//! last 1:1 (feedback apart), what to keep in mind about them, and this
+//! week's summary. Wide terminals show every pane; narrow ones show the
+//! pane in focus under a bar naming them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,9 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::prep_about::about_lines;
+use super::prep_summary::render_summary;
 use super::theme::Theme;
-use super::wrap::wrapped;
-use crate::domain::text::{shown_block, shown_line, truncated};
+use crate::domain::text::{shown_line, truncated};
 use crate::domain::{Category, Interaction};
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::tui::app::{App, PrepPane};
@@ -87,7 +89,13 @@ fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_
     render_pane(app, sheet, theme, frame, agenda, PrepPane::Agenda);
     render_pane(app, sheet, theme, frame, advice, PrepPane::Advice);
     render_pane(app, sheet, theme, frame, since, PrepPane::Since);
-    render_pane(app, sheet, theme, frame, right, PrepPane::Summary);
+    // About them sits beside the agenda, above the summary.
+    let about_rows = (about_lines(sheet, theme, usize::from(right.width)).len() as u16 + 2)
+        .clamp(3, height * 3 / 5);
+    let [about, summary] =
+        Layout::vertical([Constraint::Length(about_rows), Constraint::Min(3)]).areas(right);
+    render_pane(app, sheet, theme, frame, about, PrepPane::About);
+    render_pane(app, sheet, theme, frame, summary, PrepPane::Summary);
 }
 
 fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
@@ -96,11 +104,12 @@ fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<
     for p in PrepPane::ALL {
         let count = match p {
             PrepPane::Agenda => sheet.agenda.len().to_string(),
+            PrepPane::About => String::new(),
             PrepPane::Advice => sheet.advice_total.to_string(),
             PrepPane::Since => sheet.since_last.len().to_string(),
             PrepPane::Summary => summary_word(sheet).to_string(),
         };
-        let label = format!("{} {count}", p.title());
+        let label = format!("{} {count}", p.title()).trim_end().to_string();
         if p == app.prep.focus {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {
@@ -156,6 +165,7 @@ fn render_pane(
             ),
         },
         PrepPane::Summary => format!("This week's summary ({})", sheet.summary.week),
+        PrepPane::About => format!("About {}", shown_line(&sheet.person)),
     };
     let title = if focused {
         format!("▶ {title}")
@@ -180,6 +190,10 @@ fn render_pane(
         PrepPane::Advice => advice_lines(app, sheet, theme, width, focused),
         PrepPane::Since => since_lines(app, sheet, theme, width, focused),
         PrepPane::Summary => return render_summary(app, sheet, theme, frame, inner),
+        PrepPane::About => about_lines(sheet, theme, width)
+            .into_iter()
+            .map(|line| (line, false))
+            .collect(),
     };
     // Keep the selected row in view: lists scroll by whole rows.
     let selected_line = lines.iter().position(|(_, selected)| *selected);
@@ -382,115 +396,4 @@ fn since_lines<'a>(
         entry(&mut rows, e);
     }
     rows
-}
-
-fn render_summary(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, inner: Rect) {
-    let summary = &sheet.summary;
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
-    let width = usize::from(inner.width);
-    let sent_here = app
-        .prep
-        .summary
-        .as_ref()
-        .is_some_and(|s| s.sent_on.is_some());
-    let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
-    let (state, note) = match (summary.status, &summary.body) {
-        (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => (
-            format!("sent {} · {reading}", short_date(on, sheet.today)),
-            None,
-        ),
-        // A summary logged by hand this week, and a draft here as well.
-        (SummaryStatus::Sent { on, .. }, Some(_)) => (
-            format!("draft, {reading}"),
-            Some(format!(
-                "a summary entry was logged by hand {}",
-                short_date(on, sheet.today)
-            )),
-        ),
-        (SummaryStatus::Sent { on, .. }, None) => (
-            format!("sent {} (logged by hand)", short_date(on, sheet.today)),
-            None,
-        ),
-        _ => (summary.describe(sheet.today), None),
-    };
-    let mut lines = vec![Line::from(Span::styled(state, theme.title()))];
-    if let Some(note) = note {
-        lines.push(Line::from(Span::styled(note, theme.dim())));
-    }
-    lines.push(Line::from(""));
-    let hints = [
-        (Action::GenerateSummary, "generate"),
-        (Action::EditSummary, "edit"),
-        (Action::EditSummaryExternally, "editor"),
-        (Action::CopySummary, "copy"),
-        (Action::WriteSummary, "file"),
-        (Action::MarkSummarySent, "sent"),
-    ];
-    // Whole hints only, on as many rows as they need.
-    let mut hint_lines: Vec<Vec<Span<'_>>> = vec![Vec::new()];
-    let mut used = 0;
-    for (action, label) in hints {
-        let key = keys(action);
-        let part = format!(" {label}  ");
-        let needed = key.width() + part.width();
-        if key.is_empty() || needed > width + 2 {
-            continue;
-        }
-        if used + needed > width + 2 {
-            hint_lines.push(Vec::new());
-            used = 0;
-        }
-        used += needed;
-        if let Some(row) = hint_lines.last_mut() {
-            row.push(Span::styled(key, theme.key()));
-            row.push(Span::styled(part, theme.dim()));
-        }
-    }
-    let hint_rows = if usize::from(inner.height) >= lines.len() + hint_lines.len() + 3 {
-        hint_lines.len()
-    } else {
-        0
-    };
-    let room = usize::from(inner.height).saturating_sub(lines.len() + hint_rows);
-    match &summary.body {
-        Some(body) => {
-            let scroll = usize::from(app.prep.summary_scroll);
-            let (preview, more) = wrapped(&shown_block(body), width.max(1), scroll, room);
-            for text in preview {
-                lines.push(Line::from(text));
-            }
-            if more && let Some(last) = lines.last_mut() {
-                *last = Line::from(Span::styled("… (j to read on)", theme.dim()));
-            }
-        }
-        None => {
-            let generate = keys(Action::GenerateSummary);
-            let text = match summary.status {
-                SummaryStatus::Sent { .. } => format!(
-                    "Logged by hand, so there is no text here. {generate} drafts one from this week's journal to copy or send."
-                ),
-                _ => format!(
-                    "None yet. {generate} drafts one from this week's journal: highlights, topics for {} to pick from, where you'd value their advice, FYI and next week.",
-                    shown_line(&sheet.person),
-                ),
-            };
-            let (intro, _) = wrapped(&text, width.max(1), 0, room);
-            lines.extend(
-                intro
-                    .into_iter()
-                    .map(|t| Line::from(Span::styled(t, theme.dim()))),
-            );
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-    if hint_rows > 0 {
-        let rows = u16::try_from(hint_rows).unwrap_or(1);
-        let hint_area = Rect {
-            y: inner.bottom().saturating_sub(rows),
-            height: rows,
-            ..inner
-        };
-        let text: Vec<Line<'_>> = hint_lines.into_iter().map(Line::from).collect();
-        frame.render_widget(Paragraph::new(text), hint_area);
-    }
 }

@@ -1,0 +1,111 @@
+//! The People screen's work against the store: loading both profiles and
+//! the expectations with one person, and each in-place edit, answered with
+//! what happened and the edit that would undo a removal.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::super::about::{AboutData, ProfileOp};
+use super::super::app::Msg;
+use crate::domain::text::{shown_line, truncated};
+use crate::domain::{ExpectationState, ProfileChange};
+use crate::store::{PersonChange, Store, StoreError};
+
+pub(super) fn load(store: &Store, person_id: i64) -> Result<Msg, StoreError> {
+    Ok(Msg::AboutLoaded(Box::new(AboutData {
+        person_id,
+        theirs: store.profile(Some(person_id))?,
+        mine: store.profile(None)?,
+        expectations: store.expectations(Some(person_id), false)?,
+    })))
+}
+
+fn quoted(text: &str) -> String {
+    format!("“{}”", truncated(&shown_line(text), 40))
+}
+
+pub(super) fn run(
+    store: &mut Store,
+    op: ProfileOp,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Msg, StoreError> {
+    let mut undo = None;
+    let said = match op {
+        ProfileOp::Add {
+            person_id,
+            facet,
+            text,
+        } => {
+            let item = store.add_profile_item(person_id, facet, &text, today)?;
+            format!("noted {}", quoted(&item.text))
+        }
+        ProfileOp::Edit { id, text } => {
+            let item = store.edit_profile_item(id, &text, today)?;
+            format!(
+                "now {} (the old wording is kept in the history)",
+                quoted(&item.text)
+            )
+        }
+        ProfileOp::Retire { id } => {
+            let item = store.retire_profile_item(id, today)?;
+            undo = Some(ProfileOp::Restore { id });
+            format!("removed {}", quoted(&item.text))
+        }
+        ProfileOp::Restore { id } => {
+            let item = store.restore_profile_item(id)?;
+            format!("restored {}", quoted(&item.text))
+        }
+        ProfileOp::Confirm { id } => {
+            let item = store.confirm_profile_item(id, today)?;
+            format!("{} still holds: confirmed today", quoted(&item.text))
+        }
+        ProfileOp::SetStrengths {
+            person_id,
+            strengths,
+        } => {
+            let before = store.person(person_id)?.strengths;
+            let change = PersonChange {
+                strengths: Some(strengths),
+                profile: ProfileChange::default(),
+                ..PersonChange::default()
+            };
+            let after = store
+                .update_person(person_id, &change, today, now)?
+                .strengths;
+            if after.len() < before.len() {
+                undo = Some(ProfileOp::SetStrengths {
+                    person_id,
+                    strengths: before,
+                });
+                "removed a strength".to_string()
+            } else {
+                "strengths saved".to_string()
+            }
+        }
+        ProfileOp::AddExpectation(draft) => {
+            let e = store.add_expectation(&draft, today, now)?;
+            format!("added {} as assumed: c once you agree it", quoted(&e.text))
+        }
+        ProfileOp::EditExpectation { id, text } => {
+            let e = store.edit_expectation(id, &text, now)?;
+            format!("now {}", quoted(&e.text))
+        }
+        ProfileOp::SetState { id, state } => {
+            let e = store.set_expectation_state(id, state, today, now)?;
+            match state {
+                ExpectationState::Agreed => format!("agreed {} today", quoted(&e.text)),
+                other => format!("{} is {}", quoted(&e.text), other.as_str()),
+            }
+        }
+        ProfileOp::DropExpectation { id } => {
+            let e = store.drop_expectation(id, today, now)?;
+            undo = Some(ProfileOp::RestoreExpectation { id });
+            format!("dropped {}", quoted(&e.text))
+        }
+        ProfileOp::RestoreExpectation { id } => {
+            let e = store.restore_expectation(id, now)?;
+            format!("restored {}", quoted(&e.text))
+        }
+    };
+    Ok(Msg::ProfileChanged { said, undo })
+}

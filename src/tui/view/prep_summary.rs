@@ -1,0 +1,132 @@
+//! The Prep screen's summary pane: this week's summary, its state, and the
+//! keys that write, copy and send it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::wrap::wrapped;
+use crate::domain::text::{shown_block, shown_line};
+use crate::prep::{PrepSheet, SummaryStatus, short_date};
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context};
+
+pub(super) fn render_summary(
+    app: &App,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    inner: Rect,
+) {
+    let summary = &sheet.summary;
+    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let width = usize::from(inner.width);
+    let sent_here = app
+        .prep
+        .summary
+        .as_ref()
+        .is_some_and(|s| s.sent_on.is_some());
+    let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
+    let (state, note) = match (summary.status, &summary.body) {
+        (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => (
+            format!("sent {} · {reading}", short_date(on, sheet.today)),
+            None,
+        ),
+        // A summary logged by hand this week, and a draft here as well.
+        (SummaryStatus::Sent { on, .. }, Some(_)) => (
+            format!("draft, {reading}"),
+            Some(format!(
+                "a summary entry was logged by hand {}",
+                short_date(on, sheet.today)
+            )),
+        ),
+        (SummaryStatus::Sent { on, .. }, None) => (
+            format!("sent {} (logged by hand)", short_date(on, sheet.today)),
+            None,
+        ),
+        _ => (summary.describe(sheet.today), None),
+    };
+    let mut lines = vec![Line::from(Span::styled(state, theme.title()))];
+    if let Some(note) = note {
+        lines.push(Line::from(Span::styled(note, theme.dim())));
+    }
+    lines.push(Line::from(""));
+    let hints = [
+        (Action::GenerateSummary, "generate"),
+        (Action::EditSummary, "edit"),
+        (Action::EditSummaryExternally, "editor"),
+        (Action::CopySummary, "copy"),
+        (Action::WriteSummary, "file"),
+        (Action::MarkSummarySent, "sent"),
+    ];
+    // Whole hints only, on as many rows as they need.
+    let mut hint_lines: Vec<Vec<Span<'_>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (action, label) in hints {
+        let key = keys(action);
+        let part = format!(" {label}  ");
+        let needed = key.width() + part.width();
+        if key.is_empty() || needed > width + 2 {
+            continue;
+        }
+        if used + needed > width + 2 {
+            hint_lines.push(Vec::new());
+            used = 0;
+        }
+        used += needed;
+        if let Some(row) = hint_lines.last_mut() {
+            row.push(Span::styled(key, theme.key()));
+            row.push(Span::styled(part, theme.dim()));
+        }
+    }
+    let hint_rows = if usize::from(inner.height) >= lines.len() + hint_lines.len() + 3 {
+        hint_lines.len()
+    } else {
+        0
+    };
+    let room = usize::from(inner.height).saturating_sub(lines.len() + hint_rows);
+    match &summary.body {
+        Some(body) => {
+            let scroll = usize::from(app.prep.summary_scroll);
+            let (preview, more) = wrapped(&shown_block(body), width.max(1), scroll, room);
+            for text in preview {
+                lines.push(Line::from(text));
+            }
+            if more && let Some(last) = lines.last_mut() {
+                *last = Line::from(Span::styled("… (j to read on)", theme.dim()));
+            }
+        }
+        None => {
+            let generate = keys(Action::GenerateSummary);
+            let text = match summary.status {
+                SummaryStatus::Sent { .. } => format!(
+                    "Logged by hand, so there is no text here. {generate} drafts one from this week's journal to copy or send."
+                ),
+                _ => format!(
+                    "None yet. {generate} drafts one from this week's journal: highlights, topics for {} to pick from, where you'd value their advice, FYI and next week.",
+                    shown_line(&sheet.person),
+                ),
+            };
+            let (intro, _) = wrapped(&text, width.max(1), 0, room);
+            lines.extend(
+                intro
+                    .into_iter()
+                    .map(|t| Line::from(Span::styled(t, theme.dim()))),
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if hint_rows > 0 {
+        let rows = u16::try_from(hint_rows).unwrap_or(1);
+        let hint_area = Rect {
+            y: inner.bottom().saturating_sub(rows),
+            height: rows,
+            ..inner
+        };
+        let text: Vec<Line<'_>> = hint_lines.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(text), hint_area);
+    }
+}
