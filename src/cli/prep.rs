@@ -398,11 +398,14 @@ fn about_them(out: &mut String, sheet: &PrepSheet) {
             crate::domain::HeldBy::Them => "theirs",
             crate::domain::HeldBy::Me => "yours",
         };
+        let state = match (e.state, e.confirmed_on) {
+            (crate::domain::ExpectationState::Agreed, Some(on)) => format!("agreed {on}"),
+            (state, _) => state.as_str().to_string(),
+        };
         let _ = writeln!(
             out,
-            "  confirm    {} ({whose}, {})",
-            truncated(&shown_line(&e.text), 60),
-            e.state.as_str()
+            "  confirm    {} ({whose}, {state})",
+            truncated(&shown_line(&e.text), 60)
         );
     }
 }

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::wrap::wrapped;
-use crate::domain::HeldBy;
 use crate::domain::text::{shown_line, truncated};
+use crate::domain::{ExpectationState, HeldBy};
 use crate::prep::PrepSheet;
 
 /// The pane's lines, at most `width` wide.
@@ -61,9 +61,14 @@ pub(super) fn about_lines<'a>(sheet: &PrepSheet, theme: &Theme, width: usize) ->
             HeldBy::Them => "theirs",
             HeldBy::Me => "yours",
         };
+        // An agreement worth confirming again says when it was made.
+        let state = match (e.state, e.confirmed_on) {
+            (ExpectationState::Agreed, Some(on)) => format!("agreed {}", on.format("%-d %b")),
+            (state, _) => state.as_str().to_string(),
+        };
         row(
             if i == 0 { "confirm" } else { "" },
-            format!("{} ({whose}, {})", e.text, e.state.as_str()),
+            format!("{} ({whose}, {state})", e.text),
             false,
         );
     }
