@@ -166,7 +166,7 @@ fn event_loop(
     );
     start(app, store);
     loop {
-        if signals.stop_requested() || app.quit {
+        if signals.stop_requested() || app.quit || terminal::hung_up() {
             return Ok(());
         }
         if signals.take_suspend() || std::mem::take(&mut app.suspend) {

@@ -45,6 +45,26 @@ impl Signals {
     }
 }
 
+/// Whether the terminal is gone: its window closed, its ssh session
+/// dropped. A hung-up terminal reads as endless end-of-file; the event loop
+/// stops on it (keeping any draft) rather than spin, whether or not a SIGHUP
+/// reached us.
+pub fn hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
+}
+
 /// While alive, the terminal is in raw mode on the alternate screen.
 pub struct TerminalGuard {
     pub terminal: Term,
