@@ -84,7 +84,7 @@ impl Store {
         // The copy carries the journal's WAL flag; a rollback journal makes it
         // one self-contained file that opens read-only without side files.
         let _mode: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        dest.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
+        dest.close().map_err(|(_, e)| StoreError::from(e))?;
         Ok(())
     }
 

@@ -51,6 +51,8 @@ use crate::domain::DomainError;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Opened without write access: reads work, every write is refused.
+    read_only: bool,
 }
 
 /// Why the journal could not do what was asked, in words a user can act on.
@@ -83,8 +85,20 @@ pub enum StoreError {
     },
     #[error("the journal could not be migrated: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "the journal is read-only here (no write permission on the file or its folder, or a read-only disk); nothing was saved. Fix the permissions, or work on a copy"
+    )]
+    ReadOnly,
+    #[error(
+        "{path} is from an older rapport (schema {found}) and must be upgraded before use, but it is read-only here; it was left untouched. Open it once with write permission"
+    )]
+    ReadOnlyTooOld { path: PathBuf, found: i64 },
+    #[error(
+        "the disk is full; nothing was saved and the journal is as it was. Free some space and try again"
+    )]
+    DiskFull,
     #[error("journal error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error(transparent)]
     Invalid(#[from] DomainError),
     #[error("there is no {what} with id {id}")]
@@ -105,10 +119,27 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl From<rusqlite::Error> for StoreError {
+    /// Faults of the place the journal lives in (read-only, full) get words
+    /// a user can act on; the rest keep SQLite's.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
 impl Store {
     /// The file behind this journal; `None` for an in-memory one.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the journal was opened without write access.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Runs SQLite's `integrity_check` and returns its findings (`["ok"]` when sound).

@@ -93,11 +93,15 @@ impl Store {
                 });
             }
         };
+        if existing_version.is_some() && !can_write(path) {
+            return open_read_only(path, existing_version.unwrap_or_default(), version);
+        }
         let mut conn = Connection::open(path)?;
         configure(&mut conn)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            read_only: false,
         };
         if let Some(found) = existing_version.filter(|v| *v > 0 && *v < version) {
             store.backup_to(&next_backup_path(path, found))?;
@@ -110,7 +114,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            read_only: false,
+        };
         migrations()?.to_latest(&mut store.conn)?;
         Ok(store)
     }
@@ -126,6 +134,89 @@ impl Store {
         backup.run_to_completion(256, Duration::from_millis(0), None)?;
         Ok(())
     }
+}
+
+/// A journal this process may read but not write: opened read-only, never
+/// migrated (an older one is refused, untouched), every write refused.
+fn open_read_only(path: &Path, found: i64, version: i64) -> Result<Store> {
+    if found < version {
+        return Err(StoreError::ReadOnlyTooOld {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    let conn = connect_read_only(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    Ok(Store {
+        conn,
+        path: Some(path.to_path_buf()),
+        read_only: true,
+    })
+}
+
+/// Whether this process may write the journal: the file itself, and the
+/// folder (where SQLite keeps `-wal` and `-shm`) unless both already exist
+/// writable. Root passes where permissions would stop others; a read-only
+/// disk stops everyone.
+fn can_write(path: &Path) -> bool {
+    let writable_file = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
+    if !writable_file(path) {
+        return false;
+    }
+    let dir = folder_of(path);
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+        || ["-wal", "-shm"]
+            .iter()
+            .all(|suffix| writable_file(&sibling(path, suffix)))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// `journal.db-wal` for `journal.db` and `-wal`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A read-only connection. SQLite needs the `-shm` beside a WAL journal;
+/// when it is absent and cannot be created (a read-only folder), the file is
+/// opened as immutable: nothing is written or locked, and with no `-shm`
+/// there is no unfinished `-wal` to miss.
+fn connect_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let shm_reachable = sibling(path, "-shm").exists()
+        || rustix::fs::access(folder_of(path), rustix::fs::Access::WRITE_OK).is_ok();
+    if shm_reachable {
+        Connection::open_with_flags(path, flags)
+    } else {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+}
+
+/// `path` percent-encoded for a `file:` URI (absolute, so no authority).
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &byte in absolute.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// `journal.db.v1.bak`, or `journal.db.v1.2.bak` when that one exists.
@@ -174,11 +265,7 @@ fn inspect(path: &Path, supported: i64) -> Result<i64> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(corrupt)?;
+    let conn = connect_read_only(path).map_err(corrupt)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(corrupt)?;
@@ -223,6 +310,14 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(migrations().and_then(|m| Ok(m.validate()?)).is_ok());
+    }
+
+    #[test]
+    fn uri_paths_escape_what_a_uri_would_read_as_syntax() {
+        assert_eq!(
+            uri_path(Path::new("/tmp/a b/j?#%.db")),
+            "/tmp/a%20b/j%3F%23%25.db"
+        );
     }
 
     #[test]
