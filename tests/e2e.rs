@@ -21,6 +21,8 @@ mod pty_harness;
 use cli_harness::*;
 use pty_harness::*;
 
+#[path = "e2e/input.rs"]
+mod input;
 #[path = "e2e/screens.rs"]
 mod screens;
 #[path = "e2e/signals.rs"]

@@ -11,8 +11,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::wrap::wrapped;
-use crate::domain::text::{shown_block, shown_line, truncated};
+use super::wrap::{wrapped, wrapped_shown};
+use crate::domain::text::{shown_line, truncated};
 use crate::domain::{Category, Interaction};
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::tui::app::{App, PrepPane};
@@ -450,7 +450,7 @@ fn render_summary(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame
     match &summary.body {
         Some(body) => {
             let scroll = usize::from(app.prep.summary_scroll);
-            let (preview, more) = wrapped(&shown_block(body), width.max(1), scroll, room);
+            let (preview, more) = wrapped_shown(body, width.max(1), scroll, room);
             for text in preview {
                 lines.push(Line::from(text));
             }
