@@ -153,3 +153,44 @@ fn a_five_megabyte_paste_is_stored_exactly_and_stays_responsive() {
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// Whether the bytes hold an SGR sequence that sets a colour (foreground
+/// or background, 8, 256 or true colour).
+fn sets_a_colour(raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b[").skip(1).any(|rest| {
+        let Some(end) = rest.find('m') else {
+            return false;
+        };
+        let params = &rest[..end];
+        params.bytes().all(|b| b.is_ascii_digit() || b == b';')
+            && params.split(';').any(|p| {
+                matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
+            })
+    })
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let world = World::with_manager();
+    world.log(&["coffee", "Coffee walk", "-q", "4"]);
+    let mut coloured = world.tui();
+    coloured.wait_for("the Journal screen", journal_is_drawn);
+    coloured.wait_for_text("Coffee walk");
+    coloured.send(b"q");
+    coloured.wait_exit();
+    assert!(
+        sets_a_colour(&coloured.raw),
+        "by default the screen has colour"
+    );
+
+    let mut plain = world.tui_with(&[("NO_COLOR", std::ffi::OsStr::new("1"))]);
+    plain.wait_for("the Journal screen", journal_is_drawn);
+    plain.wait_for_text("Coffee walk");
+    plain.send(b"q");
+    assert_eq!(plain.wait_exit(), 0);
+    assert!(!sets_a_colour(&plain.raw), "NO_COLOR=1 sets no colour");
+}
