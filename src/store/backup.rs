@@ -58,10 +58,7 @@ impl Store {
         } else {
             dest.to_path_buf()
         };
-        create_private_file(&target)?;
-        let copied = self
-            .copy_into(&target)
-            .and_then(|()| verify_journal_file(&target));
+        let copied = self.copy_checked(&target);
         let placed = copied.and_then(|()| {
             if replace {
                 fs::rename(&target, dest).map_err(|source| StoreError::Io {
@@ -76,6 +73,18 @@ impl Store {
             let _ = fs::remove_file(&target);
         }
         placed
+    }
+
+    /// A copy at the new file `target`, checked: an encrypted journal's is
+    /// encrypted with the same passphrase (the backup API cannot read one).
+    fn copy_checked(&self, target: &Path) -> Result<()> {
+        #[cfg(feature = "encryption")]
+        if let Some(key) = &self.key {
+            return self.copy_with_passphrase(target, key);
+        }
+        create_private_file(target)?;
+        self.copy_into(target)
+            .and_then(|()| verify_journal_file(target))
     }
 
     fn copy_into(&self, target: &Path) -> Result<()> {

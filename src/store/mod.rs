@@ -7,6 +7,8 @@
 mod aggregates;
 mod backup;
 mod bulk;
+#[cfg(feature = "encryption")]
+mod cipher;
 mod document;
 mod entry_files;
 mod export;
@@ -53,6 +55,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Opened without write access: reads work, every write is refused.
     read_only: bool,
+    /// The passphrase of an encrypted journal, for the copies made of it.
+    #[cfg_attr(not(feature = "encryption"), allow(dead_code))]
+    key: Option<String>,
 }
 
 /// Why the journal could not do what was asked, in words a user can act on.
@@ -89,6 +94,14 @@ pub enum StoreError {
         "the journal is read-only here (no write permission on the file or its folder, or a read-only disk); nothing was saved. Fix the permissions, or work on a copy"
     )]
     ReadOnly,
+    #[error(
+        "the passphrase does not open {path} (or it is not a rapport journal); nothing was changed. Try again, or check `passphrase_cmd` in config.toml"
+    )]
+    WrongPassphrase { path: PathBuf },
+    #[error(
+        "{path} is encrypted, but this rapport was built without encryption; build it with `--features encryption`"
+    )]
+    NoEncryption { path: PathBuf },
     #[error(
         "{path} is from an older rapport (schema {found}) and must be upgraded before use, but it is read-only here; it was left untouched. Open it once with write permission"
     )]

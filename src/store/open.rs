@@ -65,7 +65,14 @@ impl Store {
     /// Opens the journal at `path`, creating it (0600, in a 0700 directory)
     /// when absent and migrating it when older.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_with_migrations(path, &migrations()?, SCHEMA_VERSION)
+        Store::open_keyed(path, &migrations()?, SCHEMA_VERSION, None)
+    }
+
+    /// Opens the encrypted journal at `path` with `passphrase` (creating an
+    /// encrypted one when absent); a wrong passphrase changes nothing.
+    #[cfg(feature = "encryption")]
+    pub fn open_encrypted(path: &Path, passphrase: &str) -> Result<Store> {
+        Store::open_keyed(path, &migrations()?, SCHEMA_VERSION, Some(passphrase))
     }
 
     /// `open` with a given set of migrations (`version` of them), so tests
@@ -76,11 +83,20 @@ impl Store {
         migrations: &Migrations<'static>,
         version: i64,
     ) -> Result<Store> {
+        Store::open_keyed(path, migrations, version, None)
+    }
+
+    fn open_keyed(
+        path: &Path,
+        migrations: &Migrations<'static>,
+        version: i64,
+        key: Option<&str>,
+    ) -> Result<Store> {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
         let existing_version = match fs::metadata(path) {
-            Ok(meta) if meta.len() > 0 => Some(inspect(path, version)?),
+            Ok(meta) if meta.len() > 0 => Some(inspect(path, version, key)?),
             Ok(_) => None,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 create_private_file(path)?;
@@ -94,14 +110,16 @@ impl Store {
             }
         };
         if existing_version.is_some() && !can_write(path) {
-            return open_read_only(path, existing_version.unwrap_or_default(), version);
+            return open_read_only(path, existing_version.unwrap_or_default(), version, key);
         }
         let mut conn = Connection::open(path)?;
+        apply_key(&conn, path, key)?;
         configure(&mut conn)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             read_only: false,
+            key: key.map(str::to_string),
         };
         if let Some(found) = existing_version.filter(|v| *v > 0 && *v < version) {
             store.backup_to(&next_backup_path(path, found))?;
@@ -118,6 +136,7 @@ impl Store {
             conn,
             path: None,
             read_only: false,
+            key: None,
         };
         migrations()?.to_latest(&mut store.conn)?;
         Ok(store)
@@ -129,6 +148,15 @@ impl Store {
             secure_create_dir(parent)?;
         }
         create_private_file(dest)?;
+        #[cfg(feature = "encryption")]
+        if let Some(key) = &self.key {
+            // SQLite's backup cannot read an encrypted journal: the copy is
+            // exported, encrypted with the same passphrase.
+            return match &self.path {
+                Some(source) => super::cipher::export_copy(source, Some(key), dest, key),
+                None => Ok(()),
+            };
+        }
         let mut target = Connection::open(dest)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
         backup.run_to_completion(256, Duration::from_millis(0), None)?;
@@ -138,7 +166,7 @@ impl Store {
 
 /// A journal this process may read but not write: opened read-only, never
 /// migrated (an older one is refused, untouched), every write refused.
-fn open_read_only(path: &Path, found: i64, version: i64) -> Result<Store> {
+fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> Result<Store> {
     if found < version {
         return Err(StoreError::ReadOnlyTooOld {
             path: path.to_path_buf(),
@@ -146,6 +174,7 @@ fn open_read_only(path: &Path, found: i64, version: i64) -> Result<Store> {
         });
     }
     let conn = connect_read_only(path)?;
+    apply_key(&conn, path, key)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
@@ -155,6 +184,7 @@ fn open_read_only(path: &Path, found: i64, version: i64) -> Result<Store> {
         conn,
         path: Some(path.to_path_buf()),
         read_only: true,
+        key: key.map(str::to_string),
     })
 }
 
@@ -247,8 +277,27 @@ fn configure(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// Gives the connection the passphrase of an encrypted journal, and checks
+/// it opens the file. Without a passphrase, nothing to do.
+fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
+    let Some(key) = key else {
+        return Ok(());
+    };
+    #[cfg(feature = "encryption")]
+    {
+        super::cipher::unlock(conn, path, key)
+    }
+    #[cfg(not(feature = "encryption"))]
+    {
+        let _ = (conn, key);
+        Err(StoreError::NoEncryption {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
 /// Checks an existing file without writing to it; returns its schema version.
-fn inspect(path: &Path, supported: i64) -> Result<i64> {
+fn inspect(path: &Path, supported: i64, key: Option<&str>) -> Result<i64> {
     let mut header = [0u8; 100];
     let read = fs::File::open(path)
         .and_then(|mut f| f.read(&mut header))
@@ -256,7 +305,8 @@ fn inspect(path: &Path, supported: i64) -> Result<i64> {
             path: path.to_path_buf(),
             source,
         })?;
-    if read < 100 || &header[..16] != SQLITE_MAGIC {
+    // An encrypted journal's header is random: only the passphrase tells.
+    if key.is_none() && (read < 100 || &header[..16] != SQLITE_MAGIC) {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
         });
@@ -266,6 +316,7 @@ fn inspect(path: &Path, supported: i64) -> Result<i64> {
         detail: e.to_string(),
     };
     let conn = connect_read_only(path).map_err(corrupt)?;
+    apply_key(&conn, path, key)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(corrupt)?;
