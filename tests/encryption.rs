@@ -75,6 +75,14 @@ fn encrypt_then_decrypt_keeps_every_entry_and_leaves_no_plain_copy() {
     let second = w.log(&["coffee", "After"]);
     assert!(second > id);
     assert_eq!(w.run(&["encrypt"]).code, 2, "already encrypted");
+    // Backups of an encrypted journal are encrypted; doctor reads it.
+    let backup = w.path("copy.db");
+    w.run(&["backup", "--out", s(&backup)]).ok();
+    let copy = read(&backup);
+    assert!(!copy.starts_with(b"SQLite format 3") && !contains(&copy, NOTE));
+    std::fs::remove_file(&backup).expect("rm the backup");
+    let doctor = w.run(&["doctor"]);
+    assert!(doctor.stdout.contains("integrity    ok"), "{doctor:#?}");
 
     w.with_passphrase_cmd("printf 'wrong horse'");
     let before = read(&w.db);
