@@ -6,8 +6,13 @@
 
 #[path = "common/cli.rs"]
 mod cli_harness;
+#[path = "common/pty.rs"]
+mod pty_harness;
+
+use std::ffi::OsStr;
 
 use cli_harness::*;
+use pty_harness::Tui;
 
 const NOTE: &str = "PLAINTEXT-MARKER the reorg is coming";
 
@@ -107,5 +112,63 @@ fn encrypt_then_decrypt_keeps_every_entry_and_leaves_no_plain_copy() {
     assert!(
         listed.contains("Dinner") && listed.contains("After"),
         "{listed}"
+    );
+}
+
+#[test]
+fn the_passphrase_prompt_does_not_echo_and_asks_twice_for_a_new_one() {
+    let w = World::new();
+    w.run(&["person", "add", "Dana", "--current"]).ok();
+    w.log(&["meal", "Dinner", "--notes", NOTE]);
+    let phrase = "tiger-lily-7";
+    let bin = OsStr::new(env!("CARGO_BIN_EXE_rapport"));
+    let db = w.db.as_os_str();
+
+    let mut encrypt = Tui::spawn(w.pty_command(
+        env!("CARGO_BIN_EXE_rapport"),
+        &[OsStr::new("encrypt"), OsStr::new("--db"), db],
+    ));
+    encrypt.wait_for_text("new passphrase:");
+    encrypt.send(format!("{phrase}\r").as_bytes());
+    encrypt.wait_for_text("the same again:");
+    encrypt.send(format!("{phrase}\r").as_bytes());
+    assert_eq!(encrypt.wait_exit(), 0, "{}", encrypt.screen());
+    assert!(
+        encrypt.screen().contains("encrypted"),
+        "{}",
+        encrypt.screen()
+    );
+    assert!(
+        !encrypt.screen().contains(phrase),
+        "the passphrase was echoed"
+    );
+    assert!(!read(&w.db).starts_with(b"SQLite format 3"));
+
+    let mut list = Tui::spawn(w.pty_command(
+        env!("CARGO_BIN_EXE_rapport"),
+        &[OsStr::new("list"), OsStr::new("--db"), db],
+    ));
+    list.wait_for_text("passphrase:");
+    list.send(format!("{phrase}\r").as_bytes());
+    list.wait_for_text("Dinner");
+    assert_eq!(list.wait_exit(), 0);
+    assert!(!list.screen().contains(phrase), "the passphrase was echoed");
+
+    let mut wrong = Tui::spawn(w.pty_command(
+        "sh",
+        &[
+            OsStr::new("-c"),
+            OsStr::new(r#""$0" list --db "$1"; echo "exited with $?""#),
+            bin,
+            db,
+        ],
+    ));
+    wrong.wait_for_text("passphrase:");
+    wrong.send(b"not-it\r");
+    wrong.wait_for_text("exited with 1");
+    assert!(
+        wrong.screen().contains("passphrase does not open"),
+        "{}",
+        wrong.screen()
     );
 }
