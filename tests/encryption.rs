@@ -62,7 +62,9 @@ fn encrypt_then_decrypt_keeps_every_entry_and_leaves_no_plain_copy() {
     assert_eq!(asked.code, 2, "{asked:#?}");
     assert!(asked.stderr.contains("passphrase_cmd"), "{}", asked.stderr);
 
-    w.with_passphrase_cmd("printf 'correct horse'");
+    // The first line is the passphrase; what follows (a password
+    // manager's notes) is not part of it.
+    w.with_passphrase_cmd("printf 'correct horse\\nurl: example\\n'");
     let encrypted = w.run(&["encrypt"]);
     assert_eq!(encrypted.code, 0, "{encrypted:#?}");
     assert!(

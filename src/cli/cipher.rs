@@ -31,7 +31,8 @@ pub fn passphrase(ctx: &Context, prompt: &str, confirm: bool) -> Result<String, 
                 "passphrase_cmd printed something that is not UTF-8"
             ))
         })?;
-        let phrase = text.trim_end_matches(['\n', '\r']).to_string();
+        // The first line, as `pass show` prints it above any notes.
+        let phrase = text.lines().next().unwrap_or_default().to_string();
         if phrase.is_empty() {
             return Err(Failure::Runtime(anyhow::anyhow!(
                 "passphrase_cmd printed nothing; nothing was changed"
