@@ -87,6 +87,9 @@ pub struct Settings {
     /// The journal to open when neither `--db` nor `RAPPORT_DB` is given.
     pub journal: Option<PathBuf>,
     pub targets: Targets,
+    /// A command printing the passphrase of an encrypted journal (a
+    /// password manager, say), run with `sh -c`; without it rapport asks.
+    pub passphrase_cmd: Option<String>,
 }
 
 impl Settings {

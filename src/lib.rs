@@ -8,6 +8,7 @@ pub mod coach;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod fault;
 pub mod insights;
 pub mod prep;
 pub mod store;

@@ -11,6 +11,7 @@ use rapport::cli::{self, Cli, Context, Failure};
 use rapport::config::{Paths, Settings};
 
 fn main() -> ExitCode {
+    rapport::fault::install_quiet_panic_hook(|| {});
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

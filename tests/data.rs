@@ -4,10 +4,9 @@
 //! rest run the real binary against temporary journals with a fixed today
 //! (`RAPPORT_TODAY=2026-11-24`) and a private home, data and config directory.
 
-use std::ffi::OsStr;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -29,50 +28,12 @@ const TODAY: &str = "2026-11-24";
 
 // ------------------------------------------------------------- harness
 
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+#[path = "common/cli.rs"]
+mod cli_harness;
 
-impl Run {
-    fn from_output(out: Output) -> Run {
-        Run {
-            code: out.status.code().expect("the process exited, not killed"),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    fn ok(self) -> String {
-        assert_eq!(self.code, 0, "expected success: {self:#?}");
-        self.stdout
-    }
-
-    /// Asserts a usage error (exit 2) with nothing on stdout; returns stderr.
-    fn usage_error(self) -> String {
-        assert_eq!(self.code, 2, "expected a usage error: {self:#?}");
-        assert_eq!(self.stdout, "", "a failed command prints no data");
-        self.stderr
-    }
-}
-
-/// A private world for the binary: home, data and config directories, and a
-/// journal path, inside a temporary directory.
-struct World {
-    dir: TempDir,
-    db: PathBuf,
-}
+use cli_harness::*;
 
 impl World {
-    fn new() -> World {
-        let dir = TempDir::new().expect("a temp dir");
-        let db = dir.path().join("journal.db");
-        World { dir, db }
-    }
-
     /// A journal with a current manager, Dana.
     fn with_manager() -> World {
         let w = World::new();
@@ -105,43 +66,6 @@ impl World {
         }
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn command<I, S>(&self, args: I) -> Command
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rapport"));
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path().join("home"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("RAPPORT_TODAY", TODAY)
-            .current_dir(self.dir.path())
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        Run::from_output(self.command(args).output().expect("the binary runs"))
-    }
-
-    fn log(&self, args: &[&str]) -> i64 {
-        let mut full = vec!["log"];
-        full.extend_from_slice(args);
-        let out = self.run(&full).ok();
-        out.trim().parse().expect("log prints the new id")
-    }
-
     fn export_json(&self) -> String {
         self.run(&["export", "--format", "json"]).ok()
     }
@@ -167,22 +91,6 @@ impl World {
         std::fs::write(&path, contents).expect("write a test file");
         s(&path).to_string()
     }
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("temp paths are UTF-8")
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 /// Opens a copy read-only and runs `quick_check`; returns its interactions.

@@ -5,6 +5,9 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::Store;
 
+#[cfg(feature = "encryption")]
+#[path = "store/encryption.rs"]
+mod encryption;
 #[path = "store/entries.rs"]
 mod entries;
 #[path = "store/files.rs"]

@@ -420,7 +420,11 @@ fn number_keys_and_tab_switch_screens() {
 fn a_paste_over_the_limit_is_refused_with_a_message() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('a')).press(KeyCode::Tab);
-    dispatch(&mut h.app, &mut h.store, Msg::Paste("x".repeat(2 << 20)));
+    dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::Paste("x".repeat(rapport::tui::app::PASTE_LIMIT + 1)),
+    );
     assert!(h.screen_text().contains("paste too large"));
     dispatch(&mut h.app, &mut h.store, Msg::Paste("a\u{1b}[2Jb".into()));
     let Some(Overlay::Form(open)) = &h.app.overlay else {

@@ -87,6 +87,10 @@ pub struct EditArgs {
     /// Replace the tags with those given by --tag (none given: remove all)
     #[arg(long)]
     pub replace_tags: bool,
+    /// Save only if the entry is still at this version (the `version` of
+    /// `show --json`); an edit made elsewhere since is reported, not overwritten
+    #[arg(long, value_name = "VERSION")]
+    pub expect_version: Option<i64>,
     #[command(flatten)]
     pub fields: EntryFields,
 }
@@ -221,6 +225,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     };
     apply_fields(&mut draft, &args.fields, &store, ctx)?;
     let saved = store.add_interaction(&draft, ctx.now)?;
+    crate::fault::panic_if_asked("log", &draft.notes);
     print_line(saved.id)?;
     eprintln!(
         "logged {} with {} on {}",
@@ -352,7 +357,8 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
             entry.id
         )));
     }
-    let saved = store.update_interaction(entry.id, entry.version, &draft, ctx.now)?;
+    let expected = args.expect_version.unwrap_or(entry.version);
+    let saved = store.update_interaction(entry.id, expected, &draft, ctx.now)?;
     eprintln!("updated entry {}", saved.id);
     Ok(())
 }

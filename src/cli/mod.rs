@@ -1,6 +1,8 @@
 //! The plain commands: clap definitions, the context they run in, and
 //! dispatch. Data goes to stdout, messages to stderr.
 
+#[cfg(feature = "encryption")]
+mod cipher;
 mod data;
 mod entries;
 mod next;
@@ -106,6 +108,14 @@ pub enum Command {
     Restore(data::RestoreArgs),
     /// Check the journal: integrity, schema, sizes, permissions, synced folders
     Doctor(data::DoctorArgs),
+    /// Encrypt the journal with a passphrase (builds with the `encryption` feature)
+    ///
+    /// The passphrase comes from `passphrase_cmd` in config.toml, or is asked
+    /// for twice without echo; never from an argument. A verified backup of
+    /// the plain journal is kept until the encrypted one opens.
+    Encrypt,
+    /// Turn an encrypted journal back into a plain one
+    Decrypt,
     /// Before a 1:1: everything since the last one, the agenda, open advice
     /// loops, feedback, and this week's summary
     Prep(prep::PrepArgs),
@@ -202,6 +212,9 @@ pub struct Context {
 
 impl Context {
     pub fn open_store(&self) -> Result<Store, Failure> {
+        #[cfg(feature = "encryption")]
+        return cipher::open_store(self);
+        #[cfg(not(feature = "encryption"))]
         Store::open(&self.journal).map_err(|e| Failure::Runtime(e.into()))
     }
 
@@ -259,6 +272,14 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Backup(args) => data::backup(args, ctx),
         Command::Restore(args) => data::restore(args, ctx),
         Command::Doctor(args) => data::doctor(args, ctx),
+        #[cfg(feature = "encryption")]
+        Command::Encrypt => cipher::encrypt(ctx),
+        #[cfg(feature = "encryption")]
+        Command::Decrypt => cipher::decrypt(ctx),
+        #[cfg(not(feature = "encryption"))]
+        Command::Encrypt | Command::Decrypt => Err(Failure::usage(
+            "this rapport was built without encryption; build it with `cargo build --release --features encryption`",
+        )),
         Command::Prep(args) => prep::prep(args, ctx),
         Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),

@@ -10,14 +10,16 @@ pub fn shown_line(text: &str) -> String {
 /// Multi-line text for display: newlines are kept, tabs become spaces and
 /// other control characters become visible symbols.
 pub fn shown_block(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            '\n' => vec!['\n'],
-            '\t' => vec![' ', ' ', ' ', ' '],
-            '\r' => vec![],
-            other => vec![visible_char(other)],
-        })
-        .collect()
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => shown.push('\n'),
+            '\t' => shown.push_str("    "),
+            '\r' => {}
+            other => shown.push(visible_char(other)),
+        }
+    }
+    shown
 }
 
 fn visible_char(c: char) -> char {

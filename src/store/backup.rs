@@ -60,10 +60,7 @@ impl Store {
         } else {
             dest.to_path_buf()
         };
-        create_private_file(&target)?;
-        let copied = self
-            .copy_into(&target)
-            .and_then(|()| verify_journal_file(&target));
+        let copied = self.copy_checked(&target);
         let placed = copied.and_then(|()| {
             if replace {
                 fs::rename(&target, dest).map_err(|source| StoreError::Io {
@@ -80,13 +77,25 @@ impl Store {
         placed
     }
 
+    /// A copy at the new file `target`, checked: an encrypted journal's is
+    /// encrypted with the same passphrase (the backup API cannot read one).
+    fn copy_checked(&self, target: &Path) -> Result<()> {
+        #[cfg(feature = "encryption")]
+        if let Some(key) = &self.key {
+            return self.copy_with_passphrase(target, key);
+        }
+        create_private_file(target)?;
+        self.copy_into(target)
+            .and_then(|()| verify_journal_file(target))
+    }
+
     fn copy_into(&self, target: &Path) -> Result<()> {
         let mut dest = Connection::open(target)?;
         copy_all(&Backup::new(&self.conn, &mut dest)?)?;
         // The copy carries the journal's WAL flag; a rollback journal makes it
         // one self-contained file that opens read-only without side files.
         let _mode: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        dest.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
+        dest.close().map_err(|(_, e)| StoreError::from(e))?;
         Ok(())
     }
 

@@ -22,7 +22,7 @@ pub enum ImportFailure {
 
 impl From<rusqlite::Error> for ImportFailure {
     fn from(e: rusqlite::Error) -> ImportFailure {
-        ImportFailure::Store(StoreError::Sqlite(e))
+        ImportFailure::Store(StoreError::from(e))
     }
 }
 

@@ -337,7 +337,7 @@ fn explain_foreign_key(e: rusqlite::Error, person_id: i64) -> StoreError {
                 id: person_id,
             }
         }
-        _ => StoreError::Sqlite(e),
+        _ => StoreError::from(e),
     }
 }
 

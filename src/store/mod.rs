@@ -7,6 +7,8 @@
 mod aggregates;
 mod backup;
 mod bulk;
+#[cfg(feature = "encryption")]
+mod cipher;
 mod document;
 mod entry_files;
 mod expectations;
@@ -55,6 +57,11 @@ use crate::domain::DomainError;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Opened without write access: reads work, every write is refused.
+    read_only: bool,
+    /// The passphrase of an encrypted journal, for the copies made of it.
+    #[cfg_attr(not(feature = "encryption"), allow(dead_code))]
+    key: Option<String>,
     /// Dropped after `conn`: seals the file once SQLite has closed it.
     _seal: Option<seal::SealOnClose>,
 }
@@ -89,8 +96,28 @@ pub enum StoreError {
     },
     #[error("the journal could not be migrated: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "the journal is read-only here (no write permission on the file or its folder, or a read-only disk); nothing was saved. Fix the permissions, or work on a copy"
+    )]
+    ReadOnly,
+    #[error(
+        "the passphrase does not open {path} (or it is not a rapport journal); nothing was changed. Try again, or check `passphrase_cmd` in config.toml"
+    )]
+    WrongPassphrase { path: PathBuf },
+    #[error(
+        "{path} is encrypted, but this rapport was built without encryption; build it with `--features encryption`"
+    )]
+    NoEncryption { path: PathBuf },
+    #[error(
+        "{path} is from an older rapport (schema {found}) and must be upgraded before use, but it is read-only here; it was left untouched. Open it once with write permission"
+    )]
+    ReadOnlyTooOld { path: PathBuf, found: i64 },
+    #[error(
+        "the disk is full; nothing was saved and the journal is as it was. Free some space and try again"
+    )]
+    DiskFull,
     #[error("journal error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error(transparent)]
     Invalid(#[from] DomainError),
     #[error("there is no {what} with id {id}")]
@@ -111,10 +138,27 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl From<rusqlite::Error> for StoreError {
+    /// Faults of the place the journal lives in (read-only, full) get words
+    /// a user can act on; the rest keep SQLite's.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
 impl Store {
     /// The file behind this journal; `None` for an in-memory one.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the journal was opened without write access.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Runs SQLite's `integrity_check` and returns its findings (`["ok"]` when sound).

@@ -66,7 +66,14 @@ impl Store {
     /// Opens the journal at `path`, creating it (0600, in a 0700 directory)
     /// when absent and migrating it when older.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_with_migrations(path, &migrations()?, SCHEMA_VERSION)
+        Store::open_keyed(path, &migrations()?, SCHEMA_VERSION, None)
+    }
+
+    /// Opens the encrypted journal at `path` with `passphrase` (creating an
+    /// encrypted one when absent); a wrong passphrase changes nothing.
+    #[cfg(feature = "encryption")]
+    pub fn open_encrypted(path: &Path, passphrase: &str) -> Result<Store> {
+        Store::open_keyed(path, &migrations()?, SCHEMA_VERSION, Some(passphrase))
     }
 
     /// `open` with a given set of migrations (`version` of them), so tests
@@ -77,11 +84,20 @@ impl Store {
         migrations: &Migrations<'static>,
         version: i64,
     ) -> Result<Store> {
+        Store::open_keyed(path, migrations, version, None)
+    }
+
+    fn open_keyed(
+        path: &Path,
+        migrations: &Migrations<'static>,
+        version: i64,
+        key: Option<&str>,
+    ) -> Result<Store> {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
         let existing_version = match fs::metadata(path) {
-            Ok(meta) if meta.len() > 0 => Some(inspect(path, version, seal::intact(path))?),
+            Ok(meta) if meta.len() > 0 => Some(inspect(path, version, key, seal::intact(path))?),
             Ok(_) => None,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 create_private_file(path)?;
@@ -94,11 +110,17 @@ impl Store {
                 });
             }
         };
+        if existing_version.is_some() && !can_write(path) {
+            return open_read_only(path, existing_version.unwrap_or_default(), version, key);
+        }
         let mut conn = Connection::open(path)?;
+        apply_key(&conn, path, key)?;
         configure(&mut conn)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            read_only: false,
+            key: key.map(str::to_string),
             _seal: Some(SealOnClose {
                 journal: path.to_path_buf(),
             }),
@@ -117,6 +139,8 @@ impl Store {
         let mut store = Store {
             conn,
             path: None,
+            read_only: false,
+            key: None,
             _seal: None,
         };
         migrations()?.to_latest(&mut store.conn)?;
@@ -129,11 +153,108 @@ impl Store {
             secure_create_dir(parent)?;
         }
         create_private_file(dest)?;
+        #[cfg(feature = "encryption")]
+        if let Some(key) = &self.key {
+            // SQLite's backup cannot read an encrypted journal: the copy is
+            // exported, encrypted with the same passphrase.
+            return match &self.path {
+                Some(source) => super::cipher::export_copy(source, Some(key), dest, key),
+                None => Ok(()),
+            };
+        }
         let mut target = Connection::open(dest)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
         backup.run_to_completion(256, Duration::from_millis(0), None)?;
         Ok(())
     }
+}
+
+/// A journal this process may read but not write: opened read-only, never
+/// migrated (an older one is refused, untouched), every write refused.
+fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> Result<Store> {
+    if found < version {
+        return Err(StoreError::ReadOnlyTooOld {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    let conn = connect_read_only(path)?;
+    apply_key(&conn, path, key)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -8192;",
+    )?;
+    Ok(Store {
+        conn,
+        path: Some(path.to_path_buf()),
+        read_only: true,
+        key: key.map(str::to_string),
+        // Nothing here changes the file: the seal, if any, stays as it was.
+        _seal: None,
+    })
+}
+
+/// Whether this process may write the journal: the file itself, and the
+/// folder (where SQLite keeps `-wal` and `-shm`) unless both already exist
+/// writable. Root passes where permissions would stop others; a read-only
+/// disk stops everyone.
+fn can_write(path: &Path) -> bool {
+    let writable_file = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
+    if !writable_file(path) {
+        return false;
+    }
+    let dir = folder_of(path);
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+        || ["-wal", "-shm"]
+            .iter()
+            .all(|suffix| writable_file(&sibling(path, suffix)))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// `journal.db-wal` for `journal.db` and `-wal`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A read-only connection. SQLite needs the `-shm` beside a WAL journal;
+/// when it is absent and cannot be created (a read-only folder), the file is
+/// opened as immutable: nothing is written or locked, and with no `-shm`
+/// there is no unfinished `-wal` to miss.
+fn connect_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let shm_reachable = sibling(path, "-shm").exists()
+        || rustix::fs::access(folder_of(path), rustix::fs::Access::WRITE_OK).is_ok();
+    if shm_reachable {
+        Connection::open_with_flags(path, flags)
+    } else {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+}
+
+/// `path` percent-encoded for a `file:` URI (absolute, so no authority).
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &byte in absolute.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// `journal.db.v1.bak`, or `journal.db.v1.2.bak` when that one exists.
@@ -169,10 +290,29 @@ fn configure(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// Gives the connection the passphrase of an encrypted journal, and checks
+/// it opens the file. Without a passphrase, nothing to do.
+fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
+    let Some(key) = key else {
+        return Ok(());
+    };
+    #[cfg(feature = "encryption")]
+    {
+        super::cipher::unlock(conn, path, key)
+    }
+    #[cfg(not(feature = "encryption"))]
+    {
+        let _ = (conn, key);
+        Err(StoreError::NoEncryption {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
 /// Checks an existing file without writing to it; returns its schema version.
 /// The full `quick_check` runs unless the file is as rapport sealed it and
 /// needs no migration (see `seal`).
-fn inspect(path: &Path, supported: i64, sealed: bool) -> Result<i64> {
+fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Result<i64> {
     let mut header = [0u8; 100];
     let read = fs::File::open(path)
         .and_then(|mut f| f.read(&mut header))
@@ -180,7 +320,8 @@ fn inspect(path: &Path, supported: i64, sealed: bool) -> Result<i64> {
             path: path.to_path_buf(),
             source,
         })?;
-    if read < 100 || &header[..16] != SQLITE_MAGIC {
+    // An encrypted journal's header is random: only the passphrase tells.
+    if key.is_none() && (read < 100 || &header[..16] != SQLITE_MAGIC) {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
         });
@@ -189,11 +330,8 @@ fn inspect(path: &Path, supported: i64, sealed: bool) -> Result<i64> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(corrupt)?;
+    let conn = connect_read_only(path).map_err(corrupt)?;
+    apply_key(&conn, path, key)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(corrupt)?;
@@ -246,6 +384,14 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(migrations().and_then(|m| Ok(m.validate()?)).is_ok());
+    }
+
+    #[test]
+    fn uri_paths_escape_what_a_uri_would_read_as_syntax() {
+        assert_eq!(
+            uri_path(Path::new("/tmp/a b/j?#%.db")),
+            "/tmp/a%20b/j%3F%23%25.db"
+        );
     }
 
     #[test]

@@ -28,8 +28,10 @@ pub const WINDOW: usize = 300;
 /// How close to the edge of the loaded rows the selection gets before the
 /// next page is fetched.
 pub const PREFETCH: usize = 20;
-/// The largest paste accepted, in bytes.
-pub const PASTE_LIMIT: usize = 1 << 20;
+/// The largest paste accepted, in bytes: far above any note typed or pasted
+/// by hand (a 5 MB paste is stored exactly), low enough that a runaway
+/// paste cannot eat the memory.
+pub const PASTE_LIMIT: usize = 16 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -159,6 +161,9 @@ pub struct App {
     pub draft_idle_ticks: Option<u16>,
     pub quit: bool,
     pub suspend: bool,
+    /// The journal could only be opened for reading: a banner says so and
+    /// every save is refused by the store.
+    pub read_only: bool,
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: InsightsState,
@@ -334,6 +339,7 @@ impl App {
             draft_idle_ticks: None,
             quit: false,
             suspend: false,
+            read_only: false,
             loaded: false,
             insights: InsightsState {
                 range: Range::ThreeMonths,

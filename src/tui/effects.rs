@@ -79,14 +79,17 @@ pub fn run(
             from,
             rows,
         }),
-        Cmd::SaveEntry { draft, editing } => match editing {
-            Some((id, version)) => store.update_interaction(id, version, &draft, now),
-            None => store.add_interaction(&draft, now),
+        Cmd::SaveEntry { draft, editing } => {
+            crate::fault::panic_if_asked("save-entry", &draft.notes);
+            match editing {
+                Some((id, version)) => store.update_interaction(id, version, &draft, now),
+                None => store.add_interaction(&draft, now),
+            }
+            .map(|entry| Msg::EntrySaved {
+                entry: Box::new(entry),
+                was_edit: editing.is_some(),
+            })
         }
-        .map(|entry| Msg::EntrySaved {
-            entry: Box::new(entry),
-            was_edit: editing.is_some(),
-        }),
         Cmd::DeleteEntry(id) => store
             .delete_interaction(id, now)
             .map(|e| Msg::EntryDeleted(Box::new(e))),

@@ -290,7 +290,9 @@ impl Editor {
                 true
             }
             Editor::Notes(area) => {
-                area.insert_str(text.replace("\r\n", "\n"));
+                // Many terminals send a pasted line break as CR (tmux,
+                // xterm): every CR, CRLF or LF is a new line here.
+                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
                 true
             }
             _ => false,
@@ -502,6 +504,19 @@ mod tests {
         assert_eq!(f.value(FieldId::Notes), "a\nb");
         f.next_field();
         assert_eq!(press(&mut f, KeyCode::Enter), FormEvent::Submit);
+    }
+
+    #[test]
+    fn a_paste_into_notes_keeps_its_lines_whatever_the_terminal_sends_for_them() {
+        let mut f = form();
+        while f.focused().map(|field| field.id) != Some(FieldId::Notes) {
+            f.next_field();
+        }
+        f.paste("one\rtwo\r\nthree\nfour\u{1b}[2J\tend");
+        assert_eq!(
+            f.value(FieldId::Notes),
+            "one\ntwo\nthree\nfour\u{1b}[2J\tend"
+        );
     }
 
     #[test]

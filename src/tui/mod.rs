@@ -103,6 +103,12 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
     app.insights.targets = setup.targets;
     app.coach.playbook = setup.playbook;
     app.prep.template_dir = setup.config_dir;
+    app.read_only = store.is_read_only();
+    if app.read_only {
+        app.error(
+            "read-only: this journal cannot be written here, so nothing you change will be saved",
+        );
+    }
     if let Some(error) = setup.playbook_error {
         app.error(format!("{error}; using the built-in playbook"));
     }

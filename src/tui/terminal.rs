@@ -127,17 +127,5 @@ pub fn restore() {
 
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            restore();
-            // The payload may quote user text; only the location is printed.
-            let location = info
-                .location()
-                .map(|l| format!(" at {}:{}", l.file(), l.line()))
-                .unwrap_or_default();
-            eprintln!(
-                "rapport stopped on a bug{location}. Everything saved before is safe in the journal; a form being typed is offered back at the next start."
-            );
-        }));
-    });
+    ONCE.call_once(|| crate::fault::install_quiet_panic_hook(restore));
 }

@@ -29,14 +29,6 @@ fn only_child_of(parent: u32) -> u32 {
     }
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
 /// The flags `stty -a` printed, e.g. `icanon` or `-echo`.
 fn stty_flags(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()

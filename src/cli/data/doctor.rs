@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::super::output::{print_json, print_text};
 use super::super::{CmdResult, Context, Failure};
-use crate::store::{SCHEMA_VERSION, Store};
+use crate::store::SCHEMA_VERSION;
 
 /// Everything `doctor` found, as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -85,7 +85,7 @@ pub fn doctor(json: bool, ctx: &Context) -> CmdResult {
                 f.path
             ));
         }
-        inspect(&journal, &mut report);
+        inspect(ctx, &mut report);
     } else {
         report.problems.push(format!(
             "there is no journal at {} yet; `rapport` creates it on first use, or point --db at yours",
@@ -125,9 +125,10 @@ fn absolute(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Opens the journal (with the store's own refusals) and reads its health.
-fn inspect(journal: &Path, report: &mut Report) {
-    let store = match Store::open(journal) {
+/// Opens the journal (with the store's own refusals, and the passphrase of
+/// an encrypted one) and reads its health.
+fn inspect(ctx: &Context, report: &mut Report) {
+    let store = match ctx.open_store() {
         Ok(store) => store,
         Err(e) => {
             report.problems.push(e.to_string());

@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::wrap::wrapped;
+use super::wrap::wrapped_shown;
 use crate::domain::Interaction;
-use crate::domain::text::{shown_block, shown_line, truncated};
+use crate::domain::text::{shown_line, truncated};
 use crate::tui::app::App;
 
 /// Side by side when wide, stacked when tall enough, the list alone otherwise.
@@ -260,8 +260,8 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ..inner
     };
     let scroll = usize::from(app.timeline.detail_scroll);
-    let (notes, more) = wrapped(
-        &shown_block(&entry.notes),
+    let (notes, more) = wrapped_shown(
+        &entry.notes,
         usize::from(notes_area.width),
         scroll,
         usize::from(notes_area.height),

@@ -65,6 +65,9 @@ pub fn journal_list_height(width: u16, height: u16) -> usize {
 
 fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mut spans = vec![Span::styled(" rapport ", theme.brand())];
+    if app.read_only {
+        spans.push(Span::styled(" READ-ONLY ", theme.error()));
+    }
     // Narrow terminals show every screen's number and only the current title.
     let compact = area.width < 90;
     for screen in Screen::ALL {

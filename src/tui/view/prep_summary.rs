@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::wrap::wrapped;
-use crate::domain::text::{shown_block, shown_line};
+use super::wrap::{wrapped, wrapped_shown};
+use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
@@ -91,7 +91,7 @@ pub(super) fn render_summary(
     match &summary.body {
         Some(body) => {
             let scroll = usize::from(app.prep.summary_scroll);
-            let (preview, more) = wrapped(&shown_block(body), width.max(1), scroll, room);
+            let (preview, more) = wrapped_shown(body, width.max(1), scroll, room);
             for text in preview {
                 lines.push(Line::from(text));
             }

@@ -1,11 +1,31 @@
 //! Word wrapping by display width, done lazily: only the lines needed for
 //! the visible part of a long note are ever produced.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthChar;
+
+use crate::domain::text::shown_block;
 
 /// Up to `take` wrapped lines of `text` at `width` columns, after skipping
 /// the first `skip`; also says whether more lines follow.
 pub fn wrapped(text: &str, width: usize, skip: usize, take: usize) -> (Vec<String>, bool) {
+    wrap_paragraphs(text.split('\n').map(Cow::Borrowed), width, skip, take)
+}
+
+/// `wrapped` over text as stored, made safe to show (`shown_block`) one
+/// paragraph at a time: a 5 MB note costs only the paragraphs on screen.
+pub fn wrapped_shown(text: &str, width: usize, skip: usize, take: usize) -> (Vec<String>, bool) {
+    let shown = text.split('\n').map(|p| Cow::Owned(shown_block(p)));
+    wrap_paragraphs(shown, width, skip, take)
+}
+
+fn wrap_paragraphs<'a>(
+    paragraphs: impl Iterator<Item = Cow<'a, str>>,
+    width: usize,
+    skip: usize,
+    take: usize,
+) -> (Vec<String>, bool) {
     let mut wrapper = Wrapper {
         width: width.max(1),
         skip,
@@ -15,8 +35,8 @@ pub fn wrapped(text: &str, width: usize, skip: usize, take: usize) -> (Vec<Strin
         line: String::new(),
         line_width: 0,
     };
-    for paragraph in text.split('\n') {
-        for word in split_keeping_spaces(paragraph) {
+    for paragraph in paragraphs {
+        for word in split_keeping_spaces(&paragraph) {
             if !wrapper.push_word(word) {
                 return (wrapper.out, true);
             }
@@ -109,7 +129,14 @@ fn split_keeping_spaces(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrapped;
+    use super::{wrapped, wrapped_shown};
+
+    #[test]
+    fn shown_wrapping_makes_controls_visible_and_reads_only_what_is_shown() {
+        let (lines, more) = wrapped_shown("a\u{1b}[2Jb\tc\nsecond\nthird", 20, 0, 2);
+        assert_eq!(lines, ["a␛[2Jb    c", "second"]);
+        assert!(more);
+    }
 
     #[test]
     fn words_wrap_at_the_width() {
