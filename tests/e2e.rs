@@ -21,6 +21,8 @@ mod pty_harness;
 use cli_harness::*;
 use pty_harness::*;
 
+#[path = "e2e/hangup.rs"]
+mod hangup;
 #[path = "e2e/input.rs"]
 mod input;
 #[path = "e2e/screens.rs"]
