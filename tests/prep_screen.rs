@@ -429,3 +429,31 @@ fn n_sets_the_next_one_on_one_and_overdue_shows_as_overdue() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_ask_from_an_earlier_year_shows_its_year() {
+    let mut store = small_store();
+    let dana = store.current_person().expect("read").expect("Dana").id;
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("an instant");
+    let draft = InteractionDraft {
+        person_id: dana,
+        kind_id: store.kind_named("advice").expect("kind").id,
+        happened_on: NaiveDate::from_ymd_opt(2025, 11, 3).expect("a real date"),
+        at_time: None,
+        minutes: None,
+        quality: Quality::new(3).ok(),
+        initiated_by: InitiatedBy::Me,
+        title: "Should I take the platform lead role?".into(),
+        notes: String::new(),
+        tags: Vec::new(),
+        advice_strength: None,
+    };
+    store.add_interaction(&draft, now).expect("logged");
+    let mut h = prep(store, 120, 40);
+    let screen = h.screen_text();
+    assert!(screen.contains("asked 3 Nov 2025 (386 days)"), "{screen}");
+    assert!(screen.contains("asked 19 Nov (5 days)"), "{screen}");
+}

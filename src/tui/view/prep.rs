@@ -4,6 +4,7 @@
 //! week's summary. Wide terminals show every pane; narrow ones show the
 //! pane in focus under a bar naming them.
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -302,7 +303,13 @@ fn advice_lines<'a>(
             1 => "yesterday".to_string(),
             n => format!("{n} days"),
         };
-        let asked = format!("asked {} ({days})", ask.asked_on.format("%-d %b"));
+        // The year only when it is not this one.
+        let on = if ask.asked_on.year() == sheet.today.year() {
+            ask.asked_on.format("%-d %b")
+        } else {
+            ask.asked_on.format("%-d %b %Y")
+        };
+        let asked = format!("asked {on} ({days})");
         let detail = match ask.advice.strength.trim() {
             "" => asked,
             s => format!("draws on {} · {asked}", shown_line(s)),
