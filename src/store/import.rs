@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::entry_files::{EntryRecord, KindChoice, kind_for_word};
 use super::fields::ImportError;
+use super::interactions::write_tags;
 use super::{Store, StoreError, instant_text};
 use crate::domain::Category;
 
@@ -171,16 +172,6 @@ impl Store {
         }
         finish(tx, report)
     }
-}
-
-pub(super) fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
-    )?;
-    for tag in tags {
-        stmt.execute(params![id, tag])?;
-    }
-    Ok(())
 }
 
 fn entry_person(tx: &Transaction<'_>, entry: &EntryRecord, fallback: Option<i64>) -> Outcome<i64> {

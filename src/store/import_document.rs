@@ -8,7 +8,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::export::ExportDocument;
 use super::fields::ImportError;
-use super::import::{ImportFailure, ImportReport, Outcome, finish, write_tags};
+use super::import::{ImportFailure, ImportReport, Outcome, finish};
+use super::interactions::write_tags;
 use super::{Store, StoreError};
 
 /// File ids mapped to journal ids, per table.

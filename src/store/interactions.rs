@@ -384,7 +384,9 @@ fn entry_columns(draft: &InteractionDraft) -> [Value; 9] {
     ]
 }
 
-fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
+/// Tags entry `id` (a tag given twice is kept once); every writer of
+/// entries, imports included, tags through here.
+pub(super) fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO interaction_tag (interaction_id, tag) VALUES (?1, ?2)",
     )?;

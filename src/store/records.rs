@@ -230,7 +230,7 @@ fn topic_from_row(row: &Row<'_>) -> rusqlite::Result<Topic> {
     })
 }
 
-fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<AdviceLoop> {
+pub(super) fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<AdviceLoop> {
     let reported_on: Option<String> = row.get(5)?;
     Ok(AdviceLoop {
         id: row.get(0)?,

@@ -12,7 +12,7 @@ use super::interactions::insert_entry;
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
 };
-use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Topic};
+use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Topic};
 use crate::insights::range::monday_of;
 use crate::prep::{Week, WeeklySummary};
 
@@ -136,19 +136,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         require_person(&tx, person_id)?;
         refuse_if_sent(&tx, person_id, week)?;
-        let kind_id: i64 = tx
-            .query_row(
-                "SELECT id FROM kind WHERE category = 'update'
-                  ORDER BY name = 'summary' DESC, builtin DESC, id LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| {
-                StoreError::Conflict(
-                    "there is no kind in the update category to log the summary with; add one with `rapport kind add summary --category update`".into(),
-                )
-            })?;
+        let kind_id = kind_to_log(&tx, Category::Update, "summary", "the summary")?.id;
         let sent = InteractionDraft {
             person_id,
             kind_id,
@@ -340,6 +328,29 @@ pub(super) fn record_in(
     })?;
     write_picks(tx, found, &record.picked, now)?;
     Ok((id, Some(found)))
+}
+
+/// The kind an entry rapport writes itself is logged with: the one named
+/// `preferred`, else the first built-in, else any, in `category`.
+pub(super) fn kind_to_log(
+    tx: &Transaction<'_>,
+    category: Category,
+    preferred: &str,
+    what: &str,
+) -> Result<Kind> {
+    tx.query_row(
+        "SELECT id, name, category, builtin FROM kind WHERE category = ?1
+          ORDER BY name = ?2 DESC, builtin DESC, id LIMIT 1",
+        params![category.as_str(), preferred],
+        super::people::kind_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        let category = category.as_str();
+        StoreError::Conflict(format!(
+            "there is no kind in the {category} category to log {what} with; add one with `rapport kind add {preferred} --category {category}`"
+        ))
+    })
 }
 
 pub(super) fn require_person(tx: &Transaction<'_>, id: i64) -> Result<()> {

@@ -3,11 +3,13 @@
 //! the topics it closed and the summary picks, so the form saves all or
 //! nothing.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Transaction, params};
 
-use super::super::{Result, Store, StoreError, day_text, instant_text};
-use super::{OneOnOneRecord, RecordedOneOnOne, record_in};
+use super::super::interactions::{insert_entry, write_advice_loop};
+use super::super::{Result, Store, day_text, instant_text};
+use super::{OneOnOneRecord, RecordedOneOnOne, kind_to_log, record_in};
+use crate::domain::{Category, InitiatedBy, InteractionDraft};
 use crate::prep::{AdviceAsk, FollowUps};
 
 impl Store {
@@ -48,7 +50,7 @@ impl Store {
             topic_ids.push(tx.last_insert_rowid());
         }
         let advice_id = question
-            .map(|ask| insert_advice_ask(&tx, draft.person_id, &day, ask, &stamp))
+            .map(|ask| insert_advice_ask(&tx, draft.person_id, draft.happened_on, ask, &stamp))
             .transpose()?;
         tx.commit()?;
         let mut recorded = self.recorded(id, record, summary_id)?;
@@ -66,35 +68,26 @@ impl Store {
 fn insert_advice_ask(
     tx: &Transaction<'_>,
     person_id: i64,
-    day: &str,
+    day: NaiveDate,
     ask: &AdviceAsk,
     stamp: &str,
 ) -> Result<i64> {
-    let question = ask.question.trim();
-    let kind_id: i64 = tx
-        .query_row(
-            "SELECT id FROM kind WHERE category = 'ask'
-              ORDER BY name = 'advice' DESC, builtin DESC, id LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| {
-            StoreError::Conflict(
-                "there is no kind in the ask category to log the advice ask with; add one with `rapport kind add advice --category ask`".into(),
-            )
-        })?;
-    tx.execute(
-        "INSERT INTO interaction (person_id, kind_id, happened_on, initiated_by, title, notes,
-                                  created_at, updated_at)
-         VALUES (?1, ?2, ?3, 'me', ?4, '', ?5, ?5)",
-        params![person_id, kind_id, day, question, stamp],
-    )?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
-        params![id, question, ask.strength.trim()],
-    )?;
+    let kind = kind_to_log(tx, Category::Ask, "advice", "the advice ask")?;
+    let draft = InteractionDraft {
+        person_id,
+        kind_id: kind.id,
+        happened_on: day,
+        at_time: None,
+        minutes: None,
+        quality: None,
+        initiated_by: InitiatedBy::Me,
+        title: ask.question.trim().to_string(),
+        notes: String::new(),
+        tags: Vec::new(),
+        advice_strength: Some(ask.strength.trim().to_string()),
+    };
+    let id = insert_entry(tx, &draft, stamp)?;
+    write_advice_loop(tx, id, &kind, &draft)?;
     Ok(id)
 }
 

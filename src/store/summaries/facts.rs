@@ -2,8 +2,9 @@
 //! 1:1, the days of 1:1s, advice asks and topics as they stood on a day.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, params};
+use rusqlite::params;
 
+use super::super::records::advice_from_row;
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
 use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
 use crate::prep::{
@@ -244,16 +245,4 @@ impl Store {
                 .texts(crate::domain::Facet::Goal),
         })
     }
-}
-
-fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<AdviceLoop> {
-    let reported_on: Option<String> = row.get(5)?;
-    Ok(AdviceLoop {
-        id: row.get(0)?,
-        interaction_id: row.get(1)?,
-        question: row.get(2)?,
-        strength: row.get(3)?,
-        applied: row.get(4)?,
-        reported_on: reported_on.map(|d| parse_day_column(5, &d)).transpose()?,
-    })
 }

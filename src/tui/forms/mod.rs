@@ -293,22 +293,8 @@ pub fn entry_draft(
             .map_err(|e| errors.insert(FieldId::Time, e.to_string()))
             .ok()
     };
-    let minutes_text = form.value(FieldId::Minutes);
-    let minutes = match minutes_text.trim() {
-        "" => None,
-        m => match m.parse::<u32>() {
-            Ok(n) if (1..=1440).contains(&n) => Some(n),
-            _ => {
-                errors.insert(FieldId::Minutes, format!("`{m}` is not 1 to 1440 minutes"));
-                None
-            }
-        },
-    };
-    let quality = form
-        .value(FieldId::Quality)
-        .parse::<i64>()
-        .ok()
-        .and_then(|q| Quality::new(q).ok());
+    let minutes = minutes_field(form, &mut errors);
+    let quality = quality_field(form);
     if let Some(k) = kind
         && k.category == Category::Note
         && quality.is_some()
@@ -390,6 +376,28 @@ pub fn restore_draft(
     };
     open.form.restore(&values);
     Some(open)
+}
+
+/// The Minutes field: empty, or 1 to 1440; anything else is an error on it.
+fn minutes_field(form: &Form, errors: &mut FieldErrors) -> Option<u32> {
+    match form.value(FieldId::Minutes).trim() {
+        "" => None,
+        m => match m.parse::<u32>() {
+            Ok(n) if (1..=1440).contains(&n) => Some(n),
+            _ => {
+                errors.insert(FieldId::Minutes, format!("`{m}` is not 1 to 1440 minutes"));
+                None
+            }
+        },
+    }
+}
+
+/// The Quality field (a choice of 1 to 5, or none).
+fn quality_field(form: &Form) -> Option<Quality> {
+    form.value(FieldId::Quality)
+        .parse::<i64>()
+        .ok()
+        .and_then(|q| Quality::new(q).ok())
 }
 
 #[cfg(test)]

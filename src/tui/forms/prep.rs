@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::day::parse_day;
 use crate::domain::text::{shown_line, truncated};
-use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person, Quality};
+use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person};
 use crate::prep::{AdviceAsk, FollowUps, Week};
 use crate::store::OneOnOneRecord;
 use crate::tui::form::{Checklist, Editor, Field, FieldId, Form};
@@ -208,22 +208,8 @@ pub fn one_on_one_record(
             "that day is still to come: log the 1:1 once it happened".into(),
         );
     }
-    let minutes_text = form.value(FieldId::Minutes);
-    let minutes = match minutes_text.trim() {
-        "" => None,
-        m => match m.parse::<u32>() {
-            Ok(n) if (1..=1440).contains(&n) => Some(n),
-            _ => {
-                errors.insert(FieldId::Minutes, format!("`{m}` is not 1 to 1440 minutes"));
-                None
-            }
-        },
-    };
-    let quality = form
-        .value(FieldId::Quality)
-        .parse::<i64>()
-        .ok()
-        .and_then(|q| Quality::new(q).ok());
+    let minutes = super::minutes_field(form, &mut errors);
+    let quality = super::quality_field(form);
     let question = form.value(FieldId::AdviceAsk).trim().to_string();
     let strength = form.value(FieldId::Strength).trim().to_string();
     if question.is_empty() && !strength.is_empty() {
@@ -295,7 +281,7 @@ fn default_title(form: &Form, discussed: &[i64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Category;
+    use crate::domain::{Category, Quality};
 
     fn dana() -> Person {
         Person {

@@ -33,12 +33,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let block = theme.block("People");
-    let block = if app.about.focused {
-        block
-    } else {
-        block.border_style(theme.accent())
-    };
+    let block = theme.pane("People", !app.about.focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.people.is_empty() {

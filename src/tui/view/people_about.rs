@@ -24,12 +24,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         |p| format!("{}: profile and expectations", shown_line(&p.name)),
     );
     let focused = app.about.focused;
-    let block = theme.block(&title);
-    let block = if focused {
-        block.border_style(theme.accent())
-    } else {
-        block
-    };
+    let block = theme.pane(&title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {

@@ -173,12 +173,7 @@ fn render_pane(
     } else {
         title
     };
-    let block = theme.block(&title);
-    let block = if focused {
-        block.border_style(theme.accent())
-    } else {
-        block
-    };
+    let block = theme.pane(&title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {

@@ -121,4 +121,14 @@ impl Theme {
             block.title(format!(" {title} "))
         }
     }
+
+    /// A pane's block: its border lit while the keys go to it.
+    pub fn pane<'a>(&self, title: &'a str, focused: bool) -> Block<'a> {
+        let block = self.block(title);
+        if focused {
+            block.border_style(self.accent())
+        } else {
+            block
+        }
+    }
 }
