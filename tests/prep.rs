@@ -67,6 +67,7 @@ fn draft(store: &Store, person: i64, kind: &str, on: NaiveDate, title: &str) -> 
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+        private: false,
     }
 }
 

@@ -64,6 +64,7 @@ fn small_store() -> Store {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+            private: false,
         };
         store.add_interaction(&draft, now).expect("logged");
     };
@@ -450,6 +451,7 @@ fn an_ask_from_an_earlier_year_shows_its_year() {
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     };
     store.add_interaction(&draft, now).expect("logged");
     let mut h = prep(store, 120, 40);

@@ -61,8 +61,29 @@ pub fn entry_line(entry: &Interaction) -> String {
         truncated(&entry.kind, 10),
         truncated(&shown_line(&entry.person), 12),
         quality,
-        truncated(&shown_line(&entry.title), 60)
+        truncated(&format!("{}{}", private_mark(entry), shown_line(&entry.title)), 60)
     )
+}
+
+/// `(private) ` before a work entry kept out of the summary; other entries
+/// are never shared, so they need no mark.
+pub fn private_mark(entry: &Interaction) -> &'static str {
+    if entry.category == crate::domain::Category::Work && entry.private {
+        "(private) "
+    } else {
+        ""
+    }
+}
+
+/// Who may read it: `shared (in the summary and the review)` or `private`.
+pub fn visibility_text(entry: &Interaction) -> &'static str {
+    if entry.is_shared() {
+        "shared: goes into the summary and the review"
+    } else if entry.category == crate::domain::Category::Work {
+        "private: marked private, kept out of the summary and the review"
+    } else {
+        "private: only work entries are ever shared"
+    }
 }
 
 /// Every field of one entry, for `rapport show`.
@@ -88,6 +109,7 @@ pub fn entry_detail(entry: &Interaction) -> String {
         let _ = writeln!(out, "quality  {} {}/5", q.dots(), q.get());
     }
     let _ = writeln!(out, "started  by {}", entry.initiated_by.as_str());
+    let _ = writeln!(out, "visible  {}", visibility_text(entry));
     if !entry.tags.is_empty() {
         let tags: Vec<String> = entry
             .tags

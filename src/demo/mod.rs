@@ -214,6 +214,7 @@ pub fn write_demo(
             notes: spec.notes.to_string(),
             tags: spec.tags.iter().map(|t| t.to_string()).collect(),
             advice_strength: spec.strength.map(str::to_string),
+            private: false,
         };
         counts.interactions += 1;
         Ok(store.add_interaction(&draft, now)?.id)

@@ -5,15 +5,19 @@ pub mod interaction;
 pub mod person;
 pub mod profile;
 pub mod record;
+pub mod sent;
 pub mod text;
 
-pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
+pub use interaction::{
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality, is_shared,
+};
 pub use person::{Person, PersonDraft};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
+pub use sent::{one_on_ones_with_summary, sent_before_one_on_one};
 
 /// A value that breaks a rule of the domain, with the words to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,9 +32,11 @@ pub enum DomainError {
     CadenceOutOfRange(i64),
     #[error("a {0} is a reflection, not a meeting: it takes no quality")]
     QualityOnNote(String),
+    #[error("a {0} is a work-log entry, not a meeting: it takes no quality")]
+    QualityOnWork(String),
     #[error("tag `{0}` is not valid: a tag is 1 to 60 characters with no spaces")]
     BadTag(String),
-    #[error("`{0}` is not a category: use formal, informal, ask, update, feedback or note")]
+    #[error("`{0}` is not a category: use formal, informal, ask, update, feedback, note or work")]
     UnknownCategory(String),
     #[error("`{0}` is not a valid kind name: use 1 to 40 lowercase letters, digits or _")]
     BadKindName(String),

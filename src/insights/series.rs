@@ -87,6 +87,8 @@ fn frequency(weeks: &[NaiveDate], facts: &[&DayFact]) -> Vec<WeekFrequency> {
             Category::Update => &mut week.update,
             Category::Feedback => &mut week.feedback,
             Category::Note => &mut week.note,
+            // The work log is not time with them.
+            Category::Work => continue,
         };
         *slot += fact.count;
         week.total += fact.count;

@@ -99,6 +99,8 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
     let cadence_days = f.opt_int_in("cadence_days", 1, 365)?;
     let next_one_on_one = f.opt_day("next_one_on_one")?;
     let archived = f.flag("archived")?;
+    // Exports from before the field have none: the default.
+    let call = f.opt_text("call")?.unwrap_or_default();
     let strengths = f
         .list("strengths")?
         .iter()
@@ -122,6 +124,7 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
         cadence_days,
         next_one_on_one,
         archived,
+        call,
         strengths,
         created_at: f.instant("created_at")?,
         updated_at: f.instant("updated_at")?,
@@ -178,6 +181,7 @@ fn interaction(mut f: Fields<'_>) -> Result<InteractionRecord, ImportError> {
         created_at: f.instant("created_at")?,
         updated_at: f.instant("updated_at")?,
         version: f.int_in("version", 1, i64::MAX)?,
+        private: f.opt_flag("private")?.unwrap_or(false),
         deleted_at: f.opt_instant("deleted_at")?,
     };
     f.finish()?;
@@ -456,6 +460,15 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
                 format!("interactions[{i}].quality"),
                 format!(
                     "a {} is a reflection, not a meeting: it takes no quality",
+                    kind.name
+                ),
+            ));
+        }
+        if kind.category == Category::Work.as_str() && e.quality.is_some() {
+            return Err(ImportError::new(
+                format!("interactions[{i}].quality"),
+                format!(
+                    "a {} is a work-log entry, not a meeting: it takes no quality",
                     kind.name
                 ),
             ));

@@ -76,6 +76,8 @@ pub struct PersonRecord {
     pub cadence_days: Option<i64>,
     pub next_one_on_one: Option<String>,
     pub archived: bool,
+    /// The name to call them by; empty: the first word of `name`.
+    pub call: String,
     pub strengths: Vec<StrengthRecord>,
     pub created_at: String,
     pub updated_at: String,
@@ -112,6 +114,8 @@ pub struct InteractionRecord {
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
+    /// A work entry kept out of the summary and the review.
+    pub private: bool,
     /// Set for an entry deleted but not yet purged: kept so `undo` still
     /// works after a restore, and so topics and summaries that point at it
     /// keep their link.
@@ -377,7 +381,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
     let mut people = collect(
         conn,
         "SELECT id, name, role, is_current, cadence_days, next_one_on_one, archived,
-                created_at, updated_at
+                created_at, updated_at, call
            FROM person ORDER BY id",
         |r| {
             Ok(PersonRecord {
@@ -388,6 +392,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
                 cadence_days: r.get(4)?,
                 next_one_on_one: r.get(5)?,
                 archived: r.get(6)?,
+                call: r.get(9)?,
                 strengths: Vec::new(),
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,
@@ -409,7 +414,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
     let mut interactions = collect(
         conn,
         "SELECT id, person_id, kind_id, happened_on, at_time, minutes, quality, initiated_by,
-                title, notes, created_at, updated_at, version, deleted_at
+                title, notes, created_at, updated_at, version, deleted_at, private
            FROM interaction ORDER BY id",
         |r| {
             Ok(InteractionRecord {
@@ -427,6 +432,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
                 created_at: r.get(10)?,
                 updated_at: r.get(11)?,
                 version: r.get(12)?,
+                private: r.get(14)?,
                 deleted_at: r.get(13)?,
             })
         },

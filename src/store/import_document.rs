@@ -129,8 +129,8 @@ fn import_people(
         }
         tx.execute(
             "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one,
-                                 archived, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 archived, created_at, updated_at, call)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 keep_id(tx, "person", p.id)?,
                 p.name,
@@ -141,6 +141,7 @@ fn import_people(
                 p.archived,
                 p.created_at,
                 p.updated_at,
+                p.call,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -221,8 +222,8 @@ fn import_interactions(
         tx.execute(
             "INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
                                       initiated_by, title, notes, created_at, updated_at, version,
-                                      deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                      deleted_at, private)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 keep_id(tx, "interaction", e.id)?,
                 people.get("person", e.person_id)?,
@@ -238,6 +239,7 @@ fn import_interactions(
                 e.updated_at,
                 e.version,
                 e.deleted_at,
+                e.private,
             ],
         )?;
         let id = tx.last_insert_rowid();

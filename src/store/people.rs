@@ -19,11 +19,14 @@ pub struct PersonChange {
     pub next_one_on_one: Option<Option<NaiveDate>>,
     pub make_current: bool,
     pub archived: Option<bool>,
+    /// The name to call them by; empty goes back to the first word of their name.
+    pub call: Option<String>,
     /// Their profile: goals, pressures, blind spots, style, needs.
     pub profile: ProfileChange,
 }
 
-const PERSON_COLUMNS: &str = "id, name, role, is_current, cadence_days, next_one_on_one, archived";
+const PERSON_COLUMNS: &str =
+    "id, name, role, is_current, cadence_days, next_one_on_one, archived, call";
 
 impl Store {
     pub fn add_person(
@@ -199,6 +202,12 @@ impl Store {
                 params![next.map(day_text), id],
             )?;
         }
+        if let Some(call) = &change.call {
+            tx.execute(
+                "UPDATE person SET call = ?1 WHERE id = ?2",
+                params![call.trim(), id],
+            )?;
+        }
         if let Some(archived) = change.archived {
             tx.execute(
                 "UPDATE person SET archived = ?1 WHERE id = ?2",
@@ -352,6 +361,7 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         next_one_on_one: next.map(|d| parse_day_column(5, &d)).transpose()?,
         archived: row.get(6)?,
         strengths: Vec::new(),
+        call: row.get(7)?,
     })
 }
 

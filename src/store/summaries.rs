@@ -149,6 +149,7 @@ impl Store {
             notes: body.to_string(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         let interaction_id = insert_entry(&tx, &sent, &instant_text(now))?;
         let id = upsert_summary(&tx, person_id, week, body, now)?;

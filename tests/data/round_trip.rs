@@ -237,6 +237,7 @@ fn build(plan: &JournalPlan) -> Store {
             notes: e.notes.clone(),
             tags: e.tags.clone(),
             advice_strength: Some(e.notes.chars().take(5).collect()),
+            private: false,
         };
         let saved = store.add_interaction(&draft, tick()).expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
@@ -419,6 +420,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             notes: String::new(),
             tags: vec!["t".into()],
             advice_strength: None,
+            private: false,
         };
         theirs
             .add_interaction(&draft, instant(10 + u64::from(n)))
@@ -460,6 +462,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         mine.add_interaction(&draft, instant(200 + u64::from(n)))
             .expect("entry");

@@ -85,6 +85,7 @@ fn insert_advice_ask(
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: Some(ask.strength.trim().to_string()),
+        private: false,
     };
     let id = insert_entry(tx, &draft, stamp)?;
     write_advice_loop(tx, id, &kind, &draft)?;
@@ -135,6 +136,7 @@ mod tests {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         }
     }
 

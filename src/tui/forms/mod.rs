@@ -323,6 +323,7 @@ pub fn entry_draft(
                 notes: form.value(FieldId::Notes),
                 tags,
                 advice_strength: (!strength.is_empty()).then_some(strength),
+                private: false,
             })
         }
         _ => Err(errors),

@@ -244,6 +244,7 @@ pub fn one_on_one_record(
         notes: form.value(FieldId::Notes),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     };
     let record = OneOnOneRecord {
         draft,
