@@ -28,6 +28,8 @@ mod profiles;
 mod records;
 #[path = "cli/refusals.rs"]
 mod refusals;
+#[path = "cli/work.rs"]
+mod work;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

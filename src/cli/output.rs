@@ -61,7 +61,10 @@ pub fn entry_line(entry: &Interaction) -> String {
         truncated(&entry.kind, 10),
         truncated(&shown_line(&entry.person), 12),
         quality,
-        truncated(&format!("{}{}", private_mark(entry), shown_line(&entry.title)), 60)
+        truncated(
+            &format!("{}{}", private_mark(entry), shown_line(&entry.title)),
+            60
+        )
     )
 }
 

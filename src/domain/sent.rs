@@ -54,10 +54,22 @@ mod tests {
     fn a_summary_sent_on_friday_prepares_the_monday_one_on_one() {
         // 1:1s on Monday 16 and Monday 23; sent Friday 20.
         assert!(sent_before_one_on_one(d(20), Some(d(16)), d(23)));
-        assert!(sent_before_one_on_one(d(23), Some(d(16)), d(23)), "on the day counts");
-        assert!(!sent_before_one_on_one(d(16), Some(d(16)), d(23)), "that day's is for the 16th");
-        assert!(!sent_before_one_on_one(d(24), Some(d(16)), d(23)), "after it is too late");
-        assert!(sent_before_one_on_one(d(2), None, d(23)), "the first 1:1 has no previous");
+        assert!(
+            sent_before_one_on_one(d(23), Some(d(16)), d(23)),
+            "on the day counts"
+        );
+        assert!(
+            !sent_before_one_on_one(d(16), Some(d(16)), d(23)),
+            "that day's is for the 16th"
+        );
+        assert!(
+            !sent_before_one_on_one(d(24), Some(d(16)), d(23)),
+            "after it is too late"
+        );
+        assert!(
+            sent_before_one_on_one(d(2), None, d(23)),
+            "the first 1:1 has no previous"
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub(super) fn dana() -> Person {
         next_one_on_one: None,
         archived: false,
         strengths: vec!["negotiating with finance".into()],
+        call: String::new(),
     }
 }
 
@@ -63,6 +64,7 @@ pub(super) fn entry(id: i64, kind: &str, on: NaiveDate, quality: i64, title: &st
         created_at: stamp(),
         updated_at: stamp(),
         version: 1,
+        private: false,
     }
 }
 

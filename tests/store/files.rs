@@ -136,7 +136,7 @@ fn an_empty_file_becomes_a_new_journal() {
     let path = dir.path().join("empty.db");
     std::fs::write(&path, b"").expect("touch");
     let store = Store::open(&path).expect("open");
-    assert_eq!(store.kinds().expect("kinds").len(), 8);
+    assert_eq!(store.kinds().expect("kinds").len(), 10);
 }
 
 /// The migrations in `migrations/`, in order, as steps.
@@ -226,14 +226,34 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
     let four = rusqlite_migration::Migrations::new(shipped_steps().into_iter().take(4).collect());
     let mut written = Vec::new();
     {
-        let mut store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
-        let person = journal_with_manager(&mut store);
+        // Written as that release's schema has them (today's code writes
+        // columns it did not have).
+        let store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
+        let conn = store.connection();
+        conn.execute(
+            "INSERT INTO person (name, is_current, cadence_days, created_at, updated_at)
+             VALUES ('Dana', 1, 7, '2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z')",
+            [],
+        )
+        .expect("person");
         // Written newest first, so ids run against the timeline.
         for (n, back) in [0u64, 3, 9, 1, 30].iter().enumerate() {
             let on = today() - chrono::Days::new(*back);
-            let mut d = draft(&store, person, "coffee", on, &format!("budget walk {n}"));
-            d.tags = vec!["hiring".into()];
-            written.push(store.add_interaction(&d, now()).expect("saved").id);
+            conn.execute(
+                "INSERT INTO interaction (person_id, kind_id, happened_on, quality, title,
+                                          created_at, updated_at)
+                 VALUES (1, (SELECT id FROM kind WHERE name = 'coffee'), ?1, 4, ?2,
+                         '2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z')",
+                rusqlite::params![on.to_string(), format!("budget walk {n}")],
+            )
+            .expect("saved");
+            let id = conn.last_insert_rowid();
+            conn.execute(
+                "INSERT INTO interaction_tag (interaction_id, tag) VALUES (?1, 'hiring')",
+                [id],
+            )
+            .expect("tagged");
+            written.push(id);
         }
     }
     let store = Store::open(&path).expect("migrated");

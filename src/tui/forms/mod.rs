@@ -432,6 +432,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: vec![],
+            call: String::new(),
         }]
     }
 

@@ -294,6 +294,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: vec!["hiring".into()],
+            call: String::new(),
         }
     }
 
