@@ -4,6 +4,7 @@ pub mod day;
 pub mod interaction;
 pub mod person;
 pub mod profile;
+pub mod promise;
 pub mod record;
 pub mod text;
 
@@ -12,6 +13,9 @@ pub use person::{Person, PersonDraft};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,
+};
+pub use promise::{
+    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
 
@@ -43,6 +47,12 @@ pub enum DomainError {
         what: &'static str,
         word: String,
         known: &'static str,
+    },
+    #[error("the {what} {day} is before the day it was made ({made_on}): use {made_on} or later")]
+    BeforeMade {
+        what: &'static str,
+        day: chrono::NaiveDate,
+        made_on: chrono::NaiveDate,
     },
     #[error("{facet} is not part of {whose} profile")]
     FacetNotHere {
