@@ -132,9 +132,14 @@ impl Store {
         let since = monday_of(since);
         let facts = self.day_facts(person.id, since)?;
         let check_ins = self.check_ins_since(person.id, since)?;
+        let promises = self.promises(crate::store::PromiseFilter {
+            person_id: Some(person.id),
+            include_closed: true,
+        })?;
         Ok(crate::insights::compute(&InsightsInput {
             facts: &facts,
             check_ins: &check_ins,
+            promises: &promises,
             last_seen: self.last_seen(person.id)?,
             targets: CadenceTargets {
                 one_on_one: person.cadence_days,
