@@ -201,7 +201,7 @@ fn due_day(
     input: &str,
     ctx: &Context,
 ) -> Result<NaiveDate, Failure> {
-    let next = store.next_one_on_one_day(person, ctx.today)?;
+    let next = crate::journal::promises::next_one_on_one_day(store, person, ctx.today)?;
     Ok(parse_due_day(input, ctx.today, next)?)
 }
 

@@ -10,10 +10,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::promise::check_not_before;
-use crate::domain::{
-    DomainError, Person, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
-};
-use crate::prep::next_one_on_one;
+use crate::domain::{DomainError, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState};
 
 const COLUMNS: &str =
     "id, person_id, text, made_by, made_on, interaction_id, due_on, state, closed_on";
@@ -188,20 +185,6 @@ impl Store {
         )?;
         tx.commit()?;
         self.promise(id)
-    }
-
-    /// The day of the next 1:1 with `person` as of `today` (what a due day
-    /// of "next 1:1" means); `None` when it is not planned.
-    pub fn next_one_on_one_day(
-        &self,
-        person: &Person,
-        today: NaiveDate,
-    ) -> Result<Option<NaiveDate>> {
-        let last = self
-            .last_one_on_one(person.id, today)?
-            .map(|l| l.happened_on);
-        let earliest = self.earliest_day(person.id)?;
-        Ok(next_one_on_one(person, last, earliest, today).on)
     }
 
     /// Not going to happen, by agreement: kept in the history, out of lists.
