@@ -226,7 +226,7 @@ fn build(plan: &JournalPlan) -> Store {
             minutes: e.minutes,
             quality: e
                 .quality
-                .filter(|_| kind.category != Category::Note)
+                .filter(|_| kind.category.takes_quality())
                 .and_then(|q| Quality::new(q).ok()),
             initiated_by: if e.by_them {
                 InitiatedBy::Them
@@ -237,7 +237,7 @@ fn build(plan: &JournalPlan) -> Store {
             notes: e.notes.clone(),
             tags: e.tags.clone(),
             advice_strength: Some(e.notes.chars().take(5).collect()),
-            private: false,
+            private: kind.category == Category::Work && e.by_them,
         };
         let saved = store.add_interaction(&draft, tick()).expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
