@@ -14,7 +14,6 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
-use rapport::prep::Week;
 use rapport::store::Store;
 use rapport::tui::app::{Msg, Overlay, PrepPane, Screen, TerminalCmd};
 use rapport::tui::dispatch;
@@ -27,6 +26,11 @@ fn demo_store() -> Store {
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
+}
+
+/// The 1:1 the summary under test is filed after: the last one, Wed 18 Nov.
+fn filed_after() -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
 }
 
 /// Dana, met weekly, last on Wednesday 18 November: the next 1:1 is
@@ -332,7 +336,7 @@ fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
     assert_eq!(closed_by, Some(last.id));
     let summary = h
         .store
-        .summary(dana(&h), Week::containing(today()))
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("summary");
     assert_eq!(summary.picked_topics.len(), 2);

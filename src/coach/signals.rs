@@ -165,7 +165,12 @@ impl Signals {
                 );
             }
         }
-        let summary_sent = l.summary.is_some_and(|s| s >= monday_of(today));
+        // Sent for the next 1:1: after the last one, by the next one's day
+        // (the one rule Prep and Insights use).
+        let summary_sent = l.summary.is_some_and(|s| {
+            let upcoming = next.map_or(today, |n| n.max(today));
+            crate::domain::sent_before_one_on_one(s, l.one_on_one, upcoming)
+        });
         if let Some(next) = next.filter(|_| !summary_sent) {
             // How they take things in decides which summary step is suggested.
             let name = match facts.profile.takes_in() {

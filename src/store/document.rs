@@ -12,7 +12,7 @@ use super::export::{
     ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
     TopicRecord,
 };
-use super::fields::{Fields, ImportError};
+use super::fields::{Fields, ImportError, checked_day};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
 use crate::domain::{Category, ExpectationState, Facet, HeldBy, InitiatedBy, MadeBy, PromiseState};
 
@@ -235,16 +235,18 @@ fn topic(mut f: Fields<'_>) -> Result<TopicRecord, ImportError> {
 fn summary(mut f: Fields<'_>) -> Result<SummaryRecord, ImportError> {
     let id = f.int("id")?;
     let person_id = f.int("person_id")?;
-    let week_start = f.day("week_start")?;
-    let monday = chrono::NaiveDate::parse_from_str(&week_start, "%Y-%m-%d")
-        .map(|d| chrono::Datelike::weekday(&d) == chrono::Weekday::Mon)
-        .unwrap_or(false);
-    if !monday {
-        return Err(f.fail(
-            "week_start",
-            format!("{week_start} is not a Monday: a summary's week starts on its Monday"),
-        ));
-    }
+    // Exports from before summaries were kept per 1:1 name the week's
+    // Monday instead: the import files it after the 1:1 before it was sent.
+    let (after_one_on_one, week_start) = if f.has("week_start") && !f.has("after_one_on_one") {
+        (String::new(), Some(f.day("week_start")?))
+    } else {
+        let after = f.text("after_one_on_one")?;
+        if !after.is_empty() {
+            checked_day(&after).map_err(|m| f.fail("after_one_on_one", m))?;
+        }
+        (after, None)
+    };
+    let for_one_on_one = f.opt_day("for_one_on_one")?;
     let body = f.text("body")?;
     let sent_on = f.opt_day("sent_on")?;
     let sent_interaction = f.opt_int("sent_interaction")?;
@@ -264,6 +266,8 @@ fn summary(mut f: Fields<'_>) -> Result<SummaryRecord, ImportError> {
     let record = SummaryRecord {
         id,
         person_id,
+        after_one_on_one,
+        for_one_on_one,
         week_start,
         body,
         sent_on,
@@ -578,13 +582,6 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
             interactions.resolve(format!("topics[{i}].closed_by_interaction"), closer)?;
         }
     }
-    unique(
-        "summaries",
-        "week_start",
-        doc.summaries
-            .iter()
-            .map(|s| format!("{} for person {}", s.week_start, s.person_id)),
-    )?;
     for (i, s) in doc.summaries.iter().enumerate() {
         people.resolve(format!("summaries[{i}].person_id"), s.person_id)?;
         if let Some(sent) = s.sent_interaction {

@@ -152,7 +152,14 @@ pub struct TopicRecord {
 pub struct SummaryRecord {
     pub id: i64,
     pub person_id: i64,
-    pub week_start: String,
+    /// The 1:1 it follows ('' when there was none): it prepares the next.
+    pub after_one_on_one: String,
+    /// The day the 1:1 it prepares was planned for when it was last saved.
+    pub for_one_on_one: Option<String>,
+    /// Read from an export written before summaries were kept per 1:1 (the
+    /// Monday of its week); never written.
+    #[serde(skip)]
+    pub week_start: Option<String>,
     pub body: String,
     pub sent_on: Option<String>,
     pub sent_interaction: Option<i64>,
@@ -479,19 +486,22 @@ fn read_summaries(conn: &Connection) -> Result<Vec<SummaryRecord>> {
     )?;
     let mut summaries = collect(
         conn,
-        "SELECT id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at
+        "SELECT id, person_id, after_one_on_one, for_one_on_one, body, sent_on, sent_interaction,
+                created_at, updated_at
            FROM summary ORDER BY id",
         |r| {
             Ok(SummaryRecord {
                 id: r.get(0)?,
                 person_id: r.get(1)?,
-                week_start: r.get(2)?,
-                body: r.get(3)?,
-                sent_on: r.get(4)?,
-                sent_interaction: r.get(5)?,
+                after_one_on_one: r.get(2)?,
+                for_one_on_one: r.get(3)?,
+                week_start: None,
+                body: r.get(4)?,
+                sent_on: r.get(5)?,
+                sent_interaction: r.get(6)?,
                 picked_topics: Vec::new(),
-                created_at: r.get(6)?,
-                updated_at: r.get(7)?,
+                created_at: r.get(7)?,
+                updated_at: r.get(8)?,
             })
         },
     )?;

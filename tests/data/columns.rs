@@ -74,7 +74,8 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 16] = [
         &[
             "id",
             "person_id",
-            "week_start",
+            "after_one_on_one",
+            "for_one_on_one",
             "body",
             "sent_on",
             "sent_interaction",

@@ -9,10 +9,9 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     let mut h = prep(small_store(), 120, 40);
     assert!(summary_step_active(&h), "the coach asks for a summary");
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     let draft = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("a draft");
     assert!(draft.sent_on.is_none());
@@ -24,7 +23,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     h.press(KeyCode::Char('y'));
     let sent = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("sent");
     assert_eq!(sent.sent_on, Some(today()));
@@ -32,7 +31,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
         summary_entries(&h),
         vec![(
             "2026-11-24".to_string(),
-            "Weekly summary 2026-W48".to_string()
+            "Summary for the 1:1 of Wed 25 Nov 2026".to_string()
         )]
     );
     assert!(
@@ -57,13 +56,12 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
 fn generating_over_a_draft_asks_first() {
     let mut h = prep(small_store(), 120, 40);
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     h.press(KeyCode::Char('e'));
     h.type_text("Edited by hand.");
     ctrl(&mut h, 's');
     let body = |h: &Harness| {
         h.store
-            .summary(dana(h), week)
+            .summary(dana(h), filed_after())
             .expect("read")
             .expect("draft")
             .body
@@ -86,11 +84,11 @@ fn a_broken_user_template_is_reported_and_the_built_in_one_used() {
     assert!(status(&h).contains("built-in"), "{}", status(&h));
     let body = h
         .store
-        .summary(dana(&h), Week::containing(today()))
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
         .body;
-    assert!(body.starts_with("# Weekly summary, 2026-W48"), "{body}");
+    assert!(body.starts_with("# Before our 1:1 on Wed 25 Nov"), "{body}");
 }
 
 #[test]
@@ -102,10 +100,9 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
     );
     assert!(status(&h).contains("s generates"), "{}", status(&h));
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     let body = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
         .body;
@@ -122,7 +119,7 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
         work,
         vec![TerminalCmd::EditSummary {
             person_id: dana(&h),
-            week,
+            week: rapport::domain::Week::containing(today()),
             body: body.clone(),
         }]
     );
@@ -133,14 +130,14 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
         &mut h.store,
         Msg::EditedExternally {
             person_id,
-            week,
+            week: rapport::domain::Week::containing(today()),
             body: Some(edited.clone()),
             said: String::new(),
         },
     );
     let saved = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft");
     assert_eq!(saved.body, edited);

@@ -97,7 +97,6 @@ mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     use super::*;
-    use crate::domain::Week;
     use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
 
     fn day(d: u32) -> NaiveDate {
@@ -147,7 +146,15 @@ mod tests {
             .add_topic(dana, "Hiring", day(20), now())
             .expect("topic");
         store
-            .save_summary_draft(dana, Week::containing(day(24)), "draft", now())
+            .save_summary_draft(
+                dana,
+                crate::store::SummaryFor {
+                    after: None,
+                    for_day: Some(day(24)),
+                },
+                "draft",
+                now(),
+            )
             .expect("summary");
         let record = OneOnOneRecord {
             draft: one_on_one(&store, dana),

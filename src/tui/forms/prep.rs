@@ -29,7 +29,7 @@ pub fn summary_form(person_id: i64, week: Week, body: &str) -> OpenForm {
         editor,
         "markdown; Enter for a new line",
     )];
-    let mut form = Form::new(format!("Weekly summary {week}"), fields);
+    let mut form = Form::new(format!("Summary for the next 1:1 (written {week})"), fields);
     form.tall = true;
     OpenForm::new(Purpose::Summary { person_id, week }, form)
 }

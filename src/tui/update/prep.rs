@@ -368,7 +368,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             then,
         } => {
             let reading = ReadingTime::of(&summary.body);
-            let (person_id, week, body) = (summary.person_id, summary.week, summary.body.clone());
+            let (person_id, week, body) = (summary.person_id, week(app), summary.body.clone());
             app.prep.summary = Some(summary);
             app.prep.stale = true;
             app.prep.summary_scroll = 0;

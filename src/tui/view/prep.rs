@@ -165,7 +165,7 @@ fn render_pane(
                 short_date(sheet.since, sheet.today)
             ),
         },
-        PrepPane::Summary => format!("This week's summary ({})", sheet.summary.week),
+        PrepPane::Summary => sheet.summary.heading(),
         PrepPane::About => format!("About {}", shown_line(&sheet.person)),
     };
     let title = if focused {
