@@ -28,6 +28,8 @@ mod profiles;
 mod records;
 #[path = "cli/refusals.rs"]
 mod refusals;
+#[path = "cli/shell.rs"]
+mod shell;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

@@ -7,8 +7,10 @@ use rusqlite::params;
 use super::super::records::advice_from_row;
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
 use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
+use crate::prep::status::StatusFacts;
 use crate::prep::{
-    ADVICE_SHOWN, AwaitingAdvice, PrepFacts, PrepSheet, SummaryFacts, Week, agenda, next_one_on_one,
+    ADVICE_SHOWN, AwaitingAdvice, NextOneOnOne, PrepFacts, PrepSheet, SummaryFacts, Week, agenda,
+    next_one_on_one, summary_status,
 };
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
@@ -168,17 +170,6 @@ impl Store {
             .min()
             .unwrap_or(today);
         let week = Week::containing(today);
-        let summary_filter = InteractionFilter {
-            category: Some(Category::Update),
-            person_id: Some(person.id),
-            since: Some(week.monday()),
-            until: Some(today),
-            ..InteractionFilter::default()
-        };
-        let summary_page = PageRequest {
-            limit: 1,
-            after: None,
-        };
         let (open_advice, open_advice_total) = self.awaiting_advice_counted(person.id, today)?;
         Ok(PrepFacts {
             person: person.clone(),
@@ -192,13 +183,69 @@ impl Store {
             open_advice,
             open_advice_total,
             summary: self.summary(person.id, week)?,
-            summary_entry: self
-                .interactions(&summary_filter, summary_page)?
-                .into_iter()
-                .next(),
+            summary_entry: self.summary_entry_in_week(person.id, today)?,
             profile: self.profile(Some(person.id))?,
             expectations: self.expectations(Some(person.id), false)?,
         })
+    }
+
+    /// The next 1:1 with `person` as of `today`: what Prep, the summary,
+    /// `status`, `remind` and the coach's cadence signals all go by.
+    pub fn next_one_on_one(&self, person: &Person, today: NaiveDate) -> Result<NextOneOnOne> {
+        let last = self
+            .last_one_on_one(person.id, today)?
+            .map(|l| l.happened_on);
+        Ok(next_one_on_one(
+            person,
+            last,
+            self.earliest_day(person.id)?,
+            today,
+        ))
+    }
+
+    /// What `rapport status` and `rapport remind` say, for the current
+    /// manager on `today`; `None` without one.
+    pub fn status_facts(&self, today: NaiveDate) -> Result<Option<StatusFacts>> {
+        let Some(person) = self.current_person()? else {
+            return Ok(None);
+        };
+        let week = Week::containing(today);
+        let saved = self.summary(person.id, week)?;
+        let logged = self.summary_entry_in_week(person.id, today)?;
+        Ok(Some(StatusFacts {
+            next: self.next_one_on_one(&person, today)?,
+            summary: summary_status(saved.as_ref(), logged.as_ref(), today),
+            promises_due: self.promises_due(today)?,
+            person: person.name,
+        }))
+    }
+
+    /// How many promises are due by `today` and not kept. Promises are not
+    /// kept in this journal yet: none.
+    pub fn promises_due(&self, today: NaiveDate) -> Result<usize> {
+        let _ = today;
+        Ok(0)
+    }
+
+    /// The latest `summary`-category entry with the person from the Monday
+    /// of `today`'s week to `today`.
+    fn summary_entry_in_week(
+        &self,
+        person_id: i64,
+        today: NaiveDate,
+    ) -> Result<Option<Interaction>> {
+        let filter = InteractionFilter {
+            category: Some(Category::Update),
+            person_id: Some(person_id),
+            since: Some(Week::containing(today).monday()),
+            until: Some(today),
+            ..InteractionFilter::default()
+        };
+        let page = PageRequest {
+            limit: 1,
+            after: None,
+        };
+        Ok(self.interactions(&filter, page)?.into_iter().next())
     }
 
     /// The prep sheet for `person` on `today`.
