@@ -184,6 +184,7 @@ impl From<StoreError> for Failure {
             // is there: a usage error, fixed by changing the command.
             StoreError::Invalid(_)
             | StoreError::NoSuchName { .. }
+            | StoreError::Ambiguous { .. }
             | StoreError::NotFound { .. }
             | StoreError::Conflict(_) => Failure::Usage(e.to_string()),
             other => Failure::Runtime(other.into()),
