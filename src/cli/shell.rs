@@ -72,7 +72,9 @@ fn write_stdout(bytes: &[u8]) -> CmdResult {
 /// and remind then say nothing. Never creates or changes the journal.
 fn facts(ctx: &Context) -> Option<StatusFacts> {
     let store = Store::open_if_readable(&ctx.journal)?;
-    store.status_facts(ctx.today).ok().flatten()
+    crate::journal::status_facts(&store, ctx.today)
+        .ok()
+        .flatten()
 }
 
 /// `rapport status`: one short line, or nothing; never an error.
