@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::{Category, Interaction, Person, Week};
 use crate::prep::status::StatusFacts;
 use crate::prep::{NextOneOnOne, next_one_on_one, summary_status};
-use crate::store::{InteractionFilter, PageRequest, Result, Store};
+use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// The next 1:1 with `person` as of `today`: what Prep, the summary,
 /// `status`, `remind` and the coach's cadence signals all go by.
@@ -43,11 +43,14 @@ pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFact
     }))
 }
 
-/// How many promises are due by `today` and not kept. Promises are not kept
-/// in this journal yet: none.
+/// How many promises, with anyone and by either side, are still open on
+/// or past their due day as of `today`.
 pub fn promises_due(store: &Store, today: NaiveDate) -> Result<usize> {
-    let _ = (store, today);
-    Ok(0)
+    let open = store.promises(PromiseFilter::default())?;
+    Ok(open
+        .iter()
+        .filter(|p| p.state.is_open() && p.due_on.is_some_and(|due| due <= today))
+        .count())
 }
 
 /// The latest `summary`-category entry with the person from the Monday of

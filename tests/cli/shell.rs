@@ -171,3 +171,28 @@ fn remind_notify_without_notify_send_still_prints() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(run.stdout.contains("1:1 with Dana tomorrow"), "{run:#?}");
 }
+
+#[test]
+fn status_and_remind_count_the_promises_due() {
+    let w = World::with_manager();
+    w.log(&["one_on_one", "Roadmap", "--date", "2026-11-23"]);
+    w.run(&["promise", "add", "send the cost model", "--due", "today"])
+        .ok();
+    w.run(&[
+        "promise",
+        "add",
+        "the hiring plan",
+        "--due",
+        "2026-11-24",
+        "--by",
+        "them",
+    ])
+    .ok();
+    w.run(&["promise", "add", "a later one", "--due", "+3d"])
+        .ok();
+    assert_eq!(w.run(&["status"]).ok(), "2 promises due\n");
+    assert_eq!(
+        w.run(&["remind"]).ok(),
+        "2 promises due: keep them or say when\n"
+    );
+}
