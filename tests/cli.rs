@@ -24,10 +24,14 @@ mod log;
 mod people;
 #[path = "cli/profiles.rs"]
 mod profiles;
+#[path = "cli/promises.rs"]
+mod promises;
 #[path = "cli/records.rs"]
 mod records;
 #[path = "cli/refusals.rs"]
 mod refusals;
+#[path = "cli/shell.rs"]
+mod shell;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

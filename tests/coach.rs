@@ -6,10 +6,13 @@
 use chrono::{Days, NaiveDate, Utc};
 use rapport::coach::{Playbook, Suggestion};
 use rapport::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality};
+use rapport::journal;
 use rapport::store::{Nudge, PersonChange, Store};
 
 #[path = "coach/profile_rules.rs"]
 mod profile_rules;
+#[path = "coach/promise_rules.rs"]
+mod promise_rules;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
@@ -135,8 +138,7 @@ impl Journal {
 
     fn suggestions(&self) -> Vec<Suggestion> {
         let person = self.store.person(self.dana).expect("person");
-        self.store
-            .suggestions(&person, &Playbook::builtin(), today(), false)
+        journal::suggestions(&self.store, &person, &Playbook::builtin(), today(), false)
             .expect("suggestions")
             .1
     }
@@ -415,6 +417,7 @@ fn every_shipped_rule_has_a_firing_test_here() {
     let source = [
         include_str!("coach.rs"),
         include_str!("coach/profile_rules.rs"),
+        include_str!("coach/promise_rules.rs"),
     ]
     .concat();
     for rule in Playbook::builtin().rules {
@@ -457,11 +460,15 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("snooze");
     assert!(!j.fires("informal-gap"));
     let person = j.store.person(dana).expect("person");
-    let later = j
-        .store
-        .suggestions(&person, &Playbook::builtin(), today() + Days::new(8), false)
-        .expect("later")
-        .1;
+    let later = journal::suggestions(
+        &j.store,
+        &person,
+        &Playbook::builtin(),
+        today() + Days::new(8),
+        false,
+    )
+    .expect("later")
+    .1;
     assert!(later.iter().any(|s| s.rule == "informal-gap"));
     // Dismissed: quiet for this occurrence even after the cooldown…
     j.store
@@ -477,17 +484,17 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("dismiss");
     let later = |j: &Journal, days: u64| {
         let person = j.store.person(dana).expect("person");
-        j.store
-            .suggestions(
-                &person,
-                &Playbook::builtin(),
-                today() + Days::new(days),
-                false,
-            )
-            .expect("later")
-            .1
-            .iter()
-            .any(|s| s.rule == "informal-gap")
+        journal::suggestions(
+            &j.store,
+            &person,
+            &Playbook::builtin(),
+            today() + Days::new(days),
+            false,
+        )
+        .expect("later")
+        .1
+        .iter()
+        .any(|s| s.rule == "informal-gap")
     };
     assert!(!later(&j, 30));
     // …but a new gap after a new coffee is a new occurrence.
@@ -498,11 +505,15 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .record_nudge("informal-gap", dana, Nudge::SwitchOff, today())
         .expect("off");
     assert!(!later(&j, 40));
-    let all = j
-        .store
-        .suggestions(&person, &Playbook::builtin(), today() + Days::new(40), true)
-        .expect("all")
-        .1;
+    let all = journal::suggestions(
+        &j.store,
+        &person,
+        &Playbook::builtin(),
+        today() + Days::new(40),
+        true,
+    )
+    .expect("all")
+    .1;
     let quiet = all
         .iter()
         .find(|s| s.rule == "informal-gap")

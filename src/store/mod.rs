@@ -21,6 +21,7 @@ mod nudges;
 mod open;
 mod people;
 mod profiles;
+mod promises;
 mod records;
 mod seal;
 mod summaries;
@@ -34,8 +35,9 @@ pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+pub use promises::PromiseFilter;
 pub use seal::seal_path;
-pub use summaries::{OneOnOneRecord, PREP_RECENT_LIMIT, RecordedOneOnOne, SentSummary, TopicMove};
+pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;
@@ -46,7 +48,8 @@ pub use entry_files::{
 pub use export::{
     AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
     ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord, write_private_file,
+    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
+    TopicRecord, write_private_file,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};
@@ -127,6 +130,12 @@ pub enum StoreError {
         what: &'static str,
         name: String,
         hint: String,
+    },
+    #[error("`{name}` could be {matches}: type more of the {what}'s name")]
+    Ambiguous {
+        what: &'static str,
+        name: String,
+        matches: String,
     },
     #[error(
         "entry {id} was changed elsewhere since it was opened (another window or command); reload it and edit again"

@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -130,6 +130,25 @@ impl Store {
         }
         migrations.to_latest(&mut store.conn)?;
         Ok(store)
+    }
+
+    /// Opens the journal at `path` for reading only, if there is one this
+    /// build can read as it is: `None` when the file is absent, empty,
+    /// encrypted, foreign, damaged, or of another schema version. Creates
+    /// nothing, migrates nothing: for `rapport status`, which must stay quiet
+    /// and quick.
+    pub fn open_if_readable(path: &Path) -> Option<Store> {
+        let meta = fs::metadata(path).ok()?;
+        if meta.len() == 0 {
+            return None;
+        }
+        // Reading changes nothing, so the pages need no check first (a
+        // damaged one fails the read, and status says nothing).
+        let found = inspect(path, SCHEMA_VERSION, None, true).ok()?;
+        if found != SCHEMA_VERSION {
+            return None;
+        }
+        open_read_only(path, found, SCHEMA_VERSION, None).ok()
     }
 
     /// A fresh journal in memory, for tests and benchmarks.

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use super::loading::{Changed, RequestId};
 use crate::domain::person::cleaned_strengths;
+use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
 /// Runs `cmd`, pushing the answers onto `out` and the terminal's work
@@ -145,7 +146,8 @@ pub fn run(
             person_id,
             playbook,
         } => store.person(person_id).and_then(|person| {
-            let (signals, suggestions) = store.suggestions(&person, &playbook, today, true)?;
+            let (signals, suggestions) =
+                journal::suggestions(store, &person, &playbook, today, true)?;
             Ok(Msg::CoachLoaded {
                 request,
                 suggestions,
@@ -196,7 +198,7 @@ pub fn run(
         } => store.person(person_id).and_then(|person| {
             Ok(Msg::InsightsLoaded {
                 request,
-                insights: Box::new(store.insights(&person, range, &targets, today)?),
+                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
             })
         }),
         Cmd::FindDrafts => {

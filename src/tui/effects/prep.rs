@@ -10,6 +10,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::super::app::{Cmd, Msg};
 use super::super::loading::RequestId;
+use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate};
 use crate::store::{Store, StoreError, write_private_file};
 
@@ -55,7 +56,7 @@ pub(super) fn run(
             }
             let (template, template_error) = template(template_dir.as_deref());
             let person = store.person(person_id)?;
-            let facts = store.summary_facts(&person, week, today)?;
+            let facts = journal::summary_facts(store, &person, week, today)?;
             let body = generate(&template, &facts);
             let summary = store.save_summary_draft(person_id, week, &body, now)?;
             Msg::SummaryReady {
@@ -113,7 +114,7 @@ fn load(
     today: NaiveDate,
 ) -> Result<Msg, StoreError> {
     let person = store.person(person_id)?;
-    let sheet = store.prep_sheet(&person, today)?;
+    let sheet = journal::prep_sheet(store, &person, today)?;
     let this_week = Week::containing(today);
     let summary = store.summary(person_id, this_week)?;
     let picks_week = if summary.is_some() {
