@@ -30,6 +30,8 @@ mod promises;
 mod records;
 #[path = "cli/refusals.rs"]
 mod refusals;
+#[path = "cli/shell.rs"]
+mod shell;
 #[path = "cli/summary_flow.rs"]
 mod summary_flow;
 #[path = "cli/work.rs"]

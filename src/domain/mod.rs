@@ -18,7 +18,7 @@ pub use interaction::{
     Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality, is_shared,
 };
 pub use nudge::RuleState;
-pub use person::{Person, PersonDraft};
+pub use person::{NameMatch, Person, PersonDraft, find_by_name};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,

@@ -11,8 +11,10 @@ pub mod insights;
 pub mod prep;
 pub mod promises;
 pub mod review;
+pub mod status;
 
 pub use coach::{coach_facts, suggestions};
 pub use insights::insights;
 pub use prep::{PREP_RECENT_LIMIT, prep_facts, prep_sheet, summary_facts, summary_window};
 pub use review::review;
+pub use status::{next_one_on_one_for, status_facts};

@@ -123,7 +123,7 @@ fn flat(text: &str) -> String {
 /// Markdown's escapes and list marks taken off, so a repeat is found in a
 /// line the generator or the user formatted.
 fn plain(line: &str) -> String {
-    let line = line.trim_start_matches(|c: char| c == '-' || c == '*' || c == '#' || c == ' ');
+    let line = line.trim_start_matches(['-', '*', '#', ' ']);
     flat(&line.replace('\\', ""))
 }
 

@@ -12,6 +12,7 @@ pub mod about;
 pub mod check;
 pub mod markdown;
 pub mod next;
+pub mod status;
 pub mod summary;
 pub mod template;
 pub mod window;
@@ -294,21 +295,20 @@ impl PrepSheet {
     }
 }
 
-fn next_summary(facts: &PrepFacts) -> NextSummary {
-    let sf = &facts.summary_facts;
-    let window = sf.window;
+/// Where the summary for the next 1:1 stands: sent through rapport, or a
+/// `summary`-category entry (`logged`, the last one) sent before that 1:1,
+/// else a saved draft filed after the last 1:1, else none.
+pub fn summary_status(
+    saved: Option<&WeeklySummary>,
+    logged: Option<&Interaction>,
+    window: &SummaryWindow,
+) -> SummaryStatus {
     // The draft filed after the last 1:1 is this 1:1's; an older one was
     // for a 1:1 that has happened since.
-    let saved = facts
-        .summary
-        .as_ref()
-        .filter(|s| s.after_one_on_one == window.previous);
+    let saved = saved.filter(|s| s.after_one_on_one == window.previous);
     let sent = saved.and_then(|s| Some((s, s.sent_on?)));
-    let logged = facts
-        .summary_entry
-        .as_ref()
-        .filter(|e| window.sent_on == Some(e.happened_on));
-    let status = if let Some((s, on)) = sent {
+    let logged = logged.filter(|e| window.sent_on == Some(e.happened_on));
+    if let Some((s, on)) = sent {
         SummaryStatus::Sent {
             on,
             interaction_id: s.sent_interaction,
@@ -326,7 +326,17 @@ fn next_summary(facts: &PrepFacts) -> NextSummary {
         }
     } else {
         SummaryStatus::None
-    };
+    }
+}
+
+fn next_summary(facts: &PrepFacts) -> NextSummary {
+    let sf = &facts.summary_facts;
+    let window = sf.window;
+    let saved = facts
+        .summary
+        .as_ref()
+        .filter(|s| s.after_one_on_one == window.previous);
+    let status = summary_status(saved, facts.summary_entry.as_ref(), &window);
     let body = saved
         .map(|s| s.body.clone())
         .filter(|b| !b.trim().is_empty());

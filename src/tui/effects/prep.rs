@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::app::{Cmd, Msg};
+use super::super::loading::RequestId;
 use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate};
 use crate::store::{Store, StoreError, SummaryFor, write_private_file};
@@ -21,7 +22,7 @@ pub(super) fn run(
     now: DateTime<Utc>,
 ) -> Result<Option<Msg>, StoreError> {
     let msg = match cmd {
-        Cmd::LoadPrep { person_id } => load(store, person_id, today)?,
+        Cmd::LoadPrep { request, person_id } => load(store, request, person_id, today)?,
         Cmd::MoveTopic { id, direction } => Msg::TopicMoved {
             id,
             moved: store.move_topic(id, direction, now)?,
@@ -119,7 +120,12 @@ fn summary_for(store: &Store, person_id: i64, today: NaiveDate) -> Result<Summar
 /// The sheet, the saved summary for the next 1:1, and whether the
 /// after-the-1:1 form's picks have a summary to go on (the one that
 /// prepared a 1:1 held today).
-fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreError> {
+fn load(
+    store: &Store,
+    request: RequestId,
+    person_id: i64,
+    today: NaiveDate,
+) -> Result<Msg, StoreError> {
     let person = store.person(person_id)?;
     let sheet = journal::prep_sheet(store, &person, today)?;
     let previous = sheet.summary.window.previous;
@@ -136,6 +142,7 @@ fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreErr
         None => summary.clone(),
     };
     Ok(Msg::PrepLoaded {
+        request,
         person_id,
         sheet: Box::new(sheet),
         summary: summary.map(Box::new),
