@@ -305,7 +305,7 @@ fn build(plan: &JournalPlan) -> Store {
         let added = store
             .connection()
             .execute(
-                "INSERT OR IGNORE INTO summary (person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at)
+                "INSERT OR IGNORE INTO summary (person_id, after_one_on_one, body, sent_on, sent_interaction, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                 rusqlite::params![
                     people[person % people.len()],
