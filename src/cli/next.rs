@@ -65,6 +65,13 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
         Some(d) => ctx.day(d)?,
         None => ctx.today,
     };
+    if person.archived {
+        return print_text(&format!(
+            "{} is archived: rapport does not coach archived people (`rapport person set \"{}\" --unarchive` to bring them back).\n",
+            shown_line(&person.name),
+            shown_line(&person.name)
+        ));
+    }
     let (signals, suggestions) = store.suggestions(&person, &playbook(ctx), today, args.all)?;
     if args.json {
         return print_json(&suggestions);

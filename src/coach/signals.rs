@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::profile::{covering_strength, most_relevant};
 use crate::domain::{
-    Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, TakesIn,
+    Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, Relation,
+    TakesIn,
 };
 use crate::insights::range::monday_of;
 use crate::insights::{DayFact, LastSeen};
@@ -102,6 +103,10 @@ pub struct CoachFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signals {
     pub today: NaiveDate,
+    /// Who they are to you: decides which rules apply.
+    pub relation: Relation,
+    /// Archived people are never coached.
+    pub archived: bool,
     pub manager: String,
     pub strengths: Vec<String>,
     pub next_one_on_one: Option<NaiveDate>,
@@ -314,6 +319,8 @@ impl Signals {
             .collect();
         Signals {
             today,
+            relation: facts.person.relation,
+            archived: facts.person.archived,
             covering,
             goal: facts.profile.value(Facet::Goal).map(str::to_string),
             top_topics,

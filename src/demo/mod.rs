@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc, Weekday};
 
 use crate::cli::{CmdResult, Context, Failure, resolve_journal};
 use crate::domain::{
-    CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus,
+    CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, Relation, TopicStatus,
 };
 use crate::store::{Store, StoreError};
 
@@ -164,6 +164,7 @@ pub fn write_demo(
             ],
             cadence_days: Some(7),
             is_current: true,
+            relation: Relation::Manager,
         },
         today,
         now,
@@ -175,6 +176,7 @@ pub fn write_demo(
             strengths: vec!["company strategy".into()],
             cadence_days: Some(30),
             is_current: false,
+            relation: Relation::SkipLevel,
         },
         today,
         now,

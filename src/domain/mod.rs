@@ -8,7 +8,7 @@ pub mod record;
 pub mod text;
 
 pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
-pub use person::{Person, PersonDraft};
+pub use person::{Person, PersonDraft, Relation};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,
