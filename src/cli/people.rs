@@ -129,7 +129,11 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 strengths,
                 cadence_days: every,
                 is_current: current,
-                relation: relation.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
+                relation: relation
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
             };
             let person = store.add_person(&draft, ctx.today, ctx.now)?;
             print_line(person.id)?;

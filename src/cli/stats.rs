@@ -9,6 +9,7 @@ use super::{CmdResult, Context, resolve_person};
 use crate::domain::Category;
 use crate::domain::text::shown_line;
 use crate::insights::{Average, Insights, Range};
+use crate::journal;
 
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -30,7 +31,13 @@ fn parse_range(text: &str) -> Result<Range, String> {
 pub fn stats(args: StatsArgs, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = resolve_person(&store, args.with.as_deref())?;
-    let insights = store.insights(&person, args.range, &ctx.settings.targets, ctx.today)?;
+    let insights = journal::insights(
+        &store,
+        &person,
+        args.range,
+        &ctx.settings.targets,
+        ctx.today,
+    )?;
     if args.json {
         #[derive(serde::Serialize)]
         struct Document<'a> {

@@ -257,7 +257,10 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
 
 fn validate(rule: &Rule) -> Result<(), String> {
     if rule.relations.is_empty() {
-        return Err("`relations` names no one; give at least one of manager, skip_level, mentor, peer".into());
+        return Err(
+            "`relations` names no one; give at least one of manager, skip_level, mentor, peer"
+                .into(),
+        );
     }
     if !(1..=100).contains(&rule.priority) {
         return Err(format!("priority must be 1 to 100, not {}", rule.priority));

@@ -11,29 +11,9 @@ use serde::Serialize;
 pub use range::Range;
 pub use series::{SUMMARY_EFFECT_MINIMUM, calendar_start, compute};
 
+pub use crate::domain::{DayFact, LastSeen};
+
 use crate::domain::{Category, CheckIn};
-
-/// What happened on one day with one kind: the unit the store aggregates to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayFact {
-    pub day: NaiveDate,
-    pub category: Category,
-    pub count: u32,
-    pub quality_sum: u32,
-    pub quality_count: u32,
-    /// How many of them I started.
-    pub by_me: u32,
-}
-
-/// The last day of each sort of contact, whenever it was.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LastSeen {
-    pub one_on_one: Option<NaiveDate>,
-    pub informal: Option<NaiveDate>,
-    pub ask: Option<NaiveDate>,
-    pub summary: Option<NaiveDate>,
-    pub feedback: Option<NaiveDate>,
-}
 
 /// Targets in days; the 1:1 one is the person's cadence, if set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,7 +35,7 @@ pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
 pub use seal::seal_path;
-pub use summaries::{OneOnOneRecord, PREP_RECENT_LIMIT, RecordedOneOnOne, SentSummary, TopicMove};
+pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;

@@ -233,7 +233,10 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             FieldId::Relation,
             "Relation",
             Editor::choice(
-                Relation::ALL.iter().map(|r| r.words().to_string()).collect(),
+                Relation::ALL
+                    .iter()
+                    .map(|r| r.words().to_string())
+                    .collect(),
                 at,
             ),
             "←/→: which of the coach's steps apply to them",
@@ -291,10 +294,7 @@ pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
             .collect(),
         cadence_days,
         is_current: false,
-        relation: form
-            .value(FieldId::Relation)
-            .parse()
-            .unwrap_or_default(),
+        relation: form.value(FieldId::Relation).parse().unwrap_or_default(),
     })
 }
 
