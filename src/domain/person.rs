@@ -175,6 +175,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, n)| Person {
+                relation: Relation::Manager,
                 id: i as i64 + 1,
                 name: (*n).to_string(),
                 role: String::new(),
