@@ -4,6 +4,7 @@
 #[cfg(feature = "encryption")]
 mod cipher;
 mod data;
+mod demo;
 mod entries;
 mod next;
 mod output;
@@ -24,10 +25,9 @@ use crate::domain::day::{DayError, parse_day};
 use crate::store::{Store, StoreError};
 
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
-pub use next::{action_text, playbook};
+pub use next::playbook;
 pub use people::{KindCommand, PersonCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
-pub use stats::sparkline;
 
 const AFTER_HELP: &str = "\
 Run `rapport` with no command to open the journal's screen.
@@ -284,6 +284,6 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
-        Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
+        Command::Demo { size } => demo::run_command(cli_db, size, ctx),
     }
 }

@@ -13,7 +13,8 @@ use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKi
 use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::truncated;
 use coach::{done_if_accepted, on_next_steps_action, refresh_coach};
 use overlays::{close_form, on_overlay_key};
 use people::{on_about_loaded, on_people_action, on_profile_changed, refresh_about};

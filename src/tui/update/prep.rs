@@ -12,9 +12,10 @@ use super::coach::done;
 use super::overlays::close_form;
 use super::timeline::reload;
 use crate::coach::SuggestedAction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{Person, TopicStatus};
 use crate::prep::{ReadingTime, SummaryStatus, Week, short_date};
+use crate::present::truncated;
 use crate::store::TopicMove;
 
 /// Asks for the prep sheet when the Prep screen shows and it is missing or
