@@ -62,10 +62,11 @@ pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> Cm
         _ => {}
     }
     eprintln!(
-        "wrote a sample journal: {} interactions, {} check-ins and {} topics with Dana Okafor.\nexplore it with: rapport --db {}",
+        "wrote a sample journal: {} interactions, {} check-ins, {} topics and {} promises with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,
         counts.check_ins,
         counts.topics,
+        counts.promises,
         out.display()
     );
     Ok(())

@@ -178,5 +178,40 @@ pub fn report(name: &str, i: &Insights) -> String {
             e.minimum, e.with_summary.count, e.without_summary.count
         );
     }
+    promises_report(&mut out, &i.promises);
     out
+}
+
+/// `Promises  mine: 5 kept on time, 1 late, 1 missed (2 open)`, then per month.
+fn promises_report(out: &mut String, p: &crate::insights::PromiseSeries) {
+    if p.is_empty() {
+        return;
+    }
+    let counts = |c: &crate::insights::PromiseCounts| {
+        format!(
+            "{} kept on time, {} late, {} missed",
+            c.kept_on_time, c.kept_late, c.missed
+        )
+    };
+    let _ = writeln!(out, "\nPromises");
+    let _ = writeln!(out, "  mine    {} ({} open)", counts(&p.mine), p.mine_open);
+    let _ = writeln!(
+        out,
+        "  theirs  {} ({} open)",
+        counts(&p.theirs),
+        p.theirs_open
+    );
+    for m in p
+        .months
+        .iter()
+        .filter(|m| m.mine.total() + m.theirs.total() > 0)
+    {
+        let _ = writeln!(
+            out,
+            "  {}  mine {}   theirs {}",
+            m.month.format("%Y-%m"),
+            counts(&m.mine),
+            counts(&m.theirs)
+        );
+    }
 }

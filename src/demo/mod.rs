@@ -4,6 +4,7 @@
 
 mod large;
 mod profiles;
+mod promises;
 
 pub use large::write_large;
 
@@ -20,6 +21,7 @@ pub struct DemoCounts {
     pub interactions: usize,
     pub check_ins: usize,
     pub topics: usize,
+    pub promises: usize,
 }
 
 /// A small deterministic generator (xorshift64*): the demo is the same every run.
@@ -187,6 +189,7 @@ pub fn write_demo(
         interactions: 0,
         check_ins: 0,
         topics: 0,
+        promises: 0,
     };
     let start = today - Days::new(364);
     let monday0 = start - Days::new(u64::from(start.weekday().num_days_from_monday()));
@@ -398,6 +401,7 @@ pub fn write_demo(
         }
     }
     profiles::write_profiles(store, dana.id, today, now)?;
+    counts.promises = promises::write_promises(store, dana.id, today, now)?;
     Ok(counts)
 }
 

@@ -6,6 +6,7 @@ pub mod interaction;
 pub mod nudge;
 pub mod person;
 pub mod profile;
+pub mod promise;
 pub mod record;
 pub mod summary;
 pub mod text;
@@ -18,6 +19,9 @@ pub use person::{Person, PersonDraft};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,
+};
+pub use promise::{
+    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
 pub use summary::{ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, WeeklySummary};
@@ -51,6 +55,12 @@ pub enum DomainError {
         what: &'static str,
         word: String,
         known: &'static str,
+    },
+    #[error("the {what} {day} is before the day it was made ({made_on}): use {made_on} or later")]
+    BeforeMade {
+        what: &'static str,
+        day: chrono::NaiveDate,
+        made_on: chrono::NaiveDate,
     },
     #[error("{facet} is not part of {whose} profile")]
     FacetNotHere {

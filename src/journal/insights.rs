@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::config::Targets;
 use crate::domain::{Person, monday_of};
 use crate::insights::{CadenceTargets, Insights, InsightsInput, Range};
-use crate::store::{Result, Store};
+use crate::store::{PromiseFilter, Result, Store};
 
 /// Every Insights series for `person` over `range`.
 pub fn insights(
@@ -26,9 +26,14 @@ pub fn insights(
     let since = monday_of(since);
     let facts = store.day_facts(person.id, since)?;
     let check_ins = store.check_ins_since(person.id, since)?;
+    let promises = store.promises(PromiseFilter {
+        person_id: Some(person.id),
+        include_closed: true,
+    })?;
     Ok(crate::insights::compute(&InsightsInput {
         facts: &facts,
         check_ins: &check_ins,
+        promises: &promises,
         last_seen: store.last_seen(person.id)?,
         targets: CadenceTargets {
             one_on_one: person.cadence_days,

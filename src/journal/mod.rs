@@ -9,6 +9,7 @@
 pub mod coach;
 pub mod insights;
 pub mod prep;
+pub mod promises;
 
 pub use coach::{coach_facts, suggestions};
 pub use insights::insights;

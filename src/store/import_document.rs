@@ -78,6 +78,7 @@ impl Store {
                 ("nudge state", "nudge states"),
                 ("profile item", "profile items"),
                 ("expectation", "expectations"),
+                ("promise", "promises"),
             ],
         );
         let tx = self.conn.transaction()?;
@@ -88,6 +89,7 @@ impl Store {
         import_summaries(&tx, doc, &people, &interactions, &topics, &mut report)?;
         import_checkins_and_nudges(&tx, doc, &people, &mut report)?;
         import_profiles(&tx, doc, &people, &mut report)?;
+        import_promises(&tx, doc, &people, &interactions, &mut report)?;
         finish(tx, report)
     }
 }
@@ -460,6 +462,57 @@ fn import_profiles(
             ],
         )?;
         report.count("expectations", true);
+    }
+    Ok(())
+}
+
+/// Promises with their moves. A promise already there (same id, same
+/// creation instant) is skipped with its moves.
+fn import_promises(
+    tx: &Transaction<'_>,
+    doc: &ExportDocument,
+    people: &IdMap,
+    interactions: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for p in &doc.promises {
+        if already_there(tx, "promise", p.id, &p.created_at)? {
+            report.count("promises", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO promise (id, person_id, text, made_by, made_on, interaction_id, due_on,
+                                  state, closed_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                keep_id(tx, "promise", p.id)?,
+                people.get("person", p.person_id)?,
+                p.text,
+                p.made_by,
+                p.made_on,
+                interactions.get_opt("interaction", p.interaction_id)?,
+                p.due_on,
+                p.state,
+                p.closed_on,
+                p.created_at,
+                p.updated_at,
+            ],
+        )?;
+        let promise_id = tx.last_insert_rowid();
+        for m in &p.moves {
+            tx.execute(
+                "INSERT INTO promise_move (id, promise_id, moved_on, from_due, to_due)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    keep_id(tx, "promise_move", m.id)?,
+                    promise_id,
+                    m.moved_on,
+                    m.from_due,
+                    m.to_due,
+                ],
+            )?;
+        }
+        report.count("promises", true);
     }
     Ok(())
 }

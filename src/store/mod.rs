@@ -21,6 +21,7 @@ mod nudges;
 mod open;
 mod people;
 mod profiles;
+mod promises;
 mod records;
 mod seal;
 mod summaries;
@@ -34,6 +35,7 @@ pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+pub use promises::PromiseFilter;
 pub use seal::seal_path;
 pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
@@ -46,7 +48,8 @@ pub use entry_files::{
 pub use export::{
     AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
     ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord, write_private_file,
+    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
+    TopicRecord, write_private_file,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};
