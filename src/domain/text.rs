@@ -34,6 +34,23 @@ fn visible_char(c: char) -> char {
     }
 }
 
+/// What separates the items of a list typed in one field (strengths, tags):
+/// a comma or a semicolon, in every list field alike.
+pub const LIST_SEPARATORS: [char; 2] = [',', ';'];
+
+/// The hint every list field shows.
+pub const LIST_HINT: &str = "separate with , or ;";
+
+/// The items of a list typed in one field: split on [`LIST_SEPARATORS`],
+/// trimmed, blanks dropped.
+pub fn list_items(text: &str) -> Vec<String> {
+    text.split(LIST_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A count and its noun: `1 day`, `2 days`, `0 entries`. The one place
 /// rapport decides singular or plural, for every face and every part.
 pub fn count<N>(n: N, one: &str, many: &str) -> String
@@ -80,6 +97,18 @@ pub fn days_ago(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_field_splits_on_commas_and_semicolons_alike() {
+        assert_eq!(
+            list_items("negotiating with finance, reading the exec room; ;hiring"),
+            [
+                "negotiating with finance",
+                "reading the exec room",
+                "hiring"
+            ]
+        );
+    }
 
     #[test]
     fn escape_and_newline_are_made_visible_in_a_line() {
