@@ -15,5 +15,6 @@ pub mod fault;
 pub mod insights;
 pub mod journal;
 pub mod prep;
+pub mod present;
 pub mod store;
 pub mod tui;

@@ -11,6 +11,8 @@ use rapport::store::{Nudge, PersonChange, Store};
 
 #[path = "coach/profile_rules.rs"]
 mod profile_rules;
+#[path = "coach/promise_rules.rs"]
+mod promise_rules;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
@@ -205,6 +207,32 @@ fn summary_before_one_on_one_fires_two_days_ahead_without_a_summary() {
     assert!(!fires_after("summary-before-one-on-one", |j| {
         j.me("one_on_one", 6).me("summary", 1);
     }));
+}
+
+#[test]
+fn days_in_reasons_read_as_words_never_in_one_days() {
+    let reason = |days_ago: u64| {
+        let mut j = Journal::new();
+        j.me("one_on_one", days_ago);
+        j.suggestions()
+            .into_iter()
+            .find(|s| s.rule == "summary-before-one-on-one")
+            .map(|s| s.reason)
+    };
+    // Weekly 1:1s: the last six days ago puts the next tomorrow, five days
+    // ago in two days.
+    assert_eq!(
+        reason(6).as_deref(),
+        Some("1:1 tomorrow; no summary sent this week")
+    );
+    assert_eq!(
+        reason(5).as_deref(),
+        Some("1:1 in 2 days; no summary sent this week")
+    );
+    assert_eq!(
+        reason(7).as_deref(),
+        Some("1:1 today; no summary sent this week")
+    );
 }
 
 #[test]
@@ -415,6 +443,7 @@ fn every_shipped_rule_has_a_firing_test_here() {
     let source = [
         include_str!("coach.rs"),
         include_str!("coach/profile_rules.rs"),
+        include_str!("coach/promise_rules.rs"),
     ]
     .concat();
     for rule in Playbook::builtin().rules {

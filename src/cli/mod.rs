@@ -5,6 +5,7 @@ mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod data;
+mod demo;
 mod entries;
 mod next;
 mod output;
@@ -27,11 +28,10 @@ use crate::domain::day::{DayError, parse_day};
 use crate::store::{Store, StoreError};
 
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
-pub use next::{action_text, playbook};
+pub use next::playbook;
 pub use people::{KindCommand, PersonCommand};
 pub use promises::{PROMISE_CSV_COLUMNS, PromiseCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
-pub use stats::sparkline;
 
 const AFTER_HELP: &str = "\
 Run `rapport` with no command to open the journal's screen.
@@ -319,6 +319,6 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Remind(args) => shell::remind(&args, ctx),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
-        Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
+        Command::Demo { size } => demo::run_command(cli_db, size, ctx),
     }
 }

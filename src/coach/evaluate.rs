@@ -1,10 +1,12 @@
 //! `evaluate`: playbook + signals + nudge state → ranked suggestions. Pure.
 
+use crate::domain::promise::when_due;
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::playbook::{Playbook, Rule};
 use super::{Practice, RuleState, SignalName, Signals, SuggestedAction};
+use crate::domain::text::{days, days_ago, in_days};
 
 /// The user's nudge state, one entry per rule that has any.
 pub type NudgeState = [RuleState];
@@ -162,7 +164,11 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
             | SignalName::DaysSinceAdviceWhereTheyCoverYou
             | SignalName::DaysToOneOnOneForAReader
             | SignalName::DaysToOneOnOneForAListener
+            | SignalName::MyPromiseDueInDays
+            | SignalName::MyPromiseOverdueDays
+            | SignalName::TheirPromiseOverdueDays
     );
+    let promise = signals.promises.get(&rule.signal);
     let values = [
         ("manager", signals.manager.clone()),
         (
@@ -193,8 +199,33 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
                 .unwrap_or_else(|| "their goals".to_string()),
         ),
         ("topics", topics),
+        (
+            "promise",
+            promise.map_or_else(|| "a promise".to_string(), |p| p.text.clone()),
+        ),
+        (
+            "when",
+            promise
+                .and_then(|p| p.due)
+                .map_or_else(String::new, |d| when_due(d, signals.today)),
+        ),
+        (
+            "due",
+            promise.and_then(|p| p.due).map_or_else(
+                || "its day".to_string(),
+                |d| d.format("%a %-d %b").to_string(),
+            ),
+        ),
     ];
     let mut out = text.to_string();
+    if is_days {
+        // Said in words: `1:1 today`, `1:1 tomorrow`, `1 day`, `asked today`.
+        let n = value.round() as i64;
+        out = out
+            .replace("1:1 in {days} days", &format!("1:1 {}", in_days(n)))
+            .replace("{days} days ago", &days_ago(n))
+            .replace("{days} days", &days(n));
+    }
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), &value);
     }

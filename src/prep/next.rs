@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::domain::Person;
+use crate::domain::text;
 
 /// Where the next 1:1's date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -154,11 +155,8 @@ impl NextOneOnOne {
         };
         let days = on.signed_duration_since(today).num_days();
         let when = match days {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            -1 => "overdue by 1 day".to_string(),
-            d if d < 0 => format!("overdue by {} days", -d),
-            d => format!("in {d} days"),
+            d if d < 0 => format!("overdue by {}", text::days(-d)),
+            d => text::in_days(d),
         };
         format!("{}, {when}", short_date(on, today))
     }
