@@ -9,8 +9,9 @@ use super::super::forms;
 use super::super::keymap::Action;
 use super::fetches::refresh_prep;
 use crate::coach::{SuggestedAction, Suggestion};
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::prep::Week;
+use crate::present::truncated;
 use crate::store::Nudge;
 
 fn cooldown(app: &App, rule: &str) -> u64 {

@@ -16,7 +16,8 @@ use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
 use super::loading::Changed;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::truncated;
 use coach::on_next_steps_action;
 use fetches::{
     fail, invalidate, load_page, load_people, refresh_about, refresh_all, refresh_insights,

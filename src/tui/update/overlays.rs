@@ -252,9 +252,8 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
         Err(errors) => {
             open.form.show_errors(&errors);
             app.error(format!(
-                "{} field{} to fix",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "{} to fix",
+                crate::present::count(errors.len(), "field", "fields")
             ));
             None
         }

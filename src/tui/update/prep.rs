@@ -11,9 +11,10 @@ use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
 use crate::coach::SuggestedAction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{Person, TopicStatus};
 use crate::prep::{ReadingTime, SummaryStatus, Week, short_date};
+use crate::present::truncated;
 use crate::store::TopicMove;
 
 fn week(app: &App) -> Week {

@@ -105,7 +105,7 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(tabs), area);
     let room = area.width.saturating_sub(tabs_width);
     if room > 4 && !manager.is_empty() {
-        let text = crate::domain::text::truncated(&manager, usize::from(room) - 1);
+        let text = crate::present::truncated(&manager, usize::from(room) - 1);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.accent())).alignment(Alignment::Right),
             Rect {

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::cli::action_text;
 use crate::domain::text::shown_line;
+use crate::present::action_text;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 
