@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::{Facet, Person};
 use crate::prep::{
     PrepFacts, PrepSheet, SummaryFacts, SummaryWindow, WindowFacts, WindowStart, agenda,
-    next_one_on_one, wants_bad_news_early,
+    wants_bad_news_early,
 };
 use crate::store::{InteractionFilter, PageRequest, Result, Store};
 
@@ -19,6 +19,7 @@ const WINDOW_ENTRY_LIMIT: u32 = 1000;
 /// Everything the prep sheet is built from, for `person` on `today`.
 pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<PrepFacts> {
     let last = store.last_one_on_one(person.id, today)?;
+    let last_day = last.as_ref().map(|l| l.happened_on);
     let since = PrepFacts::window_start(last.as_ref().map(|l| l.happened_on), today);
     let filter = InteractionFilter {
         person_id: Some(person.id),
@@ -59,6 +60,7 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         summary_facts,
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
+        plan: super::status::plan(store, person, last_day, today)?,
     })
 }
 
@@ -79,7 +81,7 @@ pub fn summary_window(store: &Store, person: &Person, today: NaiveDate) -> Resul
             .map(|l| l.happened_on),
         None => None,
     };
-    let next = next_one_on_one(person, last, store.earliest_day(person.id)?, today);
+    let next = super::status::next_one_on_one_for(store, person, today)?;
     Ok(SummaryWindow::of(&WindowFacts {
         today,
         last_one_on_one: last,

@@ -20,6 +20,7 @@ pub(super) fn stamp() -> DateTime<Utc> {
 
 pub(super) fn dana() -> Person {
     Person {
+        relation: Default::default(),
         id: 1,
         name: "Dana Okafor".into(),
         role: "Director".into(),
@@ -113,6 +114,7 @@ fn facts() -> PrepFacts {
         summary_facts: summary_facts(None, None),
         profile: Default::default(),
         expectations: Vec::new(),
+        plan: crate::prep::next::Plan::default(),
     }
 }
 

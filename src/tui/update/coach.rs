@@ -9,8 +9,9 @@ use super::super::forms;
 use super::super::keymap::Action;
 use super::fetches::refresh_prep;
 use crate::coach::{SuggestedAction, Suggestion};
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::prep::Week;
+use crate::present::truncated;
 use crate::store::Nudge;
 
 fn cooldown(app: &App, rule: &str) -> u64 {
@@ -67,7 +68,7 @@ pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd>
     let s = app.coach.suggestions.get(app.coach.selected)?.clone();
     let today = app.today;
     match action {
-        Action::Accept => accept(app, s),
+        Action::TakeStep => accept(app, s),
         Action::SnoozeDay => nudge(
             app,
             &s,

@@ -133,7 +133,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             app.suspend = true;
             None
         }
-        _ => match open.form.handle_key(key) {
+        _ => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);
                 None
@@ -252,9 +252,8 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
         Err(errors) => {
             open.form.show_errors(&errors);
             app.error(format!(
-                "{} field{} to fix",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "{} to fix",
+                crate::present::count(errors.len(), "field", "fields")
             ));
             None
         }

@@ -105,7 +105,7 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(tabs), area);
     let room = area.width.saturating_sub(tabs_width);
     if room > 4 && !manager.is_empty() {
-        let text = crate::domain::text::truncated(&manager, usize::from(room) - 1);
+        let text = crate::present::truncated(&manager, usize::from(room) - 1);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.accent())).alignment(Alignment::Right),
             Rect {
@@ -171,7 +171,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ],
         Screen::NextSteps => &[
             (Context::Global, Action::Help, "help"),
-            (Context::NextSteps, Action::Accept, "do it"),
+            (Context::NextSteps, Action::TakeStep, "do it"),
             (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
             (Context::NextSteps, Action::Dismiss, "dismiss"),
             (Context::Global, Action::Quit, "quit"),
@@ -186,7 +186,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         Screen::Prep => &[
             (Context::Global, Action::Help, "help"),
             (Context::Prep, Action::AddTopic, "add topic"),
-            (Context::Prep, Action::MarkDone, "done"),
+            (Context::PrepAgenda, Action::TopicDiscussed, "done"),
             (Context::Prep, Action::GenerateSummary, "summary"),
             (Context::Prep, Action::CopySummary, "copy"),
             (Context::Prep, Action::MarkSummarySent, "sent"),
