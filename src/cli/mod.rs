@@ -1,6 +1,7 @@
 //! The plain commands: clap definitions, the context they run in, and
 //! dispatch. Data goes to stdout, messages to stderr.
 
+mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod data;
@@ -131,6 +132,10 @@ pub enum Command {
     Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
     Stats(stats::StatsArgs),
+    /// The recurring 1:1 from your calendar (.ics): the real next 1:1, and
+    /// the cancelled and moved ones
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// One short line for a shell prompt or a status bar: `1:1 tomorrow ·
     /// summary not sent`
     ///
@@ -309,6 +314,7 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
+        Command::Calendar(cmd) => calendar::calendar(cmd, ctx),
         Command::Status(args) => shell::status_line(&args, ctx),
         Command::Remind(args) => shell::remind(&args, ctx),
         Command::Completions(args) => shell::completions(args),
