@@ -150,13 +150,12 @@ fn prep_screen_on_the_demo_journal() {
     insta::assert_snapshot!("prep_demo_120x40", h.draw());
     h.resize(60, 15);
     insta::assert_snapshot!("prep_demo_60x15", h.draw());
-    // The demo logged its summary by hand: a draft here says both.
+    // The demo's Monday summary was for Tuesday's 1:1: the next one starts
+    // afresh from the shared work since that summary.
     h.resize(120, 40).press(KeyCode::Char('s'));
     let screen = h.screen_text();
-    assert!(
-        screen.contains("a summary entry was logged by hand Mon 23 Nov"),
-        "{screen}"
-    );
+    assert!(screen.contains("# Before our 1:1 on Tue 1 Dec"), "{screen}");
+    assert!(screen.contains("covers 23–24 Nov 2026"), "{screen}");
 }
 
 #[test]
@@ -402,8 +401,8 @@ fn accepting_the_coachs_summary_step_opens_the_draft_on_prep() {
     let Some(Overlay::Form(open)) = &h.app.overlay else {
         panic!("the summary editor is open");
     };
-    assert!(open.form.title.contains("Weekly summary 2026-W48"));
-    assert!(h.screen_text().contains("Weekly summary, 2026-W48"));
+    assert!(open.form.title.contains("Summary for the next 1:1"));
+    assert!(h.screen_text().contains("Before our 1:1 on Wed 25 Nov"));
     // Saving the draft is not sending it: the step stays until it is sent.
     ctrl(&mut h, 's');
     assert!(summary_step_active(&h));

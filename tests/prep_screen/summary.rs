@@ -158,7 +158,7 @@ fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
     h.type_text(&path.display().to_string());
     h.press(KeyCode::Enter);
     let written = std::fs::read_to_string(&path).expect("written");
-    assert!(written.starts_with("# Weekly summary"));
+    assert!(written.starts_with("# Before our 1:1"), "{written}");
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 
@@ -175,4 +175,85 @@ fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
     h.type_text(&path.display().to_string());
     h.press(KeyCode::Enter).press(KeyCode::Char('y'));
     assert_eq!(std::fs::read_to_string(&path).expect("replaced"), written);
+}
+
+/// `small_store` plus private text carrying a sentinel: a note (title and
+/// notes), a private win, the notes of a coffee; and a shared win.
+fn store_with_secrets() -> Store {
+    let mut store = small_store();
+    let dana = store.current_person().expect("read").expect("Dana").id;
+    let now = chrono::Utc::now();
+    for (kind, title, notes, private) in [
+        (
+            "note",
+            "I wonder if she rates me ZEBRA-SENTINEL",
+            "ZEBRA-SENTINEL notes",
+            false,
+        ),
+        ("win", "Interviewing ZEBRA-SENTINEL", "", true),
+        ("coffee", "Coffee", "ZEBRA-SENTINEL", false),
+        (
+            "win",
+            "Shipped the export",
+            "ZEBRA-SENTINEL in a win's notes",
+            false,
+        ),
+    ] {
+        let kind = store.kind_named(kind).expect("kind");
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: kind.id,
+            happened_on: day(21),
+            at_time: None,
+            minutes: None,
+            quality: None,
+            initiated_by: InitiatedBy::Me,
+            title: title.into(),
+            notes: notes.into(),
+            tags: Vec::new(),
+            advice_strength: None,
+            private,
+        };
+        store.add_interaction(&draft, now).expect("logged");
+    }
+    store
+}
+
+#[test]
+fn the_sentinel_never_reaches_the_clipboard_a_file_or_the_talking_points() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("summary.md");
+    let mut h = prep(store_with_secrets(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    let copied = press_for_terminal(&mut h, 'y');
+    let [TerminalCmd::Copy { text }] = copied.as_slice() else {
+        panic!("a copy: {copied:?}");
+    };
+    assert!(text.contains("- Shipped the export"), "{text}");
+    assert!(!text.contains("ZEBRA-SENTINEL"), "{text}");
+    h.press(KeyCode::Char('w'));
+    ctrl(&mut h, 'u');
+    h.type_text(&path.display().to_string());
+    h.press(KeyCode::Enter);
+    let written = std::fs::read_to_string(&path).expect("written");
+    assert!(!written.contains("ZEBRA-SENTINEL"), "{written}");
+    let sheet = h.app.prep.sheet.as_ref().expect("the sheet");
+    for point in &sheet.summary.talking_points {
+        assert!(!point.contains("ZEBRA-SENTINEL"), "{point}");
+    }
+    assert!(!h.screen_text().contains("ZEBRA-SENTINEL"), "the preview");
+}
+
+#[test]
+fn a_draft_talking_about_them_is_flagged_in_the_preview() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('e'));
+    h.type_text("She heard it from sales first.");
+    ctrl(&mut h, 's');
+    let screen = h.screen_text();
+    assert!(screen.contains("read before sending (1)"), "{screen}");
+    assert!(
+        screen.contains("talks about Dana in the third person"),
+        "{screen}"
+    );
 }

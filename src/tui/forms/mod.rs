@@ -16,8 +16,8 @@ pub use prep::{
 
 pub use profile::{profile_form, profile_op};
 pub use small::{
-    applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
-    person_form, report_back_form, reschedule_form, topic_form, topic_text,
+    applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_call,
+    person_draft, person_form, report_back_form, reschedule_form, topic_form, topic_text,
 };
 
 use super::form::{Editor, Field, FieldId, Form};
@@ -195,6 +195,15 @@ pub fn entry_form(
             "1-5, how well it went (0 for none)",
         ),
         Field::new(
+            FieldId::Visible,
+            "Visible",
+            Editor::choice(
+                vec!["shared".into(), "private".into()],
+                usize::from(existing.is_some_and(|e| e.private)),
+            ),
+            "work entries: shared goes into the summary; notes and time with them never do",
+        ),
+        Field::new(
             FieldId::Notes,
             "Notes",
             Editor::notes(&text(|e| e.notes.clone())),
@@ -302,6 +311,17 @@ pub fn entry_draft(
     {
         errors.insert(FieldId::Quality, "a note takes no quality: press 0".into());
     }
+    if let Some(k) = kind
+        && k.category == Category::Work
+        && quality.is_some()
+    {
+        errors.insert(
+            FieldId::Quality,
+            "a work entry takes no quality: press 0".into(),
+        );
+    }
+    let private = kind.is_some_and(|k| k.category == Category::Work)
+        && form.value(FieldId::Visible) == "private";
     let tags = normalized_tags(&[form.value(FieldId::Tags)])
         .map_err(|e| errors.insert(FieldId::Tags, e.to_string()))
         .unwrap_or_default();
@@ -324,7 +344,7 @@ pub fn entry_draft(
                 notes: form.value(FieldId::Notes),
                 tags,
                 advice_strength: (!strength.is_empty()).then_some(strength),
-                private: false,
+                private,
             })
         }
         _ => Err(errors),

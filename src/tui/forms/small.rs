@@ -212,6 +212,12 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             "e.g. Engineering Manager",
         ),
         Field::new(
+            FieldId::Call,
+            "Call them",
+            Editor::line(existing.map_or("", |p| &p.call)),
+            "the name a summary greets them by; empty: the first word of their name",
+        ),
+        Field::new(
             FieldId::Cadence,
             "1:1 every",
             Editor::line(&cadence),
@@ -262,6 +268,11 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         },
         form,
     )
+}
+
+/// The name to call them by, as typed (empty: the first word of their name).
+pub fn person_call(form: &Form) -> String {
+    form.value(FieldId::Call).trim().to_string()
 }
 
 pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {

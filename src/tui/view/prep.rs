@@ -336,7 +336,11 @@ fn entry_line<'a>(
     head: &str,
 ) -> Line<'a> {
     let quality = quality_cell(entry.quality);
-    let title = title_text(entry);
+    let title = format!(
+        "{}{}",
+        crate::present::private_mark(entry),
+        title_text(entry)
+    );
     let lead = format!(
         "{head}{:<11}{} ",
         short_date(entry.happened_on, sheet.today),
