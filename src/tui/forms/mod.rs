@@ -195,15 +195,6 @@ pub fn entry_form(
             "1-5, how well it went (0 for none)",
         ),
         Field::new(
-            FieldId::Visible,
-            "Visible",
-            Editor::choice(
-                vec!["shared".into(), "private".into()],
-                usize::from(existing.is_some_and(|e| e.private)),
-            ),
-            "work entries: shared goes into the summary; notes and time with them never do",
-        ),
-        Field::new(
             FieldId::Notes,
             "Notes",
             Editor::notes(&text(|e| e.notes.clone())),
@@ -263,6 +254,15 @@ pub fn entry_form(
             "Tags",
             Editor::line(&text(|e| e.tags.join(", "))),
             format!("{LIST_HINT}; Enter saves"),
+        ),
+        Field::new(
+            FieldId::Visible,
+            "Visible",
+            Editor::choice(
+                vec!["shared".into(), "private".into()],
+                usize::from(existing.is_some_and(|e| e.private)),
+            ),
+            "work entries: shared goes into the summary (p: private); notes never do",
         ),
     ];
     let title = if existing.is_some() {

@@ -212,12 +212,6 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             "e.g. Engineering Manager",
         ),
         Field::new(
-            FieldId::Call,
-            "Call them",
-            Editor::line(existing.map_or("", |p| &p.call)),
-            "the name a summary greets them by; empty: the first word of their name",
-        ),
-        Field::new(
             FieldId::Cadence,
             "1:1 every",
             Editor::line(&cadence),
@@ -247,6 +241,12 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
                 at,
             ),
             "←/→: which of the coach's steps apply to them",
+        ));
+        fields.push(Field::new(
+            FieldId::Call,
+            "Call them",
+            Editor::line(existing.map_or("", |p| &p.call)),
+            "the name a summary greets them by; empty: the first word of their name",
         ));
     }
     let title = match (existing, onboarding) {
