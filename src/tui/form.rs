@@ -36,6 +36,8 @@ pub enum FieldId {
     Role,
     Cadence,
     Strengths,
+    /// Who a person is to you: manager, skip-level, mentor, peer.
+    Relation,
     Topic,
     NextOneOnOne,
     Applied,
@@ -75,6 +77,7 @@ impl FieldId {
             FieldId::Role => "role",
             FieldId::Cadence => "cadence",
             FieldId::Strengths => "strengths",
+            FieldId::Relation => "relation",
             FieldId::Topic => "topic",
             FieldId::NextOneOnOne => "next_one_on_one",
             FieldId::Applied => "applied",
