@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{Category, Facet, Person, Week};
 use crate::prep::{PrepFacts, PrepSheet, SummaryFacts, agenda, next_one_on_one};
-use crate::store::{InteractionFilter, PageRequest, Result, Store};
+use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
 pub const PREP_RECENT_LIMIT: u32 = 200;
@@ -69,6 +69,14 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
             .next(),
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= since))
+            .collect(),
     })
 }
 

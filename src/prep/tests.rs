@@ -109,6 +109,7 @@ fn facts() -> PrepFacts {
         summary_entry: None,
         profile: Default::default(),
         expectations: Vec::new(),
+        promises: Vec::new(),
     }
 }
 
