@@ -506,6 +506,8 @@ pub enum Cmd {
     SaveEntry {
         draft: Box<InteractionDraft>,
         editing: Option<(i64, i64)>,
+        /// Promises made in a new entry, saved with it.
+        promises: Vec<crate::domain::PromiseNote>,
     },
     DeleteEntry(i64),
     UndoDelete,

@@ -80,11 +80,15 @@ pub fn run(
             from,
             rows,
         }),
-        Cmd::SaveEntry { draft, editing } => {
+        Cmd::SaveEntry {
+            draft,
+            editing,
+            promises,
+        } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
                 Some((id, version)) => store.update_interaction(id, version, &draft, now),
-                None => store.add_interaction(&draft, now),
+                None => store.add_interaction_with_promises(&draft, &promises, now),
             }
             .map(|entry| Msg::EntrySaved {
                 entry: Box::new(entry),

@@ -157,12 +157,13 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
     let today: NaiveDate = app.today;
     let result = match &open.purpose {
         Purpose::Entry { editing } => {
-            forms::entry_draft(&open.form, &app.kinds, &app.people, today).map(|draft| {
-                Cmd::SaveEntry {
+            forms::entry_with_promises(&open.form, &app.kinds, &app.people, today).map(
+                |(draft, promises)| Cmd::SaveEntry {
                     draft: Box::new(draft),
                     editing: *editing,
-                }
-            })
+                    promises,
+                },
+            )
         }
         Purpose::CheckIn => forms::check_in_draft(&open.form, app.manager().map(|m| m.id), today)
             .map(Cmd::SaveCheckIn),
@@ -211,13 +212,18 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 replace: false,
             })
         }
-        Purpose::OneOnOne { person_id } => forms::one_on_one_record(
-            &open.form, &app.kinds, *person_id, today,
-        )
-        .map(|(record, follow_ups)| Cmd::RecordOneOnOne {
-            record: Box::new(record),
-            follow_ups,
-        }),
+        Purpose::OneOnOne { person_id } => {
+            let Some(person) = app.people.iter().find(|p| p.id == *person_id) else {
+                app.error("that person is no longer in the journal");
+                return None;
+            };
+            forms::one_on_one_record(&open.form, &app.kinds, person, today).map(
+                |(record, follow_ups)| Cmd::RecordOneOnOne {
+                    record: Box::new(record),
+                    follow_ups,
+                },
+            )
+        }
         Purpose::Profile {
             section,
             person_id,
