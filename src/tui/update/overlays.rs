@@ -267,7 +267,8 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
     }
 }
 
-/// After a successful save: the form goes, and so does its draft.
+/// After a successful save: the form goes, and so does its draft; a
+/// suggestion whose form it was is done.
 pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     let key = match &app.overlay {
         Some(Overlay::Form(open)) => open.purpose.draft_key(),
@@ -277,5 +278,6 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
         app.overlay = None;
     }
     app.draft_idle_ticks = None;
-    key.map(|k| Cmd::DiscardDraft(k.to_string()))
+    let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
+    super::fetches::batch([discard, super::coach::done_if_accepted(app)])
 }

@@ -103,8 +103,8 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(block, area);
     let t = &app.timeline;
     if t.rows.is_empty() {
-        let text = if t.loading {
-            "loading…".to_string()
+        let text = if t.fetch.is_loading() || t.fetch.error().is_some() {
+            super::waiting_text(&t.fetch, "the journal", "loading…")
         } else if filter.is_empty() {
             let add = app.keymap.keys_for(
                 crate::tui::keymap::Context::Journal,

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -32,7 +32,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let rows = about_rows(app);
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new(" loading…").style(theme.dim()), inner);
+        let text = super::waiting_text(&app.about.fetch, "the profile", "loading…");
+        frame.render_widget(
+            Paragraph::new(format!(" {text}"))
+                .style(theme.dim())
+                .wrap(Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let width = usize::from(inner.width);

@@ -37,7 +37,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let Some(sheet) = app.prep.sheet.as_deref() else {
-        frame.render_widget(Paragraph::new(" loading…").style(theme.dim()), area);
+        let text = super::waiting_text(&app.prep.fetch, "the prep sheet", "loading…");
+        frame.render_widget(
+            Paragraph::new(format!(" {text}"))
+                .style(theme.dim())
+                .wrap(Wrap { trim: false }),
+            area,
+        );
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
