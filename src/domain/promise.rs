@@ -182,9 +182,6 @@ impl PromiseNote {
     }
 }
 
-/// How a form's promises field is typed: one per line, a due day after `@`.
-pub const PROMISE_LINES_HINT: &str = "one per line; a due day after @: @fri, @+3d, @next 1:1";
-
 /// Reads a promises field: one promise per line, `text @DAY` for a due day
 /// (any day [`parse_due_day`] takes). Blank lines are skipped. A due day
 /// before `made_on` or that cannot be read is an error naming the line.

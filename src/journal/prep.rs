@@ -120,5 +120,13 @@ pub fn summary_facts(
         reported_advice: store.advice_reported(person.id, week.monday(), as_of)?,
         next: next_one_on_one(person, last, store.earliest_day(person.id)?, as_of),
         goals: store.profile(Some(person.id))?.texts(Facet::Goal),
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= week.monday()))
+            .collect(),
     })
 }

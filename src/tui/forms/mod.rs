@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 mod prep;
 mod profile;
+mod promise;
 mod small;
 
 pub use prep::{
@@ -15,6 +16,7 @@ pub use prep::{
 };
 
 pub use profile::{profile_form, profile_op};
+pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -23,7 +25,7 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
-use crate::domain::promise::{PROMISE_LINES_HINT, promise_notes};
+use crate::domain::promise::promise_notes;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
     Category, InitiatedBy, Interaction, InteractionDraft, Kind, MadeBy, Person, PromiseNote,
@@ -67,6 +69,15 @@ pub enum Purpose {
     OneOnOne {
         person_id: i64,
     },
+    /// A new promise with this person, from the Prep screen.
+    Promise {
+        person_id: i64,
+    },
+    /// A new due day for promise `id` with this person.
+    MovePromise {
+        id: i64,
+        person_id: i64,
+    },
     /// An item of a profile or an expectation, added or rewritten.
     Profile {
         section: crate::tui::about::Section,
@@ -90,6 +101,8 @@ impl Purpose {
             | Purpose::Reschedule
             | Purpose::ReportBack { .. }
             | Purpose::WriteSummary { .. }
+            | Purpose::Promise { .. }
+            | Purpose::MovePromise { .. }
             | Purpose::Profile { .. } => None,
         }
     }
@@ -417,13 +430,13 @@ pub(super) fn promise_fields() -> [Field; 2] {
             FieldId::MyPromises,
             "I'll do",
             Editor::notes(""),
-            format!("what you promised; {PROMISE_LINES_HINT}"),
+            "yours, one per line; a due day after @: @fri, @+3d",
         ),
         Field::new(
             FieldId::TheirPromises,
             "They'll do",
             Editor::notes(""),
-            format!("what they promised; {PROMISE_LINES_HINT}"),
+            "theirs, one per line; a due day after @: @next 1:1",
         ),
     ]
 }

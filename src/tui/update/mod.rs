@@ -202,6 +202,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         msg @ (Msg::PrepLoaded { .. }
         | Msg::TopicMoved { .. }
         | Msg::TopicClosed(_)
+        | Msg::PromiseChanged(_)
         | Msg::SummaryReady { .. }
         | Msg::SummarySaved(_)
         | Msg::SummarySent(_)

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
-use super::super::app::{App, Cmd, Overlay, Question};
+use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
@@ -152,6 +152,16 @@ pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
     })
 }
 
+/// The next 1:1 with `person_id` as the Prep sheet has it: what a due day
+/// of "next 1:1" means.
+fn next_one_on_one_of(app: &App, person_id: i64) -> Option<NaiveDate> {
+    app.prep
+        .sheet
+        .as_ref()
+        .filter(|s| s.person_id == person_id)
+        .and_then(|s| s.next_one_on_one.on)
+}
+
 /// Validates the form and asks for it to be saved, or marks what is wrong.
 pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
     let today: NaiveDate = app.today;
@@ -223,6 +233,16 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                     follow_ups,
                 },
             )
+        }
+        Purpose::Promise { person_id } => {
+            let next = next_one_on_one_of(app, *person_id);
+            forms::promise_draft(&open.form, *person_id, today, next)
+                .map(|draft| Cmd::Promise(PromiseCmd::Add(draft)))
+        }
+        Purpose::MovePromise { id, person_id } => {
+            let next = next_one_on_one_of(app, *person_id);
+            forms::moved_due_day(&open.form, today, next)
+                .map(|due_on| Cmd::Promise(PromiseCmd::Move { id: *id, due_on }))
         }
         Purpose::Profile {
             section,

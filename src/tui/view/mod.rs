@@ -10,6 +10,7 @@ mod people;
 mod people_about;
 mod prep;
 mod prep_about;
+mod prep_promises;
 mod prep_summary;
 mod theme;
 mod wrap;
@@ -181,6 +182,16 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Insights, Action::NextRange, "longer range"),
             (Context::Insights, Action::PrevRange, "shorter range"),
             (Context::Insights, Action::NextPerson, "person"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::Prep, Action::AddTopic, "add promise"),
+            (Context::Prep, Action::MarkDone, "kept"),
+            (Context::Prep, Action::MovePromise, "new day"),
+            (Context::Prep, Action::DropTopic, "drop"),
+            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
+            (Context::Prep, Action::NextPane, "next pane"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::Prep => &[
