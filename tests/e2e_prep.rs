@@ -229,7 +229,10 @@ fn promises_made_in_the_one_on_one_show_on_prep_and_one_kept_is_done_as_promised
             )
         })
         .collect();
-    assert!(states.contains(&("Send the cost model", "kept")), "{states:?}");
+    assert!(
+        states.contains(&("Send the cost model", "kept")),
+        "{states:?}"
+    );
     assert!(
         states.contains(&("Talk to finance about headcount", "open")),
         "{states:?}"
