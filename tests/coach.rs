@@ -210,6 +210,32 @@ fn summary_before_one_on_one_fires_two_days_ahead_without_a_summary() {
 }
 
 #[test]
+fn days_in_reasons_read_as_words_never_in_one_days() {
+    let reason = |days_ago: u64| {
+        let mut j = Journal::new();
+        j.me("one_on_one", days_ago);
+        j.suggestions()
+            .into_iter()
+            .find(|s| s.rule == "summary-before-one-on-one")
+            .map(|s| s.reason)
+    };
+    // Weekly 1:1s: the last six days ago puts the next tomorrow, five days
+    // ago in two days.
+    assert_eq!(
+        reason(6).as_deref(),
+        Some("1:1 tomorrow; no summary sent this week")
+    );
+    assert_eq!(
+        reason(5).as_deref(),
+        Some("1:1 in 2 days; no summary sent this week")
+    );
+    assert_eq!(
+        reason(7).as_deref(),
+        Some("1:1 today; no summary sent this week")
+    );
+}
+
+#[test]
 fn cadence_lapsed_fires_more_than_three_days_past_the_cadence() {
     assert!(fires_after("cadence-lapsed", |j| {
         j.me("one_on_one", 11);
@@ -410,6 +436,64 @@ fn going_well_fires_once_quality_rises_with_trust_holding() {
         j.rated("one_on_one", 35, 3).rated("one_on_one", 42, 3);
         j.rated("one_on_one", 7, 3).rated("one_on_one", 14, 3);
     }));
+}
+
+/// The journal's manager made a skip-level (or archived), through the store.
+fn as_relation(j: &mut Journal, relation: rapport::domain::Relation) {
+    let change = PersonChange {
+        relation: Some(relation),
+        ..PersonChange::default()
+    };
+    j.store
+        .update_person(j.dana, &change, today(), Utc::now())
+        .expect("update");
+}
+
+#[test]
+fn a_skip_level_gets_its_own_rules_not_the_managers() {
+    use rapport::domain::Relation;
+    // Last met 40 days ago on a weekly cadence, no summary, no informal time.
+    let mut j = Journal::new();
+    j.me("one_on_one", 40);
+    as_relation(&mut j, Relation::SkipLevel);
+    let rules: Vec<String> = j.suggestions().into_iter().map(|s| s.rule).collect();
+    assert!(rules.contains(&"catch-up-lapsed".to_string()), "{rules:?}");
+    for manager_only in [
+        "cadence-lapsed",
+        "summary-before-one-on-one",
+        "checkin-due",
+        "informal-gap",
+        "few-touchpoints",
+    ] {
+        assert!(!rules.contains(&manager_only.to_string()), "{rules:?}");
+    }
+    // A skip-level meeting tomorrow: a short update, not the weekly summary.
+    let mut j = Journal::new();
+    j.me("one_on_one", 6);
+    as_relation(&mut j, Relation::SkipLevel);
+    assert!(j.fires("skip-level-update"));
+    assert!(!j.fires("summary-before-one-on-one"));
+    // As the manager, the same journal gets the manager's steps.
+    let mut j = Journal::new();
+    j.me("one_on_one", 40);
+    assert!(j.fires("cadence-lapsed"));
+    assert!(!j.fires("catch-up-lapsed"));
+    assert!(!j.fires("skip-level-update"));
+}
+
+#[test]
+fn an_archived_person_is_never_coached() {
+    let mut j = Journal::new();
+    j.me("one_on_one", 40).me("coffee", 90);
+    assert!(!j.suggestions().is_empty());
+    let change = PersonChange {
+        archived: Some(true),
+        ..PersonChange::default()
+    };
+    j.store
+        .update_person(j.dana, &change, today(), Utc::now())
+        .expect("archive");
+    assert_eq!(j.suggestions(), Vec::new());
 }
 
 #[test]

@@ -6,9 +6,10 @@ use clap::Args;
 
 use super::output::{print_json, print_text};
 use super::{CmdResult, Context, resolve_person};
-use crate::coach::{Playbook, SuggestedAction, Suggestion};
+use crate::coach::{Playbook, Suggestion};
 use crate::domain::text::shown_line;
 use crate::journal;
+use crate::present::action_text;
 
 #[derive(Debug, Clone, Args)]
 pub struct NextArgs {
@@ -41,27 +42,6 @@ pub fn playbook(ctx: &Context) -> Playbook {
     }
 }
 
-/// What accepting a suggestion does, in words.
-pub fn action_text(action: &SuggestedAction) -> String {
-    match action {
-        SuggestedAction::Log { kind, title } => match title {
-            Some(t) => format!("log a {kind}: “{}”", shown_line(t)),
-            None => format!("log a {kind}"),
-        },
-        SuggestedAction::Topic { text } => format!("add the topic “{}”", shown_line(text)),
-        SuggestedAction::CheckIn => "check in".into(),
-        SuggestedAction::Summary => "write the weekly summary".into(),
-        SuggestedAction::Reschedule => "set the next 1:1".into(),
-        SuggestedAction::ReportBack => "record your report-back".into(),
-        SuggestedAction::EditPerson => "edit their strengths".into(),
-        SuggestedAction::Agenda => "open the agenda on the Prep screen".into(),
-        SuggestedAction::Promises => {
-            "keep it or give it a new day: `rapport promise kept ID`, `rapport promise move ID --due D`".into()
-        }
-        SuggestedAction::None => "decide".into(),
-    }
-}
-
 pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = resolve_person(&store, args.with.as_deref())?;
@@ -69,6 +49,13 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
         Some(d) => ctx.day(d)?,
         None => ctx.today,
     };
+    if person.archived {
+        return print_text(&format!(
+            "{} is archived: rapport does not coach archived people (`rapport person set \"{}\" --unarchive` to bring them back).\n",
+            shown_line(&person.name),
+            shown_line(&person.name)
+        ));
+    }
     let (signals, suggestions) =
         journal::suggestions(&store, &person, &playbook(ctx), today, args.all)?;
     if args.json {

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::status::next_one_on_one_for;
 use crate::domain::Person;
 use crate::store::{Result, Store};
 
@@ -14,5 +13,5 @@ pub fn next_one_on_one_day(
     person: &Person,
     today: NaiveDate,
 ) -> Result<Option<NaiveDate>> {
-    Ok(next_one_on_one_for(store, person, today)?.on)
+    Ok(super::status::next_one_on_one_for(store, person, today)?.on)
 }

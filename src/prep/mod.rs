@@ -151,6 +151,8 @@ pub struct PrepFacts {
     pub expectations: Vec<crate::domain::Expectation>,
     /// Promises with them: the open ones and those closed since the window's start.
     pub promises: Vec<crate::domain::Promise>,
+    /// The calendar's next 1:1 and the typical weekday of 1:1s.
+    pub plan: next::Plan,
 }
 
 impl PrepFacts {
@@ -202,11 +204,12 @@ impl PrepSheet {
     pub fn build(facts: &PrepFacts) -> PrepSheet {
         let today = facts.today;
         let last = facts.last_one_on_one.as_ref();
-        let next = next_one_on_one(
+        let next = next::next_one_on_one_planned(
             &facts.person,
             last.map(|l| l.happened_on),
             facts.earliest,
             today,
+            facts.plan,
         );
         let since = PrepFacts::window_start(last.map(|l| l.happened_on), today);
         let since_last: Vec<Interaction> = facts

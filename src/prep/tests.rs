@@ -20,6 +20,7 @@ pub(super) fn stamp() -> DateTime<Utc> {
 
 pub(super) fn dana() -> Person {
     Person {
+        relation: Default::default(),
         id: 1,
         name: "Dana Okafor".into(),
         role: "Director".into(),
@@ -110,6 +111,7 @@ fn facts() -> PrepFacts {
         profile: Default::default(),
         expectations: Vec::new(),
         promises: Vec::new(),
+        plan: crate::prep::next::Plan::default(),
     }
 }
 

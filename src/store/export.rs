@@ -36,6 +36,8 @@ pub struct ExportDocument {
     pub profile_items: Vec<ProfileItemRecord>,
     pub expectations: Vec<ExpectationRecord>,
     pub promises: Vec<PromiseRecord>,
+    /// The 1:1 series imported from calendars, one record per occurrence.
+    pub calendar: Vec<CalendarOccurrenceRecord>,
 }
 
 impl ExportDocument {
@@ -55,6 +57,7 @@ impl ExportDocument {
             profile_items: Vec::new(),
             expectations: Vec::new(),
             promises: Vec::new(),
+            calendar: Vec::new(),
         }
     }
 
@@ -78,6 +81,8 @@ pub struct PersonRecord {
     pub cadence_days: Option<i64>,
     pub next_one_on_one: Option<String>,
     pub archived: bool,
+    /// manager, skip_level, mentor or peer.
+    pub relation: String,
     pub strengths: Vec<StrengthRecord>,
     pub created_at: String,
     pub updated_at: String,
@@ -225,6 +230,21 @@ pub struct PromiseRecord {
     pub updated_at: String,
 }
 
+/// One occurrence of a person's 1:1 series from their calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarOccurrenceRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub series_uid: String,
+    pub series_title: String,
+    pub rule: String,
+    pub original_on: String,
+    pub happens_on: Option<String>,
+    pub at_time: Option<String>,
+    pub cancelled_by: Option<String>,
+    pub created_at: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromiseMoveRecord {
     pub id: i64,
@@ -360,6 +380,26 @@ impl Store {
             },
         )?;
         doc.promises = read_promises(&tx)?;
+        doc.calendar = collect(
+            &tx,
+            "SELECT id, person_id, series_uid, series_title, rule, original_on, happens_on,
+                    at_time, cancelled_by, created_at
+               FROM calendar_occurrence ORDER BY id",
+            |r| {
+                Ok(CalendarOccurrenceRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    series_uid: r.get(2)?,
+                    series_title: r.get(3)?,
+                    rule: r.get(4)?,
+                    original_on: r.get(5)?,
+                    happens_on: r.get(6)?,
+                    at_time: r.get(7)?,
+                    cancelled_by: r.get(8)?,
+                    created_at: r.get(9)?,
+                })
+            },
+        )?;
         Ok(doc)
     }
 }
@@ -405,7 +445,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
     let mut people = collect(
         conn,
         "SELECT id, name, role, is_current, cadence_days, next_one_on_one, archived,
-                created_at, updated_at
+                created_at, updated_at, relation
            FROM person ORDER BY id",
         |r| {
             Ok(PersonRecord {
@@ -416,6 +456,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
                 cadence_days: r.get(4)?,
                 next_one_on_one: r.get(5)?,
                 archived: r.get(6)?,
+                relation: r.get(9)?,
                 strengths: Vec::new(),
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,

@@ -11,9 +11,10 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use super::super::app::{Cmd, Msg, PromiseCmd};
 use super::super::loading::RequestId;
 use crate::domain::promise::when_due;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate, short_date};
+use crate::present::truncated;
 use crate::store::{Store, StoreError, write_private_file};
 
 /// Runs one of the Prep screen's commands; `None` when `cmd` is not one.

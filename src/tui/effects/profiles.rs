@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::about::{AboutData, ProfileOp};
 use super::super::app::Msg;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{ExpectationState, ProfileChange};
+use crate::present::truncated;
 use crate::store::{PersonChange, Store, StoreError};
 
 pub(super) fn load(store: &Store, person_id: i64) -> Result<AboutData, StoreError> {

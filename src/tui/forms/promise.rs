@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::promise::parse_due_day;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{MadeBy, PromiseDraft};
+use crate::present::truncated;
 use crate::tui::form::{Editor, Field, FieldId, Form};
 
 const DUE_HINT: &str = "fri, +3d, next 1:1, 2026-12-04";

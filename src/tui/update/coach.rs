@@ -7,10 +7,11 @@ use super::super::app::{App, Cmd, Overlay, Screen, SummaryNext};
 use super::super::form::FieldId;
 use super::super::forms;
 use super::super::keymap::Action;
-use super::fetches::refresh_prep;
+use super::fetches::{batch, refresh_prep};
 use crate::coach::{SuggestedAction, Suggestion};
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::prep::Week;
+use crate::present::truncated;
 use crate::store::Nudge;
 
 fn cooldown(app: &App, rule: &str) -> u64 {
@@ -67,7 +68,7 @@ pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd>
     let s = app.coach.suggestions.get(app.coach.selected)?.clone();
     let today = app.today;
     match action {
-        Action::Accept => accept(app, s),
+        Action::TakeStep => accept(app, s),
         Action::SnoozeDay => nudge(
             app,
             &s,
@@ -136,11 +137,7 @@ fn write_summary(app: &mut App) -> Option<Cmd> {
         fresh: false,
         then: SummaryNext::Edit,
     };
-    let cmds: Vec<Cmd> = [Some(draft), refresh_prep(app)]
-        .into_iter()
-        .flatten()
-        .collect();
-    Some(Cmd::Batch(cmds))
+    batch([Some(draft), refresh_prep(app)])
 }
 
 /// Opens the form the suggestion names, pre-filled; saving it marks it done.
@@ -169,11 +166,7 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
             app.screen = Screen::Prep;
             app.prep.focus = super::super::app::PrepPane::Agenda;
             app.prep.fetch.retry();
-            let cmds: Vec<Cmd> = [done(app, &s), refresh_prep(app)]
-                .into_iter()
-                .flatten()
-                .collect();
-            return Some(Cmd::Batch(cmds));
+            return batch([done(app, &s), refresh_prep(app)]);
         }
         // Not done by looking: the promise kept or moved quiets it.
         SuggestedAction::Promises => {

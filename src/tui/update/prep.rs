@@ -13,9 +13,10 @@ use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
 use crate::coach::SuggestedAction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{Person, TopicStatus};
 use crate::prep::{ReadingTime, SummaryStatus, Week, short_date};
+use crate::present::truncated;
 use crate::store::TopicMove;
 
 fn week(app: &App) -> Week {
@@ -79,7 +80,7 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
             move_in_pane(app, -1);
             None
         }
-        Action::AddTopic if app.prep.focus == PrepPane::Promises => {
+        Action::AddPromise => {
             let form = forms::promise_form(manager.id, &manager.name);
             app.overlay = Some(Overlay::Form(Box::new(form)));
             None
@@ -88,16 +89,17 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
             app.overlay = Some(Overlay::Form(Box::new(forms::topic_form(""))));
             None
         }
+        Action::KeepPromise => {
+            let promise = selected_promise(app)?;
+            Some(Cmd::Promise(PromiseCmd::Keep(promise.id)))
+        }
         Action::MovePromise => {
-            let Some(promise) = selected_promise(app) else {
-                app.info("M renegotiates a promise: move to Promises (h/l) and pick one");
-                return None;
-            };
+            let promise = selected_promise(app)?;
             let form = forms::move_promise_form(promise.id, manager.id, &promise.text);
             app.overlay = Some(Overlay::Form(Box::new(form)));
             None
         }
-        Action::DropTopic if app.prep.focus == PrepPane::Promises => {
+        Action::DropPromise => {
             let promise = selected_promise(app)?;
             let question = Question::Confirm {
                 title: "Drop the promise".into(),
@@ -123,7 +125,20 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
             };
             Some(Cmd::MoveTopic { id, direction })
         }
-        Action::MarkDone => mark_done(app),
+        Action::TopicDiscussed => {
+            let (id, _) = selected_topic(app)?;
+            Some(Cmd::CloseTopic {
+                id,
+                status: TopicStatus::Discussed,
+            })
+        }
+        Action::ReportBack => {
+            let sheet = app.prep.sheet.as_ref()?;
+            let ask = sheet.advice.get(app.prep.advice_selected)?;
+            let form = forms::report_back_form(&ask.advice.question, Some(ask.advice.id));
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            None
+        }
         Action::DropTopic => {
             let (id, text) = selected_topic(app)?;
             let question = Question::Confirm {
@@ -267,34 +282,7 @@ fn mark_sent(app: &mut App, manager: &Person) {
     app.overlay = Some(Overlay::Confirm(question));
 }
 
-/// `x`: the focused pane decides: a topic discussed, or a report-back.
-fn mark_done(app: &mut App) -> Option<Cmd> {
-    match app.prep.focus {
-        PrepPane::Agenda => {
-            let (id, _) = selected_topic(app)?;
-            Some(Cmd::CloseTopic {
-                id,
-                status: TopicStatus::Discussed,
-            })
-        }
-        PrepPane::Promises => {
-            let promise = selected_promise(app)?;
-            Some(Cmd::Promise(PromiseCmd::Keep(promise.id)))
-        }
-        PrepPane::Advice => {
-            let sheet = app.prep.sheet.as_ref()?;
-            let ask = sheet.advice.get(app.prep.advice_selected)?;
-            let form = forms::report_back_form(&ask.advice.question, Some(ask.advice.id));
-            app.overlay = Some(Overlay::Form(Box::new(form)));
-            None
-        }
-        PrepPane::About | PrepPane::Since | PrepPane::Summary => {
-            app.info("x works on the agenda (a topic discussed), promises (kept) or advice (a report-back): h/l moves there");
-            None
-        }
-    }
-}
-
+/// The promise selected on the promises pane, when it is in focus.
 fn selected_promise(app: &App) -> Option<crate::domain::Promise> {
     if app.prep.focus != PrepPane::Promises {
         return None;
@@ -476,7 +464,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                 })
                 .collect();
             let reload = reload(app, Some(sent.interaction.id));
-            batch([Some(Cmd::Batch(done)), Some(reload)])
+            batch(done.into_iter().map(Some).chain([Some(reload)]))
         }
         Msg::SummaryWritten(path) => {
             app.info(format!(

@@ -474,7 +474,7 @@ fn render_summary_text(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, ar
     let totals: Vec<u32> = data.frequency.iter().map(|w| w.total).collect();
     lines.push(Line::from(vec![
         Span::styled("Per week ", theme.title()),
-        Span::raw(crate::cli::sparkline(&totals)),
+        Span::raw(crate::present::sparkline(&totals)),
         Span::raw(format!(
             " ({} in {} weeks)",
             totals.iter().sum::<u32>(),

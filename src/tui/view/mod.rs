@@ -106,7 +106,7 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(tabs), area);
     let room = area.width.saturating_sub(tabs_width);
     if room > 4 && !manager.is_empty() {
-        let text = crate::domain::text::truncated(&manager, usize::from(room) - 1);
+        let text = crate::present::truncated(&manager, usize::from(room) - 1);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.accent())).alignment(Alignment::Right),
             Rect {
@@ -172,7 +172,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ],
         Screen::NextSteps => &[
             (Context::Global, Action::Help, "help"),
-            (Context::NextSteps, Action::Accept, "do it"),
+            (Context::NextSteps, Action::TakeStep, "do it"),
             (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
             (Context::NextSteps, Action::Dismiss, "dismiss"),
             (Context::Global, Action::Quit, "quit"),
@@ -186,10 +186,10 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ],
         Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => &[
             (Context::Global, Action::Help, "help"),
-            (Context::Prep, Action::AddTopic, "add promise"),
-            (Context::Prep, Action::MarkDone, "kept"),
-            (Context::Prep, Action::MovePromise, "new day"),
-            (Context::Prep, Action::DropTopic, "drop"),
+            (Context::PrepPromises, Action::AddPromise, "add promise"),
+            (Context::PrepPromises, Action::KeepPromise, "kept"),
+            (Context::PrepPromises, Action::MovePromise, "new day"),
+            (Context::PrepPromises, Action::DropPromise, "drop"),
             (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
             (Context::Prep, Action::NextPane, "next pane"),
             (Context::Global, Action::Quit, "quit"),
@@ -197,7 +197,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         Screen::Prep => &[
             (Context::Global, Action::Help, "help"),
             (Context::Prep, Action::AddTopic, "add topic"),
-            (Context::Prep, Action::MarkDone, "done"),
+            (Context::PrepAgenda, Action::TopicDiscussed, "done"),
             (Context::Prep, Action::GenerateSummary, "summary"),
             (Context::Prep, Action::CopySummary, "copy"),
             (Context::Prep, Action::MarkSummarySent, "sent"),

@@ -10,7 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::truncated;
 use crate::tui::about::{Group, RowKind, about_rows};
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};

@@ -7,8 +7,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::domain::MadeBy;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, PromiseGroup, short_date};
+use crate::present::truncated;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 
