@@ -25,7 +25,7 @@ pub use profile::{
     ProfileItem, TakesIn,
 };
 pub use promise::{
-    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
+    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseNote, PromiseState,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
 pub use sent::{one_on_ones_with_summary, sent_before_one_on_one};

@@ -8,7 +8,7 @@ use crate::prep::{
     PrepFacts, PrepSheet, SummaryFacts, SummaryWindow, WindowFacts, WindowStart, agenda,
     wants_bad_news_early,
 };
-use crate::store::{InteractionFilter, PageRequest, Result, Store};
+use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
 pub const PREP_RECENT_LIMIT: u32 = 200;
@@ -60,6 +60,14 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         summary_facts,
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= since))
+            .collect(),
         plan: super::status::plan(store, person, last_day, today)?,
     })
 }
@@ -126,5 +134,13 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
             .value(Facet::BadNews)
             .is_some_and(wants_bad_news_early),
         already_sent,
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= window.from))
+            .collect(),
     })
 }

@@ -12,6 +12,7 @@ pub mod about;
 pub mod check;
 pub mod markdown;
 pub mod next;
+pub mod promises;
 pub mod status;
 pub mod summary;
 pub mod template;
@@ -24,6 +25,7 @@ pub use about::AboutThem;
 pub use check::{Concern, Flag, PrivateText, check};
 pub use markdown::{ReadingTime, inline, word_count};
 pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
+pub use promises::{PrepPromise, PromiseGroup, kept_as_promised, prep_promises};
 pub use summary::{SummaryFacts, generate, talking_points, wants_bad_news_early};
 pub use template::{SummaryTemplate, TemplateError};
 pub use window::{SummaryWindow, WindowFacts, WindowStart};
@@ -209,6 +211,8 @@ pub struct PrepFacts {
     pub profile: crate::domain::Profile,
     /// The live expectations between you.
     pub expectations: Vec<crate::domain::Expectation>,
+    /// Promises with them: the open ones and those closed since the window's start.
+    pub promises: Vec<crate::domain::Promise>,
     /// The calendar's next 1:1 and the typical weekday of 1:1s.
     pub plan: next::Plan,
 }
@@ -252,6 +256,10 @@ pub struct PrepSheet {
     pub summary: NextSummary,
     /// Their goals, pressures, style, and expectations to confirm.
     pub about: AboutThem,
+    /// Open promises, mine due by the next 1:1 first ([`prep_promises`]).
+    pub promises: Vec<PrepPromise>,
+    /// Mine kept since the last 1:1: done as promised.
+    pub kept_since_last: Vec<crate::domain::Promise>,
 }
 
 impl PrepSheet {
@@ -294,6 +302,8 @@ impl PrepSheet {
             feedback,
             summary: next_summary(facts),
             about: AboutThem::build(&facts.profile, &facts.expectations, today),
+            promises: prep_promises(&facts.promises, next.on, today),
+            kept_since_last: kept_as_promised(&facts.promises, since, today),
         }
     }
 }

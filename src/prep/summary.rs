@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::inline;
+use super::next::short_date;
 use super::template::{Placeholder, SummaryTemplate};
 use super::window::SummaryWindow;
 use super::{AgendaTopic, AwaitingAdvice};
@@ -41,6 +42,8 @@ pub struct SummaryFacts {
     /// The text of the last summary sent, when the window starts from it:
     /// what it already said is not said again.
     pub already_sent: Option<String>,
+    /// Promises with them: mine kept in the window, mine still open.
+    pub promises: Vec<crate::domain::Promise>,
 }
 
 impl SummaryFacts {
@@ -124,7 +127,61 @@ pub fn generate(template: &SummaryTemplate, facts: &SummaryFacts) -> String {
         Placeholder::Reported => reported(&facts.reported_advice),
         Placeholder::Goals => goals(facts),
         Placeholder::NextOneOnOne => next_line(window),
+        Placeholder::Promises => promises(facts),
     })
+}
+
+/// "Done as promised": mine kept in the window; "Heads-up": mine moved to a
+/// new day in it, or past their day and still open — said before they ask.
+fn promises(facts: &SummaryFacts) -> String {
+    let monday = facts.window.from;
+    let as_of = facts.window.to;
+    let kept: Vec<String> = super::kept_as_promised(&facts.promises, monday, as_of)
+        .iter()
+        .map(|p| {
+            let on = p.closed_on.map(|d| d.format(" (%a)").to_string());
+            format!("- {}{}", inline(&p.text), on.unwrap_or_default())
+        })
+        .collect();
+    let mut risks = Vec::new();
+    let mine_open = facts
+        .promises
+        .iter()
+        .filter(|p| p.made_by == crate::domain::MadeBy::Me && p.state.is_open());
+    for p in mine_open {
+        let moved = p
+            .moves
+            .iter()
+            .rev()
+            .find(|m| m.moved_on >= monday && m.moved_on <= as_of);
+        match (moved, p.due_on) {
+            (Some(m), Some(due)) if due >= as_of => {
+                let from = m
+                    .from_due
+                    .map(|d| format!(" from {}", short_date(d, as_of)))
+                    .unwrap_or_default();
+                risks.push(format!(
+                    "- {}: moves{from} to {}",
+                    inline(&p.text),
+                    short_date(due, as_of)
+                ));
+            }
+            (_, Some(due)) if due < as_of => risks.push(format!(
+                "- {}: was due {}; I will come back with a new day",
+                inline(&p.text),
+                short_date(due, as_of)
+            )),
+            _ => {}
+        }
+    }
+    let mut out = section("Done as promised", &kept);
+    if !risks.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&section("Heads-up", &risks));
+    }
+    out
 }
 
 fn section(heading: &str, lines: &[String]) -> String {

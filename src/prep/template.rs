@@ -43,10 +43,12 @@ pub enum Placeholder {
     Goals,
     /// When the 1:1 is (for older templates' `{{next_week}}`).
     NextOneOnOne,
+    /// Promises of mine kept in the window, and those at risk with their new day.
+    Promises,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 14] = [
+    pub const ALL: [Placeholder; 15] = [
         Placeholder::Manager,
         Placeholder::Name,
         Placeholder::OneOnOne,
@@ -61,6 +63,7 @@ impl Placeholder {
         Placeholder::Reported,
         Placeholder::Goals,
         Placeholder::NextOneOnOne,
+        Placeholder::Promises,
     ];
 
     /// Names of the weekly summary's template, still read: what they are now.
@@ -87,6 +90,7 @@ impl Placeholder {
             Placeholder::Reported => "reported",
             Placeholder::Goals => "goals",
             Placeholder::NextOneOnOne => "next_one_on_one",
+            Placeholder::Promises => "promises",
         }
     }
 

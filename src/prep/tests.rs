@@ -114,6 +114,7 @@ fn facts() -> PrepFacts {
         summary_facts: summary_facts(None, None),
         profile: Default::default(),
         expectations: Vec::new(),
+        promises: Vec::new(),
         plan: crate::prep::next::Plan::default(),
     }
 }
@@ -136,6 +137,7 @@ fn summary_facts(last: Option<NaiveDate>, sent: Option<NaiveDate>) -> crate::pre
         goals: Vec::new(),
         bad_news_early: false,
         already_sent: None,
+        promises: Vec::new(),
     }
 }
 

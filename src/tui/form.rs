@@ -53,6 +53,10 @@ pub enum FieldId {
     Visible,
     /// The name a summary greets a person by.
     Call,
+    /// Promises I made, one per line.
+    MyPromises,
+    /// Promises they made, one per line.
+    TheirPromises,
 }
 
 impl FieldId {
@@ -94,6 +98,8 @@ impl FieldId {
             FieldId::Item => "item",
             FieldId::Visible => "visible",
             FieldId::Call => "call",
+            FieldId::MyPromises => "my_promises",
+            FieldId::TheirPromises => "their_promises",
         }
     }
 }
