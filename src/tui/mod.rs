@@ -4,6 +4,7 @@
 
 pub mod about;
 pub mod app;
+pub mod ctx;
 pub mod effects;
 pub mod form;
 pub mod forms;
@@ -11,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod loading;
 pub mod outside;
+pub mod screens;
 pub mod terminal;
 pub mod update;
 pub mod view;
