@@ -45,7 +45,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             fetches::batch([day, tick])
         }
         Msg::Resized { width, height } => {
-            app.list_height = super::view::journal_list_height(width, height);
+            app.list_height = super::layout::journal_list_height(width, height);
             keep_visible(app);
             None
         }
@@ -201,6 +201,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         msg @ (Msg::PrepLoaded { .. }
         | Msg::TopicMoved { .. }
         | Msg::TopicClosed(_)
+        | Msg::PromiseChanged(_)
         | Msg::SummaryReady { .. }
         | Msg::SummarySaved(_)
         | Msg::SummarySent(_)
@@ -332,6 +333,7 @@ pub fn screen_context(app: &App) -> Context {
         Screen::Prep => match app.prep.focus {
             super::app::PrepPane::Agenda => Context::PrepAgenda,
             super::app::PrepPane::Advice => Context::PrepAdvice,
+            super::app::PrepPane::Promises => Context::PrepPromises,
             super::app::PrepPane::About
             | super::app::PrepPane::Since
             | super::app::PrepPane::Summary => Context::Prep,
