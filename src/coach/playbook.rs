@@ -3,12 +3,14 @@
 //! built-in ones by `id`, field by field. Mistakes name file, line and field.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Practice, SignalName, SuggestedAction};
+use crate::domain::Relation;
+use crate::file_error::FileError;
 
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
@@ -77,6 +79,8 @@ pub struct Rule {
     /// Days a dismissed or done suggestion stays quiet at least.
     pub cooldown_days: u32,
     pub enabled: bool,
+    /// Who it is for: a manager's rules are not a skip-level's or a peer's.
+    pub relations: Vec<Relation>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,13 +89,7 @@ pub struct Playbook {
 }
 
 /// A playbook file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
-pub struct PlaybookError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub message: String,
-}
+pub type PlaybookError = FileError;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +115,7 @@ struct RawRule {
     action: Option<SuggestedAction>,
     cooldown_days: Option<u32>,
     enabled: Option<bool>,
+    relations: Option<Vec<Relation>>,
 }
 
 impl Playbook {
@@ -134,36 +133,20 @@ impl Playbook {
         match std::fs::read_to_string(path) {
             Ok(text) => Playbook::parse(&text, path, &builtin),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builtin),
-            Err(e) => Err(PlaybookError {
-                path: path.to_path_buf(),
-                line: 0,
-                message: format!("cannot read it: {e}"),
-            }),
+            Err(e) => Err(FileError::unreadable(path, &e)),
         }
     }
 
     /// Reads `text` as rules over `base`: a known id changes only the
     /// fields given; a new id must give them all.
     pub fn parse(text: &str, path: &Path, base: &Playbook) -> Result<Playbook, PlaybookError> {
-        let line_of = |offset: usize| {
-            text.get(..offset)
-                .map_or(1, |t| t.matches('\n').count() + 1)
-        };
-        let raw: RawPlaybook = toml::from_str(text).map_err(|e| PlaybookError {
-            path: path.to_path_buf(),
-            line: e.span().map_or(0, |s| line_of(s.start)),
-            message: e.message().trim().to_string(),
-        })?;
+        let raw: RawPlaybook = toml::from_str(text).map_err(|e| FileError::toml(path, text, &e))?;
         let mut rules = base.rules.clone();
         let mut seen = BTreeSet::new();
         for raw in raw.rules {
-            let line = line_of(raw.id.span().start);
+            let at = raw.id.span().start;
             let id = raw.id.get_ref().trim().to_string();
-            let error = |message: String| PlaybookError {
-                path: path.to_path_buf(),
-                line,
-                message,
-            };
+            let error = |message: String| FileError::at(path, text, at, message);
             if !seen.insert(id.clone()) {
                 return Err(error(format!("rule `{id}` is given twice")));
             }
@@ -215,6 +198,7 @@ fn merge(mut rule: Rule, raw: RawRule) -> Result<Rule, String> {
     rule.action = raw.action.unwrap_or(rule.action);
     rule.cooldown_days = raw.cooldown_days.unwrap_or(rule.cooldown_days);
     rule.enabled = raw.enabled.unwrap_or(rule.enabled);
+    rule.relations = raw.relations.unwrap_or(rule.relations);
     Ok(rule)
 }
 
@@ -232,6 +216,8 @@ fn new_rule(id: String, raw: RawRule) -> Result<Rule, String> {
         action: raw.action.unwrap_or(SuggestedAction::None),
         cooldown_days: raw.cooldown_days.unwrap_or(14),
         enabled: raw.enabled.unwrap_or(true),
+        // Managing up is the point: a rule is for the manager unless it says.
+        relations: raw.relations.unwrap_or_else(|| vec![Relation::Manager]),
         id,
     })
 }
@@ -252,6 +238,12 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
 }
 
 fn validate(rule: &Rule) -> Result<(), String> {
+    if rule.relations.is_empty() {
+        return Err(
+            "`relations` names no one; give at least one of manager, skip_level, mentor, peer"
+                .into(),
+        );
+    }
     if !(1..=100).contains(&rule.priority) {
         return Err(format!("priority must be 1 to 100, not {}", rule.priority));
     }
