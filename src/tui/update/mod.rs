@@ -304,6 +304,12 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     if found_in == Context::Global {
         return on_global_action(app, action);
     }
+    // The weekly reflection happens wherever the week is looked back on:
+    // every screen that binds check-in opens the same form.
+    if action == Action::CheckIn {
+        app.overlay = Some(Overlay::Form(Box::new(forms::check_in_form())));
+        return None;
+    }
     match app.screen {
         Screen::Journal => on_journal_action(app, action),
         Screen::Insights => on_insights_action(app, action),

@@ -1,0 +1,82 @@
+//! The fast path, tried as a new user would (issue 19): the small places
+//! where the TUI tripped, each with the behaviour that replaced it.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{Harness, today};
+use crossterm::event::KeyCode;
+use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft};
+use rapport::store::Store;
+use rapport::tui::app::{Overlay, Screen};
+
+/// Dana, the current manager, with a 1:1 today.
+fn journal() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("instant");
+    let dana = store
+        .add_person(
+            &PersonDraft {
+                relation: Default::default(),
+                name: "Dana Okafor".into(),
+                role: "Director of Engineering".into(),
+                strengths: vec!["hiring".into()],
+                cadence_days: Some(7),
+                is_current: true,
+            },
+            today(),
+            now,
+        )
+        .expect("person")
+        .id;
+    let kind = store.kind_named("one_on_one").expect("kind").id;
+    store
+        .add_interaction(
+            &InteractionDraft {
+                person_id: dana,
+                kind_id: kind,
+                happened_on: today(),
+                at_time: None,
+                minutes: None,
+                quality: None,
+                initiated_by: InitiatedBy::Me,
+                title: "Roadmap and hiring".into(),
+                notes: String::new(),
+                tags: Vec::new(),
+                advice_strength: None,
+            },
+            now,
+        )
+        .expect("entry");
+    store
+}
+
+fn form_title(h: &Harness) -> Option<String> {
+    match &h.app.overlay {
+        Some(Overlay::Form(open)) => Some(open.form.title.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn check_in_opens_from_every_screen_that_looks_back_on_the_week() {
+    for (key, screen) in [
+        ('1', Screen::Journal),
+        ('2', Screen::Insights),
+        ('3', Screen::Prep),
+        ('4', Screen::NextSteps),
+    ] {
+        let mut h = Harness::new(journal(), 120, 40);
+        h.press(KeyCode::Char(key));
+        assert_eq!(h.app.screen, screen);
+        h.press(KeyCode::Char('c'));
+        let title = form_title(&h);
+        assert!(
+            title.as_deref().is_some_and(|t| t.to_lowercase().contains("check")),
+            "{screen:?}: {title:?}"
+        );
+    }
+}
