@@ -75,8 +75,45 @@ fn check_in_opens_from_every_screen_that_looks_back_on_the_week() {
         h.press(KeyCode::Char('c'));
         let title = form_title(&h);
         assert!(
-            title.as_deref().is_some_and(|t| t.to_lowercase().contains("check")),
+            title
+                .as_deref()
+                .is_some_and(|t| t.to_lowercase().contains("check")),
             "{screen:?}: {title:?}"
         );
     }
+}
+
+#[test]
+fn after_dismissing_the_last_live_step_the_cursor_stays_on_a_live_one() {
+    let mut store = Store::open_in_memory().expect("open");
+    rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
+    let mut h = Harness::new(store, 120, 40);
+    h.press(KeyCode::Char('4'));
+    // Put something quiet below the live steps: snooze the first.
+    h.press(KeyCode::Char('s'));
+    let live = |h: &Harness| {
+        h.app
+            .coach
+            .suggestions
+            .iter()
+            .filter(|s| s.quiet.is_none())
+            .count()
+    };
+    let count = live(&h);
+    assert!(count >= 2, "the demo has live steps");
+    assert!(
+        h.app.coach.suggestions.iter().any(|s| s.quiet.is_some()),
+        "and a quiet one"
+    );
+    for _ in 1..count {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Char('x'));
+    let at = &h.app.coach.suggestions[h.app.coach.selected];
+    assert_eq!(
+        at.quiet, None,
+        "the cursor is on {} ({:?})",
+        at.rule, at.quiet
+    );
+    assert_eq!(live(&h), count - 1);
 }

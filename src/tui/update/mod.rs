@@ -77,9 +77,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             coach.suggestions = suggestions;
             coach.next_one_on_one = next_one_on_one;
-            coach.selected = coach
-                .selected
-                .min(coach.suggestions.len().saturating_sub(1));
+            coach.selected = coach::live_near(
+                &coach.suggestions,
+                coach
+                    .selected
+                    .min(coach.suggestions.len().saturating_sub(1)),
+            );
             None
         }
         Msg::Nudged(said) => {
