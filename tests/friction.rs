@@ -117,3 +117,57 @@ fn after_dismissing_the_last_live_step_the_cursor_stays_on_a_live_one() {
     );
     assert_eq!(live(&h), count - 1);
 }
+
+fn focus_field(h: &mut Harness, id: rapport::tui::form::FieldId) {
+    let Some(Overlay::Form(open)) = h.app.overlay.as_mut() else {
+        panic!("a form is open");
+    };
+    open.form.focus = open
+        .form
+        .fields
+        .iter()
+        .position(|f| f.id == id)
+        .expect("the field");
+}
+
+fn field_value(h: &Harness, id: rapport::tui::form::FieldId) -> String {
+    match &h.app.overlay {
+        Some(Overlay::Form(open)) => open.form.value(id),
+        _ => panic!("a form is open"),
+    }
+}
+
+#[test]
+fn typing_in_a_prefilled_date_replaces_it_and_brackets_step_the_day() {
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('a'));
+    focus_field(&mut h, FieldId::Date);
+    assert_eq!(field_value(&h, FieldId::Date), "today");
+    h.type_text("yesterday");
+    assert_eq!(
+        field_value(&h, FieldId::Date),
+        "yesterday",
+        "not todayyesterday"
+    );
+    h.press(KeyCode::Char('['));
+    assert_eq!(field_value(&h, FieldId::Date), "2026-11-22");
+    h.press(KeyCode::Char(']')).press(KeyCode::Char(']'));
+    assert_eq!(field_value(&h, FieldId::Date), "2026-11-24");
+    h.type_text("monday");
+    assert_eq!(
+        field_value(&h, FieldId::Date),
+        "monday",
+        "a stepped day is replaced too"
+    );
+}
+
+#[test]
+fn the_after_the_one_on_one_date_is_replaced_on_typing() {
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('3')).press(KeyCode::Char('L'));
+    focus_field(&mut h, FieldId::Date);
+    h.type_text("yesterday");
+    assert_eq!(field_value(&h, FieldId::Date), "yesterday");
+}
