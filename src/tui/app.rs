@@ -167,8 +167,6 @@ pub struct App {
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
     pub draft_idle_ticks: Option<u16>,
-    pub quit: bool,
-    pub suspend: bool,
     /// The journal could only be opened for reading: a banner says so and
     /// every save is refused by the store.
     pub read_only: bool,
@@ -184,6 +182,8 @@ pub struct App {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrepPane {
     Agenda,
+    /// Open promises, mine due by the next 1:1 first, and those kept.
+    Promises,
     /// Their goals, pressures, style, expectations to confirm.
     About,
     Advice,
@@ -192,8 +192,9 @@ pub enum PrepPane {
 }
 
 impl PrepPane {
-    pub const ALL: [PrepPane; 5] = [
+    pub const ALL: [PrepPane; 6] = [
         PrepPane::Agenda,
+        PrepPane::Promises,
         PrepPane::Advice,
         PrepPane::Since,
         PrepPane::Summary,
@@ -203,6 +204,7 @@ impl PrepPane {
     pub fn title(self) -> &'static str {
         match self {
             PrepPane::Agenda => "Agenda",
+            PrepPane::Promises => "Promises",
             PrepPane::About => "About",
             PrepPane::Advice => "Advice",
             PrepPane::Since => "Since",
@@ -240,6 +242,8 @@ pub struct PrepState {
     pub topic_selected: usize,
     pub advice_selected: usize,
     pub since_selected: usize,
+    /// The selected open promise.
+    pub promise_selected: usize,
     /// The topic to select when the sheet next arrives (it just moved).
     pub select_topic: Option<i64>,
     /// Lines the summary preview is scrolled by.
@@ -259,6 +263,7 @@ impl PrepState {
             topic_selected: 0,
             advice_selected: 0,
             since_selected: 0,
+            promise_selected: 0,
             select_topic: None,
             summary_scroll: 0,
             template_dir: None,
@@ -280,6 +285,10 @@ pub enum SummaryNext {
 /// it between frames and answers with a `Msg`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TerminalCmd {
+    /// End the session.
+    Quit,
+    /// Hand the terminal back to the shell until `fg` (then `Msg::Resumed`).
+    Suspend,
     /// Put `text` on the clipboard with an OSC 52 sequence.
     Copy { text: String },
     /// Hand the terminal to the user's editor on a private temp copy of the
@@ -343,8 +352,6 @@ impl App {
             people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
-            quit: false,
-            suspend: false,
             read_only: false,
             loaded: false,
             insights: InsightsState {
@@ -408,6 +415,8 @@ pub enum Msg {
     },
     /// The terminal came back from a suspend.
     Resumed,
+    /// The session is ending (quit, a signal, the terminal gone).
+    Closing,
     PageLoaded {
         request: RequestId,
         from: PageFrom,
@@ -464,6 +473,8 @@ pub enum Msg {
         moved: bool,
     },
     TopicClosed(Topic),
+    /// A promise was added, kept, moved or dropped: the words say which.
+    PromiseChanged(String),
     /// This week's draft, generated afresh or as saved.
     SummaryReady {
         summary: Box<WeeklySummary>,
@@ -506,6 +517,46 @@ pub enum Msg {
 }
 
 impl Cmd {
+    /// Whether it only reads, may take long on a large journal, and is
+    /// answered with its request id (so a late answer is dropped): the
+    /// event loop runs these on the worker, off the thread that answers keys.
+    pub fn is_slow_read(&self) -> bool {
+        match self {
+            Cmd::LoadAbout { .. }
+            | Cmd::LoadCoach { .. }
+            | Cmd::LoadInsights { .. }
+            | Cmd::LoadPrep { .. } => true,
+            // Pages and people are quick, and the next key needs them.
+            Cmd::LoadPeople { .. }
+            | Cmd::LoadPage { .. }
+            | Cmd::Profile(_)
+            | Cmd::SaveEntry { .. }
+            | Cmd::DeleteEntry(_)
+            | Cmd::UndoDelete
+            | Cmd::SaveCheckIn(_)
+            | Cmd::SavePerson { .. }
+            | Cmd::SetCurrent(_)
+            | Cmd::Nudge { .. }
+            | Cmd::AddTopic { .. }
+            | Cmd::SetNextOneOnOne { .. }
+            | Cmd::ReportOldestAdvice { .. }
+            | Cmd::MoveTopic { .. }
+            | Cmd::CloseTopic { .. }
+            | Cmd::Promise(_)
+            | Cmd::ReportAdvice { .. }
+            | Cmd::DraftSummary { .. }
+            | Cmd::SaveSummary { .. }
+            | Cmd::MarkSummarySent { .. }
+            | Cmd::WriteSummary { .. }
+            | Cmd::RecordOneOnOne { .. }
+            | Cmd::Terminal(_)
+            | Cmd::FindDrafts
+            | Cmd::SaveDraft { .. }
+            | Cmd::DiscardDraft(_)
+            | Cmd::Batch(_) => false,
+        }
+    }
+
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {
@@ -528,6 +579,7 @@ impl Cmd {
             | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
+            | Cmd::Promise(_)
             | Cmd::ReportAdvice { .. }
             | Cmd::DraftSummary { .. }
             | Cmd::SaveSummary { .. }
@@ -563,6 +615,8 @@ pub enum Cmd {
     SaveEntry {
         draft: Box<InteractionDraft>,
         editing: Option<(i64, i64)>,
+        /// Promises made in a new entry, saved with it.
+        promises: Vec<crate::domain::PromiseNote>,
     },
     DeleteEntry(i64),
     UndoDelete,
@@ -611,6 +665,8 @@ pub enum Cmd {
         id: i64,
         direction: TopicMove,
     },
+    /// A change to one promise, from the Prep screen.
+    Promise(PromiseCmd),
     CloseTopic {
         id: i64,
         status: TopicStatus,
@@ -656,4 +712,17 @@ pub enum Cmd {
     },
     DiscardDraft(String),
     Batch(Vec<Cmd>),
+}
+
+/// What the Prep screen's promises pane asks of a promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromiseCmd {
+    Add(crate::domain::PromiseDraft),
+    /// Kept today.
+    Keep(i64),
+    Move {
+        id: i64,
+        due_on: NaiveDate,
+    },
+    Drop(i64),
 }

@@ -10,6 +10,7 @@ mod people;
 mod people_about;
 mod prep;
 mod prep_about;
+mod prep_promises;
 mod prep_summary;
 mod theme;
 mod wrap;
@@ -57,8 +58,6 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     overlay::render(app, &theme, frame, area);
 }
 
-/// Rows of timeline the Journal shows at this terminal size; `update`
-/// uses it to keep the selection in view.
 /// What stands where a fetch's value will be: that it is on its way, or
 /// where it failed and when it is tried again.
 pub(super) fn waiting_text(fetch: &Fetch, what: &str, on_its_way: &str) -> String {
@@ -68,11 +67,6 @@ pub(super) fn waiting_text(fetch: &Fetch, what: &str, on_its_way: &str) -> Strin
         ),
         None => on_its_way.to_string(),
     }
-}
-
-pub fn journal_list_height(width: u16, height: u16) -> usize {
-    let body = Rect::new(0, 1, width, height.saturating_sub(2));
-    usize::from(journal::list_area(body).height.saturating_sub(2))
 }
 
 fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -181,6 +175,16 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Insights, Action::NextRange, "longer range"),
             (Context::Insights, Action::PrevRange, "shorter range"),
             (Context::Insights, Action::NextPerson, "person"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::PrepPromises, Action::AddPromise, "add promise"),
+            (Context::PrepPromises, Action::KeepPromise, "kept"),
+            (Context::PrepPromises, Action::MovePromise, "new day"),
+            (Context::PrepPromises, Action::DropPromise, "drop"),
+            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
+            (Context::Prep, Action::NextPane, "next pane"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::Prep => &[
