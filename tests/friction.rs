@@ -47,6 +47,7 @@ fn journal() -> Store {
                 notes: String::new(),
                 tags: Vec::new(),
                 advice_strength: None,
+                private: false,
             },
             now,
         )
