@@ -39,7 +39,7 @@ impl Ratings {
             .filter(|f| f.category == category && f.quality_count > 0)
             .map(|f| (f.day, f.quality_sum, f.quality_count))
             .collect();
-        days.sort_by(|a, b| b.0.cmp(&a.0));
+        days.sort_by_key(|d| std::cmp::Reverse(d.0));
         Ratings(days)
     }
 
