@@ -283,9 +283,14 @@ impl Signals {
         // The next 1:1: ahead (prepare for it), or past its day (reschedule
         // it) — one state or the other, never both.
         let due = facts.next_one_on_one;
+        // With no 1:1 ever logged, the due day comes from the journal's
+        // start: there is no "last 1:1" to speak of.
         put(
             SignalName::OneOnOneOverdueDays,
-            due.map(|d| Signal::at(days(d), Some(d))),
+            due.map(|d| Signal {
+                never: l.one_on_one.is_none(),
+                ..Signal::at(days(d), Some(d))
+            }),
         );
         let next = due.filter(|d| *d >= today);
         let overdue = due.filter(|d| *d < today);

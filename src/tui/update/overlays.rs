@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
-use super::super::app::{App, Cmd, Overlay, Question};
+use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
+use super::fetches::batch;
 use super::timeline::reload;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
@@ -26,7 +27,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                         scroll: scroll.saturating_sub(1),
                     })
                 }
-                Some(Action::Quit) => app.quit = true,
+                Some(Action::Quit) => return Some(Cmd::Terminal(TerminalCmd::Quit)),
                 _ => app.overlay = Some(Overlay::Help { scroll }),
             }
             None
@@ -41,10 +42,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                 None
             }
             Some(Action::No) => Some(Cmd::DiscardDraft(draft_key)),
-            Some(Action::Quit) => {
-                app.quit = true;
-                None
-            }
+            Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
             _ => {
                 app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
                     key: draft_key,
@@ -57,10 +55,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             match app.keymap.action(Context::Confirm, key) {
                 Some(Action::Yes) => Some(*yes),
                 Some(Action::No) => None,
-                Some(Action::Quit) => {
-                    app.quit = true;
-                    None
-                }
+                Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
                 _ => {
                     app.overlay = Some(Overlay::Confirm(Question::Confirm { title, text, yes }));
                     None
@@ -126,13 +121,9 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             }
         }
         Some(Action::Quit) => {
-            app.quit = true;
-            save_draft_of(open)
+            super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
-        Some(Action::Suspend) => {
-            app.suspend = true;
-            None
-        }
+        Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
         _ => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);
@@ -272,5 +263,5 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     }
     app.draft_idle_ticks = None;
     let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
-    super::fetches::batch([discard, super::coach::done_if_accepted(app)])
+    batch([discard, super::coach::done_if_accepted(app)])
 }
