@@ -9,6 +9,7 @@ pub mod form;
 pub mod forms;
 pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod loading;
 pub mod outside;
 pub mod terminal;

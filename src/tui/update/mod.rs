@@ -47,7 +47,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             fetches::batch([day, tick])
         }
         Msg::Resized { width, height } => {
-            app.list_height = super::view::journal_list_height(width, height);
+            app.list_height = super::layout::journal_list_height(width, height);
             keep_visible(app);
             None
         }
