@@ -39,6 +39,7 @@ pub fn run(
         cmd @ (Cmd::LoadPrep { .. }
         | Cmd::MoveTopic { .. }
         | Cmd::CloseTopic { .. }
+        | Cmd::Promise(_)
         | Cmd::ReportAdvice { .. }
         | Cmd::DraftSummary { .. }
         | Cmd::SaveSummary { .. }
@@ -89,11 +90,15 @@ pub fn run(
             from,
             rows,
         }),
-        Cmd::SaveEntry { draft, editing } => {
+        Cmd::SaveEntry {
+            draft,
+            editing,
+            promises,
+        } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
                 Some((id, version)) => store.update_interaction(id, version, &draft, now),
-                None => store.add_interaction(&draft, now),
+                None => store.add_interaction_with_promises(&draft, &promises, now),
             }
             .map(|entry| Msg::EntrySaved {
                 entry: Box::new(entry),
@@ -177,20 +182,10 @@ pub fn run(
                 now,
             )
             .map(Msg::PersonSaved),
-        Cmd::ReportOldestAdvice { person_id, applied } => store
-            .open_advice_loops()
-            .and_then(|loops| {
-                let oldest = loops.into_iter().find(|l| {
-                    store
-                        .interaction(l.interaction_id)
-                        .is_ok_and(|i| i.person_id == person_id)
-                });
-                match oldest {
-                    Some(l) => store.report_advice(l.id, Some(applied), today).map(|_| ()),
-                    None => Ok(()),
-                }
-            })
-            .map(|()| Msg::AdviceReported),
+        Cmd::ReportOldestAdvice { person_id, applied } => {
+            journal::report_oldest_advice(store, person_id, applied, today)
+                .map(|_| Msg::AdviceReported)
+        }
         Cmd::LoadInsights {
             request,
             person_id,
@@ -258,9 +253,9 @@ fn changed_by(cmd: &Cmd) -> Changed {
         | Cmd::DiscardDraft(_)
         | Cmd::Batch(_) => Changed::empty(),
         // An entry may carry an advice ask; deleting it takes the ask along.
-        Cmd::SaveEntry { .. } | Cmd::DeleteEntry(_) | Cmd::UndoDelete => {
-            Changed::ENTRIES | Changed::ADVICE
-        }
+        // A new entry may carry promises made in it.
+        Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
+        Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
         Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
             Changed::PEOPLE
@@ -269,6 +264,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
         Cmd::Nudge { .. } => Changed::NUDGES,
         Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
+        Cmd::Promise(_) => Changed::PROMISES,
         Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
         Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
         // Marking sent logs a summary entry.
@@ -279,6 +275,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
                 | Changed::ADVICE
                 | Changed::SUMMARY
                 | Changed::PEOPLE
+                | Changed::PROMISES
         }
     }
 }
