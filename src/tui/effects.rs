@@ -10,7 +10,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use super::loading::{Changed, RequestId};
 use super::screens;
-use crate::domain::person::cleaned_strengths;
 use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
@@ -124,7 +123,7 @@ pub fn run(
                     name: Some(draft.name.clone()),
                     role: Some(draft.role.clone()),
                     call: Some(call),
-                    strengths: Some(cleaned_strengths(&draft.strengths)),
+                    strengths: Some(draft.strengths.clone()),
                     cadence_days: Some(draft.cadence_days),
                     relation: Some(draft.relation),
                     make_current,
