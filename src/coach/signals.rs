@@ -552,14 +552,10 @@ impl Signals {
     }
 }
 
-/// The name a message calls them by: their first name.
+/// The name a message calls them by: the one set (`person set --call`),
+/// else their first name.
 pub fn call_name(person: &Person) -> String {
-    person
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or(&person.name)
-        .to_string()
+    person.call_name().to_string()
 }
 
 /// Whether the summary for the next 1:1 is sent: one went out after the
