@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use super::loading::{Changed, RequestId};
+use super::screens;
 use crate::domain::person::cleaned_strengths;
 use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
@@ -186,17 +187,7 @@ pub fn run(
             journal::report_oldest_advice(store, person_id, applied, today)
                 .map(|_| Msg::AdviceReported)
         }
-        Cmd::LoadInsights {
-            request,
-            person_id,
-            range,
-            targets,
-        } => store.person(person_id).and_then(|person| {
-            Ok(Msg::InsightsLoaded {
-                request,
-                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
-            })
-        }),
+        Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
                 match store.draft(key) {
@@ -244,7 +235,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         | Cmd::LoadAbout { .. }
         | Cmd::LoadPage { .. }
         | Cmd::LoadCoach { .. }
-        | Cmd::LoadInsights { .. }
+        | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
         | Cmd::Terminal(_)
@@ -276,6 +267,28 @@ fn changed_by(cmd: &Cmd) -> Changed {
                 | Changed::SUMMARY
                 | Changed::PEOPLE
                 | Changed::PROMISES
+        }
+    }
+}
+
+/// The Insights screen's work.
+fn insights(
+    store: &Store,
+    cmd: screens::insights::Cmd,
+    today: NaiveDate,
+) -> Result<screens::insights::Msg, StoreError> {
+    match cmd {
+        screens::insights::Cmd::Load {
+            request,
+            person_id,
+            range,
+            targets,
+        } => {
+            let person = store.person(person_id)?;
+            Ok(screens::insights::Msg::Loaded {
+                request,
+                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
+            })
         }
     }
 }
