@@ -11,7 +11,6 @@ use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
-use crate::domain::person::cleaned_strengths;
 use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
@@ -125,7 +124,7 @@ pub fn run(
                 let change = PersonChange {
                     name: Some(draft.name.clone()),
                     role: Some(draft.role.clone()),
-                    strengths: Some(cleaned_strengths(&draft.strengths)),
+                    strengths: Some(draft.strengths.clone()),
                     cadence_days: Some(draft.cadence_days),
                     relation: Some(draft.relation),
                     make_current,
