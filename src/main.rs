@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("rapport: {failure}");
+            eprintln!(
+                "rapport: {}",
+                rapport::domain::text::shown_message(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code())
         }
     }
@@ -61,6 +64,7 @@ fn context(cli: &Cli) -> Result<Context, Failure> {
     let paths = Paths::discover().map_err(|e| Failure::Runtime(e.into()))?;
     let settings =
         Settings::load(&paths.settings_file()).map_err(|e| Failure::Runtime(e.into()))?;
+    cli::check_journal_folder(cli.db.clone(), &settings)?;
     let journal = cli::resolve_journal(cli.db.clone(), &settings, &paths);
     Ok(Context {
         paths,

@@ -129,7 +129,7 @@ fn convert(
     let _ = std::fs::remove_file(&copy);
     let keep = |e: Failure| {
         let _ = std::fs::remove_file(&copy);
-        eprintln!(
+        say!(
             "rapport: the journal was not changed; a verified backup is at {}",
             backup.display()
         );
@@ -169,7 +169,7 @@ pub fn encrypt(ctx: &Context) -> CmdResult {
         |path| Store::open_encrypted(path, &phrase),
         "plain",
     )?;
-    eprintln!(
+    say!(
         "encrypted {}; keep the passphrase safe: without it the journal cannot be read. Backups made before now, and exports, are not encrypted",
         ctx.journal.display()
     );
@@ -188,6 +188,6 @@ pub fn decrypt(ctx: &Context) -> CmdResult {
     let store =
         Store::open_encrypted(&ctx.journal, &phrase).map_err(|e| Failure::Runtime(e.into()))?;
     convert(ctx, store, "", Store::open, "encrypted")?;
-    eprintln!("decrypted {}", ctx.journal.display());
+    say!("decrypted {}", ctx.journal.display());
     Ok(())
 }

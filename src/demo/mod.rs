@@ -477,13 +477,14 @@ pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> Cm
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }
-    eprintln!(
+    let message = format!(
         "wrote a sample journal: {} interactions, {} check-ins and {} topics with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,
         counts.check_ins,
         counts.topics,
         out.display()
     );
+    eprintln!("{}", crate::domain::text::shown_message(&message));
     Ok(())
 }
 

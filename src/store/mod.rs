@@ -14,6 +14,7 @@ mod entry_files;
 mod expectations;
 mod export;
 mod fields;
+mod files;
 mod import;
 mod import_document;
 mod interactions;
@@ -30,6 +31,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use files::journal_file_at;
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
