@@ -50,7 +50,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 targets: ctx.settings.targets.clone(),
                 playbook,
                 playbook_error,
-                today: ctx.today,
+                clock: if fixed_today() {
+                    rapport::tui::Clock::Fixed(ctx.today)
+                } else {
+                    rapport::tui::Clock::Local
+                },
                 color,
                 config_dir: Some(ctx.paths.config_dir.clone()),
                 data_dir: Some(ctx.paths.data_dir.clone()),
@@ -73,6 +77,11 @@ fn context(cli: &Cli) -> Result<Context, Failure> {
         today: today()?,
         now: Utc::now(),
     })
+}
+
+/// Whether `RAPPORT_TODAY` fixes the day (the TUI then keeps it all session).
+fn fixed_today() -> bool {
+    std::env::var("RAPPORT_TODAY").is_ok_and(|v| !v.is_empty())
 }
 
 /// The local calendar day; `RAPPORT_TODAY` (YYYY-MM-DD) fixes it for tests and demos.

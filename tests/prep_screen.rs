@@ -357,7 +357,7 @@ fn a_half_typed_after_the_one_on_one_form_is_offered_back() {
         .type_text("half typed");
     h.press(KeyCode::Tab).press(KeyCode::Char('1'));
     for _ in 0..3 {
-        dispatch(&mut h.app, &mut h.store, Msg::Tick);
+        h.tick();
     }
     let body = h.store.draft("one_on_one").expect("read").expect("a draft");
     assert!(body.contains("half typed"));

@@ -383,7 +383,7 @@ fn a_draft_left_behind_is_offered_back() {
         .type_text("Half-typed dinner");
     // Quiet typing for a moment: the debounce saves the draft.
     for _ in 0..3 {
-        dispatch(&mut h.app, &mut h.store, Msg::Tick);
+        h.tick();
     }
     assert!(h.store.draft("entry").expect("draft").is_some());
     // The program dies here; a new start over the same journal offers it back.

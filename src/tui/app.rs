@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
 use super::about::{AboutData, AboutState, ProfileOp};
@@ -142,7 +142,10 @@ pub enum Overlay {
 /// Everything the TUI shows.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The calendar day, from the last `Tick` (or the start).
     pub today: NaiveDate,
+    /// The instant of the last `Tick`; the start of `today` until one comes.
+    pub now: DateTime<Utc>,
     pub screen: Screen,
     pub keymap: Keymap,
     /// Colour on, unless NO_COLOR is set.
@@ -325,6 +328,7 @@ impl App {
     pub fn new(today: NaiveDate, keymap: Keymap, color: bool) -> App {
         App {
             today,
+            now: today.and_time(chrono::NaiveTime::MIN).and_utc(),
             screen: Screen::Journal,
             keymap,
             color,
@@ -389,8 +393,13 @@ impl App {
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
-    /// About four times a second: fades messages, saves drafts when idle.
-    Tick,
+    /// About four times a second, with the clock read at the edge: fades
+    /// messages, saves drafts when idle, and moves the TUI to a new day
+    /// when the calendar turns (`update` never reads the clock itself).
+    Tick {
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    },
     Resized {
         width: u16,
         height: u16,

@@ -18,7 +18,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Local, NaiveDate, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 
 use app::{App, Cmd, Msg, PageFrom, TerminalCmd};
@@ -88,7 +88,7 @@ pub struct Setup {
     pub playbook: crate::coach::Playbook,
     /// A user playbook that could not be used: shown, and the built-in used.
     pub playbook_error: Option<String>,
-    pub today: NaiveDate,
+    pub clock: Clock,
     pub color: bool,
     /// Where a user `summary.md` template may be.
     pub config_dir: Option<PathBuf>,
@@ -96,10 +96,36 @@ pub struct Setup {
     pub data_dir: Option<PathBuf>,
 }
 
+/// Where the TUI's day comes from. The event loop reads it and hands it to
+/// `update` in every `Msg::Tick`; nothing below the loop reads the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The local calendar: the day turns at local midnight.
+    Local,
+    /// One day for the whole session (`RAPPORT_TODAY`, for tests and demos).
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Clock::Local => Local::now().date_naive(),
+            Clock::Fixed(day) => day,
+        }
+    }
+
+    fn tick(self) -> Msg {
+        Msg::Tick {
+            today: self.today(),
+            now: Utc::now(),
+        }
+    }
+}
+
 pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()?;
-    let mut app = App::new(setup.today, setup.keymap, setup.color);
+    let mut app = App::new(setup.clock.today(), setup.keymap, setup.color);
     app.insights.targets = setup.targets;
     app.coach.playbook = setup.playbook;
     app.prep.template_dir = setup.config_dir;
@@ -124,7 +150,7 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
         guard: &mut guard,
         editing: editing.as_ref(),
     };
-    let outcome = event_loop(&mut outside, &mut app, &mut store, &signals);
+    let outcome = event_loop(&mut outside, &mut app, &mut store, &signals, setup.clock);
     // However the loop ended, a form still open keeps its contents as a draft.
     if let Some(app::Overlay::Form(open)) = &app.overlay
         && let Some(key) = open.purpose.draft_key()
@@ -160,6 +186,7 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     signals: &Signals,
+    clock: Clock,
 ) -> anyhow::Result<()> {
     let size = outside.guard.terminal.size()?;
     dispatch(
@@ -191,7 +218,7 @@ fn event_loop(
                 _ => continue,
             }
         } else {
-            Msg::Tick
+            clock.tick()
         };
         outside.dispatch(app, store, msg);
     }

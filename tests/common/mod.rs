@@ -24,7 +24,12 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(store: Store, width: u16, height: u16) -> Harness {
-        let mut app = App::new(today(), Keymap::defaults(), false);
+        Harness::on(today(), store, width, height)
+    }
+
+    /// A TUI started with its clock reading `day`.
+    pub fn on(day: NaiveDate, store: Store, width: u16, height: u16) -> Harness {
+        let mut app = App::new(day, Keymap::defaults(), false);
         let mut store = store;
         dispatch(&mut app, &mut store, Msg::Resized { width, height });
         start(&mut app, &mut store);
@@ -46,6 +51,19 @@ impl Harness {
             &mut self.store,
             Msg::Key(KeyEvent::new(code, mods)),
         );
+        self
+    }
+
+    /// A tick of the event loop on the same day.
+    pub fn tick(&mut self) -> &mut Self {
+        let today = self.app.today;
+        self.tick_on(today)
+    }
+
+    /// A tick of the event loop whose clock reads `today` (at noon UTC).
+    pub fn tick_on(&mut self, today: NaiveDate) -> &mut Self {
+        let now = today.and_hms_opt(12, 0, 0).expect("a real time").and_utc();
+        dispatch(&mut self.app, &mut self.store, Msg::Tick { today, now });
         self
     }
 

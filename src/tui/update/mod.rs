@@ -71,7 +71,15 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
         Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key),
         Msg::Key(_) => None,
         Msg::Paste(text) => on_paste(app, &text),
-        Msg::Tick => on_tick(app),
+        Msg::Tick { today, now } => {
+            app.now = now;
+            let day = (today != app.today).then(|| on_new_day(app, today));
+            let tick = on_tick(app);
+            match (day, tick) {
+                (None, None) => None,
+                (day, tick) => Some(batch(day, tick)),
+            }
+        }
         Msg::Resized { width, height } => {
             app.list_height = super::view::journal_list_height(width, height);
             keep_visible(app);
@@ -261,6 +269,27 @@ fn batch(first: Option<Cmd>, second: Option<Cmd>) -> Cmd {
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => Cmd::Batch(Vec::new()),
     }
+}
+
+/// The calendar turned while the TUI was open: what rests on the day (the
+/// suggestions and snoozes, the prep sheet and its week, the figures, the
+/// profiles' ages) is asked for again.
+fn on_new_day(app: &mut App, today: chrono::NaiveDate) -> Cmd {
+    app.today = today;
+    app.insights.stale = true;
+    app.coach.stale = true;
+    app.prep.stale = true;
+    app.about.stale = true;
+    let cmds: Vec<Cmd> = [
+        load_insights(app),
+        refresh_coach(app),
+        refresh_prep(app),
+        refresh_about(app),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Cmd::Batch(cmds)
 }
 
 fn on_tick(app: &mut App) -> Option<Cmd> {
