@@ -8,10 +8,16 @@
 
 use std::path::Path;
 
+#[path = "integrity/drafts.rs"]
+mod drafts;
 #[path = "integrity/escapes.rs"]
 mod escapes;
+#[path = "integrity/import_identity.rs"]
+mod import_identity;
 #[path = "integrity/paths.rs"]
 mod paths;
+#[path = "integrity/stale_after_restore.rs"]
+mod stale_after_restore;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

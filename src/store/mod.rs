@@ -10,6 +10,7 @@ mod bulk;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod document;
+mod drafts;
 mod entry_files;
 mod expectations;
 mod export;
@@ -31,6 +32,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
 pub use files::journal_file_at;
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
@@ -64,6 +66,8 @@ pub struct Store {
     /// The passphrase of an encrypted journal, for the copies made of it.
     #[cfg_attr(not(feature = "encryption"), allow(dead_code))]
     key: Option<String>,
+    /// Who the drafts this store saves belong to (see `drafts`).
+    draft_owner: String,
     /// Dropped after `conn`: seals the file once SQLite has closed it.
     _seal: Option<seal::SealOnClose>,
 }

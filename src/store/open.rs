@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -121,6 +121,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: false,
             key: key.map(str::to_string),
+            draft_owner: super::drafts::new_owner(),
             _seal: Some(SealOnClose {
                 journal: path.to_path_buf(),
             }),
@@ -141,6 +142,7 @@ impl Store {
             path: None,
             read_only: false,
             key: None,
+            draft_owner: super::drafts::new_owner(),
             _seal: None,
         };
         migrations()?.to_latest(&mut store.conn)?;
@@ -191,6 +193,7 @@ fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> R
         path: Some(path.to_path_buf()),
         read_only: true,
         key: key.map(str::to_string),
+        draft_owner: super::drafts::new_owner(),
         // Nothing here changes the file: the seal, if any, stays as it was.
         _seal: None,
     })

@@ -505,7 +505,8 @@ pub enum Cmd {
     },
     SaveEntry {
         draft: Box<InteractionDraft>,
-        editing: Option<(i64, i64)>,
+        /// The entry edited: id, version and stable key.
+        editing: Option<(i64, i64, i64)>,
     },
     DeleteEntry(i64),
     UndoDelete,

@@ -82,7 +82,9 @@ pub fn run(
         Cmd::SaveEntry { draft, editing } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
-                Some((id, version)) => store.update_interaction(id, version, &draft, now),
+                Some((id, version, uid)) => {
+                    store.update_seen_interaction(id, uid, version, &draft, now)
+                }
                 None => store.add_interaction(&draft, now),
             }
             .map(|entry| Msg::EntrySaved {
@@ -189,16 +191,26 @@ pub fn run(
             })
         }),
         Cmd::FindDrafts => {
-            for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
-                match store.draft(key) {
-                    Ok(Some(body)) => {
+            // Drafts of TUIs that have ended, newest first: the first one
+            // this TUI can take becomes its own and is offered back (after
+            // "no", the next). A running TUI's drafts are never touched.
+            let orphans = match store.orphan_drafts() {
+                Ok(orphans) => orphans,
+                Err(e) => {
+                    out.push(failure(e));
+                    return;
+                }
+            };
+            for orphan in orphans {
+                match store.adopt_draft(&orphan) {
+                    Ok(true) => {
                         out.push(Msg::DraftFound {
-                            key: key.to_string(),
-                            body,
+                            key: orphan.form,
+                            body: orphan.body,
                         });
                         return;
                     }
-                    Ok(None) => {}
+                    Ok(false) => {}
                     Err(e) => {
                         out.push(failure(e));
                         return;

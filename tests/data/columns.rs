@@ -38,6 +38,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 14] = [
             "updated_at",
             "version",
             "deleted_at",
+            "uid",
         ],
     ),
     ("interaction_tag", &["interaction_id", "tag"]),
@@ -134,7 +135,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 14] = [
         ],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).
-    ("draft", &["form", "body", "saved_at"]),
+    ("draft", &["owner", "form", "body", "saved_at"]),
 ];
 
 #[test]

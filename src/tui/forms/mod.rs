@@ -31,7 +31,7 @@ use crate::prep::Week;
 pub enum Purpose {
     /// A new entry, or an edit of entry `id` read at `version`.
     Entry {
-        editing: Option<(i64, i64)>,
+        editing: Option<(i64, i64, i64)>,
     },
     CheckIn,
     Filter,
@@ -113,10 +113,10 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some((id, version)),
+            editing: Some((id, version, uid)),
         } = self.purpose
         {
-            values.insert("_editing".into(), format!("{id}:{version}"));
+            values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
         }
         if let Purpose::Person {
             editing,
@@ -261,7 +261,7 @@ pub fn entry_form(
         "New entry"
     };
     let purpose = Purpose::Entry {
-        editing: existing.map(|e| (e.id, e.version)),
+        editing: existing.map(|e| (e.id, e.version, e.uid)),
     };
     OpenForm::new(purpose, Form::new(title, fields))
 }
@@ -341,9 +341,15 @@ pub fn restore_draft(
     let mut open = match key {
         "entry" => {
             let mut open = entry_form(kinds, people, manager, None);
-            if let Some((id, version)) = values.get("_editing").and_then(|e| e.split_once(':')) {
+            if let Some(editing) = values.get("_editing") {
+                let mut parts = editing.split(':').map(str::parse::<i64>);
+                let id = parts.next()?.ok()?;
+                let version = parts.next()?.ok()?;
+                // A draft from before stable keys has none: 0 matches no
+                // entry, so saving it is refused as stale, text kept.
+                let uid = parts.next().and_then(Result::ok).unwrap_or(0);
                 open.purpose = Purpose::Entry {
-                    editing: Some((id.parse().ok()?, version.parse().ok()?)),
+                    editing: Some((id, version, uid)),
                 };
                 open.form.title = "Edit entry".into();
             }
