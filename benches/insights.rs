@@ -6,6 +6,7 @@ mod journals;
 use divan::Bencher;
 use rapport::config::Targets;
 use rapport::insights::Range;
+use rapport::journal;
 
 fn main() {
     divan::main();
@@ -33,9 +34,7 @@ fn insights_over(bencher: Bencher<'_, '_>, size: u64, range: Range) {
     let person = store.current_person().ok().flatten().expect("a manager");
     let targets = Targets::default();
     bencher.bench_local(|| {
-        store
-            .insights(&person, range, &targets, journals::today())
-            .expect("insights")
+        journal::insights(&store, &person, range, &targets, journals::today()).expect("insights")
     });
 }
 
@@ -62,8 +61,7 @@ fn coach_suggestions(bencher: Bencher<'_, '_>, size: u64) {
     let person = store.current_person().ok().flatten().expect("a manager");
     let playbook = rapport::coach::Playbook::builtin();
     bencher.bench_local(|| {
-        store
-            .suggestions(&person, &playbook, journals::today(), false)
+        journal::suggestions(&store, &person, &playbook, journals::today(), false)
             .expect("suggestions")
     });
 }

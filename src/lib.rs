@@ -1,7 +1,9 @@
 //! rapport: a private terminal journal for managing up.
 //!
-//! The library holds everything but argument parsing: plain domain types, the
-//! SQLite store, settings and paths, the demo journal and the plain commands.
+//! The library holds everything but argument parsing. Layers, each importing
+//! only from those below it: `cli` and `tui` (the two faces) → `journal`
+//! (the application layer) → the pure parts (`coach`, `insights`, `prep`)
+//! and `store` (persistence only) → `domain` (plain types).
 
 pub mod cli;
 pub mod coach;
@@ -10,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod fault;
 pub mod insights;
+pub mod journal;
 pub mod prep;
 pub mod store;
 pub mod tui;

@@ -24,6 +24,8 @@ mod log;
 mod people;
 #[path = "cli/profiles.rs"]
 mod profiles;
+#[path = "cli/promises.rs"]
+mod promises;
 #[path = "cli/records.rs"]
 mod records;
 #[path = "cli/refusals.rs"]

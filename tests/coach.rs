@@ -6,6 +6,7 @@
 use chrono::{Days, NaiveDate, Utc};
 use rapport::coach::{Playbook, Suggestion};
 use rapport::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality};
+use rapport::journal;
 use rapport::store::{Nudge, PersonChange, Store};
 
 #[path = "coach/profile_rules.rs"]
@@ -135,8 +136,7 @@ impl Journal {
 
     fn suggestions(&self) -> Vec<Suggestion> {
         let person = self.store.person(self.dana).expect("person");
-        self.store
-            .suggestions(&person, &Playbook::builtin(), today(), false)
+        journal::suggestions(&self.store, &person, &Playbook::builtin(), today(), false)
             .expect("suggestions")
             .1
     }
@@ -457,11 +457,15 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("snooze");
     assert!(!j.fires("informal-gap"));
     let person = j.store.person(dana).expect("person");
-    let later = j
-        .store
-        .suggestions(&person, &Playbook::builtin(), today() + Days::new(8), false)
-        .expect("later")
-        .1;
+    let later = journal::suggestions(
+        &j.store,
+        &person,
+        &Playbook::builtin(),
+        today() + Days::new(8),
+        false,
+    )
+    .expect("later")
+    .1;
     assert!(later.iter().any(|s| s.rule == "informal-gap"));
     // Dismissed: quiet for this occurrence even after the cooldown…
     j.store
@@ -477,17 +481,17 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("dismiss");
     let later = |j: &Journal, days: u64| {
         let person = j.store.person(dana).expect("person");
-        j.store
-            .suggestions(
-                &person,
-                &Playbook::builtin(),
-                today() + Days::new(days),
-                false,
-            )
-            .expect("later")
-            .1
-            .iter()
-            .any(|s| s.rule == "informal-gap")
+        journal::suggestions(
+            &j.store,
+            &person,
+            &Playbook::builtin(),
+            today() + Days::new(days),
+            false,
+        )
+        .expect("later")
+        .1
+        .iter()
+        .any(|s| s.rule == "informal-gap")
     };
     assert!(!later(&j, 30));
     // …but a new gap after a new coffee is a new occurrence.
@@ -498,11 +502,15 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .record_nudge("informal-gap", dana, Nudge::SwitchOff, today())
         .expect("off");
     assert!(!later(&j, 40));
-    let all = j
-        .store
-        .suggestions(&person, &Playbook::builtin(), today() + Days::new(40), true)
-        .expect("all")
-        .1;
+    let all = journal::suggestions(
+        &j.store,
+        &person,
+        &Playbook::builtin(),
+        today() + Days::new(40),
+        true,
+    )
+    .expect("all")
+    .1;
     let quiet = all
         .iter()
         .find(|s| s.rule == "informal-gap")

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use rapport::config::Targets;
 use rapport::domain::{Category, InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::insights::Range;
+use rapport::journal;
 use rapport::store::{InteractionFilter, PageRequest, Store};
 
 fn demo_store() -> Store {
@@ -224,7 +225,7 @@ proptest! {
             store.undo_delete().expect("undo");
         }
         let person = store.person(dana).expect("person");
-        let insights = store.insights(&person, Range::ThreeMonths, &Targets::default(), today()).expect("insights");
+        let insights = journal::insights(&store, &person, Range::ThreeMonths, &Targets::default(), today()).expect("insights");
         let all = store
             .interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
             .expect("list");

@@ -8,6 +8,7 @@ mod cli;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
+use rapport::journal;
 use rapport::prep::{SummaryStatus, Week};
 use rapport::store::{OneOnOneRecord, Store, StoreError, TopicMove};
 
@@ -320,7 +321,7 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
     );
 
     let person = store.person(dana).expect("Dana");
-    let sheet = store.prep_sheet(&person, today()).expect("the sheet");
+    let sheet = journal::prep_sheet(&store, &person, today()).expect("the sheet");
     assert_eq!(sheet.last_one_on_one.as_ref().map(|l| l.id), Some(last));
     let since: Vec<i64> = sheet.since_last.iter().map(|e| e.id).collect();
     assert_eq!(since, vec![feedback, coffee, ask]);
@@ -343,7 +344,7 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
     store
         .save_summary_draft(dana, this_week(), "# Draft\n\nHello", now())
         .expect("draft");
-    let sheet = store.prep_sheet(&person, today()).expect("the sheet");
+    let sheet = journal::prep_sheet(&store, &person, today()).expect("the sheet");
     assert!(matches!(sheet.summary.status, SummaryStatus::Draft { .. }));
     assert_eq!(sheet.summary.preview, vec!["# Draft", "Hello"]);
 }
@@ -386,7 +387,7 @@ fn a_past_weeks_summary_shows_the_journal_as_it_stood_then() {
         .expect("closed later");
 
     let person = store.person(dana).expect("Dana");
-    let facts = store.summary_facts(&person, week, today()).expect("facts");
+    let facts = journal::summary_facts(&store, &person, week, today()).expect("facts");
     assert_eq!(facts.as_of, day(2026, 11, 15));
     let titles: Vec<&str> = facts.entries.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["Shipped the plan", "Which vendor?"]);

@@ -12,6 +12,7 @@ use rapport::coach::Playbook;
 use rapport::config::Targets;
 use rapport::domain::Person;
 use rapport::insights::Range;
+use rapport::journal;
 use rapport::store::{Cursor, InteractionFilter, PageRequest, Store};
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
@@ -281,9 +282,7 @@ fn insights_read_day_totals_by_index_except_for_all_time() {
     let targets = Targets::default();
     for range in [Range::ThreeMonths, Range::SixMonths, Range::Year] {
         assert_no_full_scans(&store, "Insights", NEVER, |store| {
-            store
-                .insights(&person, range, &targets, today())
-                .expect("insights");
+            journal::insights(store, &person, range, &targets, today()).expect("insights");
         });
     }
     // All time is every day there is: reading day_total whole is the only
@@ -293,9 +292,7 @@ fn insights_read_day_totals_by_index_except_for_all_time() {
         "Insights, all time",
         &["interaction", "advice_loop"],
         |store| {
-            store
-                .insights(&person, Range::All, &targets, today())
-                .expect("insights");
+            journal::insights(store, &person, Range::All, &targets, today()).expect("insights");
         },
     );
 }
@@ -305,11 +302,9 @@ fn the_coach_and_prep_use_indexes() {
     let (_dir, store, person) = journal();
     let playbook = Playbook::builtin();
     assert_no_full_scans(&store, "the coach", NEVER, |store| {
-        store
-            .suggestions(&person, &playbook, today(), false)
-            .expect("suggestions");
+        journal::suggestions(store, &person, &playbook, today(), false).expect("suggestions");
     });
     assert_no_full_scans(&store, "Prep", NEVER, |store| {
-        store.prep_sheet(&person, today()).expect("prep");
+        journal::prep_sheet(store, &person, today()).expect("prep");
     });
 }

@@ -14,6 +14,8 @@ mod entries;
 mod files;
 #[path = "store/profiles.rs"]
 mod profiles;
+#[path = "store/promises.rs"]
+mod promises;
 #[path = "store/records.rs"]
 mod records;
 

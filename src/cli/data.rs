@@ -29,6 +29,9 @@ pub enum ExportFormat {
     /// A readable record grouped by week, for a review or a brag doc
     #[value(alias = "md")]
     Markdown,
+    /// Promises, one row each (CSV), with a header
+    #[value(name = "promises-csv")]
+    PromisesCsv,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -115,6 +118,20 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
     }
     let store = ctx.open_store()?;
     let (text, what) = match args.format {
+        ExportFormat::PromisesCsv => {
+            if args.since.is_some() || args.until.is_some() {
+                return Err(Failure::usage(
+                    "--since and --until narrow csv and markdown exports; promises-csv takes --with only",
+                ));
+            }
+            let person = args
+                .with
+                .as_deref()
+                .map(|name| resolve_person(&store, Some(name)))
+                .transpose()?;
+            let (text, rows) = super::promises::promises_csv(&store, person.map(|p| p.id))?;
+            (text, counted(rows, "promise", "promises"))
+        }
         ExportFormat::Json => {
             let doc = store.export_document()?;
             let text = doc.to_json().map_err(|e| Failure::Runtime(e.into()))?;

@@ -20,6 +20,7 @@ mod output;
 mod people;
 mod prep;
 mod profiles;
+mod promises;
 mod records;
 mod stats;
 
@@ -36,6 +37,7 @@ use crate::store::{Store, StoreError};
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
 pub use next::{action_text, playbook};
 pub use people::{KindCommand, PersonCommand};
+pub use promises::{PROMISE_CSV_COLUMNS, PromiseCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
 pub use stats::sparkline;
 
@@ -97,6 +99,9 @@ pub enum Command {
     /// Expectations made explicit, theirs of you and yours of them
     #[command(subcommand)]
     Expect(profiles::ExpectCommand),
+    /// Promises made, by you or by them: add, list, kept, missed, move, drop
+    #[command(subcommand)]
+    Promise(promises::PromiseCommand),
     /// Kinds of interaction, and adding your own
     #[command(subcommand)]
     Kind(KindCommand),
@@ -307,6 +312,7 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Person(cmd) => people::person(cmd, ctx),
         Command::Me(args) => profiles::me(args, ctx),
         Command::Expect(cmd) => profiles::expect(cmd, ctx),
+        Command::Promise(cmd) => promises::promise(cmd, ctx),
         Command::Kind(cmd) => people::kind(cmd, ctx),
         Command::Checkin(args) => records::checkin(args, ctx),
         Command::Topic(cmd) => records::topic(cmd, ctx),

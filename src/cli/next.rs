@@ -8,6 +8,7 @@ use super::output::{print_json, print_text};
 use super::{CmdResult, Context, resolve_person};
 use crate::coach::{Playbook, SuggestedAction, Suggestion};
 use crate::domain::text::shown_line;
+use crate::journal;
 
 #[derive(Debug, Clone, Args)]
 pub struct NextArgs {
@@ -65,7 +66,8 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
         Some(d) => ctx.day(d)?,
         None => ctx.today,
     };
-    let (signals, suggestions) = store.suggestions(&person, &playbook(ctx), today, args.all)?;
+    let (signals, suggestions) =
+        journal::suggestions(&store, &person, &playbook(ctx), today, args.all)?;
     if args.json {
         return print_json(&suggestions);
     }

@@ -11,6 +11,7 @@ use super::output::{print_json, print_line, print_text};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::Interaction;
 use crate::domain::text::{shown_line, truncated};
+use crate::journal;
 use crate::prep::{
     PrepSheet, ReadingTime, SummaryStatus, SummaryTemplate, Week, generate, short_date,
 };
@@ -64,7 +65,7 @@ pub struct SummaryArgs {
 pub fn prep(args: PrepArgs, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = resolve_person(&store, args.with.as_deref())?;
-    let sheet = store.prep_sheet(&person, ctx.today)?;
+    let sheet = journal::prep_sheet(&store, &person, ctx.today)?;
     if args.json {
         return print_json(&sheet);
     }
@@ -105,7 +106,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
         (None, Some(s)) => (s.body.clone(), Origin::Draft),
         (None, None) => {
             let template = load_template(&ctx.paths.config_dir)?;
-            let facts = store.summary_facts(&person, week, ctx.today)?;
+            let facts = journal::summary_facts(&store, &person, week, ctx.today)?;
             (generate(&template, &facts), Origin::Generated)
         }
     };

@@ -9,6 +9,7 @@ use super::{CmdResult, Context, resolve_person};
 use crate::domain::Category;
 use crate::domain::text::shown_line;
 use crate::insights::{Average, Insights, Range};
+use crate::journal;
 
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -30,7 +31,13 @@ fn parse_range(text: &str) -> Result<Range, String> {
 pub fn stats(args: StatsArgs, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = resolve_person(&store, args.with.as_deref())?;
-    let insights = store.insights(&person, args.range, &ctx.settings.targets, ctx.today)?;
+    let insights = journal::insights(
+        &store,
+        &person,
+        args.range,
+        &ctx.settings.targets,
+        ctx.today,
+    )?;
     if args.json {
         #[derive(serde::Serialize)]
         struct Document<'a> {
@@ -185,5 +192,40 @@ pub fn report(name: &str, i: &Insights) -> String {
             e.minimum, e.with_summary.count, e.without_summary.count
         );
     }
+    promises_report(&mut out, &i.promises);
     out
+}
+
+/// `Promises  mine: 5 kept on time, 1 late, 1 missed (2 open)`, then per month.
+fn promises_report(out: &mut String, p: &crate::insights::PromiseSeries) {
+    if p.is_empty() {
+        return;
+    }
+    let counts = |c: &crate::insights::PromiseCounts| {
+        format!(
+            "{} kept on time, {} late, {} missed",
+            c.kept_on_time, c.kept_late, c.missed
+        )
+    };
+    let _ = writeln!(out, "\nPromises");
+    let _ = writeln!(out, "  mine    {} ({} open)", counts(&p.mine), p.mine_open);
+    let _ = writeln!(
+        out,
+        "  theirs  {} ({} open)",
+        counts(&p.theirs),
+        p.theirs_open
+    );
+    for m in p
+        .months
+        .iter()
+        .filter(|m| m.mine.total() + m.theirs.total() > 0)
+    {
+        let _ = writeln!(
+            out,
+            "  {}  mine {}   theirs {}",
+            m.month.format("%Y-%m"),
+            counts(&m.mine),
+            counts(&m.theirs)
+        );
+    }
 }

@@ -7,12 +7,13 @@ mod evaluate;
 mod playbook;
 mod signals;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use evaluate::{NudgeState, Suggestion, evaluate};
 pub use playbook::{PLACEHOLDERS, Playbook, PlaybookError};
 pub use signals::{CoachFacts, Signal, SignalName, Signals};
+
+pub use crate::domain::RuleState;
 
 /// The practices of DESIGN.md §1; every rule serves one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,17 +87,4 @@ pub enum SuggestedAction {
     Agenda,
     /// Nothing to open: a note to read.
     None,
-}
-
-/// Where a rule stands for one person, as the store keeps it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RuleState {
-    pub rule_id: String,
-    /// Quiet until this day (a snooze, or the cooldown after dismiss/done).
-    pub quiet_until: Option<NaiveDate>,
-    /// The occurrence that was dismissed or done.
-    pub anchor: Option<NaiveDate>,
-    pub dismissed_on: Option<NaiveDate>,
-    pub done_on: Option<NaiveDate>,
-    pub switched_off: bool,
 }

@@ -1,16 +1,16 @@
 //! `Signals`: one plain snapshot of a person's journal on one day, computed
-//! by a pure function from facts the store gathers.
+//! by a pure function from facts the journal layer gathers.
 
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::monday_of;
 use crate::domain::profile::{covering_strength, most_relevant};
 use crate::domain::{
     Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, TakesIn,
 };
-use crate::insights::range::monday_of;
 use crate::insights::{DayFact, LastSeen};
 
 /// The measures a rule can look at.
@@ -72,7 +72,7 @@ pub struct Signal {
     pub anchor: Option<NaiveDate>,
 }
 
-/// What the store gathers for one person and day; `Signals::compute` does
+/// What the journal layer gathers for one person and day; `Signals::compute` does
 /// the rest.
 #[derive(Debug, Clone)]
 pub struct CoachFacts {

@@ -146,5 +146,6 @@ pub fn write_large(
         interactions: usize::try_from(interactions).unwrap_or(usize::MAX),
         check_ins,
         topics,
+        promises: 0,
     })
 }

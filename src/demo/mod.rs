@@ -4,6 +4,7 @@
 
 mod large;
 mod profiles;
+mod promises;
 
 pub use large::write_large;
 
@@ -24,6 +25,7 @@ pub struct DemoCounts {
     pub interactions: usize,
     pub check_ins: usize,
     pub topics: usize,
+    pub promises: usize,
 }
 
 /// A small deterministic generator (xorshift64*): the demo is the same every run.
@@ -191,6 +193,7 @@ pub fn write_demo(
         interactions: 0,
         check_ins: 0,
         topics: 0,
+        promises: 0,
     };
     let start = today - Days::new(364);
     let monday0 = start - Days::new(u64::from(start.weekday().num_days_from_monday()));
@@ -402,6 +405,7 @@ pub fn write_demo(
         }
     }
     profiles::write_profiles(store, dana.id, today, now)?;
+    counts.promises = promises::write_promises(store, dana.id, today, now)?;
     Ok(counts)
 }
 
@@ -478,10 +482,11 @@ pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> Cm
         _ => {}
     }
     let message = format!(
-        "wrote a sample journal: {} interactions, {} check-ins and {} topics with Dana Okafor.\nexplore it with: rapport --db {}",
+        "wrote a sample journal: {} interactions, {} check-ins, {} topics and {} promises with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,
         counts.check_ins,
         counts.topics,
+        counts.promises,
         out.display()
     );
     eprintln!("{}", crate::domain::text::shown_message(&message));

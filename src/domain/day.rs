@@ -49,6 +49,10 @@ pub enum DayError {
         "`{0}` is not a date ahead: use YYYY-MM-DD, today, tomorrow, +3d, in 3 days, or a weekday name like tuesday"
     )]
     NotAnUpcomingDate(String),
+    #[error(
+        "`{0}`: there is no next 1:1 to count to (no date set and no cadence); set one with `rapport person set NAME --next-1on1 DATE`, or give a day like fri or +3d"
+    )]
+    NoNextOneOnOne(String),
     #[error("no time given: {accepted}", accepted = ACCEPTED_TIMES)]
     NoTime,
     #[error("`{0}` is not a time: {accepted}", accepted = ACCEPTED_TIMES)]

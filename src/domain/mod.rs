@@ -1,19 +1,31 @@
 //! Plain types of the journal and their validation; no I/O, no clock.
 
+pub mod aggregate;
 pub mod day;
 pub mod interaction;
+pub mod nudge;
 pub mod person;
 pub mod profile;
+pub mod promise;
 pub mod record;
+pub mod summary;
 pub mod text;
+pub mod week;
 
+pub use aggregate::{DayFact, LastSeen};
 pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
+pub use nudge::RuleState;
 pub use person::{Person, PersonDraft};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,
 };
+pub use promise::{
+    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
+};
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
+pub use summary::{ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, WeeklySummary};
+pub use week::{Week, WeekError, monday_of};
 
 /// A value that breaks a rule of the domain, with the words to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,6 +55,12 @@ pub enum DomainError {
         what: &'static str,
         word: String,
         known: &'static str,
+    },
+    #[error("the {what} {day} is before the day it was made ({made_on}): use {made_on} or later")]
+    BeforeMade {
+        what: &'static str,
+        day: chrono::NaiveDate,
+        made_on: chrono::NaiveDate,
     },
     #[error("{facet} is not part of {whose} profile")]
     FacetNotHere {

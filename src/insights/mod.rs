@@ -2,38 +2,20 @@
 //! from plain aggregates (per day and kind) and a `today`. No I/O here: the
 //! store supplies the facts, the TUI and `rapport stats` show the result.
 
+mod promises;
 pub mod range;
 mod series;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use promises::{PromiseCounts, PromiseMonth, PromiseSeries, promise_series};
 pub use range::Range;
 pub use series::{SUMMARY_EFFECT_MINIMUM, calendar_start, compute};
 
-use crate::domain::{Category, CheckIn};
+pub use crate::domain::{DayFact, LastSeen};
 
-/// What happened on one day with one kind: the unit the store aggregates to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayFact {
-    pub day: NaiveDate,
-    pub category: Category,
-    pub count: u32,
-    pub quality_sum: u32,
-    pub quality_count: u32,
-    /// How many of them I started.
-    pub by_me: u32,
-}
-
-/// The last day of each sort of contact, whenever it was.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LastSeen {
-    pub one_on_one: Option<NaiveDate>,
-    pub informal: Option<NaiveDate>,
-    pub ask: Option<NaiveDate>,
-    pub summary: Option<NaiveDate>,
-    pub feedback: Option<NaiveDate>,
-}
+use crate::domain::{Category, CheckIn, Promise};
 
 /// Targets in days; the 1:1 one is the person's cadence, if set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +32,8 @@ pub struct InsightsInput<'a> {
     /// Facts from at least the range start and the calendar's start on.
     pub facts: &'a [DayFact],
     pub check_ins: &'a [CheckIn],
+    /// The person's promises, any state.
+    pub promises: &'a [Promise],
     pub last_seen: LastSeen,
     pub targets: CadenceTargets,
     pub range: Range,
@@ -195,12 +179,16 @@ pub struct Insights {
     pub streaks: Streaks,
     pub balance: Balance,
     pub summary_effect: SummaryEffect,
+    /// Promises kept on time, kept late and missed, per month.
+    pub promises: PromiseSeries,
 }
 
 impl Insights {
     /// Nothing at all was logged in the range.
     pub fn is_empty(&self) -> bool {
-        self.frequency.iter().all(|w| w.total == 0) && self.checkins.is_empty()
+        self.frequency.iter().all(|w| w.total == 0)
+            && self.checkins.is_empty()
+            && self.promises.is_empty()
     }
 }
 

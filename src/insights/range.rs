@@ -1,7 +1,7 @@
 //! The span of time Insights looks at, and the ISO-week arithmetic its
 //! series are built on.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 /// How far back Insights looks.
@@ -77,11 +77,7 @@ impl Range {
     }
 }
 
-/// The Monday that starts `day`'s ISO week.
-pub fn monday_of(day: NaiveDate) -> NaiveDate {
-    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
-        .unwrap_or(day)
-}
+pub use crate::domain::monday_of;
 
 /// The Mondays from `from`'s week to `to`'s week, inclusive.
 pub fn mondays(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
@@ -108,6 +104,8 @@ pub fn week_index(first_monday: NaiveDate, day: NaiveDate) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

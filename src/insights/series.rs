@@ -43,6 +43,7 @@ pub fn compute(input: &InsightsInput<'_>) -> Insights {
         streaks: streaks(&weeks, &in_range, input),
         balance: balance(&in_range),
         summary_effect: summary_effect(&in_range),
+        promises: super::promise_series(input.promises, from, today),
     }
 }
 

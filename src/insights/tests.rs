@@ -33,6 +33,7 @@ fn run(facts: &[DayFact], check_ins: &[CheckIn], range: Range, today: NaiveDate)
     compute(&InsightsInput {
         facts,
         check_ins,
+        promises: &[],
         last_seen: LastSeen::default(),
         targets: targets(),
         range,
@@ -130,6 +131,7 @@ fn a_person_with_no_one_on_ones_has_no_cadence_and_too_little_data() {
     let insights = compute(&InsightsInput {
         facts: &facts,
         check_ins: &[],
+        promises: &[],
         last_seen: LastSeen {
             informal: Some(d(2026, 11, 10)),
             ..LastSeen::default()

@@ -3,16 +3,16 @@
 //! feedback, this week's summary), when the next 1:1 is, and the weekly
 //! summary generator.
 //!
-//! Pure functions of plain data and a `today`: the store gathers the facts
-//! (`Store::prep_facts`, `Store::summary_facts`), this module shapes them,
-//! the Prep screen and `rapport prep`/`rapport summary` show them.
+//! Pure functions of plain data and a `today`: the journal layer gathers the
+//! facts (`journal::prep_facts`, `journal::summary_facts`), this module
+//! shapes them, the Prep screen and `rapport prep`/`rapport summary` show
+//! them.
 
 pub mod about;
 pub mod markdown;
 pub mod next;
 pub mod summary;
 pub mod template;
-pub mod week;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -22,19 +22,18 @@ pub use markdown::{ReadingTime, inline, word_count};
 pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
 pub use summary::{SummaryFacts, generate};
 pub use template::{SummaryTemplate, TemplateError};
-pub use week::{Week, WeekError};
 
-use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
+pub use crate::domain::{
+    ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, Week, WeekError, WeeklySummary,
+};
+
+use crate::domain::{Category, Interaction, Person, Topic};
 
 /// How far back "since the last 1:1" looks when there has been none.
 pub const WINDOW_WITHOUT_ONE_ON_ONE_DAYS: u64 = 30;
 
 /// How many preview lines of this week's summary the sheet carries.
 pub const PREVIEW_LINES: usize = 6;
-
-/// Advice asks awaiting a report-back that Prep and the summary list, oldest
-/// first; the rest are counted.
-pub const ADVICE_SHOWN: usize = 50;
 
 /// An open topic and how many 1:1s it has been carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,53 +70,6 @@ pub fn agenda(topics: &[Topic], one_on_ones: &[NaiveDate], today: NaiveDate) -> 
             carried_over: carried_over(t.added_on, one_on_ones, today),
         })
         .collect()
-}
-
-/// An advice ask awaiting a report-back, with the day it was asked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AwaitingAdvice {
-    #[serde(flatten)]
-    pub advice: AdviceLoop,
-    pub asked_on: NaiveDate,
-}
-
-impl AwaitingAdvice {
-    pub fn days_waiting(&self, today: NaiveDate) -> i64 {
-        today.signed_duration_since(self.asked_on).num_days()
-    }
-}
-
-/// What came out of a 1:1 besides closing topics: topics for the next one
-/// and an advice ask. The after-the-1:1 form saves them with the 1:1.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FollowUps {
-    /// Texts of topics for the next 1:1, in agenda order.
-    pub new_topics: Vec<String>,
-    pub advice: Option<AdviceAsk>,
-}
-
-/// An explicit advice ask: the question, and the strength of theirs it
-/// draws on (may be empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AdviceAsk {
-    pub question: String,
-    pub strength: String,
-}
-
-/// A weekly summary as saved: a draft until it is sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WeeklySummary {
-    pub id: i64,
-    pub person_id: i64,
-    pub week: Week,
-    pub body: String,
-    pub sent_on: Option<NaiveDate>,
-    /// The `summary` interaction logged when it was sent.
-    pub sent_interaction: Option<i64>,
-    /// The topics the manager picked from it.
-    pub picked_topics: Vec<i64>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
 }
 
 /// Where this week's summary stands.
@@ -163,7 +115,7 @@ impl WeekSummary {
     }
 }
 
-/// What the store gathers for one person's prep sheet.
+/// What the journal layer gathers for one person's prep sheet.
 #[derive(Debug, Clone)]
 pub struct PrepFacts {
     pub person: Person,

@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use super::markdown::inline;
 use super::next::{NextBasis, NextOneOnOne, short_date};
 use super::template::{Placeholder, SummaryTemplate};
-use super::week::Week;
 use super::{AgendaTopic, AwaitingAdvice};
+use crate::domain::Week;
 use crate::domain::profile::overlap;
 use crate::domain::{AdviceLoop, Category, Interaction, Person};
 

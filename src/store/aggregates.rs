@@ -6,10 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
 use super::{Result, Store, day_text, parse_day_column};
-use crate::config::Targets;
-use crate::domain::{Category, CheckIn, Person};
-use crate::insights::range::monday_of;
-use crate::insights::{CadenceTargets, DayFact, Insights, InsightsInput, LastSeen, Range};
+use crate::domain::{Category, CheckIn, DayFact, LastSeen};
 
 impl Store {
     /// Per day and kind: how many, their quality sum and count, how many I
@@ -112,39 +109,5 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
-    }
-
-    /// Every Insights series for `person` over `range`.
-    pub fn insights(
-        &self,
-        person: &Person,
-        range: Range,
-        targets: &Targets,
-        today: NaiveDate,
-    ) -> Result<Insights> {
-        let earliest = match range {
-            Range::All => self.earliest_day(person.id)?,
-            _ => None,
-        };
-        let since = range
-            .start(today, earliest)
-            .min(crate::insights::calendar_start(today));
-        let since = monday_of(since);
-        let facts = self.day_facts(person.id, since)?;
-        let check_ins = self.check_ins_since(person.id, since)?;
-        Ok(crate::insights::compute(&InsightsInput {
-            facts: &facts,
-            check_ins: &check_ins,
-            last_seen: self.last_seen(person.id)?,
-            targets: CadenceTargets {
-                one_on_one: person.cadence_days,
-                informal: targets.informal_days,
-                advice: targets.advice_days,
-                summary: targets.summary_days,
-            },
-            range,
-            earliest,
-            today,
-        }))
     }
 }

@@ -14,7 +14,7 @@ use super::open::create_private_file;
 use super::{APPLICATION_ID, Result, SCHEMA_VERSION, Store, StoreError, secure_create_dir};
 
 /// Every table, for `doctor`'s row counts. Fixed names: never input.
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 16] = [
     "person",
     "strength",
     "kind",
@@ -28,6 +28,8 @@ pub const TABLES: [&str; 14] = [
     "nudge_state",
     "profile_item",
     "expectation",
+    "promise",
+    "promise_move",
     "draft",
 ];
 

@@ -9,11 +9,12 @@ use serde_json::Value;
 use super::export::{
     AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
     ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord,
+    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
+    TopicRecord,
 };
 use super::fields::{Fields, ImportError};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
-use crate::domain::{Category, ExpectationState, Facet, HeldBy, InitiatedBy};
+use crate::domain::{Category, ExpectationState, Facet, HeldBy, InitiatedBy, MadeBy, PromiseState};
 
 /// Parses and checks a rapport export: the format and version first, then
 /// every record, then that every id it refers to is in the file.
@@ -32,6 +33,8 @@ pub fn document_from_value(value: &Value) -> Result<ExportDocument, ImportError>
     // Exports written before profiles existed have neither list: empty.
     doc.profile_items = each(&mut top, "profile_items", profile_item)?;
     doc.expectations = each(&mut top, "expectations", expectation)?;
+    // Exports written before promises existed have none: empty.
+    doc.promises = each(&mut top, "promises", promise)?;
     top.finish()?;
     check_references(&doc)?;
     Ok(doc)
@@ -341,6 +344,70 @@ fn expectation(mut f: Fields<'_>) -> Result<ExpectationRecord, ImportError> {
     Ok(record)
 }
 
+fn promise(mut f: Fields<'_>) -> Result<PromiseRecord, ImportError> {
+    let id = f.int("id")?;
+    let person_id = f.int("person_id")?;
+    let text = f.filled_text("text")?;
+    let made_by = word(&mut f, "made_by", |s| s.parse::<MadeBy>())?;
+    let made_on = f.day("made_on")?;
+    let interaction_id = f.opt_int("interaction_id")?;
+    let due_on = f.opt_day("due_on")?;
+    let state = word(&mut f, "state", |s| s.parse::<PromiseState>())?;
+    let closed_on = f.opt_day("closed_on")?;
+    let moves = f
+        .list("moves")?
+        .iter()
+        .enumerate()
+        .map(|(j, v)| {
+            let mut m = Fields::of(f.path(&format!("moves[{j}]")), v)?;
+            let record = PromiseMoveRecord {
+                id: m.int("id")?,
+                moved_on: m.day("moved_on")?,
+                from_due: m.opt_day("from_due")?,
+                to_due: m.day("to_due")?,
+            };
+            m.finish()?;
+            Ok(record)
+        })
+        .collect::<Result<Vec<_>, ImportError>>()?;
+    // Days are `YYYY-MM-DD`, so text order is day order.
+    if due_on.as_ref().is_some_and(|due| *due < made_on) {
+        return Err(f.fail(
+            "due_on",
+            "is before made_on: a promise is due on or after the day it was made",
+        ));
+    }
+    if closed_on.as_ref().is_some_and(|closed| *closed < made_on) {
+        return Err(f.fail(
+            "closed_on",
+            "is before made_on: a promise closes on or after the day it was made",
+        ));
+    }
+    let open = state.parse::<PromiseState>().is_ok_and(|s| s.is_open());
+    if open != closed_on.is_none() {
+        return Err(f.fail(
+            "closed_on",
+            format!("does not fit state `{state}`: an open or renegotiated promise has none, a kept, missed or dropped one has its day"),
+        ));
+    }
+    let record = PromiseRecord {
+        id,
+        person_id,
+        text,
+        made_by,
+        made_on,
+        interaction_id,
+        due_on,
+        state,
+        closed_on,
+        moves,
+        created_at: f.instant("created_at")?,
+        updated_at: f.instant("updated_at")?,
+    };
+    f.finish()?;
+    Ok(record)
+}
+
 /// Ids seen in one section, to refuse a repeat and to resolve references.
 struct Ids {
     section: &'static str,
@@ -415,6 +482,26 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
     }
     for (i, e) in doc.expectations.iter().enumerate() {
         people.resolve(format!("expectations[{i}].person_id"), e.person_id)?;
+    }
+    Ids::of("promises", "promise", doc.promises.iter().map(|p| p.id))?;
+    let mut move_at: HashMap<i64, String> = HashMap::new();
+    for (i, p) in doc.promises.iter().enumerate() {
+        people.resolve(format!("promises[{i}].person_id"), p.person_id)?;
+        if let Some(entry) = p.interaction_id {
+            interactions.resolve(format!("promises[{i}].interaction_id"), entry)?;
+        }
+        for (j, m) in p.moves.iter().enumerate() {
+            let here = format!("promises[{i}].moves[{j}]");
+            if let Some(first) = move_at.insert(m.id, here.clone()) {
+                return Err(ImportError::new(
+                    format!("{here}.id"),
+                    format!(
+                        "id {} appears twice (also at {first}); ids must be unique",
+                        m.id
+                    ),
+                ));
+            }
+        }
     }
 
     unique(

@@ -35,6 +35,7 @@ pub struct ExportDocument {
     pub nudge_states: Vec<NudgeStateRecord>,
     pub profile_items: Vec<ProfileItemRecord>,
     pub expectations: Vec<ExpectationRecord>,
+    pub promises: Vec<PromiseRecord>,
 }
 
 impl ExportDocument {
@@ -53,6 +54,7 @@ impl ExportDocument {
             nudge_states: Vec::new(),
             profile_items: Vec::new(),
             expectations: Vec::new(),
+            promises: Vec::new(),
         }
     }
 
@@ -210,6 +212,31 @@ pub struct ExpectationRecord {
     pub updated_at: String,
 }
 
+/// A promise, by me or by them, with the moves of its due day oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromiseRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub text: String,
+    pub made_by: String,
+    pub made_on: String,
+    pub interaction_id: Option<i64>,
+    pub due_on: Option<String>,
+    pub state: String,
+    pub closed_on: Option<String>,
+    pub moves: Vec<PromiseMoveRecord>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromiseMoveRecord {
+    pub id: i64,
+    pub moved_on: String,
+    pub from_due: Option<String>,
+    pub to_due: String,
+}
+
 impl Store {
     /// Every table of the user's data, each in id order.
     pub fn export_document(&self) -> Result<ExportDocument> {
@@ -336,6 +363,7 @@ impl Store {
                 })
             },
         )?;
+        doc.promises = read_promises(&tx)?;
         Ok(doc)
     }
 }
@@ -470,6 +498,51 @@ fn read_summaries(conn: &Connection) -> Result<Vec<SummaryRecord>> {
         summary.picked_topics = picks.remove(&summary.id).unwrap_or_default();
     }
     Ok(summaries)
+}
+
+fn read_promises(conn: &Connection) -> Result<Vec<PromiseRecord>> {
+    let mut moves = grouped(
+        conn,
+        "SELECT promise_id, id, moved_on, from_due, to_due FROM promise_move
+          ORDER BY promise_id, id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                PromiseMoveRecord {
+                    id: r.get(1)?,
+                    moved_on: r.get(2)?,
+                    from_due: r.get(3)?,
+                    to_due: r.get(4)?,
+                },
+            ))
+        },
+    )?;
+    let mut promises = collect(
+        conn,
+        "SELECT id, person_id, text, made_by, made_on, interaction_id, due_on, state, closed_on,
+                created_at, updated_at
+           FROM promise ORDER BY id",
+        |r| {
+            Ok(PromiseRecord {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                text: r.get(2)?,
+                made_by: r.get(3)?,
+                made_on: r.get(4)?,
+                interaction_id: r.get(5)?,
+                due_on: r.get(6)?,
+                state: r.get(7)?,
+                closed_on: r.get(8)?,
+                moves: Vec::new(),
+                created_at: r.get(9)?,
+                updated_at: r.get(10)?,
+            })
+        },
+    )?;
+    for promise in &mut promises {
+        promise.moves = moves.remove(&promise.id).unwrap_or_default();
+    }
+    Ok(promises)
 }
 
 /// Writes `contents` to a new file readable by its owner only (0600, in a

@@ -126,6 +126,7 @@ impl Store {
                 ("nudge state", "nudge states"),
                 ("profile item", "profile items"),
                 ("expectation", "expectations"),
+                ("promise", "promises"),
             ],
         );
         let tx = self.conn.transaction()?;
@@ -145,6 +146,7 @@ impl Store {
         )?;
         import_checkins_and_nudges(&tx, fresh, doc, &people, &mut report)?;
         import_profiles(&tx, fresh, doc, &people, &mut report)?;
+        import_promises(&tx, fresh, doc, &people, &interactions, &mut report)?;
         finish(tx, report)
     }
 }
@@ -526,6 +528,58 @@ fn import_profiles(
         )?;
         fresh.inserted("expectation", tx);
         report.count("expectations", true);
+    }
+    Ok(())
+}
+
+/// Promises with their moves. A promise already there (same id, same
+/// creation instant) is skipped with its moves.
+fn import_promises(
+    tx: &Transaction<'_>,
+    fresh: &mut Fresh,
+    doc: &ExportDocument,
+    people: &IdMap,
+    interactions: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for p in &doc.promises {
+        if already_there(tx, fresh, "promise", p.id, &p.created_at)? {
+            report.count("promises", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO promise (id, person_id, text, made_by, made_on, interaction_id, due_on,
+                                  state, closed_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                keep_id(tx, "promise", p.id)?,
+                people.get("person", p.person_id)?,
+                p.text,
+                p.made_by,
+                p.made_on,
+                interactions.get_opt("interaction", p.interaction_id)?,
+                p.due_on,
+                p.state,
+                p.closed_on,
+                p.created_at,
+                p.updated_at,
+            ],
+        )?;
+        let promise_id = fresh.inserted("promise", tx);
+        for m in &p.moves {
+            tx.execute(
+                "INSERT INTO promise_move (id, promise_id, moved_on, from_due, to_due)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    keep_id(tx, "promise_move", m.id)?,
+                    promise_id,
+                    m.moved_on,
+                    m.from_due,
+                    m.to_due,
+                ],
+            )?;
+        }
+        report.count("promises", true);
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ mod nudges;
 mod open;
 mod people;
 mod profiles;
+mod promises;
 mod records;
 mod seal;
 mod summaries;
@@ -38,8 +39,9 @@ pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
+pub use promises::PromiseFilter;
 pub use seal::seal_path;
-pub use summaries::{OneOnOneRecord, PREP_RECENT_LIMIT, RecordedOneOnOne, SentSummary, TopicMove};
+pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;
@@ -50,7 +52,8 @@ pub use entry_files::{
 pub use export::{
     AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
     ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, StrengthRecord, SummaryRecord, TopicRecord, write_private_file,
+    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
+    TopicRecord, write_private_file,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};

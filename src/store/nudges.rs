@@ -1,12 +1,11 @@
-//! The coach's side of the journal: the facts its signals are computed
+//! The coach's side of the journal: the rows its signals are computed
 //! from, and the nudge state (snoozed, dismissed, done, switched off).
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, day_text, parse_day_column};
-use crate::coach::{CoachFacts, Playbook, RuleState, Signals, Suggestion, evaluate};
-use crate::domain::{CheckIn, Person};
+use crate::domain::{CheckIn, RuleState};
 
 /// What the user did with a suggestion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,51 +27,9 @@ pub enum Nudge {
 }
 
 impl Store {
-    /// Everything the coach's signals need for one person on one day.
-    pub fn coach_facts(&self, person: &Person, today: NaiveDate) -> Result<CoachFacts> {
-        let open_topics: Vec<(String, NaiveDate)> = self
-            .topics(Some(person.id), false)?
-            .into_iter()
-            .map(|t| (t.text, t.added_on))
-            .collect();
-        let quarter_ago = today.checked_sub_days(Days::new(90)).unwrap_or(today);
-        let since = open_topics
-            .iter()
-            .map(|(_, d)| *d)
-            .min()
-            .map_or(quarter_ago, |d| d.min(quarter_ago));
-        let mut check_ins = self.last_check_ins(person.id, 6)?;
-        check_ins.reverse();
-        Ok(CoachFacts {
-            today,
-            person: person.clone(),
-            last_seen: self.last_seen(person.id)?,
-            earliest: self.earliest_day(person.id)?,
-            recent: self.day_facts(person.id, since)?,
-            check_ins,
-            open_advice: self.open_advice_with_dates(person.id)?,
-            open_topics,
-            profile: self.profile(Some(person.id))?,
-            my_profile: self.profile(None)?,
-            expectations: self.expectations(Some(person.id), false)?,
-        })
-    }
-
-    /// Signals and suggestions for `person` on `today`.
-    pub fn suggestions(
-        &self,
-        person: &Person,
-        playbook: &Playbook,
-        today: NaiveDate,
-        include_quiet: bool,
-    ) -> Result<(Signals, Vec<Suggestion>)> {
-        let signals = Signals::compute(&self.coach_facts(person, today)?);
-        let state = self.nudge_states(person.id)?;
-        let suggestions = evaluate(playbook, &signals, &state, include_quiet);
-        Ok((signals, suggestions))
-    }
-
-    fn last_check_ins(&self, person_id: i64, limit: u32) -> Result<Vec<CheckIn>> {
+    /// The person's last `limit` check-ins (and those about no one in
+    /// particular), newest first.
+    pub fn last_check_ins(&self, person_id: i64, limit: u32) -> Result<Vec<CheckIn>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
               WHERE person_id = ?1 OR person_id IS NULL
@@ -96,7 +53,7 @@ impl Store {
     }
 
     /// The oldest open advice ask: the one signal the coach needs from them.
-    fn open_advice_with_dates(&self, person_id: i64) -> Result<Vec<(String, NaiveDate)>> {
+    pub fn open_advice_with_dates(&self, person_id: i64) -> Result<Vec<(String, NaiveDate)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.question, i.happened_on FROM advice_loop a
                JOIN interaction i ON i.id = a.interaction_id

@@ -12,11 +12,9 @@ use super::interactions::insert_entry;
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
 };
+use crate::domain::monday_of;
 use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Topic};
-use crate::insights::range::monday_of;
-use crate::prep::{Week, WeeklySummary};
-
-pub use facts::PREP_RECENT_LIMIT;
+use crate::domain::{Week, WeeklySummary};
 
 /// Which way a topic moves in the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

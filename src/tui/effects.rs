@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
 use crate::domain::person::cleaned_strengths;
+use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
 /// Runs `cmd`, pushing the answers onto `out` and the terminal's work
@@ -137,7 +138,8 @@ pub fn run(
             person_id,
             playbook,
         } => store.person(person_id).and_then(|person| {
-            let (signals, suggestions) = store.suggestions(&person, &playbook, today, true)?;
+            let (signals, suggestions) =
+                journal::suggestions(store, &person, &playbook, today, true)?;
             Ok(Msg::CoachLoaded {
                 suggestions,
                 next_one_on_one: signals.next_one_on_one,
@@ -187,7 +189,7 @@ pub fn run(
             Ok(Msg::InsightsLoaded {
                 person_id,
                 range,
-                insights: Box::new(store.insights(&person, range, &targets, today)?),
+                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
             })
         }),
         Cmd::FindDrafts => {

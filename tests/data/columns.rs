@@ -4,7 +4,7 @@ use rapport::store::Store;
 
 /// The columns the JSON export carries, per table. A migration that adds a
 /// table or a column fails this test until the export carries it too.
-const EXPORTED_COLUMNS: [(&str, &[&str]); 14] = [
+const EXPORTED_COLUMNS: [(&str, &[&str]); 16] = [
     (
         "person",
         &[
@@ -133,6 +133,26 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 14] = [
             "created_at",
             "updated_at",
         ],
+    ),
+    (
+        "promise",
+        &[
+            "id",
+            "person_id",
+            "text",
+            "made_by",
+            "made_on",
+            "interaction_id",
+            "due_on",
+            "state",
+            "closed_on",
+            "created_at",
+            "updated_at",
+        ],
+    ),
+    (
+        "promise_move",
+        &["id", "promise_id", "moved_on", "from_due", "to_due"],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).
     ("draft", &["owner", "form", "body", "saved_at"]),

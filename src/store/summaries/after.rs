@@ -9,8 +9,8 @@ use rusqlite::{Transaction, params};
 use super::super::interactions::{insert_entry, write_advice_loop};
 use super::super::{Result, Store, day_text, instant_text};
 use super::{OneOnOneRecord, RecordedOneOnOne, kind_to_log, record_in};
+use crate::domain::{AdviceAsk, FollowUps};
 use crate::domain::{Category, InitiatedBy, InteractionDraft};
-use crate::prep::{AdviceAsk, FollowUps};
 
 impl Store {
     /// [`Store::record_one_on_one`], plus the topics for the next 1:1 and
@@ -96,8 +96,8 @@ mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     use super::*;
+    use crate::domain::Week;
     use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
-    use crate::prep::Week;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")

@@ -1,21 +1,12 @@
-//! What the prep sheet and the summary generator are built from: the last
-//! 1:1, the days of 1:1s, advice asks and topics as they stood on a day.
+//! The rows the prep sheet and the summary generator are built from: the
+//! last 1:1, the days of 1:1s, advice asks and topics as they stood on a day.
 
 use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::super::records::advice_from_row;
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
-use crate::domain::{AdviceLoop, Category, Interaction, Person, Topic};
-use crate::prep::{
-    ADVICE_SHOWN, AwaitingAdvice, PrepFacts, PrepSheet, SummaryFacts, Week, agenda, next_one_on_one,
-};
-
-/// At most this many entries on the prep sheet's "since the last 1:1".
-pub const PREP_RECENT_LIMIT: u32 = 200;
-
-/// At most this many entries read for one week's summary.
-const WEEK_ENTRY_LIMIT: u32 = 1000;
+use crate::domain::{ADVICE_SHOWN, AdviceLoop, AwaitingAdvice, Category, Interaction, Topic};
 
 impl Store {
     /// The last 1:1 (formal category) with the person on or before `day`.
@@ -140,109 +131,5 @@ impl Store {
             .query_map(params![person_id, day_text(day)], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         ids.into_iter().map(|id| self.topic(id)).collect()
-    }
-
-    /// Everything the prep sheet is built from, for `person` on `today`.
-    pub fn prep_facts(&self, person: &Person, today: NaiveDate) -> Result<PrepFacts> {
-        let last = self.last_one_on_one(person.id, today)?;
-        let since = PrepFacts::window_start(last.as_ref().map(|l| l.happened_on), today);
-        let filter = InteractionFilter {
-            person_id: Some(person.id),
-            since: Some(since),
-            until: Some(today),
-            ..InteractionFilter::default()
-        };
-        // One more than shown tells whether there are more.
-        let page = PageRequest {
-            limit: PREP_RECENT_LIMIT + 2,
-            after: None,
-        };
-        let mut recent = self.interactions(&filter, page)?;
-        let keep = PREP_RECENT_LIMIT as usize + usize::from(last.is_some());
-        let recent_truncated = recent.len() > keep;
-        recent.truncate(keep);
-        let open_topics = self.topics(Some(person.id), false)?;
-        let oldest = open_topics
-            .iter()
-            .map(|t| t.added_on)
-            .min()
-            .unwrap_or(today);
-        let week = Week::containing(today);
-        let summary_filter = InteractionFilter {
-            category: Some(Category::Update),
-            person_id: Some(person.id),
-            since: Some(week.monday()),
-            until: Some(today),
-            ..InteractionFilter::default()
-        };
-        let summary_page = PageRequest {
-            limit: 1,
-            after: None,
-        };
-        let (open_advice, open_advice_total) = self.awaiting_advice_counted(person.id, today)?;
-        Ok(PrepFacts {
-            person: person.clone(),
-            today,
-            earliest: self.earliest_day(person.id)?,
-            last_one_on_one: last,
-            recent,
-            recent_truncated,
-            one_on_ones: self.one_on_one_days(person.id, oldest, today)?,
-            open_topics,
-            open_advice,
-            open_advice_total,
-            summary: self.summary(person.id, week)?,
-            summary_entry: self
-                .interactions(&summary_filter, summary_page)?
-                .into_iter()
-                .next(),
-            profile: self.profile(Some(person.id))?,
-            expectations: self.expectations(Some(person.id), false)?,
-        })
-    }
-
-    /// The prep sheet for `person` on `today`.
-    pub fn prep_sheet(&self, person: &Person, today: NaiveDate) -> Result<PrepSheet> {
-        Ok(PrepSheet::build(&self.prep_facts(person, today)?))
-    }
-
-    /// Everything one week's summary is made from: the week as it stood at
-    /// its end, or today for the current week.
-    pub fn summary_facts(
-        &self,
-        person: &Person,
-        week: Week,
-        today: NaiveDate,
-    ) -> Result<SummaryFacts> {
-        let as_of = week.up_to(today);
-        let filter = InteractionFilter {
-            person_id: Some(person.id),
-            since: Some(week.monday()),
-            until: Some(as_of),
-            ..InteractionFilter::default()
-        };
-        let page = PageRequest {
-            limit: WEEK_ENTRY_LIMIT,
-            after: None,
-        };
-        let topics = self.topics_open_on(person.id, as_of)?;
-        let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(as_of);
-        let one_on_ones = self.one_on_one_days(person.id, oldest, as_of)?;
-        let last = self
-            .last_one_on_one(person.id, as_of)?
-            .map(|l| l.happened_on);
-        Ok(SummaryFacts {
-            manager: person.clone(),
-            week,
-            as_of,
-            entries: self.interactions(&filter, page)?,
-            open_topics: agenda(&topics, &one_on_ones, as_of),
-            open_advice: self.awaiting_advice(person.id, as_of)?,
-            reported_advice: self.advice_reported(person.id, week.monday(), as_of)?,
-            next: next_one_on_one(person, last, self.earliest_day(person.id)?, as_of),
-            goals: self
-                .profile(Some(person.id))?
-                .texts(crate::domain::Facet::Goal),
-        })
     }
 }

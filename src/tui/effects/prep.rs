@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::super::app::{Cmd, Msg};
+use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate};
 use crate::store::{Store, StoreError, write_private_file};
 
@@ -54,7 +55,7 @@ pub(super) fn run(
             }
             let (template, template_error) = template(template_dir.as_deref());
             let person = store.person(person_id)?;
-            let facts = store.summary_facts(&person, week, today)?;
+            let facts = journal::summary_facts(store, &person, week, today)?;
             let body = generate(&template, &facts);
             let summary = store.save_summary_draft(person_id, week, &body, now)?;
             Msg::SummaryReady {
@@ -107,7 +108,7 @@ pub(super) fn run(
 /// today: this week's summary, else last week's).
 fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreError> {
     let person = store.person(person_id)?;
-    let sheet = store.prep_sheet(&person, today)?;
+    let sheet = journal::prep_sheet(store, &person, today)?;
     let this_week = Week::containing(today);
     let summary = store.summary(person_id, this_week)?;
     let picks_week = if summary.is_some() {

@@ -1,10 +1,14 @@
-//! The ISO week a weekly summary is about: Monday to Sunday, named
-//! `2026-W48`, parsed from what the user types.
+//! The ISO week (a weekly summary's, Prep's, Insights' unit): Monday to
+//! Sunday, named `2026-W48`, parsed from what the user types.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::insights::range::monday_of;
+/// The Monday that starts `day`'s ISO week.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
+        .unwrap_or(day)
+}
 
 /// One ISO week, held by its Monday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,0 +1,53 @@
+//! The coach on one person's journal: the facts its signals need, read
+//! through the store, and the suggestions `coach::evaluate` makes of them
+//! with the user's nudge state.
+
+use chrono::{Days, NaiveDate};
+
+use crate::coach::{CoachFacts, Playbook, Signals, Suggestion, evaluate};
+use crate::domain::Person;
+use crate::store::{Result, Store};
+
+/// Everything the coach's signals need for one person on one day.
+pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<CoachFacts> {
+    let open_topics: Vec<(String, NaiveDate)> = store
+        .topics(Some(person.id), false)?
+        .into_iter()
+        .map(|t| (t.text, t.added_on))
+        .collect();
+    let quarter_ago = today.checked_sub_days(Days::new(90)).unwrap_or(today);
+    let since = open_topics
+        .iter()
+        .map(|(_, d)| *d)
+        .min()
+        .map_or(quarter_ago, |d| d.min(quarter_ago));
+    let mut check_ins = store.last_check_ins(person.id, 6)?;
+    check_ins.reverse();
+    Ok(CoachFacts {
+        today,
+        person: person.clone(),
+        last_seen: store.last_seen(person.id)?,
+        earliest: store.earliest_day(person.id)?,
+        recent: store.day_facts(person.id, since)?,
+        check_ins,
+        open_advice: store.open_advice_with_dates(person.id)?,
+        open_topics,
+        profile: store.profile(Some(person.id))?,
+        my_profile: store.profile(None)?,
+        expectations: store.expectations(Some(person.id), false)?,
+    })
+}
+
+/// Signals and suggestions for `person` on `today`.
+pub fn suggestions(
+    store: &Store,
+    person: &Person,
+    playbook: &Playbook,
+    today: NaiveDate,
+    include_quiet: bool,
+) -> Result<(Signals, Vec<Suggestion>)> {
+    let signals = Signals::compute(&coach_facts(store, person, today)?);
+    let state = store.nudge_states(person.id)?;
+    let suggestions = evaluate(playbook, &signals, &state, include_quiet);
+    Ok((signals, suggestions))
+}

@@ -1,0 +1,16 @@
+//! The application layer: what the CLI and the TUI ask of the journal. It
+//! reads through the store (persistence only) and runs the pure parts on
+//! what it read: the coach's suggestions, Insights, the prep sheet and the
+//! weekly summary's facts.
+//!
+//! Layers, each importing only from those below it: `cli`, `tui` →
+//! `journal` → `coach`, `insights`, `prep` and `store` → `domain`.
+
+pub mod coach;
+pub mod insights;
+pub mod prep;
+pub mod promises;
+
+pub use coach::{coach_facts, suggestions};
+pub use insights::insights;
+pub use prep::{PREP_RECENT_LIMIT, prep_facts, prep_sheet, summary_facts};
