@@ -13,7 +13,11 @@ use rapport::config::{Paths, Settings};
 fn main() -> ExitCode {
     rapport::fault::install_quiet_panic_hook(|| {});
     let cli = Cli::parse();
+    // A prompt or a status bar runs `status` all day: it says nothing
+    // rather than fail, whatever is wrong (settings, RAPPORT_TODAY, the journal).
+    let quiet = matches!(cli.command, Some(cli::Command::Status(_)));
     match run(cli) {
+        Err(_) if quiet => ExitCode::SUCCESS,
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!(

@@ -30,6 +30,8 @@ mod promises;
 mod records;
 #[path = "cli/refusals.rs"]
 mod refusals;
+#[path = "cli/shell.rs"]
+mod shell;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

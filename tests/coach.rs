@@ -11,6 +11,8 @@ use rapport::store::{Nudge, PersonChange, Store};
 
 #[path = "coach/profile_rules.rs"]
 mod profile_rules;
+#[path = "coach/promise_rules.rs"]
+mod promise_rules;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
@@ -415,6 +417,7 @@ fn every_shipped_rule_has_a_firing_test_here() {
     let source = [
         include_str!("coach.rs"),
         include_str!("coach/profile_rules.rs"),
+        include_str!("coach/promise_rules.rs"),
     ]
     .concat();
     for rule in Playbook::builtin().rules {

@@ -22,6 +22,7 @@ mod prep;
 mod profiles;
 mod promises;
 mod records;
+mod shell;
 mod stats;
 
 use std::path::PathBuf;
@@ -140,6 +141,23 @@ pub enum Command {
     Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
     Stats(stats::StatsArgs),
+    /// One short line for a shell prompt or a status bar: `1:1 tomorrow ·
+    /// summary not sent`
+    ///
+    /// Prints nothing when there is nothing to say, or when the journal is
+    /// absent or cannot be read as it is; never fails, never creates it.
+    Status(shell::StatusArgs),
+    /// The day's one reminder, for cron or a systemd timer (nothing on a
+    /// quiet day)
+    Remind(shell::RemindArgs),
+    /// Print the completion script for a shell
+    ///
+    /// bash: `rapport completions bash > ~/.local/share/bash-completion/completions/rapport`;
+    /// zsh: `rapport completions zsh > ~/.zfunc/_rapport`;
+    /// fish: `rapport completions fish > ~/.config/fish/completions/rapport.fish`
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff): `rapport man > ~/.local/share/man/man1/rapport.1`
+    Man,
     /// Write a realistic sample journal into its own file, to explore
     ///
     /// It goes to --db PATH, or demo.db in the data directory; never to your
@@ -181,6 +199,7 @@ impl From<StoreError> for Failure {
             // is there: a usage error, fixed by changing the command.
             StoreError::Invalid(_)
             | StoreError::NoSuchName { .. }
+            | StoreError::Ambiguous { .. }
             | StoreError::NotFound { .. }
             | StoreError::Conflict(_) => Failure::Usage(e.to_string()),
             other => Failure::Runtime(other.into()),
@@ -334,6 +353,10 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
+        Command::Status(args) => shell::status_line(&args, ctx),
+        Command::Remind(args) => shell::remind(&args, ctx),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
         Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
     }
 }

@@ -1,5 +1,6 @@
 //! `evaluate`: playbook + signals + nudge state → ranked suggestions. Pure.
 
+use crate::domain::promise::when_due;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -162,7 +163,11 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
             | SignalName::DaysSinceAdviceWhereTheyCoverYou
             | SignalName::DaysToOneOnOneForAReader
             | SignalName::DaysToOneOnOneForAListener
+            | SignalName::MyPromiseDueInDays
+            | SignalName::MyPromiseOverdueDays
+            | SignalName::TheirPromiseOverdueDays
     );
+    let promise = signals.promises.get(&rule.signal);
     let values = [
         ("manager", signals.manager.clone()),
         (
@@ -193,6 +198,23 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
                 .unwrap_or_else(|| "their goals".to_string()),
         ),
         ("topics", topics),
+        (
+            "promise",
+            promise.map_or_else(|| "a promise".to_string(), |p| p.text.clone()),
+        ),
+        (
+            "when",
+            promise
+                .and_then(|p| p.due)
+                .map_or_else(String::new, |d| when_due(d, signals.today)),
+        ),
+        (
+            "due",
+            promise.and_then(|p| p.due).map_or_else(
+                || "its day".to_string(),
+                |d| d.format("%a %-d %b").to_string(),
+            ),
+        ),
     ];
     let mut out = text.to_string();
     for (name, value) in values {

@@ -5,12 +5,14 @@
 
 mod evaluate;
 mod playbook;
+mod promises;
 mod signals;
 
 use serde::{Deserialize, Serialize};
 
 pub use evaluate::{NudgeState, Suggestion, evaluate};
 pub use playbook::{PLACEHOLDERS, Playbook, PlaybookError};
+pub use promises::{MOVED_WINDOW_DAYS, PromiseAbout};
 pub use signals::{CoachFacts, Signal, SignalName, Signals};
 
 pub use crate::domain::RuleState;

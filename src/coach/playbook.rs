@@ -13,7 +13,7 @@ use super::{Practice, SignalName, SuggestedAction};
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
 /// Every placeholder a message, reason or action text may use.
-pub const PLACEHOLDERS: [&str; 13] = [
+pub const PLACEHOLDERS: [&str; 16] = [
     "manager",
     "days",
     "value",
@@ -27,6 +27,9 @@ pub const PLACEHOLDERS: [&str; 13] = [
     "weakness",
     "goal",
     "topics",
+    "promise",
+    "due",
+    "when",
 ];
 
 /// When a rule fires: its signal compared with a threshold.

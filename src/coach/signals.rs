@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::promises::{PromiseAbout, promise_signals};
 use crate::domain::monday_of;
 use crate::domain::profile::{covering_strength, most_relevant};
 use crate::domain::{
-    Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, TakesIn,
+    Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, Promise,
+    TakesIn,
 };
 use crate::insights::{DayFact, LastSeen};
 
@@ -62,6 +64,14 @@ pub enum SignalName {
     DaysToOneOnOneForAListener,
     /// Open topics, when the next 1:1 is at most three days away.
     OpenTopicsBeforeOneOnOne,
+    /// Days until the soonest due promise of mine still to keep (0: today).
+    MyPromiseDueInDays,
+    /// Days past its due day of my longest-overdue promise still to keep.
+    MyPromiseOverdueDays,
+    /// Days past its due day of their longest-overdue promise.
+    TheirPromiseOverdueDays,
+    /// Promises of mine moved to a new day in the last 90 days.
+    MyPromisesMoved,
 }
 
 /// A measured value and the day of the fact it rests on (the last informal
@@ -96,6 +106,9 @@ pub struct CoachFacts {
     pub my_profile: Profile,
     /// The live expectations between you.
     pub expectations: Vec<Expectation>,
+    /// Promises with them, mine and theirs: the open ones, and the closed
+    /// ones whose moves count toward a pattern.
+    pub promises: Vec<Promise>,
 }
 
 /// The snapshot rules are evaluated against, with the words messages need.
@@ -113,6 +126,8 @@ pub struct Signals {
     pub goal: Option<String>,
     /// The open topics that matter most to them (their goals, pressures).
     pub top_topics: Vec<String>,
+    /// The promise each promise signal is about.
+    pub promises: BTreeMap<SignalName, PromiseAbout>,
     values: BTreeMap<SignalName, Signal>,
 }
 
@@ -312,7 +327,15 @@ impl Signals {
             .into_iter()
             .cloned()
             .collect();
+        let mut promises = BTreeMap::new();
+        for (name, signal, about) in promise_signals(&facts.promises, today) {
+            values.insert(name, signal);
+            if let Some(about) = about {
+                promises.insert(name, about);
+            }
+        }
         Signals {
+            promises,
             today,
             covering,
             goal: facts.profile.value(Facet::Goal).map(str::to_string),

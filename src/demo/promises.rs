@@ -1,6 +1,6 @@
 //! The demo's promises: four months of them, mine and Dana's, most kept,
 //! a couple moved, one late, one missed, one dropped, and a few still open
-//! (one of mine due tomorrow, one of hers overdue) so the Prep pane, the
+//! (one of mine moved twice, one of hers overdue) so the Prep pane, the
 //! Insights plot and the coach have something to show.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -98,7 +98,7 @@ fn promises() -> Vec<DemoPromise> {
             Me,
             19,
             -12,
-            Moved(13, -5, Box::new(Moved(6, 1, Box::new(Open)))),
+            Moved(13, -5, Box::new(Moved(6, 4, Box::new(Open)))),
         ),
         p("Send the on-call rotation proposal", Me, 6, 3, Open),
         p("Ask Sam about the reorg timeline", Them, 5, 6, Open),

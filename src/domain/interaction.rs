@@ -190,7 +190,7 @@ impl InteractionDraft {
 pub fn normalized_tags(tags: &[String]) -> Result<Vec<String>, DomainError> {
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
     for raw in tags {
-        for piece in raw.split(',') {
+        for piece in raw.split(crate::domain::text::LIST_SEPARATORS) {
             let tag = piece.trim().trim_start_matches('#');
             if piece.trim().is_empty() {
                 continue;

@@ -61,9 +61,101 @@ pub struct Person {
     pub strengths: Vec<String>,
 }
 
+/// Which people a name typed by the user picks out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch<'a> {
+    One(&'a Person),
+    None,
+    /// More than one: their names, to say which were meant.
+    Several(Vec<&'a Person>),
+}
+
+/// The person `typed` names, ignoring case: the full name, else the one
+/// whose first name it is, else the one whose name it begins. "dana" picks
+/// "Dana Okafor"; "sam" picks "Sam" over "Samir", and "Sam Lee" over
+/// "Samir"; "sa" with both is ambiguous.
+pub fn find_by_name<'a>(people: &'a [Person], typed: &str) -> NameMatch<'a> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return NameMatch::None;
+    }
+    let lower = |p: &Person| p.name.trim().to_lowercase();
+    let tiers: [&dyn Fn(&Person) -> bool; 3] = [
+        &|p| lower(p) == typed,
+        &|p| lower(p).split_whitespace().next() == Some(typed.as_str()),
+        &|p| lower(p).starts_with(&typed),
+    ];
+    for tier in tiers {
+        let found: Vec<&Person> = people.iter().filter(|p| tier(p)).collect();
+        match found.len() {
+            0 => continue,
+            1 => return NameMatch::One(found[0]),
+            _ => return NameMatch::Several(found),
+        }
+    }
+    NameMatch::None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(names: &[&str]) -> Vec<Person> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Person {
+                id: i as i64 + 1,
+                name: (*n).to_string(),
+                role: String::new(),
+                is_current: false,
+                cadence_days: None,
+                next_one_on_one: None,
+                archived: false,
+                strengths: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn picked(people: &[Person], typed: &str) -> Option<String> {
+        match find_by_name(people, typed) {
+            NameMatch::One(p) => Some(p.name.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_first_name_or_a_unique_prefix_picks_the_person() {
+        let people = named(&["Dana Okafor", "Sam Lee", "Samir Haddad"]);
+        assert_eq!(picked(&people, "dana").as_deref(), Some("Dana Okafor"));
+        assert_eq!(
+            picked(&people, "DANA OKAFOR").as_deref(),
+            Some("Dana Okafor")
+        );
+        assert_eq!(picked(&people, "da").as_deref(), Some("Dana Okafor"));
+        assert_eq!(picked(&people, "sam").as_deref(), Some("Sam Lee"));
+        assert_eq!(picked(&people, "sami").as_deref(), Some("Samir Haddad"));
+        assert_eq!(picked(&people, "okafor"), None);
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_lists_the_matches() {
+        let people = named(&["Dana Okafor", "Sam Lee", "Samir Haddad"]);
+        match find_by_name(&people, "sa") {
+            NameMatch::Several(found) => {
+                let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
+                assert_eq!(names, ["Sam Lee", "Samir Haddad"]);
+            }
+            other => panic!("expected several, got {other:?}"),
+        }
+        assert_eq!(find_by_name(&people, " "), NameMatch::None);
+    }
+
+    #[test]
+    fn a_full_name_wins_over_a_longer_one_it_begins() {
+        let people = named(&["Dan", "Dana"]);
+        assert_eq!(picked(&people, "dan").as_deref(), Some("Dan"));
+    }
 
     #[test]
     fn blank_name_is_refused() {

@@ -44,6 +44,23 @@ fn visible_char(c: char) -> char {
     }
 }
 
+/// What separates the items of a list typed in one field (strengths, tags):
+/// a comma or a semicolon, in every list field alike.
+pub const LIST_SEPARATORS: [char; 2] = [',', ';'];
+
+/// The hint every list field shows.
+pub const LIST_HINT: &str = "separate with , or ;";
+
+/// The items of a list typed in one field: split on [`LIST_SEPARATORS`],
+/// trimmed, blanks dropped.
+pub fn list_items(text: &str) -> Vec<String> {
+    text.split(LIST_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Shortens `text` to at most `max` characters, marking the cut with `…`.
 pub fn truncated(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -56,6 +73,18 @@ pub fn truncated(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_field_splits_on_commas_and_semicolons_alike() {
+        assert_eq!(
+            list_items("negotiating with finance, reading the exec room; ;hiring"),
+            [
+                "negotiating with finance",
+                "reading the exec room",
+                "hiring"
+            ]
+        );
+    }
 
     #[test]
     fn escape_and_newline_are_made_visible_in_a_line() {

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::coach::{CoachFacts, Playbook, Signals, Suggestion, evaluate};
 use crate::domain::Person;
-use crate::store::{Result, Store};
+use crate::store::{PromiseFilter, Result, Store};
 
 /// Everything the coach's signals need for one person on one day.
 pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<CoachFacts> {
@@ -35,6 +35,10 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
         profile: store.profile(Some(person.id))?,
         my_profile: store.profile(None)?,
         expectations: store.expectations(Some(person.id), false)?,
+        promises: store.promises(PromiseFilter {
+            person_id: Some(person.id),
+            include_closed: true,
+        })?,
     })
 }
 

@@ -10,7 +10,9 @@ pub mod coach;
 pub mod insights;
 pub mod prep;
 pub mod promises;
+pub mod status;
 
 pub use coach::{coach_facts, suggestions};
 pub use insights::insights;
 pub use prep::{PREP_RECENT_LIMIT, prep_facts, prep_sheet, summary_facts};
+pub use status::{next_one_on_one_for, status_facts};

@@ -11,6 +11,7 @@
 pub mod about;
 pub mod markdown;
 pub mod next;
+pub mod status;
 pub mod summary;
 pub mod template;
 
@@ -232,15 +233,19 @@ impl PrepSheet {
     }
 }
 
-fn week_summary(facts: &PrepFacts) -> WeekSummary {
-    let week = Week::containing(facts.today);
-    let saved = facts.summary.as_ref().filter(|s| s.week == week);
-    let logged = facts
-        .summary_entry
-        .as_ref()
-        .filter(|e| week.contains(e.happened_on) && e.happened_on <= facts.today);
+/// Where the summary of the week containing `today` stands: sent through
+/// rapport, or a `summary`-category entry logged that week (`logged`), else
+/// a saved draft, else none.
+pub fn summary_status(
+    saved: Option<&WeeklySummary>,
+    logged: Option<&Interaction>,
+    today: NaiveDate,
+) -> SummaryStatus {
+    let week = Week::containing(today);
+    let saved = saved.filter(|s| s.week == week);
+    let logged = logged.filter(|e| week.contains(e.happened_on) && e.happened_on <= today);
     let sent = saved.and_then(|s| Some((s, s.sent_on?)));
-    let status = if let Some((s, on)) = sent {
+    if let Some((s, on)) = sent {
         SummaryStatus::Sent {
             on,
             interaction_id: s.sent_interaction,
@@ -258,7 +263,13 @@ fn week_summary(facts: &PrepFacts) -> WeekSummary {
         }
     } else {
         SummaryStatus::None
-    };
+    }
+}
+
+fn week_summary(facts: &PrepFacts) -> WeekSummary {
+    let week = Week::containing(facts.today);
+    let saved = facts.summary.as_ref().filter(|s| s.week == week);
+    let status = summary_status(saved, facts.summary_entry.as_ref(), facts.today);
     let body = saved
         .map(|s| s.body.clone())
         .filter(|b| !b.trim().is_empty());

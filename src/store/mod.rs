@@ -137,6 +137,12 @@ pub enum StoreError {
         name: String,
         hint: String,
     },
+    #[error("`{name}` could be {matches}: type more of the {what}'s name")]
+    Ambiguous {
+        what: &'static str,
+        name: String,
+        matches: String,
+    },
     #[error(
         "entry {id} was changed elsewhere since it was opened (another window or command); reload it and edit again"
     )]

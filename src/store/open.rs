@@ -133,6 +133,25 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the journal at `path` for reading only, if there is one this
+    /// build can read as it is: `None` when the file is absent, empty,
+    /// encrypted, foreign, damaged, or of another schema version. Creates
+    /// nothing, migrates nothing: for `rapport status`, which must stay quiet
+    /// and quick.
+    pub fn open_if_readable(path: &Path) -> Option<Store> {
+        let meta = fs::metadata(path).ok()?;
+        if meta.len() == 0 {
+            return None;
+        }
+        // Reading changes nothing, so the pages need no check first (a
+        // damaged one fails the read, and status says nothing).
+        let found = inspect(path, SCHEMA_VERSION, None, true).ok()?;
+        if found != SCHEMA_VERSION {
+            return None;
+        }
+        open_read_only(path, found, SCHEMA_VERSION, None).ok()
+    }
+
     /// A fresh journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;

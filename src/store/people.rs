@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::interaction::validate_kind_name;
 use crate::domain::person::{cleaned_strengths, validate_cadence};
-use crate::domain::{Category, Kind, Person, PersonDraft, ProfileChange};
+use crate::domain::{Category, Kind, NameMatch, Person, PersonDraft, ProfileChange, find_by_name};
 
 /// Changes to a person; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,21 +86,28 @@ impl Store {
         self.with_strengths(person)
     }
 
-    /// The person with this name, ignoring case.
+    /// The person a typed name picks out, ignoring case: the full name, a
+    /// first name, or a unique beginning of the name (see
+    /// [`find_by_name`]); an ambiguous one lists the matches.
     pub fn person_named(&self, name: &str) -> Result<Person> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE name = ?1");
-        match self
+        if let Some(p) = self
             .conn
             .query_row(&sql, [name.trim()], person_from_row)
             .optional()?
         {
-            Some(p) => self.with_strengths(p),
-            None => {
-                let known = self
-                    .people(true)?
-                    .into_iter()
-                    .map(|p| p.name)
-                    .collect::<Vec<_>>();
+            return self.with_strengths(p);
+        }
+        let everyone = self.people(true)?;
+        match find_by_name(&everyone, name) {
+            NameMatch::One(p) => Ok(p.clone()),
+            NameMatch::Several(found) => Err(StoreError::Ambiguous {
+                what: "person",
+                name: name.trim().to_string(),
+                matches: or_list(found.iter().map(|p| p.name.as_str())),
+            }),
+            NameMatch::None => {
+                let known = everyone.into_iter().map(|p| p.name).collect::<Vec<_>>();
                 let hint = if known.is_empty() {
                     format!("; add them with `rapport person add \"{}\"`", name.trim())
                 } else {
@@ -365,4 +372,14 @@ pub(super) fn kind_from_row(row: &Row<'_>) -> rusqlite::Result<Kind> {
         })?,
         builtin: row.get(3)?,
     })
+}
+
+/// `Sam Lee or Samir Haddad`, `A, B or C`.
+fn or_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
 }

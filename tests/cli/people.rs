@@ -259,3 +259,43 @@ fn kind_add_refuses_bad_names_and_categories() {
     let json: Value = serde_json::from_str(&w.run(&["kind", "list", "--json"]).ok()).expect("JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(8), "nothing was added");
 }
+
+// ---------------------------------------------------------------- names
+
+#[test]
+fn a_first_name_or_a_unique_prefix_names_a_person_everywhere() {
+    let w = World::new();
+    w.run(&["person", "add", "Dana Okafor", "--every", "7"])
+        .ok();
+    w.run(&["person", "add", "Samir Haddad"]).ok();
+    // The README's own tour.
+    w.run(&[
+        "person",
+        "set",
+        "dana",
+        "--goal",
+        "Ship the pricing migration",
+    ])
+    .ok();
+    let shown = w.run(&["person", "show", "dan", "--json"]).ok();
+    assert!(shown.contains("Ship the pricing migration"), "{shown}");
+    let id = w.log(&["coffee", "Walk", "--with", "sam"]);
+    assert_eq!(w.show(id)["person"], "Samir Haddad");
+    assert_eq!(w.list_ids(&["--with", "SAMIR"]), [id]);
+    w.run(&["topic", "add", "Hiring", "--with", "da"]).ok();
+    w.run(&["prep", "--with", "dana"]).ok();
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_matches() {
+    let w = World::new();
+    w.run(&["person", "add", "Sam Lee"]).ok();
+    w.run(&["person", "add", "Samir Haddad"]).ok();
+    let err = w.run(&["log", "coffee", "--with", "sa"]).usage_error();
+    assert!(err.contains("Sam Lee or Samir Haddad"), "{err}");
+    // A first name that is whole wins over a longer one it begins.
+    let id = w.log(&["coffee", "--with", "sam"]);
+    assert_eq!(w.show(id)["person"], "Sam Lee");
+    let unknown = w.run(&["log", "coffee", "--with", "okafor"]).usage_error();
+    assert!(unknown.contains("no person named `okafor`"), "{unknown}");
+}

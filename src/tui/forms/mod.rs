@@ -23,6 +23,7 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
+use crate::domain::text::LIST_HINT;
 use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, Quality};
 use crate::prep::Week;
 
@@ -252,7 +253,7 @@ pub fn entry_form(
             FieldId::Tags,
             "Tags",
             Editor::line(&text(|e| e.tags.join(", "))),
-            "comma-separated; Enter saves",
+            format!("{LIST_HINT}; Enter saves"),
         ),
     ];
     let title = if existing.is_some() {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose, person_names};
 use crate::domain::day::{parse_day, parse_upcoming_day};
+use crate::domain::text::{LIST_HINT, list_items};
 use crate::domain::{Category, CheckInDraft, Kind, Person, PersonDraft};
 use crate::store::InteractionFilter;
 use crate::tui::form::{Editor, Field, FieldId, Form};
@@ -220,7 +221,7 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             FieldId::Strengths,
             "Strengths",
             Editor::line(&existing.map(|p| p.strengths.join("; ")).unwrap_or_default()),
-            "what they are better at than you; separate with ;",
+            format!("what they are better at than you; {LIST_HINT}"),
         ),
     ];
     let title = match (existing, onboarding) {
@@ -267,12 +268,7 @@ pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
     Ok(PersonDraft {
         name,
         role: form.value(FieldId::Role).trim().to_string(),
-        strengths: form
-            .value(FieldId::Strengths)
-            .split(';')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        strengths: list_items(&form.value(FieldId::Strengths)),
         cadence_days,
         is_current: false,
     })
@@ -331,4 +327,30 @@ pub fn report_back_form(question: &str, loop_id: Option<i64>) -> OpenForm {
 
 pub fn applied(form: &Form) -> bool {
     form.value(FieldId::Applied) == "yes"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strengths_typed_with_commas_are_separate_strengths() {
+        let mut open = person_form(None, true);
+        open.form.set_value(FieldId::Name, "Dana");
+        open.form.set_value(
+            FieldId::Strengths,
+            "negotiating with finance, reading the exec room; hiring",
+        );
+        let draft = person_draft(&open.form).expect("a valid person");
+        assert_eq!(
+            draft.strengths,
+            [
+                "negotiating with finance",
+                "reading the exec room",
+                "hiring"
+            ]
+        );
+        let hint = open.form.field(FieldId::Strengths).map(|f| f.hint.clone());
+        assert!(hint.is_some_and(|h| h.contains(LIST_HINT)));
+    }
 }

@@ -1,0 +1,75 @@
+//! What needs doing soon, read through the store: the next 1:1 as every
+//! reader goes by it, and the facts `rapport status` and `rapport remind`
+//! say in a line.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Category, Interaction, Person, Week};
+use crate::prep::status::StatusFacts;
+use crate::prep::{NextOneOnOne, next_one_on_one, summary_status};
+use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
+
+/// The next 1:1 with `person` as of `today`: what Prep, the summary,
+/// `status`, `remind` and the coach's cadence signals all go by.
+pub fn next_one_on_one_for(
+    store: &Store,
+    person: &Person,
+    today: NaiveDate,
+) -> Result<NextOneOnOne> {
+    let last = store
+        .last_one_on_one(person.id, today)?
+        .map(|l| l.happened_on);
+    Ok(next_one_on_one(
+        person,
+        last,
+        store.earliest_day(person.id)?,
+        today,
+    ))
+}
+
+/// What `rapport status` and `rapport remind` say, for the current manager
+/// on `today`; `None` without one.
+pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFacts>> {
+    let Some(person) = store.current_person()? else {
+        return Ok(None);
+    };
+    let saved = store.summary(person.id, Week::containing(today))?;
+    let logged = summary_entry_in_week(store, person.id, today)?;
+    Ok(Some(StatusFacts {
+        next: next_one_on_one_for(store, &person, today)?,
+        summary: summary_status(saved.as_ref(), logged.as_ref(), today),
+        promises_due: promises_due(store, today)?,
+        person: person.name,
+    }))
+}
+
+/// How many promises, with anyone and by either side, are still open on
+/// or past their due day as of `today`.
+pub fn promises_due(store: &Store, today: NaiveDate) -> Result<usize> {
+    let open = store.promises(PromiseFilter::default())?;
+    Ok(open
+        .iter()
+        .filter(|p| p.state.is_open() && p.due_on.is_some_and(|due| due <= today))
+        .count())
+}
+
+/// The latest `summary`-category entry with the person from the Monday of
+/// `today`'s week to `today`.
+fn summary_entry_in_week(
+    store: &Store,
+    person_id: i64,
+    today: NaiveDate,
+) -> Result<Option<Interaction>> {
+    let filter = InteractionFilter {
+        category: Some(Category::Update),
+        person_id: Some(person_id),
+        since: Some(Week::containing(today).monday()),
+        until: Some(today),
+        ..InteractionFilter::default()
+    };
+    let page = PageRequest {
+        limit: 1,
+        after: None,
+    };
+    Ok(store.interactions(&filter, page)?.into_iter().next())
+}
