@@ -19,6 +19,9 @@ mod paths;
 #[path = "integrity/stale_after_restore.rs"]
 mod stale_after_restore;
 
+#[path = "integrity/trust.rs"]
+mod trust;
+
 #[path = "common/cli.rs"]
 mod cli_harness;
 

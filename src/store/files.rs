@@ -70,6 +70,37 @@ pub fn journal_file_at(candidate: &Path, journal: &Path) -> Option<PathBuf> {
         .find(|p| fs::metadata(p).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino()))
 }
 
+/// Plain copies `rapport encrypt` keeps while it works and removes when it
+/// is done — `journal.db.plain.bak`, `journal.db.plain.2.bak`, … — so any
+/// still there were left by an encrypt that was interrupted.
+pub fn plain_copies(journal: &Path) -> Vec<PathBuf> {
+    let (Some(folder), Some(name)) = (journal.parent(), journal.file_name()) else {
+        return Vec::new();
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!("{}.plain.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n == format!("{prefix}bak")
+                || n.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(".bak"))
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(|e| folder.join(e.file_name()))
+        .collect();
+    found.sort();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +130,25 @@ mod tests {
             );
         }
         assert!(journal_file_at(&dir.path().join("j.db.json"), &journal).is_none());
+    }
+
+    #[test]
+    fn plain_copies_are_the_encrypt_backups_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in [
+            "j.db",
+            "j.db.plain.bak",
+            "j.db.plain.2.bak",
+            "j.db.plain.x.bak",
+            "j.db.v3.bak",
+        ] {
+            fs::write(dir.path().join(name), b"x").expect("file");
+        }
+        let found = plain_copies(&dir.path().join("j.db"));
+        let names: Vec<String> = found
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["j.db.plain.2.bak", "j.db.plain.bak"]);
     }
 }

@@ -27,6 +27,7 @@ mod promises;
 mod records;
 mod seal;
 mod summaries;
+mod trust;
 
 use std::path::PathBuf;
 
@@ -34,7 +35,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
-pub use files::journal_file_at;
+pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::Nudge;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
@@ -42,6 +43,7 @@ pub use people::PersonChange;
 pub use promises::PromiseFilter;
 pub use seal::seal_path;
 pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+pub use trust::distrust;
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;
@@ -78,6 +80,8 @@ pub struct Store {
 /// Why the journal could not do what was asked, in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("{reason}; the journal was not opened")]
+    Untrusted { reason: String },
     #[error(
         "{path} is not a SQLite database, so it is not a rapport journal; it was left untouched. Point --db at your journal, or at a new file to start one"
     )]

@@ -96,6 +96,10 @@ impl Store {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
+        // A journal someone else owns or may write is not ours to trust.
+        if let Some(reason) = super::trust::distrust(path) {
+            return Err(StoreError::Untrusted { reason });
+        }
         let existing_version = match fs::metadata(path) {
             Ok(meta) if meta.len() > 0 => Some(inspect(path, version, key, seal::intact(path))?),
             Ok(_) => None,

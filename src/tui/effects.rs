@@ -193,9 +193,26 @@ pub fn run(
             })
         }),
         Cmd::FindDrafts => {
-            // Drafts of TUIs that have ended, newest first: the first one
+            // This store's own drafts first (none in a fresh process), then
+            // drafts of TUIs that have ended, newest first: the first one
             // this TUI can take becomes its own and is offered back (after
             // "no", the next). A running TUI's drafts are never touched.
+            for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
+                match store.draft(key) {
+                    Ok(Some(body)) => {
+                        out.push(Msg::DraftFound {
+                            key: key.to_string(),
+                            body,
+                        });
+                        return;
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        out.push(failure(e));
+                        return;
+                    }
+                }
+            }
             let orphans = match store.orphan_drafts() {
                 Ok(orphans) => orphans,
                 Err(e) => {

@@ -31,7 +31,15 @@ fn locked_world(locked: Locked) -> World {
     if running_as_root() {
         // The test binary may sit where `nobody` cannot reach it (a clone
         // under a 0700 folder): `nobody` runs a copy inside the world.
-        std::fs::copy(env!("CARGO_BIN_EXE_rapport"), w.path("rapport")).expect("copy the binary");
+        // Copied by `cp`, not here: a file this process held open for
+        // writing could leak into a child another test forks at that
+        // moment, and exec would then fail with "text file busy".
+        let copied = Command::new("cp")
+            .arg(env!("CARGO_BIN_EXE_rapport"))
+            .arg(w.path("rapport"))
+            .status()
+            .expect("cp runs");
+        assert!(copied.success(), "copy the binary");
         chmod(&w.path("rapport"), 0o755);
         chmod(w.root(), 0o755);
         give_to_nobody(w.root());
