@@ -5,6 +5,7 @@
 //! (the application layer) → the pure parts (`coach`, `insights`, `prep`)
 //! and `store` (persistence only) → `domain` (plain types).
 
+pub mod calendar;
 pub mod cli;
 pub mod coach;
 pub mod config;
@@ -14,5 +15,6 @@ pub mod fault;
 pub mod insights;
 pub mod journal;
 pub mod prep;
+pub mod present;
 pub mod store;
 pub mod tui;

@@ -12,6 +12,8 @@ use serde_json::Value;
 
 #[path = "cli/binary.rs"]
 mod binary;
+#[path = "cli/calendar.rs"]
+mod calendar;
 #[path = "cli/config.rs"]
 mod config;
 #[path = "cli/demo.rs"]

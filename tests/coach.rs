@@ -210,6 +210,32 @@ fn summary_before_one_on_one_fires_two_days_ahead_without_a_summary() {
 }
 
 #[test]
+fn days_in_reasons_read_as_words_never_in_one_days() {
+    let reason = |days_ago: u64| {
+        let mut j = Journal::new();
+        j.me("one_on_one", days_ago);
+        j.suggestions()
+            .into_iter()
+            .find(|s| s.rule == "summary-before-one-on-one")
+            .map(|s| s.reason)
+    };
+    // Weekly 1:1s: the last six days ago puts the next tomorrow, five days
+    // ago in two days.
+    assert_eq!(
+        reason(6).as_deref(),
+        Some("1:1 tomorrow; no summary sent this week")
+    );
+    assert_eq!(
+        reason(5).as_deref(),
+        Some("1:1 in 2 days; no summary sent this week")
+    );
+    assert_eq!(
+        reason(7).as_deref(),
+        Some("1:1 today; no summary sent this week")
+    );
+}
+
+#[test]
 fn cadence_lapsed_fires_more_than_three_days_past_the_cadence() {
     assert!(fires_after("cadence-lapsed", |j| {
         j.me("one_on_one", 11);

@@ -420,8 +420,7 @@ fn n_sets_the_next_one_on_one_and_overdue_shows_as_overdue() {
 
     // Two days past the cadence's date, with no 1:1 since: overdue.
     let mut late = prep(small_store(), 120, 40);
-    late.app.today = day(27);
-    late.app.prep.stale = true;
+    late.tick_on(day(27));
     late.press(KeyCode::Char('1')).press(KeyCode::Char('3'));
     let screen = late.screen_text();
     assert!(

@@ -4,12 +4,19 @@
 
 mod common;
 
+use std::collections::VecDeque;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::Harness;
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::PersonDraft;
 use rapport::prep::Week;
 use rapport::store::{InteractionFilter, PageRequest, Store};
+use rapport::tui::app::{App, Cmd, Msg};
+use rapport::tui::effects;
+use rapport::tui::keymap::Keymap;
+use rapport::tui::loading::Fetch;
+use rapport::tui::update::update;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
@@ -84,4 +91,153 @@ fn a_tick_on_the_same_day_leaves_the_screen_as_it_was() {
     let before = h.screen_text();
     h.tick_on(day(29));
     assert_eq!(h.screen_text(), before);
+}
+
+/// `dispatch` with faults: a fetch whose command `fails` picks is answered
+/// with a failure, as a locked or broken journal would answer it.
+fn dispatch_with_faults(h: &mut Harness, msg: Msg, fails: &mut dyn FnMut(&Cmd) -> bool) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        let mut cmds = VecDeque::from_iter(update(&mut h.app, msg));
+        while let Some(cmd) = cmds.pop_front() {
+            if let Cmd::Batch(inner) = cmd {
+                cmds.extend(inner);
+                continue;
+            }
+            if let Some(request) = cmd.request()
+                && fails(&cmd)
+            {
+                queue.push_back(Msg::Failed {
+                    request: Some(request),
+                    error: "database is locked".into(),
+                });
+                continue;
+            }
+            let mut answers = Vec::new();
+            let mut terminal = Vec::new();
+            let today = h.app.today;
+            effects::run(
+                &mut h.store,
+                cmd,
+                today,
+                Utc::now(),
+                &mut answers,
+                &mut terminal,
+            );
+            queue.extend(answers);
+        }
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// A harness whose start went through `dispatch_with_faults`.
+fn started_with_faults(store: Store, fails: &mut dyn FnMut(&Cmd) -> bool) -> Harness {
+    let mut h = Harness::on(day(24), Store::open_in_memory().expect("open"), 120, 40);
+    h.store = store;
+    h.app = App::new(day(24), Keymap::defaults(), false);
+    let size = Msg::Resized {
+        width: 120,
+        height: 40,
+    };
+    dispatch_with_faults(&mut h, size, fails);
+    dispatch_with_faults(&mut h, Msg::Start, fails);
+    h
+}
+
+#[test]
+fn a_failed_coach_load_says_so_and_loads_again_on_the_next_change() {
+    let mut coach_loads = 0;
+    let mut first_coach_fails = |cmd: &Cmd| {
+        if matches!(cmd, Cmd::LoadCoach { .. }) {
+            coach_loads += 1;
+            coach_loads == 1
+        } else {
+            false
+        }
+    };
+    let mut h = started_with_faults(journal_with_dana(), &mut first_coach_fails);
+    assert_eq!(h.app.coach.fetch.error(), Some("database is locked"));
+    assert!(h.app.coach.suggestions.is_empty());
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("could not load the suggestions: database is locked"),
+        "the status says what failed:\n{screen}"
+    );
+
+    // The next change (an entry logged) asks for the suggestions again.
+    let mut send = |h: &mut Harness, msg: Msg| dispatch_with_faults(h, msg, &mut first_coach_fails);
+    send(&mut h, key(KeyCode::Char('a')));
+    send(&mut h, key(KeyCode::Tab));
+    for c in "Hallway chat".chars() {
+        send(&mut h, key(KeyCode::Char(c)));
+    }
+    send(
+        &mut h,
+        Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(h.app.coach.fetch, Fetch::Ready);
+    assert!(!h.app.coach.suggestions.is_empty(), "the coach has loaded");
+    send(&mut h, key(KeyCode::Char('4')));
+    let screen = h.screen_text();
+    assert!(!screen.contains("could not load"), "{screen}");
+}
+
+#[test]
+fn a_failed_prep_sheet_shows_where_it_failed_and_is_asked_again_on_return() {
+    let mut prep_fails = true;
+    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::LoadPrep { .. });
+    let mut h = started_with_faults(journal_with_dana(), &mut faults);
+    dispatch_with_faults(&mut h, key(KeyCode::Char('3')), &mut faults);
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("could not load the prep sheet: database is locked"),
+        "the pane says where it failed:\n{screen}"
+    );
+
+    // Back on Prep once the journal answers again: the sheet loads.
+    prep_fails = false;
+    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::LoadPrep { .. });
+    dispatch_with_faults(&mut h, key(KeyCode::Char('1')), &mut faults);
+    dispatch_with_faults(&mut h, key(KeyCode::Char('3')), &mut faults);
+    assert_eq!(h.app.prep.fetch, Fetch::Ready);
+    assert!(!h.screen_text().contains("could not load"));
+}
+
+#[test]
+fn an_answer_to_a_superseded_page_request_is_dropped() {
+    let mut h = Harness::on(day(24), journal_with_dana(), 120, 40);
+    h.press(KeyCode::Char('a'))
+        .press(KeyCode::Tab)
+        .type_text("Coffee")
+        .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let page = h
+        .store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 10,
+                after: None,
+            },
+        )
+        .expect("list");
+    assert_eq!(page.len(), 1);
+    // A request made before the search below, answered after it.
+    let old = h.app.requests.new_id();
+    h.press(KeyCode::Char('/'))
+        .type_text("nothing matches this");
+    assert!(h.app.timeline.rows.is_empty());
+    rapport::tui::dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::PageLoaded {
+            request: old,
+            from: rapport::tui::app::PageFrom::Start,
+            rows: page,
+        },
+    );
+    assert!(h.app.timeline.rows.is_empty(), "the late page is dropped");
+    assert_eq!(h.app.timeline.fetch, Fetch::Ready);
 }

@@ -13,6 +13,7 @@ use clap::{Args, ValueEnum};
 use super::output::print_text;
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::Interaction;
+use crate::present::count;
 use crate::store::{
     CSV_COLUMNS, Cursor, EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport,
     InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
@@ -130,15 +131,15 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
                 .map(|name| resolve_person(&store, Some(name)))
                 .transpose()?;
             let (text, rows) = super::promises::promises_csv(&store, person.map(|p| p.id))?;
-            (text, counted(rows, "promise", "promises"))
+            (text, count(rows, "promise", "promises"))
         }
         ExportFormat::Json => {
             let doc = store.export_document()?;
             let text = doc.to_json().map_err(|e| Failure::Runtime(e.into()))?;
             let what = format!(
                 "{} and {}",
-                counted(doc.interactions.len(), "interaction", "interactions"),
-                counted(doc.people.len(), "person", "people")
+                count(doc.interactions.len(), "interaction", "interactions"),
+                count(doc.people.len(), "person", "people")
             );
             (text, what)
         }
@@ -155,7 +156,7 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
                 ..InteractionFilter::default()
             };
             let entries = oldest_first(&store, &filter)?;
-            let what = counted(entries.len(), "interaction", "interactions");
+            let what = count(entries.len(), "interaction", "interactions");
             let text = if args.format == ExportFormat::Csv {
                 csv_text(&entries)?
             } else {
@@ -209,10 +210,6 @@ fn csv_text(entries: &[Interaction]) -> Result<String, Failure> {
         .into_inner()
         .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot finish the CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Failure::Runtime(e.into()))
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn refuse_to_overwrite(out: &Path, force: bool) -> CmdResult {
@@ -358,7 +355,7 @@ fn describe(report: &ImportReport, file: &str) -> String {
             .filter(|t| pick(t) > 0)
             .map(|t| {
                 let n = pick(t);
-                format!("{n} {}", if n == 1 { t.one } else { t.what })
+                count(n, t.one, t.what)
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -485,7 +482,7 @@ pub fn restore(args: RestoreArgs, ctx: &Context) -> CmdResult {
         "restored {} from {} ({})",
         ctx.journal.display(),
         args.file.display(),
-        counted(live as usize, "interaction", "interactions")
+        count(live as usize, "interaction", "interactions")
     );
     match restored.previous {
         Some(previous) => say!("the journal as it was is kept at {}", previous.display()),

@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::output::{
-    entry_detail, entry_line, print_json, print_line, print_text, reader_gone_is_ok,
-};
+use super::output::{entry_detail, print_json, print_line, print_text, reader_gone_is_ok};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::day::parse_time;
 use crate::domain::{Category, InitiatedBy, InteractionDraft, Quality};
+use crate::present::entry_line;
 use crate::store::{Cursor, InteractionFilter, PageRequest, Store};
 
 /// Who started it, as typed on the command line.
@@ -369,7 +368,7 @@ pub fn remove(id: i64, ctx: &Context) -> CmdResult {
     say!(
         "deleted entry {} ({} on {}); `rapport undo` brings it back",
         gone.id,
-        crate::domain::text::truncated(&crate::domain::text::shown_line(&gone.title), 40),
+        crate::present::truncated(&crate::domain::text::shown_line(&gone.title), 40),
         gone.happened_on
     );
     Ok(())

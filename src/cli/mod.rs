@@ -11,9 +11,11 @@ macro_rules! say {
     };
 }
 
+mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod data;
+mod demo;
 mod entries;
 mod next;
 mod output;
@@ -36,11 +38,10 @@ use crate::domain::day::{DayError, parse_day};
 use crate::store::{Store, StoreError};
 
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
-pub use next::{action_text, playbook};
+pub use next::playbook;
 pub use people::{KindCommand, PersonCommand};
 pub use promises::{PROMISE_CSV_COLUMNS, PromiseCommand};
 pub use records::{AdviceCommand, CheckinArgs, TopicCommand};
-pub use stats::sparkline;
 
 const AFTER_HELP: &str = "\
 Run `rapport` with no command to open the journal's screen.
@@ -141,6 +142,10 @@ pub enum Command {
     Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
     Stats(stats::StatsArgs),
+    /// The recurring 1:1 from your calendar (.ics): the real next 1:1, and
+    /// the cancelled and moved ones
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// One short line for a shell prompt or a status bar: `1:1 tomorrow ·
     /// summary not sent`
     ///
@@ -353,10 +358,11 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         Command::Summary(args) => prep::summary(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
+        Command::Calendar(cmd) => calendar::calendar(cmd, ctx),
         Command::Status(args) => shell::status_line(&args, ctx),
         Command::Remind(args) => shell::remind(&args, ctx),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
-        Command::Demo { size } => crate::demo::run_command(cli_db, size, ctx),
+        Command::Demo { size } => demo::run_command(cli_db, size, ctx),
     }
 }

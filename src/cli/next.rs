@@ -6,9 +6,10 @@ use clap::Args;
 
 use super::output::{print_json, print_text};
 use super::{CmdResult, Context, resolve_person};
-use crate::coach::{Playbook, SuggestedAction, Suggestion};
+use crate::coach::{Playbook, Suggestion};
 use crate::domain::text::shown_line;
 use crate::journal;
+use crate::present::action_text;
 
 #[derive(Debug, Clone, Args)]
 pub struct NextArgs {
@@ -38,24 +39,6 @@ pub fn playbook(ctx: &Context) -> Playbook {
             say!("rapport: {e}; using the built-in playbook");
             Playbook::builtin()
         }
-    }
-}
-
-/// What accepting a suggestion does, in words.
-pub fn action_text(action: &SuggestedAction) -> String {
-    match action {
-        SuggestedAction::Log { kind, title } => match title {
-            Some(t) => format!("log a {kind}: “{}”", shown_line(t)),
-            None => format!("log a {kind}"),
-        },
-        SuggestedAction::Topic { text } => format!("add the topic “{}”", shown_line(text)),
-        SuggestedAction::CheckIn => "check in".into(),
-        SuggestedAction::Summary => "write the weekly summary".into(),
-        SuggestedAction::Reschedule => "set the next 1:1".into(),
-        SuggestedAction::ReportBack => "record your report-back".into(),
-        SuggestedAction::EditPerson => "edit their strengths".into(),
-        SuggestedAction::Agenda => "open the agenda on the Prep screen".into(),
-        SuggestedAction::None => "decide".into(),
     }
 }
 

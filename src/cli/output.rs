@@ -6,7 +6,8 @@ use std::io::Write as _;
 
 use super::{CmdResult, Failure};
 use crate::domain::Interaction;
-use crate::domain::text::{shown_block, shown_line, truncated};
+use crate::domain::text::{shown_block, shown_line};
+use crate::present::{advice_state, tags_text, title_text};
 
 /// A reader that stopped early (`rapport list | head -1`) is not a failure:
 /// the command ends quietly, as other shell tools do, instead of reporting
@@ -48,32 +49,10 @@ pub fn print_text(text: &str) -> CmdResult {
     reader_gone_is_ok(written.map_err(Failure::from))
 }
 
-/// `  42  2026-11-24  one_on_one  Dana  ●●●●○  Hiring plan`
-pub fn entry_line(entry: &Interaction) -> String {
-    let quality = entry
-        .quality
-        .map(|q| q.dots())
-        .unwrap_or_else(|| "     ".to_string());
-    format!(
-        "{:>5}  {}  {:<10}  {:<12}  {}  {}",
-        entry.id,
-        entry.happened_on,
-        truncated(&entry.kind, 10),
-        truncated(&shown_line(&entry.person), 12),
-        quality,
-        truncated(&shown_line(&entry.title), 60)
-    )
-}
-
 /// Every field of one entry, for `rapport show`.
 pub fn entry_detail(entry: &Interaction) -> String {
     let mut out = String::new();
-    let title = if entry.title.is_empty() {
-        "(no title)".to_string()
-    } else {
-        shown_line(&entry.title)
-    };
-    let _ = writeln!(out, "#{}  {}", entry.id, title);
+    let _ = writeln!(out, "#{}  {}", entry.id, title_text(entry));
     let mut when = entry.happened_on.format("%a %-d %b %Y").to_string();
     if let Some(t) = entry.at_time {
         let _ = write!(when, " at {}", t.format("%H:%M"));
@@ -89,20 +68,10 @@ pub fn entry_detail(entry: &Interaction) -> String {
     }
     let _ = writeln!(out, "started  by {}", entry.initiated_by.as_str());
     if !entry.tags.is_empty() {
-        let tags: Vec<String> = entry
-            .tags
-            .iter()
-            .map(|t| format!("#{}", shown_line(t)))
-            .collect();
-        let _ = writeln!(out, "tags     {}", tags.join(" "));
+        let _ = writeln!(out, "tags     {}", tags_text(&entry.tags));
     }
     if let Some(advice) = &entry.advice_loop {
-        let state = match (advice.reported_on, advice.applied) {
-            (None, _) => "awaiting your report-back".to_string(),
-            (Some(d), Some(true)) => format!("applied, reported back {d}"),
-            (Some(d), Some(false)) => format!("not applied, reported back {d}"),
-            (Some(d), None) => format!("reported back {d}"),
-        };
+        let state = advice_state(advice);
         let strength = if advice.strength.is_empty() {
             String::new()
         } else {

@@ -144,7 +144,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 let marker = if p.is_current { "*" } else { " " };
                 let cadence = p
                     .cadence_days
-                    .map(|d| format!("1:1 every {d} days"))
+                    .map(|d| format!("1:1 every {}", crate::present::days(d)))
                     .unwrap_or_else(|| "no 1:1 cadence".to_string());
                 let archived = if p.archived { " (archived)" } else { "" };
                 print_line(format_args!(

@@ -10,11 +10,13 @@ use clap::Args;
 use super::output::{print_json, print_line, print_text};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::Interaction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::journal;
 use crate::prep::{
     PrepSheet, ReadingTime, SummaryStatus, SummaryTemplate, Week, generate, short_date,
 };
+use crate::present::truncated;
+use crate::present::{count, days_ago, padded, quality_cell, title_text, width};
 
 #[derive(Debug, Clone, Args)]
 pub struct PrepArgs {
@@ -203,28 +205,14 @@ fn read_body(file: &Path) -> Result<String, Failure> {
 
 /// `     12  Mon 23 Nov  coffee      ●●●●●  Coffee walk`
 fn entry_row(entry: &Interaction, today: chrono::NaiveDate) -> String {
-    let quality = entry
-        .quality
-        .map_or_else(|| "     ".to_string(), |q| q.dots());
-    let title = if entry.title.trim().is_empty() {
-        "(no title)".to_string()
-    } else {
-        truncated(&shown_line(&entry.title), 60)
-    };
     format!(
-        "  {:>5}  {:<10}  {:<10}  {quality}  {title}",
+        "  {:>5}  {:<10}  {}  {}  {}",
         entry.id,
         short_date(entry.happened_on, today),
-        truncated(&entry.kind, 10),
+        padded(&entry.kind, 10),
+        quality_cell(entry.quality),
+        truncated(&title_text(entry), 60),
     )
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The sheet as `rapport prep` prints it.
@@ -275,23 +263,23 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
             "{}",
             count(sheet.agenda.len(), "open topic", "open topics")
         );
-        let width = sheet
+        let column = sheet
             .agenda
             .iter()
-            .map(|t| shown_line(&t.topic.text).chars().count())
+            .map(|t| width(&shown_line(&t.topic.text)))
             .max()
             .unwrap_or(0)
             .min(60);
         for item in &sheet.agenda {
             let carried = match item.carried_over {
                 0 => "new".to_string(),
-                n => format!("carried over {}", count(n as usize, "1:1", "1:1s")),
+                n => format!("carried over {}", count(n, "1:1", "1:1s")),
             };
             let _ = writeln!(
                 out,
-                "  {:>5}  {:<width$}  {carried}",
+                "  {:>5}  {}  {carried}",
                 item.topic.id,
-                truncated(&shown_line(&item.topic.text), 60)
+                padded(&shown_line(&item.topic.text), column)
             );
         }
     }
@@ -317,11 +305,7 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
                 "" => String::new(),
                 s => format!(" (draws on {})", shown_line(s)),
             };
-            let waited = match ask.days_waiting(today) {
-                0 => "today".to_string(),
-                1 => "yesterday".to_string(),
-                n => format!("{n} days ago"),
-            };
+            let waited = days_ago(ask.days_waiting(today));
             let _ = writeln!(
                 out,
                 "  {:>5}  {}{strength}, asked {}, {waited}",

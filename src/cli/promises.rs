@@ -257,10 +257,7 @@ fn due_words(p: &Promise, today: NaiveDate) -> String {
 }
 
 fn days(later: NaiveDate, earlier: NaiveDate) -> String {
-    match later.signed_duration_since(earlier).num_days() {
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
-    }
+    crate::present::days(later.signed_duration_since(earlier).num_days())
 }
 
 fn times(n: usize) -> String {

@@ -10,6 +10,8 @@ use crate::domain::Category;
 use crate::domain::text::shown_line;
 use crate::insights::{Average, Insights, Range};
 use crate::journal;
+use crate::present::sparkline;
+use crate::present::{days, days_ago};
 
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -58,22 +60,6 @@ fn avg(a: Average) -> String {
         Some(v) => format!("{v:.1} ({} rated)", a.count),
         None => "—".to_string(),
     }
-}
-
-/// Bars of eight heights, one character per value.
-pub fn sparkline(values: &[u32]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0).max(1);
-    values
-        .iter()
-        .map(|v| {
-            if *v == 0 {
-                ' '
-            } else {
-                BARS[((*v * 7) / max) as usize]
-            }
-        })
-        .collect()
 }
 
 /// The plain-text report `rapport stats` prints.
@@ -145,12 +131,12 @@ pub fn report(name: &str, i: &Insights) -> String {
         let last = match (c.last, c.days_since) {
             (Some(d), Some(0)) => format!("last {d}, today"),
             (Some(d), Some(1)) => format!("last {d}, yesterday"),
-            (Some(d), Some(n)) => format!("last {d}, {n} days ago"),
+            (Some(d), Some(n)) => format!("last {d}, {}", days_ago(n)),
             _ => "never".to_string(),
         };
         let target = c.target_days.map_or_else(
             || "no target".to_string(),
-            |t| format!("target every {t} days"),
+            |t| format!("target every {}", days(t)),
         );
         let flag = if c.is_overdue() { "  OVERDUE" } else { "" };
         let _ = writeln!(out, "  {:<9} {last:<28} {target}{flag}", c.name);

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::playbook::{Playbook, Rule};
 use super::{Practice, RuleState, SignalName, Signals, SuggestedAction};
+use crate::domain::text::{days, days_ago, in_days};
 
 /// The user's nudge state, one entry per rule that has any.
 pub type NudgeState = [RuleState];
@@ -217,6 +218,14 @@ fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
         ),
     ];
     let mut out = text.to_string();
+    if is_days {
+        // Said in words: `1:1 today`, `1:1 tomorrow`, `1 day`, `asked today`.
+        let n = value.round() as i64;
+        out = out
+            .replace("1:1 in {days} days", &format!("1:1 {}", in_days(n)))
+            .replace("{days} days ago", &days_ago(n))
+            .replace("{days} days", &days(n));
+    }
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), &value);
     }

@@ -1,6 +1,7 @@
 //! Plain types of the journal and their validation; no I/O, no clock.
 
 pub mod aggregate;
+pub mod calendar;
 pub mod day;
 pub mod interaction;
 pub mod nudge;

@@ -221,11 +221,8 @@ impl Promise {
 /// `today`, `tomorrow`, `in 3 days`, `1 day overdue`, `3 days overdue`.
 pub fn when_due(due: NaiveDate, today: NaiveDate) -> String {
     match due.signed_duration_since(today).num_days() {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "1 day overdue".to_string(),
-        d if d < 0 => format!("{} days overdue", -d),
-        d => format!("in {d} days"),
+        d if d < 0 => format!("{} overdue", super::text::days(-d)),
+        d => super::text::in_days(d),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Text as stored versus text as shown: notes are stored exactly, and shown
 //! with control characters made visible so they can never drive the terminal.
+//! And the words for counts and days (`1 day`, `in 2 days`), which the coach
+//! and prep write as well as both faces (`present` re-exports them).
 
 /// One line for display: control characters (including newlines, tabs and
 /// escape) become visible symbols; everything else is kept.
@@ -61,13 +63,47 @@ pub fn list_items(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Shortens `text` to at most `max` characters, marking the cut with `…`.
-pub fn truncated(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
+/// A count and its noun: `1 day`, `2 days`, `0 entries`. The one place
+/// rapport decides singular or plural, for every face and every part.
+pub fn count<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    if n == N::from(1) {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{kept}…")
+}
+
+/// `1 day`, `2 days`.
+pub fn days<N>(n: N) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    count(n, "day", "days")
+}
+
+/// A day `n` days ahead: `today`, `tomorrow`, `in 2 days` (a day past reads
+/// as [`days_ago`]); never `in 0 days` or `in 1 days`.
+pub fn in_days(n: i64) -> String {
+    match n {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        n if n < 0 => days_ago(-n),
+        n => format!("in {}", days(n)),
+    }
+}
+
+/// A day `n` days back: `today`, `yesterday`, `2 days ago` (a day ahead
+/// reads as [`in_days`]).
+pub fn days_ago(n: i64) -> String {
+    match n {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n if n < 0 => in_days(-n),
+        n => format!("{} ago", days(n)),
+    }
 }
 
 #[cfg(test)]
@@ -110,8 +146,30 @@ mod tests {
     }
 
     #[test]
-    fn truncation_marks_the_cut() {
-        assert_eq!(truncated("hello world", 6), "hello…");
-        assert_eq!(truncated("short", 6), "short");
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(days(2), "2 days");
+    }
+
+    #[test]
+    fn days_ahead_and_behind_read_as_words_near_today() {
+        let ahead: Vec<String> = (-2..=3).map(in_days).collect();
+        assert_eq!(
+            ahead,
+            [
+                "2 days ago",
+                "yesterday",
+                "today",
+                "tomorrow",
+                "in 2 days",
+                "in 3 days"
+            ]
+        );
+        let behind: Vec<String> = (-2..=2).map(days_ago).collect();
+        assert_eq!(
+            behind,
+            ["in 2 days", "tomorrow", "today", "yesterday", "2 days ago"]
+        );
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::{Category, Facet, Person, Week};
-use crate::prep::{PrepFacts, PrepSheet, SummaryFacts, agenda, next_one_on_one};
+use crate::prep::{PrepFacts, PrepSheet, SummaryFacts, agenda};
 use crate::store::{InteractionFilter, PageRequest, Result, Store};
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
@@ -16,6 +16,7 @@ const WEEK_ENTRY_LIMIT: u32 = 1000;
 /// Everything the prep sheet is built from, for `person` on `today`.
 pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<PrepFacts> {
     let last = store.last_one_on_one(person.id, today)?;
+    let last_day = last.as_ref().map(|l| l.happened_on);
     let since = PrepFacts::window_start(last.as_ref().map(|l| l.happened_on), today);
     let filter = InteractionFilter {
         person_id: Some(person.id),
@@ -69,6 +70,7 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
             .next(),
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
+        plan: super::status::plan(store, person, last_day, today)?,
     })
 }
 
@@ -99,9 +101,6 @@ pub fn summary_facts(
     let topics = store.topics_open_on(person.id, as_of)?;
     let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(as_of);
     let one_on_ones = store.one_on_one_days(person.id, oldest, as_of)?;
-    let last = store
-        .last_one_on_one(person.id, as_of)?
-        .map(|l| l.happened_on);
     Ok(SummaryFacts {
         manager: person.clone(),
         week,
@@ -110,7 +109,7 @@ pub fn summary_facts(
         open_topics: agenda(&topics, &one_on_ones, as_of),
         open_advice: store.awaiting_advice(person.id, as_of)?,
         reported_advice: store.advice_reported(person.id, week.monday(), as_of)?,
-        next: next_one_on_one(person, last, store.earliest_day(person.id)?, as_of),
+        next: super::status::next_one_on_one_for(store, person, as_of)?,
         goals: store.profile(Some(person.id))?.texts(Facet::Goal),
     })
 }

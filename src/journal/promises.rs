@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 
 use crate::domain::Person;
-use crate::prep::next_one_on_one;
 use crate::store::{Result, Store};
 
 /// The day of the next 1:1 with `person` as of `today` (what a due day of
@@ -14,9 +13,5 @@ pub fn next_one_on_one_day(
     person: &Person,
     today: NaiveDate,
 ) -> Result<Option<NaiveDate>> {
-    let last = store
-        .last_one_on_one(person.id, today)?
-        .map(|l| l.happened_on);
-    let earliest = store.earliest_day(person.id)?;
-    Ok(next_one_on_one(person, last, earliest, today).on)
+    Ok(super::status::next_one_on_one_for(store, person, today)?.on)
 }

@@ -2,15 +2,20 @@
 //! reader goes by it, and the facts `rapport status` and `rapport remind`
 //! say in a line.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use crate::domain::{Category, Interaction, Person, Week};
+use crate::prep::next::{Plan, next_one_on_one_planned, typical_weekday};
 use crate::prep::status::StatusFacts;
-use crate::prep::{NextOneOnOne, next_one_on_one, summary_status};
+use crate::prep::{NextOneOnOne, summary_status};
 use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// The next 1:1 with `person` as of `today`: what Prep, the summary,
 /// `status`, `remind` and the coach's cadence signals all go by.
+///
+/// A date set by hand wins; then the calendar series (its next 1:1
+/// happening after the last one logged, from today on); then the cadence,
+/// kept on the weekday most recent 1:1s fell on.
 pub fn next_one_on_one_for(
     store: &Store,
     person: &Person,
@@ -19,12 +24,37 @@ pub fn next_one_on_one_for(
     let last = store
         .last_one_on_one(person.id, today)?
         .map(|l| l.happened_on);
-    Ok(next_one_on_one(
+    Ok(next_one_on_one_planned(
         person,
         last,
         store.earliest_day(person.id)?,
         today,
+        plan(store, person, last, today)?,
     ))
+}
+
+/// How far back the typical weekday of 1:1s looks.
+const TYPICAL_WEEKDAY_DAYS: u64 = 84;
+
+/// The calendar's next 1:1 and the typical weekday, for `person` whose last
+/// 1:1 logged on or before `today` was on `last`.
+pub fn plan(
+    store: &Store,
+    person: &Person,
+    last: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Plan> {
+    let from = last
+        .and_then(|l| l.succ_opt())
+        .map_or(today, |after| after.max(today));
+    let back = today
+        .checked_sub_days(Days::new(TYPICAL_WEEKDAY_DAYS))
+        .unwrap_or(today);
+    let recent = store.one_on_one_days(person.id, back, today)?;
+    Ok(Plan {
+        calendar: store.next_calendar_day(person.id, from)?,
+        typical_weekday: typical_weekday(&recent),
+    })
 }
 
 /// What `rapport status` and `rapport remind` say, for the current manager

@@ -106,10 +106,7 @@ impl ReadingTime {
 
     /// `212 words, about 2 minutes to read`.
     pub fn describe(&self) -> String {
-        let words = match self.words {
-            1 => "1 word".to_string(),
-            n => format!("{n} words"),
-        };
+        let words = crate::domain::text::count(self.words, "word", "words");
         match self.minutes {
             0 => words,
             1 => format!("{words}, about a minute to read"),

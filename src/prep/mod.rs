@@ -147,6 +147,8 @@ pub struct PrepFacts {
     pub profile: crate::domain::Profile,
     /// The live expectations between you.
     pub expectations: Vec<crate::domain::Expectation>,
+    /// The calendar's next 1:1 and the typical weekday of 1:1s.
+    pub plan: next::Plan,
 }
 
 impl PrepFacts {
@@ -194,11 +196,12 @@ impl PrepSheet {
     pub fn build(facts: &PrepFacts) -> PrepSheet {
         let today = facts.today;
         let last = facts.last_one_on_one.as_ref();
-        let next = next_one_on_one(
+        let next = next::next_one_on_one_planned(
             &facts.person,
             last.map(|l| l.happened_on),
             facts.earliest,
             today,
+            facts.plan,
         );
         let since = PrepFacts::window_start(last.map(|l| l.happened_on), today);
         let since_last: Vec<Interaction> = facts

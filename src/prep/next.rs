@@ -1,10 +1,11 @@
 //! When the next 1:1 is: the date the user set, or the last 1:1 plus the
 //! person's cadence, and how to say it ("Tue 1 Dec, in 7 days").
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::domain::Person;
+use crate::domain::text;
 
 /// Where the next 1:1's date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -12,6 +13,8 @@ use crate::domain::Person;
 pub enum NextBasis {
     /// The date the user set, no 1:1 having happened on or after it yet.
     Set,
+    /// The next occurrence of the 1:1 series in their calendar.
+    Calendar,
     /// The last 1:1 plus the cadence.
     Cadence,
     /// No 1:1 yet: the person's first entry (or today) plus the cadence.
@@ -32,6 +35,40 @@ pub struct NextOneOnOne {
     pub last: Option<NaiveDate>,
 }
 
+/// What else tells when the next 1:1 is, besides the person's cadence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The next day the calendar series has a 1:1 happening, after the last
+    /// 1:1 logged and not before today (cancelled ones skipped).
+    pub calendar: Option<NaiveDate>,
+    /// The weekday most recent 1:1s fell on, when most of them agree.
+    pub typical_weekday: Option<Weekday>,
+}
+
+/// The weekday most of `days` (recent 1:1s) fell on: at least two, and more
+/// than half of them.
+pub fn typical_weekday(days: &[NaiveDate]) -> Option<Weekday> {
+    let mut counts = [0_usize; 7];
+    for day in days {
+        counts[day.weekday().num_days_from_monday() as usize] += 1;
+    }
+    let (best, &count) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
+    (count >= 2 && count * 2 > days.len())
+        .then(|| Weekday::try_from(u8::try_from(best).unwrap_or(0)).ok())
+        .flatten()
+}
+
+/// The next 1:1 with `person` as of `today`, with no calendar and no
+/// typical weekday: see [`next_one_on_one_planned`].
+pub fn next_one_on_one(
+    person: &Person,
+    last: Option<NaiveDate>,
+    earliest: Option<NaiveDate>,
+    today: NaiveDate,
+) -> NextOneOnOne {
+    next_one_on_one_planned(person, last, earliest, today, Plan::default())
+}
+
 /// The next 1:1 with `person` as of `today`.
 ///
 /// A date the user set wins while no 1:1 has happened on or after it: once
@@ -41,11 +78,17 @@ pub struct NextOneOnOne {
 /// with no 1:1 yet the cadence counts from the person's first entry
 /// (`earliest`), or from today when there is none, as the coach does.
 /// `last` must be the last 1:1 on or before `today`.
-pub fn next_one_on_one(
+///
+/// The calendar's next occurrence comes after a set date and before the
+/// cadence. A cadence of whole weeks lands on the typical weekday of the
+/// logged 1:1s (the nearest such day), so a Tuesday 1:1 logged once on a
+/// Monday does not move the next one to a Monday.
+pub fn next_one_on_one_planned(
     person: &Person,
     last: Option<NaiveDate>,
     earliest: Option<NaiveDate>,
     today: NaiveDate,
+    plan: Plan,
 ) -> NextOneOnOne {
     let planned = |on: NaiveDate, basis| NextOneOnOne {
         on: Some(on),
@@ -58,6 +101,9 @@ pub fn next_one_on_one(
     {
         return planned(set, NextBasis::Set);
     }
+    if let Some(day) = plan.calendar {
+        return planned(day, NextBasis::Calendar);
+    }
     let from_cadence = person.cadence_days.and_then(|days| {
         let (from, basis) = match last {
             Some(l) => (l, NextBasis::Cadence),
@@ -67,6 +113,10 @@ pub fn next_one_on_one(
             ),
         };
         from.checked_add_days(Days::new(u64::from(days)))
+            .map(|on| match plan.typical_weekday {
+                Some(weekday) if days % 7 == 0 => on_nearest(on, weekday),
+                _ => on,
+            })
             .map(|on| (on, basis))
     });
     match from_cadence {
@@ -78,6 +128,15 @@ pub fn next_one_on_one(
             last,
         },
     }
+}
+
+/// The day with `weekday` nearest to `day` (at most three days away).
+fn on_nearest(day: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let ahead =
+        i64::from(weekday.num_days_from_monday()) - i64::from(day.weekday().num_days_from_monday());
+    let shift = (ahead + 7 + 3).rem_euclid(7) - 3;
+    day.checked_add_signed(chrono::Duration::days(shift))
+        .unwrap_or(day)
 }
 
 impl NextOneOnOne {
@@ -96,11 +155,8 @@ impl NextOneOnOne {
         };
         let days = on.signed_duration_since(today).num_days();
         let when = match days {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            -1 => "overdue by 1 day".to_string(),
-            d if d < 0 => format!("overdue by {} days", -d),
-            d => format!("in {d} days"),
+            d if d < 0 => format!("overdue by {}", text::days(-d)),
+            d => text::in_days(d),
         };
         format!("{}, {when}", short_date(on, today))
     }
@@ -118,6 +174,69 @@ pub fn short_date(day: NaiveDate, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tuesday_one_on_one_logged_on_a_monday_keeps_the_next_on_tuesday() {
+        // Tuesdays 3, 10 and 17 November, then one on Monday 23.
+        let days = [
+            d(2026, 11, 3),
+            d(2026, 11, 10),
+            d(2026, 11, 17),
+            d(2026, 11, 23),
+        ];
+        let plan = Plan {
+            calendar: None,
+            typical_weekday: typical_weekday(&days),
+        };
+        assert_eq!(plan.typical_weekday, Some(Weekday::Tue));
+        let next = next_one_on_one_planned(
+            &dana(Some(7), None),
+            Some(d(2026, 11, 23)),
+            None,
+            today(),
+            plan,
+        );
+        assert_eq!(next.on, Some(d(2026, 12, 1)));
+        let drifting = next_one_on_one(&dana(Some(7), None), Some(d(2026, 11, 23)), None, today());
+        assert_eq!(
+            drifting.on,
+            Some(d(2026, 11, 30)),
+            "without the weekday: last + 7"
+        );
+    }
+
+    #[test]
+    fn no_typical_weekday_without_a_majority() {
+        assert_eq!(typical_weekday(&[d(2026, 11, 3), d(2026, 11, 11)]), None);
+        assert_eq!(typical_weekday(&[d(2026, 11, 3)]), None);
+    }
+
+    #[test]
+    fn the_calendar_comes_before_the_cadence_and_after_a_set_date() {
+        let plan = Plan {
+            calendar: Some(d(2026, 12, 2)),
+            typical_weekday: None,
+        };
+        let next = next_one_on_one_planned(
+            &dana(Some(7), None),
+            Some(d(2026, 11, 17)),
+            None,
+            today(),
+            plan,
+        );
+        assert_eq!(
+            (next.on, next.basis),
+            (Some(d(2026, 12, 2)), NextBasis::Calendar)
+        );
+        let set = next_one_on_one_planned(
+            &dana(Some(7), Some(d(2026, 11, 27))),
+            Some(d(2026, 11, 17)),
+            None,
+            today(),
+            plan,
+        );
+        assert_eq!(set.basis, NextBasis::Set);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("test dates are real")

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use super::{NextOneOnOne, SummaryStatus};
+use crate::domain::text::days;
 
 /// What the status line and the reminder are made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,14 +50,6 @@ impl Status {
 /// Whether the next 1:1 is today, tomorrow, or overdue.
 fn is_near(next: &NextOneOnOne) -> bool {
     next.days_until.is_some_and(|d| d <= 1)
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// The status line's parts.

@@ -18,6 +18,7 @@ use super::template::{Placeholder, SummaryTemplate};
 use super::{AgendaTopic, AwaitingAdvice};
 use crate::domain::Week;
 use crate::domain::profile::overlap;
+use crate::domain::text::count;
 use crate::domain::{AdviceLoop, Category, Interaction, Person};
 
 /// Quality from which an interaction is a highlight.
@@ -234,10 +235,7 @@ fn next_week(facts: &SummaryFacts) -> String {
         (Some(on), _) => format!("- Our next 1:1: {}", short_date(on, facts.as_of)),
     }];
     for t in facts.open_topics.iter().filter(|t| t.carried_over > 0) {
-        let times = match t.carried_over {
-            1 => "1 1:1".to_string(),
-            n => format!("{n} 1:1s"),
-        };
+        let times = count(t.carried_over, "1:1", "1:1s");
         lines.push(format!(
             "- Still open after {times}: {}",
             inline(&t.topic.text)

@@ -110,6 +110,7 @@ fn facts() -> PrepFacts {
         summary_entry: None,
         profile: Default::default(),
         expectations: Vec::new(),
+        plan: crate::prep::next::Plan::default(),
     }
 }
 

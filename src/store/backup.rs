@@ -14,7 +14,7 @@ use super::open::create_private_file;
 use super::{APPLICATION_ID, Result, SCHEMA_VERSION, Store, StoreError, secure_create_dir};
 
 /// Every table, for `doctor`'s row counts. Fixed names: never input.
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 17] = [
     "person",
     "strength",
     "kind",
@@ -30,6 +30,7 @@ pub const TABLES: [&str; 16] = [
     "expectation",
     "promise",
     "promise_move",
+    "calendar_occurrence",
     "draft",
 ];
 

@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::export::{
-    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
-    ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
-    TopicRecord,
+    AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,
+    ExpectationRecord, ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord,
+    PersonRecord, ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord,
+    SummaryRecord, TopicRecord,
 };
 use super::fields::{Fields, ImportError};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
@@ -35,6 +35,8 @@ pub fn document_from_value(value: &Value) -> Result<ExportDocument, ImportError>
     doc.expectations = each(&mut top, "expectations", expectation)?;
     // Exports written before promises existed have none: empty.
     doc.promises = each(&mut top, "promises", promise)?;
+    // Exports written before calendars were imported have none: empty.
+    doc.calendar = each(&mut top, "calendar", calendar_occurrence)?;
     top.finish()?;
     check_references(&doc)?;
     Ok(doc)
@@ -344,6 +346,23 @@ fn expectation(mut f: Fields<'_>) -> Result<ExpectationRecord, ImportError> {
     Ok(record)
 }
 
+fn calendar_occurrence(mut f: Fields<'_>) -> Result<CalendarOccurrenceRecord, ImportError> {
+    let record = CalendarOccurrenceRecord {
+        id: f.int("id")?,
+        person_id: f.int("person_id")?,
+        series_uid: f.text("series_uid")?,
+        series_title: f.text("series_title")?,
+        rule: f.text("rule")?,
+        original_on: f.day("original_on")?,
+        happens_on: f.opt_day("happens_on")?,
+        at_time: f.opt_time("at_time")?,
+        cancelled_by: f.opt_text("cancelled_by")?,
+        created_at: f.instant("created_at")?,
+    };
+    f.finish()?;
+    Ok(record)
+}
+
 fn promise(mut f: Fields<'_>) -> Result<PromiseRecord, ImportError> {
     let id = f.int("id")?;
     let person_id = f.int("person_id")?;
@@ -482,6 +501,14 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
     }
     for (i, e) in doc.expectations.iter().enumerate() {
         people.resolve(format!("expectations[{i}].person_id"), e.person_id)?;
+    }
+    Ids::of(
+        "calendar",
+        "calendar occurrence",
+        doc.calendar.iter().map(|c| c.id),
+    )?;
+    for (i, c) in doc.calendar.iter().enumerate() {
+        people.resolve(format!("calendar[{i}].person_id"), c.person_id)?;
     }
     Ids::of("promises", "promise", doc.promises.iter().map(|p| p.id))?;
     let mut move_at: HashMap<i64, String> = HashMap::new();

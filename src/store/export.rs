@@ -36,6 +36,8 @@ pub struct ExportDocument {
     pub profile_items: Vec<ProfileItemRecord>,
     pub expectations: Vec<ExpectationRecord>,
     pub promises: Vec<PromiseRecord>,
+    /// The 1:1 series imported from calendars, one record per occurrence.
+    pub calendar: Vec<CalendarOccurrenceRecord>,
 }
 
 impl ExportDocument {
@@ -55,6 +57,7 @@ impl ExportDocument {
             profile_items: Vec::new(),
             expectations: Vec::new(),
             promises: Vec::new(),
+            calendar: Vec::new(),
         }
     }
 
@@ -229,6 +232,21 @@ pub struct PromiseRecord {
     pub updated_at: String,
 }
 
+/// One occurrence of a person's 1:1 series from their calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarOccurrenceRecord {
+    pub id: i64,
+    pub person_id: i64,
+    pub series_uid: String,
+    pub series_title: String,
+    pub rule: String,
+    pub original_on: String,
+    pub happens_on: Option<String>,
+    pub at_time: Option<String>,
+    pub cancelled_by: Option<String>,
+    pub created_at: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromiseMoveRecord {
     pub id: i64,
@@ -364,6 +382,26 @@ impl Store {
             },
         )?;
         doc.promises = read_promises(&tx)?;
+        doc.calendar = collect(
+            &tx,
+            "SELECT id, person_id, series_uid, series_title, rule, original_on, happens_on,
+                    at_time, cancelled_by, created_at
+               FROM calendar_occurrence ORDER BY id",
+            |r| {
+                Ok(CalendarOccurrenceRecord {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    series_uid: r.get(2)?,
+                    series_title: r.get(3)?,
+                    rule: r.get(4)?,
+                    original_on: r.get(5)?,
+                    happens_on: r.get(6)?,
+                    at_time: r.get(7)?,
+                    cancelled_by: r.get(8)?,
+                    created_at: r.get(9)?,
+                })
+            },
+        )?;
         Ok(doc)
     }
 }

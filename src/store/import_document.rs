@@ -127,6 +127,7 @@ impl Store {
                 ("profile item", "profile items"),
                 ("expectation", "expectations"),
                 ("promise", "promises"),
+                ("calendar occurrence", "calendar occurrences"),
             ],
         );
         let tx = self.conn.transaction()?;
@@ -147,6 +148,7 @@ impl Store {
         import_checkins_and_nudges(&tx, fresh, doc, &people, &mut report)?;
         import_profiles(&tx, fresh, doc, &people, &mut report)?;
         import_promises(&tx, fresh, doc, &people, &interactions, &mut report)?;
+        import_calendar(&tx, fresh, doc, &people, &mut report)?;
         finish(tx, report)
     }
 }
@@ -580,6 +582,51 @@ fn import_promises(
             )?;
         }
         report.count("promises", true);
+    }
+    Ok(())
+}
+
+/// The calendar series' occurrences. One already there (same id, same
+/// import instant) is skipped; one whose person already has that day of a
+/// series is skipped too (the journal's own import is newer).
+fn import_calendar(
+    tx: &Transaction<'_>,
+    fresh: &mut Fresh,
+    doc: &ExportDocument,
+    people: &IdMap,
+    report: &mut ImportReport,
+) -> Outcome<()> {
+    for c in &doc.calendar {
+        let person = people.get("person", c.person_id)?;
+        let clash: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM calendar_occurrence
+                             WHERE person_id = ?1 AND original_on = ?2)",
+            params![person, c.original_on],
+            |r| r.get(0),
+        )?;
+        if clash || already_there(tx, fresh, "calendar_occurrence", c.id, &c.created_at)? {
+            report.count("calendar occurrences", false);
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO calendar_occurrence (id, person_id, series_uid, series_title, rule,
+                 original_on, happens_on, at_time, cancelled_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                keep_id(tx, "calendar_occurrence", c.id)?,
+                person,
+                c.series_uid,
+                c.series_title,
+                c.rule,
+                c.original_on,
+                c.happens_on,
+                c.at_time,
+                c.cancelled_by,
+                c.created_at,
+            ],
+        )?;
+        fresh.inserted("calendar_occurrence", tx);
+        report.count("calendar occurrences", true);
     }
     Ok(())
 }

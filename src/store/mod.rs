@@ -7,6 +7,7 @@
 mod aggregates;
 mod backup;
 mod bulk;
+mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod document;
@@ -52,10 +53,10 @@ pub use entry_files::{
     entries_from_jrnl, read_csv,
 };
 pub use export::{
-    AdviceLoopRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION, ExpectationRecord,
-    ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord, PersonRecord,
-    ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord, SummaryRecord,
-    TopicRecord, write_private_file,
+    AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,
+    ExpectationRecord, ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord,
+    PersonRecord, ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord,
+    SummaryRecord, TopicRecord, write_private_file,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};

@@ -161,8 +161,7 @@ pub struct AboutState {
     pub selected: usize,
     /// The keyboard is on the profile side, not the list of people.
     pub focused: bool,
-    pub stale: bool,
-    pub loading: bool,
+    pub fetch: super::loading::Fetch,
     /// The edit that brings back what was last removed.
     pub undo: Option<ProfileOp>,
 }

@@ -10,6 +10,7 @@ use super::about::{AboutData, AboutState, ProfileOp};
 use super::forms::OpenForm;
 use super::input::LineInput;
 use super::keymap::Keymap;
+use super::loading::{Changed, Fetch, RequestId, Requests};
 use crate::coach::{Playbook, Suggestion};
 use crate::config::Targets;
 use crate::domain::{
@@ -85,9 +86,9 @@ pub struct Timeline {
     /// The first row drawn.
     pub offset: usize,
     pub filter: InteractionFilter,
-    /// Bumped on every filter change, so a page for an old filter is dropped.
-    pub generation: u64,
-    pub loading: bool,
+    /// The page asked for; a page for an older request (an old filter, a
+    /// reload since) is dropped.
+    pub fetch: Fetch,
     /// Nothing older than the last row exists.
     pub at_oldest: bool,
     /// Nothing newer than the first row exists.
@@ -144,6 +145,8 @@ pub enum Overlay {
 pub struct App {
     /// The calendar day, from the last `Tick` (or the start).
     pub today: NaiveDate,
+    /// Numbers every fetch, so that late answers can be told apart.
+    pub requests: Requests,
     /// The instant of the last `Tick`; the start of `today` until one comes.
     pub now: DateTime<Utc>,
     pub screen: Screen,
@@ -152,6 +155,8 @@ pub struct App {
     pub color: bool,
     pub people: Vec<Person>,
     pub kinds: Vec<Kind>,
+    /// People and kinds: what the others wait for (they need the manager).
+    pub people_fetch: Fetch,
     pub timeline: Timeline,
     /// The search line, while it is being typed.
     pub search: Option<LineInput>,
@@ -230,8 +235,7 @@ pub struct PrepState {
     /// week's, or last week's for a 1:1 early in the week); `None` when there
     /// is no summary to pick from.
     pub picks_week: Option<Week>,
-    pub stale: bool,
-    pub loading: bool,
+    pub fetch: Fetch,
     pub focus: PrepPane,
     pub topic_selected: usize,
     pub advice_selected: usize,
@@ -250,8 +254,7 @@ impl PrepState {
             sheet: None,
             summary: None,
             picks_week: None,
-            stale: true,
-            loading: false,
+            fetch: Fetch::Idle,
             focus: PrepPane::Agenda,
             topic_selected: 0,
             advice_selected: 0,
@@ -297,8 +300,7 @@ pub struct CoachState {
     pub suggestions: Vec<Suggestion>,
     pub next_one_on_one: Option<NaiveDate>,
     pub selected: usize,
-    pub stale: bool,
-    pub loading: bool,
+    pub fetch: Fetch,
     /// The suggestion whose form is open: done once that form saves.
     pub accepted: Option<Suggestion>,
 }
@@ -317,9 +319,7 @@ pub struct InsightsState {
     /// Whose figures; the current manager when not chosen.
     pub person_id: Option<i64>,
     pub data: Option<Box<Insights>>,
-    /// The journal changed since `data` was computed.
-    pub stale: bool,
-    pub loading: bool,
+    pub fetch: Fetch,
     /// Cadence targets from the settings.
     pub targets: Targets,
 }
@@ -328,12 +328,14 @@ impl App {
     pub fn new(today: NaiveDate, keymap: Keymap, color: bool) -> App {
         App {
             today,
+            requests: Requests::default(),
             now: today.and_time(chrono::NaiveTime::MIN).and_utc(),
             screen: Screen::Journal,
             keymap,
             color,
             people: Vec::new(),
             kinds: Vec::new(),
+            people_fetch: Fetch::Idle,
             timeline: Timeline::default(),
             search: None,
             overlay: None,
@@ -349,8 +351,7 @@ impl App {
                 range: Range::ThreeMonths,
                 person_id: None,
                 data: None,
-                stale: true,
-                loading: false,
+                fetch: Fetch::Idle,
                 targets: Targets::default(),
             },
             coach: CoachState {
@@ -358,8 +359,7 @@ impl App {
                 suggestions: Vec::new(),
                 next_one_on_one: None,
                 selected: 0,
-                stale: true,
-                loading: false,
+                fetch: Fetch::Idle,
                 accepted: None,
             },
             prep: PrepState::new(),
@@ -391,6 +391,8 @@ impl App {
 /// Something that happened: a key, a tick, or the store's answer.
 #[derive(Debug, Clone)]
 pub enum Msg {
+    /// The TUI opened: the people and the newest page are asked for.
+    Start,
     Key(KeyEvent),
     Paste(String),
     /// About four times a second, with the clock read at the edge: fades
@@ -407,7 +409,7 @@ pub enum Msg {
     /// The terminal came back from a suspend.
     Resumed,
     PageLoaded {
-        generation: u64,
+        request: RequestId,
         from: PageFrom,
         rows: Vec<Interaction>,
     },
@@ -420,10 +422,14 @@ pub enum Msg {
     CheckInSaved(CheckIn),
     PersonSaved(Person),
     PeopleLoaded {
+        request: RequestId,
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded(Box<AboutData>),
+    AboutLoaded {
+        request: RequestId,
+        data: Box<AboutData>,
+    },
     /// A profile or expectation edit was saved; `undo` brings back a removal.
     ProfileChanged {
         said: String,
@@ -434,6 +440,7 @@ pub enum Msg {
         body: String,
     },
     CoachLoaded {
+        request: RequestId,
         suggestions: Vec<Suggestion>,
         next_one_on_one: Option<NaiveDate>,
     },
@@ -442,11 +449,11 @@ pub enum Msg {
     TopicAdded(crate::domain::Topic),
     AdviceReported,
     InsightsLoaded {
-        person_id: i64,
-        range: Range,
+        request: RequestId,
         insights: Box<Insights>,
     },
     PrepLoaded {
+        request: RequestId,
         person_id: i64,
         sheet: Box<PrepSheet>,
         summary: Option<Box<WeeklySummary>>,
@@ -486,20 +493,70 @@ pub enum Msg {
         said: String,
     },
     OneOnOneRecorded(Box<RecordedOneOnOne>),
+    /// A write went through; what rests on what it changed is fetched again.
+    Changed(Changed),
     /// A save that lost to another instance's edit.
     Stale(String),
-    Failed(String),
+    /// The store (or the terminal) said no; `request` names the fetch that
+    /// failed, `None` for a write.
+    Failed {
+        request: Option<RequestId>,
+        error: String,
+    },
+}
+
+impl Cmd {
+    /// The fetch this command answers, if it is one.
+    pub fn request(&self) -> Option<RequestId> {
+        match self {
+            Cmd::LoadPeople { request }
+            | Cmd::LoadAbout { request, .. }
+            | Cmd::LoadPage { request, .. }
+            | Cmd::LoadCoach { request, .. }
+            | Cmd::LoadInsights { request, .. }
+            | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::Profile(_)
+            | Cmd::SaveEntry { .. }
+            | Cmd::DeleteEntry(_)
+            | Cmd::UndoDelete
+            | Cmd::SaveCheckIn(_)
+            | Cmd::SavePerson { .. }
+            | Cmd::SetCurrent(_)
+            | Cmd::Nudge { .. }
+            | Cmd::AddTopic { .. }
+            | Cmd::SetNextOneOnOne { .. }
+            | Cmd::ReportOldestAdvice { .. }
+            | Cmd::MoveTopic { .. }
+            | Cmd::CloseTopic { .. }
+            | Cmd::ReportAdvice { .. }
+            | Cmd::DraftSummary { .. }
+            | Cmd::SaveSummary { .. }
+            | Cmd::MarkSummarySent { .. }
+            | Cmd::WriteSummary { .. }
+            | Cmd::RecordOneOnOne { .. }
+            | Cmd::Terminal(_)
+            | Cmd::FindDrafts
+            | Cmd::SaveDraft { .. }
+            | Cmd::DiscardDraft(_)
+            | Cmd::Batch(_) => None,
+        }
+    }
 }
 
 /// Work for the store; `effects` runs it and answers with a `Msg`.
 #[derive(Debug, Clone)]
 pub enum Cmd {
-    LoadPeople,
+    LoadPeople {
+        request: RequestId,
+    },
     /// Both profiles and the expectations with this person.
-    LoadAbout(i64),
+    LoadAbout {
+        request: RequestId,
+        person_id: i64,
+    },
     Profile(ProfileOp),
     LoadPage {
-        generation: u64,
+        request: RequestId,
         filter: InteractionFilter,
         from: PageFrom,
     },
@@ -518,6 +575,7 @@ pub enum Cmd {
     },
     SetCurrent(i64),
     LoadCoach {
+        request: RequestId,
         person_id: i64,
         playbook: Box<Playbook>,
     },
@@ -541,11 +599,13 @@ pub enum Cmd {
         applied: bool,
     },
     LoadInsights {
+        request: RequestId,
         person_id: i64,
         range: Range,
         targets: Targets,
     },
     LoadPrep {
+        request: RequestId,
         person_id: i64,
     },
     MoveTopic {

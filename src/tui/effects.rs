@@ -8,6 +8,7 @@ mod profiles;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
+use super::loading::{Changed, RequestId};
 use crate::domain::person::cleaned_strengths;
 use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
@@ -22,6 +23,8 @@ pub fn run(
     out: &mut Vec<Msg>,
     terminal: &mut Vec<TerminalCmd>,
 ) {
+    let request = cmd.request();
+    let changed = changed_by(&cmd);
     let answer = match cmd {
         Cmd::Batch(cmds) => {
             for cmd in cmds {
@@ -46,16 +49,22 @@ pub fn run(
             Ok(None) => return,
             Err(e) => Err(e),
         },
-        Cmd::LoadAbout(person_id) => profiles::load(store, person_id),
+        Cmd::LoadAbout { request, person_id } => {
+            profiles::load(store, person_id).map(|data| Msg::AboutLoaded {
+                request,
+                data: Box::new(data),
+            })
+        }
         Cmd::Profile(op) => profiles::run(store, op, today, now),
-        Cmd::LoadPeople => store.people(false).and_then(|people| {
+        Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
+                request,
                 people,
                 kinds: store.kinds()?,
             })
         }),
         Cmd::LoadPage {
-            generation,
+            request,
             filter,
             from,
         } => match from {
@@ -76,7 +85,7 @@ pub fn run(
             PageFrom::Newer(cursor) => store.interactions_newer_than(&filter, cursor, PAGE),
         }
         .map(|rows| Msg::PageLoaded {
-            generation,
+            request,
             from,
             rows,
         }),
@@ -135,12 +144,14 @@ pub fn run(
             )
             .map(Msg::PersonSaved),
         Cmd::LoadCoach {
+            request,
             person_id,
             playbook,
         } => store.person(person_id).and_then(|person| {
             let (signals, suggestions) =
                 journal::suggestions(store, &person, &playbook, today, true)?;
             Ok(Msg::CoachLoaded {
+                request,
                 suggestions,
                 next_one_on_one: signals.next_one_on_one,
             })
@@ -182,13 +193,13 @@ pub fn run(
             })
             .map(|()| Msg::AdviceReported),
         Cmd::LoadInsights {
+            request,
             person_id,
             range,
             targets,
         } => store.person(person_id).and_then(|person| {
             Ok(Msg::InsightsLoaded {
-                person_id,
-                range,
+                request,
                 insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
             })
         }),
@@ -208,7 +219,7 @@ pub fn run(
                     }
                     Ok(None) => {}
                     Err(e) => {
-                        out.push(failure(e));
+                        out.push(failure(e, None));
                         return;
                     }
                 }
@@ -216,7 +227,7 @@ pub fn run(
             let orphans = match store.orphan_drafts() {
                 Ok(orphans) => orphans,
                 Err(e) => {
-                    out.push(failure(e));
+                    out.push(failure(e, None));
                     return;
                 }
             };
@@ -231,7 +242,7 @@ pub fn run(
                     }
                     Ok(false) => {}
                     Err(e) => {
-                        out.push(failure(e));
+                        out.push(failure(e, None));
                         return;
                     }
                 }
@@ -247,12 +258,65 @@ pub fn run(
             Err(e) => Err(e),
         },
     };
-    out.push(answer.unwrap_or_else(failure));
+    match answer {
+        Ok(msg) => {
+            out.push(msg);
+            if !changed.is_empty() {
+                out.push(Msg::Changed(changed));
+            }
+        }
+        Err(e) => out.push(failure(e, request)),
+    }
 }
 
-fn failure(e: StoreError) -> Msg {
+/// What a command writes, for `update::invalidate`: every write names what
+/// it changes here, next to the others, and a new command must be placed.
+fn changed_by(cmd: &Cmd) -> Changed {
+    match cmd {
+        Cmd::LoadPeople { .. }
+        | Cmd::LoadAbout { .. }
+        | Cmd::LoadPage { .. }
+        | Cmd::LoadCoach { .. }
+        | Cmd::LoadInsights { .. }
+        | Cmd::LoadPrep { .. }
+        | Cmd::WriteSummary { .. }
+        | Cmd::Terminal(_)
+        | Cmd::FindDrafts
+        | Cmd::SaveDraft { .. }
+        | Cmd::DiscardDraft(_)
+        | Cmd::Batch(_) => Changed::empty(),
+        // An entry may carry an advice ask; deleting it takes the ask along.
+        Cmd::SaveEntry { .. } | Cmd::DeleteEntry(_) | Cmd::UndoDelete => {
+            Changed::ENTRIES | Changed::ADVICE
+        }
+        Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
+        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
+            Changed::PEOPLE
+        }
+        // Strengths live on the person.
+        Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
+        Cmd::Nudge { .. } => Changed::NUDGES,
+        Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
+        Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
+        Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
+        // Marking sent logs a summary entry.
+        Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,
+        Cmd::RecordOneOnOne { .. } => {
+            Changed::ENTRIES
+                | Changed::TOPICS
+                | Changed::ADVICE
+                | Changed::SUMMARY
+                | Changed::PEOPLE
+        }
+    }
+}
+
+fn failure(e: StoreError, request: Option<RequestId>) -> Msg {
     match e {
         StoreError::Stale { .. } => Msg::Stale(format!("{e}; your changes are still in the form")),
-        other => Msg::Failed(other.to_string()),
+        other => Msg::Failed {
+            request,
+            error: other.to_string(),
+        },
     }
 }

@@ -9,6 +9,7 @@ pub mod form;
 pub mod forms;
 pub mod input;
 pub mod keymap;
+pub mod loading;
 pub mod outside;
 pub mod terminal;
 pub mod update;
@@ -21,7 +22,7 @@ use std::time::Duration;
 use chrono::{Local, NaiveDate, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 
-use app::{App, Cmd, Msg, PageFrom, TerminalCmd};
+use app::{App, Msg, TerminalCmd};
 use keymap::Keymap;
 use outside::EditingDir;
 use terminal::{Signals, TerminalGuard};
@@ -54,30 +55,10 @@ pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> Vec<TerminalCmd> 
     terminal
 }
 
-/// The first commands: people and kinds, and the newest page.
-pub fn start(app: &mut App, store: &mut Store) {
-    let cmd = Cmd::Batch(vec![
-        Cmd::LoadPeople,
-        Cmd::LoadPage {
-            generation: app.timeline.generation,
-            filter: app.timeline.filter.clone(),
-            from: PageFrom::Start,
-        },
-    ]);
-    app.timeline.loading = true;
-    let mut answers = Vec::new();
-    let mut terminal = Vec::new();
-    effects::run(
-        store,
-        cmd,
-        app.today,
-        Utc::now(),
-        &mut answers,
-        &mut terminal,
-    );
-    for msg in answers {
-        dispatch(app, store, msg);
-    }
+/// The first commands: people and kinds, and the newest page. Returns the
+/// terminal's work, as `dispatch` does.
+pub fn start(app: &mut App, store: &mut Store) -> Vec<TerminalCmd> {
+    dispatch(app, store, Msg::Start)
 }
 
 /// Runs the TUI on a real terminal until the user quits or a signal stops it.
@@ -197,7 +178,7 @@ fn event_loop(
             height: size.height,
         },
     );
-    start(app, store);
+    outside.dispatch(app, store, Msg::Start);
     loop {
         if signals.stop_requested() || app.quit || terminal::hung_up() {
             return Ok(());

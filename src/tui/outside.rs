@@ -37,7 +37,10 @@ pub fn run(guard: &mut TerminalGuard, editing: Option<&EditingDir>, work: Termin
                 Ok(()) => Msg::Copied {
                     words: word_count(&text),
                 },
-                Err(e) => Msg::Failed(format!("could not write to the terminal to copy: {e}")),
+                Err(e) => Msg::Failed {
+                    request: None,
+                    error: format!("could not write to the terminal to copy: {e}"),
+                },
             }
         }
         TerminalCmd::EditSummary {
@@ -46,9 +49,11 @@ pub fn run(guard: &mut TerminalGuard, editing: Option<&EditingDir>, work: Termin
             body,
         } => {
             let Some(editing) = editing else {
-                return Msg::Failed(
-                    "there is no private directory for the editor's file; e edits here".into(),
-                );
+                return Msg::Failed {
+                    request: None,
+                    error: "there is no private directory for the editor's file; e edits here"
+                        .into(),
+                };
             };
             let (body, said) = match edit_in_editor(guard, editing, week, &body) {
                 Ok(edited) => edited,

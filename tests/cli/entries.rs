@@ -52,6 +52,23 @@ fn listed_world() -> (World, [i64; 5]) {
 }
 
 #[test]
+fn list_cuts_a_wide_title_by_columns_and_keeps_its_ellipsis() {
+    let w = World::with_manager();
+    w.run(&["person", "add", "岡田花子さんと山田太郎さん"]).ok();
+    // 40 CJK characters: 80 columns, past the title's 60.
+    let title = "採用計画".repeat(10);
+    w.log(&["one_on_one", &title, "--with", "岡田花子さんと山田太郎さん"]);
+    let out = w.run(&["list"]).ok();
+    let line = out.lines().next().expect("one entry listed");
+    assert!(line.ends_with('…'), "{line}");
+    let title_cell = line.rsplit("  ").next().unwrap_or_default();
+    // 29 characters of two columns and the `…`: 59 of the 60 columns.
+    assert_eq!(unicode_width::UnicodeWidthStr::width(title_cell), 59);
+    // The person's cell is 12 columns wide whatever its characters.
+    assert!(line.contains("岡田花子さ… "), "{line}");
+}
+
+#[test]
 fn list_shows_entries_newest_first() {
     let (w, [one_on_one, coffee, advice, feedback, note]) = listed_world();
     assert_eq!(

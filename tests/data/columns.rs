@@ -4,7 +4,7 @@ use rapport::store::Store;
 
 /// The columns the JSON export carries, per table. A migration that adds a
 /// table or a column fails this test until the export carries it too.
-const EXPORTED_COLUMNS: [(&str, &[&str]); 16] = [
+const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
     (
         "person",
         &[
@@ -153,6 +153,21 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 16] = [
     (
         "promise_move",
         &["id", "promise_id", "moved_on", "from_due", "to_due"],
+    ),
+    (
+        "calendar_occurrence",
+        &[
+            "id",
+            "person_id",
+            "series_uid",
+            "series_title",
+            "rule",
+            "original_on",
+            "happens_on",
+            "at_time",
+            "cancelled_by",
+            "created_at",
+        ],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).
     ("draft", &["owner", "form", "body", "saved_at"]),

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::super::output::{print_json, print_text};
 use super::super::{CmdResult, Context, Failure};
+use crate::present::count;
 use crate::store::{SCHEMA_VERSION, plain_copies};
 
 /// Everything `doctor` found, as `--json` prints it.
@@ -110,8 +111,8 @@ pub fn doctor(json: bool, ctx: &Context) -> CmdResult {
     match report.problems.len() {
         0 => Ok(()),
         n => Err(Failure::Runtime(anyhow::anyhow!(
-            "doctor found {n} problem{}: {}",
-            if n == 1 { "" } else { "s" },
+            "doctor found {}: {}",
+            count(n, "problem", "problems"),
             report.problems.join("; ")
         ))),
     }

@@ -9,6 +9,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::domain::text::{shown_block, shown_line};
 use crate::domain::{Category, Interaction};
+use crate::present::count;
 
 /// What the record covers, for its heading.
 #[derive(Debug, Clone)]
@@ -149,10 +150,6 @@ fn entry(out: &mut String, e: &Interaction, name_person: bool) {
 
 fn long_day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn average<'a>(entries: impl Iterator<Item = &'a Interaction>) -> Option<f64> {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::super::app::{Cmd, Msg};
+use super::super::loading::RequestId;
 use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate};
 use crate::store::{Store, StoreError, write_private_file};
@@ -21,7 +22,7 @@ pub(super) fn run(
     now: DateTime<Utc>,
 ) -> Result<Option<Msg>, StoreError> {
     let msg = match cmd {
-        Cmd::LoadPrep { person_id } => load(store, person_id, today)?,
+        Cmd::LoadPrep { request, person_id } => load(store, request, person_id, today)?,
         Cmd::MoveTopic { id, direction } => Msg::TopicMoved {
             id,
             moved: store.move_topic(id, direction, now)?,
@@ -106,7 +107,12 @@ pub(super) fn run(
 /// The sheet, this week's saved summary, and the week the after-the-1:1
 /// form's picks would go on (as `record_one_on_one` finds it for a 1:1
 /// today: this week's summary, else last week's).
-fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreError> {
+fn load(
+    store: &Store,
+    request: RequestId,
+    person_id: i64,
+    today: NaiveDate,
+) -> Result<Msg, StoreError> {
     let person = store.person(person_id)?;
     let sheet = journal::prep_sheet(store, &person, today)?;
     let this_week = Week::containing(today);
@@ -124,6 +130,7 @@ fn load(store: &Store, person_id: i64, today: NaiveDate) -> Result<Msg, StoreErr
         }
     };
     Ok(Msg::PrepLoaded {
+        request,
         person_id,
         sheet: Box::new(sheet),
         summary: summary.map(Box::new),

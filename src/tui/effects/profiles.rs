@@ -6,17 +6,18 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::about::{AboutData, ProfileOp};
 use super::super::app::Msg;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{ExpectationState, ProfileChange};
+use crate::present::truncated;
 use crate::store::{PersonChange, Store, StoreError};
 
-pub(super) fn load(store: &Store, person_id: i64) -> Result<Msg, StoreError> {
-    Ok(Msg::AboutLoaded(Box::new(AboutData {
+pub(super) fn load(store: &Store, person_id: i64) -> Result<AboutData, StoreError> {
+    Ok(AboutData {
         person_id,
         theirs: store.profile(Some(person_id))?,
         mine: store.profile(None)?,
         expectations: store.expectations(Some(person_id), false)?,
-    })))
+    })
 }
 
 fn quoted(text: &str) -> String {

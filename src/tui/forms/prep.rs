@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::day::parse_day;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person};
 use crate::prep::{AdviceAsk, FollowUps, Week};
+use crate::present::truncated;
 use crate::store::OneOnOneRecord;
 use crate::tui::form::{Checklist, Editor, Field, FieldId, Form};
 

@@ -7,24 +7,12 @@ use super::super::app::{App, Cmd, Overlay, Screen, SummaryNext};
 use super::super::form::FieldId;
 use super::super::forms;
 use super::super::keymap::Action;
-use super::prep::refresh_prep;
+use super::fetches::refresh_prep;
 use crate::coach::{SuggestedAction, Suggestion};
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::prep::Week;
+use crate::present::truncated;
 use crate::store::Nudge;
-
-/// Asks for the suggestions again when the journal changed since.
-pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
-    if !app.coach.stale || app.coach.loading {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    app.coach.loading = true;
-    Some(Cmd::LoadCoach {
-        person_id,
-        playbook: Box::new(app.coach.playbook.clone()),
-    })
-}
 
 fn cooldown(app: &App, rule: &str) -> u64 {
     app.coach
@@ -141,7 +129,7 @@ pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd>
 fn write_summary(app: &mut App) -> Option<Cmd> {
     let person_id = app.manager()?.id;
     app.screen = Screen::Prep;
-    app.prep.stale = true;
+    app.prep.fetch.retry();
     let draft = Cmd::DraftSummary {
         person_id,
         week: Week::containing(app.today),
@@ -181,7 +169,7 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
         SuggestedAction::Agenda => {
             app.screen = Screen::Prep;
             app.prep.focus = super::super::app::PrepPane::Agenda;
-            app.prep.stale = true;
+            app.prep.fetch.retry();
             let cmds: Vec<Cmd> = [done(app, &s), refresh_prep(app)]
                 .into_iter()
                 .flatten()

@@ -4,76 +4,45 @@
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 mod coach;
+mod fetches;
 mod overlays;
 mod people;
 mod prep;
 mod timeline;
 
+use super::app::PageFrom;
 use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind};
 use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
-use crate::domain::text::{shown_line, truncated};
-use coach::{done_if_accepted, on_next_steps_action, refresh_coach};
+use super::loading::Changed;
+use crate::domain::text::shown_line;
+use crate::present::truncated;
+use coach::on_next_steps_action;
+use fetches::{
+    fail, invalidate, load_page, load_people, refresh_about, refresh_all, refresh_insights,
+    retry_failed,
+};
 use overlays::{close_form, on_overlay_key};
-use people::{on_about_loaded, on_people_action, on_profile_changed, refresh_about};
-use prep::{on_prep_action, on_prep_msg, refresh_prep};
+use people::{on_about_loaded, on_people_action, on_profile_changed};
+use prep::{on_prep_action, on_prep_msg};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
 /// Ticks of quiet typing after which a draft is saved.
 const DRAFT_DEBOUNCE_TICKS: u16 = 2;
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
-    let saved_a_form = matches!(
-        msg,
-        Msg::EntrySaved { .. }
-            | Msg::CheckInSaved(_)
-            | Msg::PersonSaved(_)
-            | Msg::TopicAdded(_)
-            | Msg::AdviceReported
-            | Msg::OneOnOneRecorded(_)
-            | Msg::ProfileChanged { .. }
-    );
-    let changed_data = saved_a_form
-        || matches!(
-            msg,
-            Msg::EntryDeleted(_)
-                | Msg::EntryRestored(Some(_))
-                | Msg::TopicClosed(_)
-                | Msg::SummarySent(_)
-        );
-    let cmd = handle(app, msg);
-    if !changed_data {
-        return cmd;
-    }
-    // The figures and the suggestions rest on what just changed.
-    app.insights.stale = true;
-    app.coach.stale = true;
-    app.prep.stale = true;
-    app.about.stale = true;
-    let done = if saved_a_form {
-        done_if_accepted(app)
-    } else {
-        None
-    };
-    let refresh = refresh_coach(app);
-    let prep = refresh_prep(app);
-    let about = refresh_about(app);
-    let cmds: Vec<Cmd> = [cmd, done, refresh, prep, about]
-        .into_iter()
-        .flatten()
-        .collect();
-    (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
-}
-
-fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key),
         Msg::Key(_) => None,
         Msg::Paste(text) => on_paste(app, &text),
         Msg::Tick { today, now } => {
             app.now = now;
-            let day = (today != app.today).then(|| on_new_day(app, today));
+            let day = if today == app.today {
+                None
+            } else {
+                on_new_day(app, today)
+            };
             let tick = on_tick(app);
             match (day, tick) {
                 (None, None) => None,
@@ -86,23 +55,29 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             None
         }
         Msg::Resumed => None,
+        Msg::Start => Some(Cmd::Batch(vec![
+            load_people(app),
+            load_page(app, PageFrom::Start),
+        ])),
         Msg::PageLoaded {
-            generation,
+            request,
             from,
             rows,
         } => {
-            if generation == app.timeline.generation {
+            if app.timeline.fetch.finish(request) {
                 apply_page(app, from, rows);
             }
             None
         }
         Msg::CoachLoaded {
+            request,
             suggestions,
             next_one_on_one,
         } => {
             let coach = &mut app.coach;
-            coach.loading = false;
-            coach.stale = false;
+            if !coach.fetch.finish(request) {
+                return None;
+            }
             coach.suggestions = suggestions;
             coach.next_one_on_one = next_one_on_one;
             coach.selected = coach
@@ -112,8 +87,7 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
         }
         Msg::Nudged(said) => {
             app.info(said);
-            app.coach.stale = true;
-            refresh_coach(app)
+            None
         }
         Msg::TopicAdded(topic) => {
             app.info(format!(
@@ -122,30 +96,25 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             ));
             close_form(app)
         }
-        Msg::AboutLoaded(data) => {
-            on_about_loaded(app, data);
-            None
+        Msg::AboutLoaded { request, data } => {
+            if app.about.fetch.finish(request) {
+                on_about_loaded(app, data);
+            }
+            // The selection may have moved on while it loaded.
+            refresh_about(app)
         }
         Msg::ProfileChanged { said, undo } => on_profile_changed(app, said, undo),
         Msg::AdviceReported => {
             app.info("report-back recorded");
             close_form(app)
         }
-        Msg::InsightsLoaded {
-            person_id,
-            range,
-            insights,
-        } => {
-            let state = &mut app.insights;
-            state.loading = false;
-            if state.range == range && state.person_id.is_none_or(|p| p == person_id) {
-                state.data = Some(insights);
-                state.stale = false;
+        Msg::InsightsLoaded { request, insights } => {
+            if app.insights.fetch.finish(request) {
+                app.insights.data = Some(insights);
             }
             None
         }
         Msg::EntrySaved { entry, was_edit } => {
-            app.insights.stale = true;
             let verb = if was_edit { "updated" } else { "saved" };
             app.info(format!(
                 "{verb} {} with {}",
@@ -157,7 +126,6 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             Some(batch(cmd, Some(reload(app, Some(entry.id)))))
         }
         Msg::EntryDeleted(entry) => {
-            app.insights.stale = true;
             let title = if entry.title.is_empty() {
                 entry.kind.clone()
             } else {
@@ -175,7 +143,6 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             fetch_if_near_edge(app)
         }
         Msg::EntryRestored(Some(entry)) => {
-            app.insights.stale = true;
             app.info(format!(
                 "restored “{}”",
                 truncated(&shown_line(&entry.title), 40)
@@ -187,7 +154,6 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             None
         }
         Msg::CheckInSaved(check_in) => {
-            app.insights.stale = true;
             app.info(format!(
                 "checked in: trust {}, clarity {}, ease {}",
                 check_in.trust, check_in.clarity, check_in.ease
@@ -195,11 +161,17 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
             close_form(app)
         }
         Msg::PersonSaved(person) => {
-            app.insights.stale = true;
             app.info(format!("saved {}", shown_line(&person.name)));
-            Some(batch(close_form(app), Some(Cmd::LoadPeople)))
+            close_form(app)
         }
-        Msg::PeopleLoaded { people, kinds } => {
+        Msg::PeopleLoaded {
+            request,
+            people,
+            kinds,
+        } => {
+            if !app.people_fetch.finish(request) {
+                return None;
+            }
             let first = !app.loaded;
             app.loaded = true;
             app.people = people;
@@ -209,23 +181,9 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
                 app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, true))));
                 return None;
             }
-            if !first {
-                let cmds: Vec<Cmd> = [refresh_coach(app), refresh_prep(app), refresh_about(app)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                return (!cmds.is_empty()).then_some(Cmd::Batch(cmds));
-            }
-            let cmds: Vec<Cmd> = [
-                Some(Cmd::FindDrafts),
-                refresh_coach(app),
-                refresh_prep(app),
-                refresh_about(app),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            Some(Cmd::Batch(cmds))
+            // What waited for the people (it needs the manager) goes now.
+            let drafts = first.then_some(Cmd::FindDrafts);
+            fetches::batch([drafts, refresh_all(app)])
         }
         Msg::DraftFound { key, body } => {
             if app.overlay.is_none() {
@@ -253,11 +211,16 @@ fn handle(app: &mut App, msg: Msg) -> Option<Cmd> {
         | Msg::Copied { .. }
         | Msg::EditedExternally { .. }
         | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
-        Msg::Stale(text) | Msg::Failed(text) => {
-            app.prep.loading = false;
-            app.about.loading = false;
-            app.timeline.loading = false;
+        Msg::Changed(changed) => invalidate(app, changed),
+        Msg::Stale(text) => {
             app.error(text);
+            None
+        }
+        Msg::Failed { request, error } => {
+            match request.and_then(|id| fail(app, id, &error)) {
+                Some(what) => app.error(format!("could not load {what}: {error}")),
+                None => app.error(error),
+            }
             None
         }
     }
@@ -274,22 +237,9 @@ fn batch(first: Option<Cmd>, second: Option<Cmd>) -> Cmd {
 /// The calendar turned while the TUI was open: what rests on the day (the
 /// suggestions and snoozes, the prep sheet and its week, the figures, the
 /// profiles' ages) is asked for again.
-fn on_new_day(app: &mut App, today: chrono::NaiveDate) -> Cmd {
+fn on_new_day(app: &mut App, today: chrono::NaiveDate) -> Option<Cmd> {
     app.today = today;
-    app.insights.stale = true;
-    app.coach.stale = true;
-    app.prep.stale = true;
-    app.about.stale = true;
-    let cmds: Vec<Cmd> = [
-        load_insights(app),
-        refresh_coach(app),
-        refresh_prep(app),
-        refresh_about(app),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    Cmd::Batch(cmds)
+    invalidate(app, Changed::DAY)
 }
 
 fn on_tick(app: &mut App) -> Option<Cmd> {
@@ -400,38 +350,16 @@ fn on_insights_action(app: &mut App, action: Action) -> Option<Cmd> {
         }
         _ => return None,
     }
-    app.insights.stale = true;
-    load_insights(app)
-}
-
-/// Asks for the Insights figures when they are missing or out of date.
-fn load_insights(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::Insights || !app.insights.stale || app.insights.loading {
-        return None;
-    }
-    let person_id = app.insights.person_id.or(app.manager().map(|m| m.id))?;
-    app.insights.loading = true;
-    Some(Cmd::LoadInsights {
-        person_id,
-        range: app.insights.range,
-        targets: app.insights.targets.clone(),
-    })
+    app.insights.fetch.invalidate();
+    refresh_insights(app)
 }
 
 /// `Some(cmd)` when the action was a global one.
 fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
-        let cmds: Vec<Cmd> = [
-            load_insights(app),
-            refresh_coach(app),
-            refresh_prep(app),
-            refresh_about(app),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
+        retry_failed(app);
+        refresh_all(app)
     };
     let count = Screen::ALL.len();
     Some(match action {

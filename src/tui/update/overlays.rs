@@ -256,16 +256,16 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
         Err(errors) => {
             open.form.show_errors(&errors);
             app.error(format!(
-                "{} field{} to fix",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "{} to fix",
+                crate::present::count(errors.len(), "field", "fields")
             ));
             None
         }
     }
 }
 
-/// After a successful save: the form goes, and so does its draft.
+/// After a successful save: the form goes, and so does its draft; a
+/// suggestion whose form it was is done.
 pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     let key = match &app.overlay {
         Some(Overlay::Form(open)) => open.purpose.draft_key(),
@@ -275,5 +275,6 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
         app.overlay = None;
     }
     app.draft_idle_ticks = None;
-    key.map(|k| Cmd::DiscardDraft(k.to_string()))
+    let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
+    super::fetches::batch([discard, super::coach::done_if_accepted(app)])
 }

@@ -3,9 +3,10 @@
 //! list edited in place; removals are undone with `u`.
 
 use super::super::about::{AboutData, ProfileOp, Row, RowKind, Section, about_rows};
-use super::super::app::{App, Cmd, Overlay, Screen};
+use super::super::app::{App, Cmd, Overlay};
 use super::super::forms;
 use super::super::keymap::{Action, Context};
+use super::fetches::refresh_about;
 use super::overlays::close_form;
 use crate::domain::{ExpectationState, Person};
 
@@ -13,24 +14,8 @@ fn selected_person(app: &App) -> Option<Person> {
     app.people.get(app.people_selected).cloned()
 }
 
-/// Asks for the selected person's profile when it is missing or stale.
-pub(super) fn refresh_about(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::People || app.about.loading {
-        return None;
-    }
-    let person_id = app.people.get(app.people_selected)?.id;
-    let loaded = app.about.data.as_ref().map(|d| d.person_id);
-    if !app.about.stale && loaded == Some(person_id) {
-        return None;
-    }
-    app.about.loading = true;
-    Some(Cmd::LoadAbout(person_id))
-}
-
 pub(super) fn on_about_loaded(app: &mut App, data: Box<AboutData>) {
     let about = &mut app.about;
-    about.loading = false;
-    about.stale = false;
     let other_person = about
         .data
         .as_ref()
@@ -58,13 +43,7 @@ pub(super) fn on_profile_changed(
     };
     app.info(said);
     app.about.undo = undo;
-    app.about.stale = true;
-    // Their strengths live on the person: reload them too.
-    let cmds: Vec<Cmd> = [close_form(app), Some(Cmd::LoadPeople)]
-        .into_iter()
-        .flatten()
-        .collect();
-    Some(Cmd::Batch(cmds))
+    close_form(app)
 }
 
 pub(super) fn on_people_action(app: &mut App, action: Action) -> Option<Cmd> {

@@ -3,30 +3,19 @@
 //! week's summary (generate, edit here or in `$EDITOR`, copy, write, mark
 //! sent) and the after-the-1:1 form.
 
-use super::super::app::{
-    App, Cmd, Msg, Overlay, PrepPane, Question, Screen, SummaryNext, TerminalCmd,
-};
+use super::super::app::{App, Cmd, Msg, Overlay, PrepPane, Question, SummaryNext, TerminalCmd};
 use super::super::forms;
 use super::super::keymap::{Action, Context};
 use super::coach::done;
+use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
 use crate::coach::SuggestedAction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{Person, TopicStatus};
 use crate::prep::{ReadingTime, SummaryStatus, Week, short_date};
+use crate::present::truncated;
 use crate::store::TopicMove;
-
-/// Asks for the prep sheet when the Prep screen shows and it is missing or
-/// out of date.
-pub(super) fn refresh_prep(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::Prep || !app.prep.stale || app.prep.loading {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    app.prep.loading = true;
-    Some(Cmd::LoadPrep { person_id })
-}
 
 fn week(app: &App) -> Week {
     Week::containing(app.today)
@@ -315,19 +304,21 @@ fn move_in_pane(app: &mut App, delta: isize) {
 pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
     match msg {
         Msg::PrepLoaded {
+            request,
             person_id,
             sheet,
             summary,
             picks_week,
         } => {
-            let prep = &mut app.prep;
-            prep.loading = false;
+            if !app.prep.fetch.finish(request) {
+                return None;
+            }
             if app.people.iter().any(|p| p.is_current && p.id != person_id) {
                 // The manager changed while it loaded: ask again.
-                prep.stale = true;
+                app.prep.fetch.invalidate();
                 return refresh_prep(app);
             }
-            prep.stale = false;
+            let prep = &mut app.prep;
             if let Some(id) = prep.select_topic.take()
                 && let Some(at) = sheet.agenda.iter().position(|t| t.topic.id == id)
             {
@@ -347,8 +338,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                 app.info("it is already at that end of the agenda");
             }
             app.prep.select_topic = Some(id);
-            app.prep.stale = true;
-            refresh_prep(app)
+            None
         }
         Msg::TopicClosed(topic) => {
             let what = match topic.status {
@@ -370,7 +360,6 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             let reading = ReadingTime::of(&summary.body);
             let (person_id, week, body) = (summary.person_id, summary.week, summary.body.clone());
             app.prep.summary = Some(summary);
-            app.prep.stale = true;
             app.prep.summary_scroll = 0;
             app.prep.focus = PrepPane::Summary;
             if let Some(error) = template_error {
@@ -382,7 +371,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                 ));
             }
             let sent = app.prep.summary.as_ref().and_then(|s| s.sent_on);
-            let next = match then {
+            match then {
                 SummaryNext::Show => None,
                 _ if sent.is_some() => {
                     if let Some(on) = sent {
@@ -400,17 +389,13 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                     week,
                     body,
                 })),
-            };
-            let refresh = refresh_prep(app);
-            batch([next, refresh])
+            }
         }
         Msg::SummarySaved(summary) => {
             let reading = ReadingTime::of(&summary.body);
             app.info(format!("saved the summary draft: {}", reading.describe()));
             app.prep.summary = Some(summary);
-            app.prep.stale = true;
-            let closed = close_form(app);
-            batch([closed, refresh_prep(app)])
+            close_form(app)
         }
         Msg::SummarySent(sent) => {
             let said = format!(
@@ -517,9 +502,4 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
         }
         _ => None,
     }
-}
-
-fn batch<const N: usize>(cmds: [Option<Cmd>; N]) -> Option<Cmd> {
-    let cmds: Vec<Cmd> = cmds.into_iter().flatten().collect();
-    (!cmds.is_empty()).then_some(Cmd::Batch(cmds))
 }

@@ -7,6 +7,7 @@ use super::super::app::{App, Cmd, Overlay, PAGE, PREFETCH, PageFrom, WINDOW};
 use super::super::forms;
 use super::super::input::LineInput;
 use super::super::keymap::Action;
+use super::fetches::load_page;
 use crate::store::{Cursor, InteractionFilter};
 
 pub(super) fn on_journal_action(app: &mut App, action: Action) -> Option<Cmd> {
@@ -29,7 +30,7 @@ pub(super) fn on_journal_action(app: &mut App, action: Action) -> Option<Cmd> {
                 let last = app.timeline.rows.len() as isize;
                 move_selection(app, last)
             } else {
-                Some(load(app, PageFrom::Newer(oldest_cursor())))
+                Some(load_page(app, PageFrom::Newer(oldest_cursor())))
             }
         }
         Action::Add => {
@@ -100,25 +101,14 @@ pub(super) fn oldest_cursor() -> Cursor {
     }
 }
 
-pub(super) fn load(app: &mut App, from: PageFrom) -> Cmd {
-    app.timeline.loading = true;
-    Cmd::LoadPage {
-        generation: app.timeline.generation,
-        filter: app.timeline.filter.clone(),
-        from,
-    }
-}
-
 /// Starts the timeline afresh from the newest row, selecting `select` when it arrives.
 pub(super) fn reload(app: &mut App, select: Option<i64>) -> Cmd {
-    app.timeline.generation += 1;
     app.timeline.pending_select = select;
-    load(app, PageFrom::Start)
+    load_page(app, PageFrom::Start)
 }
 
 pub(super) fn apply_page(app: &mut App, from: PageFrom, rows: Vec<crate::domain::Interaction>) {
     let t = &mut app.timeline;
-    t.loading = false;
     let full = rows.len() >= PAGE as usize;
     match from {
         PageFrom::Start => {
@@ -182,16 +172,16 @@ pub(super) fn move_selection(app: &mut App, delta: isize) -> Option<Cmd> {
 
 pub(super) fn fetch_if_near_edge(app: &mut App) -> Option<Cmd> {
     let t = &app.timeline;
-    if t.loading {
+    if t.fetch.is_loading() {
         return None;
     }
     if !t.at_oldest && t.selected + PREFETCH >= t.rows.len() {
         let cursor = t.rows.last().map(Cursor::after)?;
-        return Some(load(app, PageFrom::Older(cursor)));
+        return Some(load_page(app, PageFrom::Older(cursor)));
     }
     if !t.at_newest && t.selected < PREFETCH {
         let cursor = t.rows.first().map(Cursor::after)?;
-        return Some(load(app, PageFrom::Newer(cursor)));
+        return Some(load_page(app, PageFrom::Newer(cursor)));
     }
     None
 }

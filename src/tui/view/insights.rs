@@ -57,7 +57,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
     let Some(data) = state.data.as_deref() else {
-        frame.render_widget(Paragraph::new("computing…").style(theme.dim()), body);
+        let text = super::waiting_text(&state.fetch, "the figures", "computing…");
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            body,
+        );
         return;
     };
     if data.is_empty() {
@@ -428,7 +434,7 @@ fn render_summary_text(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, ar
     let totals: Vec<u32> = data.frequency.iter().map(|w| w.total).collect();
     lines.push(Line::from(vec![
         Span::styled("Per week ", theme.title()),
-        Span::raw(crate::cli::sparkline(&totals)),
+        Span::raw(crate::present::sparkline(&totals)),
         Span::raw(format!(
             " ({} in {} weeks)",
             totals.iter().sum::<u32>(),

@@ -10,7 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::wrap::wrapped_shown;
 use crate::domain::Interaction;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
 use crate::tui::app::App;
 
 /// Side by side when wide, stacked when tall enough, the list alone otherwise.
@@ -103,8 +104,8 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(block, area);
     let t = &app.timeline;
     if t.rows.is_empty() {
-        let text = if t.loading {
-            "loading…".to_string()
+        let text = if t.fetch.is_loading() || t.fetch.error().is_some() {
+            super::waiting_text(&t.fetch, "the journal", "loading…")
         } else if filter.is_empty() {
             let add = app.keymap.keys_for(
                 crate::tui::keymap::Context::Journal,
@@ -146,20 +147,15 @@ fn row_line<'a>(
     selected: bool,
 ) -> Line<'a> {
     let wide = width >= 60;
-    let quality = entry
-        .quality
-        .map_or_else(|| "     ".to_string(), |q| q.dots());
+    let quality = quality_cell(entry.quality);
     let mut spans = vec![
         Span::raw(format!("{:<11} ", day_label(app, entry))),
-        Span::styled(
-            format!("{:<10} ", truncated(&entry.kind, 10)),
-            theme.accent(),
-        ),
+        Span::styled(format!("{} ", padded(&entry.kind, 10)), theme.accent()),
     ];
     if wide {
         spans.push(Span::raw(format!(
-            "{:<12} ",
-            truncated(&shown_line(&entry.person), 12)
+            "{} ",
+            padded(&shown_line(&entry.person), 12)
         )));
     }
     spans.push(Span::styled(format!("{quality} "), theme.quality()));
@@ -185,14 +181,7 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let Some(entry) = app.timeline.selected_entry() else {
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(
-        if entry.title.is_empty() {
-            "(no title)".to_string()
-        } else {
-            shown_line(&entry.title)
-        },
-        theme.title(),
-    ))];
+    let mut lines = vec![Line::from(Span::styled(title_text(entry), theme.title()))];
     let mut when = entry.happened_on.format("%A %-d %B %Y").to_string();
     if let Some(t) = entry.at_time {
         when.push_str(&format!(" at {}", t.format("%H:%M")));
@@ -227,18 +216,10 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ]));
     }
     if !entry.tags.is_empty() {
-        let tags: Vec<String> = entry
-            .tags
-            .iter()
-            .map(|t| format!("#{}", shown_line(t)))
-            .collect();
-        lines.push(field("tags", tags.join(" ")));
+        lines.push(field("tags", tags_text(&entry.tags)));
     }
     if let Some(advice) = &entry.advice_loop {
-        let state = match advice.reported_on {
-            None => "awaiting your report-back".to_string(),
-            Some(d) => format!("reported back {d}"),
-        };
+        let state = advice_state(advice);
         let strength = if advice.strength.is_empty() {
             String::new()
         } else {

@@ -21,6 +21,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Screen, StatusKind};
 use super::keymap::{Action, Context};
+use super::loading::Fetch;
 use crate::domain::text::shown_line;
 pub use theme::Theme;
 use unicode_width::UnicodeWidthStr;
@@ -58,6 +59,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
 
 /// Rows of timeline the Journal shows at this terminal size; `update`
 /// uses it to keep the selection in view.
+/// What stands where a fetch's value will be: that it is on its way, or
+/// where it failed and when it is tried again.
+pub(super) fn waiting_text(fetch: &Fetch, what: &str, on_its_way: &str) -> String {
+    match fetch.error() {
+        Some(error) => format!(
+            "could not load {what}: {error}. It is tried again on the next change, or when you come back to this screen."
+        ),
+        None => on_its_way.to_string(),
+    }
+}
+
 pub fn journal_list_height(width: u16, height: u16) -> usize {
     let body = Rect::new(0, 1, width, height.saturating_sub(2));
     usize::from(journal::list_area(body).height.saturating_sub(2))
@@ -93,7 +105,7 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(tabs), area);
     let room = area.width.saturating_sub(tabs_width);
     if room > 4 && !manager.is_empty() {
-        let text = crate::domain::text::truncated(&manager, usize::from(room) - 1);
+        let text = crate::present::truncated(&manager, usize::from(room) - 1);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.accent())).alignment(Alignment::Right),
             Rect {

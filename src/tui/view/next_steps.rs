@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::cli::action_text;
 use crate::domain::text::shown_line;
+use crate::present::action_text;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 
@@ -29,7 +29,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    if coach.suggestions.iter().all(|s| s.quiet.is_some()) && !coach.loading {
+    if coach.suggestions.is_empty() && coach.fetch.error().is_some() {
+        let text = super::waiting_text(&coach.fetch, "the suggestions", "");
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    if coach.suggestions.iter().all(|s| s.quiet.is_some()) && !coach.fetch.is_loading() {
         let mut lines = vec![
             Line::from(Span::styled(
                 "Nothing to nudge about right now.",

@@ -7,7 +7,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
 use crate::tui::form::{Checklist, Editor, Form};
 use crate::tui::forms::OpenForm;

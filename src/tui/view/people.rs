@@ -64,7 +64,7 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         lines.push(Line::from(Span::styled(head, style)));
         let cadence = person.cadence_days.map_or_else(
             || "no 1:1 cadence set".to_string(),
-            |d| format!("1:1 every {d} days"),
+            |d| format!("1:1 every {}", crate::present::days(d)),
         );
         let current = if person.is_current {
             " · current manager"

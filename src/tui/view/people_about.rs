@@ -6,11 +6,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
+use crate::present::truncated;
 use crate::tui::about::{Group, RowKind, about_rows};
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
@@ -32,7 +33,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let rows = about_rows(app);
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new(" loading…").style(theme.dim()), inner);
+        let text = super::waiting_text(&app.about.fetch, "the profile", "loading…");
+        frame.render_widget(
+            Paragraph::new(format!(" {text}"))
+                .style(theme.dim())
+                .wrap(Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let width = usize::from(inner.width);

@@ -15,9 +15,11 @@ use unicode_width::UnicodeWidthStr;
 use super::prep_about::about_lines;
 use super::prep_summary::render_summary;
 use super::theme::Theme;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{Category, Interaction};
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
+use crate::present::truncated;
+use crate::present::{days, days_ago, padded, quality_cell, title_text};
 use crate::tui::app::{App, PrepPane};
 use crate::tui::keymap::{Action, Context};
 
@@ -37,7 +39,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let Some(sheet) = app.prep.sheet.as_deref() else {
-        frame.render_widget(Paragraph::new(" loading…").style(theme.dim()), area);
+        let text = super::waiting_text(&app.prep.fetch, "the prep sheet", "loading…");
+        frame.render_widget(
+            Paragraph::new(format!(" {text}"))
+                .style(theme.dim())
+                .wrap(Wrap { trim: false }),
+            area,
+        );
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -293,10 +301,10 @@ fn advice_lines<'a>(
                 .style(selected_style(theme, selected, focused)),
             false,
         ));
+        // `(6 days)`, kept short: the line has the asked date already.
         let days = match ask.days_waiting(sheet.today) {
-            0 => "today".to_string(),
-            1 => "yesterday".to_string(),
-            n => format!("{n} days"),
+            n @ (0 | 1) => days_ago(n),
+            n => days(n),
         };
         // The year only when it is not this one.
         let on = if ask.asked_on.year() == sheet.today.year() {
@@ -327,18 +335,12 @@ fn entry_line<'a>(
     width: usize,
     head: &str,
 ) -> Line<'a> {
-    let quality = entry
-        .quality
-        .map_or_else(|| "     ".to_string(), |q| q.dots());
-    let title = if entry.title.trim().is_empty() {
-        "(no title)".to_string()
-    } else {
-        shown_line(&entry.title)
-    };
+    let quality = quality_cell(entry.quality);
+    let title = title_text(entry);
     let lead = format!(
-        "{head}{:<11}{:<11}",
+        "{head}{:<11}{} ",
         short_date(entry.happened_on, sheet.today),
-        truncated(&entry.kind, 10)
+        padded(&entry.kind, 10)
     );
     let room = width.saturating_sub(lead.width() + quality.width() + 1);
     Line::from(vec![

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::wrap::wrapped;
-use crate::domain::text::{shown_line, truncated};
+use crate::domain::text::shown_line;
 use crate::domain::{ExpectationState, HeldBy};
 use crate::prep::PrepSheet;
+use crate::present::truncated;
 
 /// The pane's lines, at most `width` wide.
 pub(super) fn about_lines<'a>(sheet: &PrepSheet, theme: &Theme, width: usize) -> Vec<Line<'a>> {

@@ -1,0 +1,147 @@
+//! `rapport demo`: writes the sample journal (`demo`) to a file of its own,
+//! never to the user's journal; with a size, a large one with a progress bar.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use super::{CmdResult, Context, Failure, resolve_journal};
+use crate::demo::{DemoCounts, write_demo, write_large};
+use crate::store::Store;
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| {
+        p.canonicalize()
+            .unwrap_or_else(|_| match std::env::current_dir() {
+                Ok(cwd) => cwd.join(p),
+                Err(_) => p.to_path_buf(),
+            })
+    };
+    canon(a) == canon(b)
+}
+
+/// `rapport demo`: writes the sample journal to `out`, never to the user's journal.
+pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> CmdResult {
+    let default_out = ctx.paths.default_demo_journal();
+    let out = out.unwrap_or_else(|| default_out.clone());
+    let users = resolve_journal(None, &ctx.settings, &ctx.paths);
+    if same_file(&out, &users) {
+        return Err(Failure::usage(format!(
+            "{} is your journal; the demo goes in a file of its own (omit --db to use {})",
+            out.display(),
+            default_out.display()
+        )));
+    }
+    if out.exists() {
+        if same_file(&out, &default_out) {
+            // Our own demo file from an earlier run: start it afresh.
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = out.clone().into_os_string();
+                p.push(suffix);
+                match std::fs::remove_file(&p) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                    _ => {}
+                }
+            }
+        } else {
+            return Err(Failure::usage(format!(
+                "{} already exists; the demo only writes a new file: remove it or pick another path",
+                out.display()
+            )));
+        }
+    }
+    let counts = match size {
+        None => {
+            let mut store = Store::open(&out).map_err(|e| Failure::Runtime(e.into()))?;
+            write_demo(&mut store, ctx.today, ctx.now)?
+        }
+        Some(size) => write_large_file(&out, size, ctx)?,
+    };
+    // The demo is written by now: a reader that left early (`| head`) changes nothing.
+    match writeln!(std::io::stdout().lock(), "{}", out.display()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    say!(
+        "wrote a sample journal: {} interactions, {} check-ins, {} topics and {} promises with Dana Okafor.\nexplore it with: rapport --db {}",
+        counts.interactions,
+        counts.check_ins,
+        counts.topics,
+        counts.promises,
+        out.display()
+    );
+    Ok(())
+}
+
+/// Generates a large journal into a scratch file beside `out`, fast, then
+/// renames it into place: a crash leaves no half-written demo at `out`.
+fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, Failure> {
+    let mut scratch = out.as_os_str().to_owned();
+    scratch.push(".partial");
+    let scratch = PathBuf::from(scratch);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = scratch.clone().into_os_string();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    let mut store = Store::open(&scratch).map_err(|e| Failure::Runtime(e.into()))?;
+    store.start_generation()?;
+    let started = std::time::Instant::now();
+    let on_terminal = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let counts = write_large(&mut store, size, ctx.today, ctx.now, |done| {
+        // Only long runs on a terminal get a progress bar, redrawn in place.
+        if on_terminal && (shown || started.elapsed().as_secs() >= 1) {
+            shown = true;
+            eprint!("\r{}", progress_bar(done, size));
+        }
+    })?;
+    if shown {
+        eprintln!();
+    }
+    store.generation_done()?;
+    drop(store);
+    std::fs::rename(&scratch, out)?;
+    // The file is as rapport closed it, under its new name: so is its seal.
+    let _ = std::fs::rename(
+        crate::store::seal_path(&scratch),
+        crate::store::seal_path(out),
+    );
+    Ok(counts)
+}
+
+/// `[##########----------]  50%  500000 of 1000000 entries`
+fn progress_bar(done: u64, total: u64) -> String {
+    const WIDTH: u64 = 30;
+    let total = total.max(1);
+    let filled = (done.min(total) * WIDTH / total) as usize;
+    format!(
+        "[{}{}] {:>3}%  {done} of {total} entries",
+        "#".repeat(filled),
+        "-".repeat(WIDTH as usize - filled),
+        done * 100 / total
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_bar;
+
+    #[test]
+    fn the_progress_bar_fills_with_the_work_done() {
+        assert_eq!(
+            progress_bar(0, 1_000),
+            "[------------------------------]   0%  0 of 1000 entries"
+        );
+        assert_eq!(
+            progress_bar(500, 1_000),
+            "[###############---------------]  50%  500 of 1000 entries"
+        );
+        assert_eq!(
+            progress_bar(1_000, 1_000),
+            "[##############################] 100%  1000 of 1000 entries"
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! What the TUI fetches and when: each screen's `refresh_*` asks when its
+//! fetch is wanted (never asked, or out of date) and its screen shows; a
+//! write's `Changed` goes through `invalidate`, the one place that knows
+//! what rests on what; a failure stays with the fetch it belongs to.
+
+use super::super::app::{App, Cmd, PageFrom, Screen};
+use super::super::loading::{Changed, RequestId};
+
+/// What each fetch rests on: a write that changed any of it makes it stale.
+const COACH_RESTS_ON: Changed = Changed::all();
+const PREP_RESTS_ON: Changed = Changed::all().difference(Changed::NUDGES);
+const INSIGHTS_RESTS_ON: Changed = Changed::all()
+    .difference(Changed::NUDGES)
+    .difference(Changed::SUMMARY);
+const ABOUT_RESTS_ON: Changed = Changed::PROFILE.union(Changed::PEOPLE).union(Changed::DAY);
+
+/// One `Cmd` for what `cmds` holds, `None` when nothing.
+pub(super) fn batch(cmds: impl IntoIterator<Item = Option<Cmd>>) -> Option<Cmd> {
+    let mut cmds: Vec<Cmd> = cmds.into_iter().flatten().collect();
+    match cmds.len() {
+        0 => None,
+        1 => cmds.pop(),
+        _ => Some(Cmd::Batch(cmds)),
+    }
+}
+
+/// Marks stale what rests on `changed` and asks again for what shows.
+pub(super) fn invalidate(app: &mut App, changed: Changed) -> Option<Cmd> {
+    if changed.intersects(COACH_RESTS_ON) {
+        app.coach.fetch.invalidate();
+    }
+    if changed.intersects(PREP_RESTS_ON) {
+        app.prep.fetch.invalidate();
+    }
+    if changed.intersects(INSIGHTS_RESTS_ON) {
+        app.insights.fetch.invalidate();
+    }
+    if changed.intersects(ABOUT_RESTS_ON) {
+        app.about.fetch.invalidate();
+    }
+    let people = changed.contains(Changed::PEOPLE).then(|| load_people(app));
+    batch([people, refresh_all(app)])
+}
+
+/// Asks for every fetch that is wanted and on show.
+pub(super) fn refresh_all(app: &mut App) -> Option<Cmd> {
+    batch([
+        refresh_insights(app),
+        refresh_coach(app),
+        refresh_prep(app),
+        refresh_about(app),
+    ])
+}
+
+/// The screen just came into view: a fetch that failed is tried again.
+pub(super) fn retry_failed(app: &mut App) {
+    app.people_fetch.retry();
+    match app.screen {
+        Screen::Journal => {}
+        Screen::Insights => app.insights.fetch.retry(),
+        Screen::Prep => app.prep.fetch.retry(),
+        Screen::NextSteps => app.coach.fetch.retry(),
+        Screen::People => app.about.fetch.retry(),
+    }
+    // The journal header shows the coach's top suggestion on every screen.
+    app.coach.fetch.retry();
+}
+
+/// People and kinds, afresh.
+pub(super) fn load_people(app: &mut App) -> Cmd {
+    let request = app.people_fetch.start(&mut app.requests);
+    Cmd::LoadPeople { request }
+}
+
+/// A page of the timeline; a page on its way is superseded.
+pub(super) fn load_page(app: &mut App, from: PageFrom) -> Cmd {
+    let request = app.timeline.fetch.start(&mut app.requests);
+    Cmd::LoadPage {
+        request,
+        filter: app.timeline.filter.clone(),
+        from,
+    }
+}
+
+/// The fetches below need to know who the manager is: while the people are
+/// on their way, they wait for them.
+fn people_settled(app: &App) -> bool {
+    !app.people_fetch.is_loading()
+}
+
+/// Asks for the suggestions when they are wanted.
+pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
+    if !app.coach.fetch.wanted() || !people_settled(app) {
+        return None;
+    }
+    let person_id = app.manager()?.id;
+    let request = app.coach.fetch.start(&mut app.requests);
+    Some(Cmd::LoadCoach {
+        request,
+        person_id,
+        playbook: Box::new(app.coach.playbook.clone()),
+    })
+}
+
+/// Asks for the prep sheet when the Prep screen shows and it is wanted.
+pub(super) fn refresh_prep(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::Prep || !app.prep.fetch.wanted() || !people_settled(app) {
+        return None;
+    }
+    let person_id = app.manager()?.id;
+    let request = app.prep.fetch.start(&mut app.requests);
+    Some(Cmd::LoadPrep { request, person_id })
+}
+
+/// Asks for the Insights figures when the screen shows and they are wanted.
+pub(super) fn refresh_insights(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::Insights || !app.insights.fetch.wanted() || !people_settled(app) {
+        return None;
+    }
+    let person_id = app.insights.person_id.or(app.manager().map(|m| m.id))?;
+    let request = app.insights.fetch.start(&mut app.requests);
+    Some(Cmd::LoadInsights {
+        request,
+        person_id,
+        range: app.insights.range,
+        targets: app.insights.targets.clone(),
+    })
+}
+
+/// Asks for the selected person's profile when it is wanted, or loaded for
+/// someone else.
+pub(super) fn refresh_about(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::People || app.about.fetch.is_loading() || !people_settled(app) {
+        return None;
+    }
+    let person_id = app.people.get(app.people_selected)?.id;
+    let loaded = app.about.data.as_ref().map(|d| d.person_id);
+    if !app.about.fetch.wanted() && loaded == Some(person_id) {
+        return None;
+    }
+    if app.about.fetch.error().is_some() && loaded == Some(person_id) {
+        return None;
+    }
+    let request = app.about.fetch.start(&mut app.requests);
+    Some(Cmd::LoadAbout { request, person_id })
+}
+
+/// A fetch failed: it shows where its value would, and waits for a change
+/// or a return to its screen. Returns what failed to load, for the status.
+pub(super) fn fail(app: &mut App, request: RequestId, error: &str) -> Option<&'static str> {
+    if app.timeline.fetch.fail(request, error) {
+        Some("the journal")
+    } else if app.people_fetch.fail(request, error) {
+        Some("the people")
+    } else if app.coach.fetch.fail(request, error) {
+        Some("the suggestions")
+    } else if app.insights.fetch.fail(request, error) {
+        Some("the figures")
+    } else if app.prep.fetch.fail(request, error) {
+        Some("the prep sheet")
+    } else if app.about.fetch.fail(request, error) {
+        Some("the profile")
+    } else {
+        None
+    }
+}
