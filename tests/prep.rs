@@ -36,6 +36,7 @@ fn this_week() -> Week {
 
 fn add_person(store: &mut Store, name: &str) -> i64 {
     let draft = PersonDraft {
+        relation: Default::default(),
         name: name.into(),
         role: "Director".into(),
         strengths: vec!["negotiating with finance".into()],

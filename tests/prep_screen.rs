@@ -40,6 +40,7 @@ fn small_store() -> Store {
     let dana = store
         .add_person(
             &PersonDraft {
+                relation: Default::default(),
                 name: "Dana Okafor".into(),
                 role: "Director of Engineering".into(),
                 strengths: vec!["negotiating with finance".into()],

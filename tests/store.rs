@@ -38,6 +38,7 @@ fn journal_with_manager(store: &mut Store) -> i64 {
     store
         .add_person(
             &PersonDraft {
+                relation: Default::default(),
                 name: "Dana".into(),
                 role: "EM".into(),
                 strengths: vec!["finance".into()],

@@ -32,6 +32,7 @@ fn journal_with_dana() -> Store {
     store
         .add_person(
             &PersonDraft {
+                relation: Default::default(),
                 name: "Dana Okafor".into(),
                 role: "Director of Engineering".into(),
                 strengths: vec![],

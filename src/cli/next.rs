@@ -49,6 +49,13 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
         Some(d) => ctx.day(d)?,
         None => ctx.today,
     };
+    if person.archived {
+        return print_text(&format!(
+            "{} is archived: rapport does not coach archived people (`rapport person set \"{}\" --unarchive` to bring them back).\n",
+            shown_line(&person.name),
+            shown_line(&person.name)
+        ));
+    }
     let (signals, suggestions) =
         journal::suggestions(&store, &person, &playbook(ctx), today, args.all)?;
     if args.json {

@@ -27,6 +27,10 @@ pub enum PersonCommand {
         /// Make them the current manager
         #[arg(long)]
         current: bool,
+        /// Who they are to you: manager (the default), skip_level, mentor or
+        /// peer; decides which of the coach's rules apply
+        #[arg(long, value_name = "RELATION")]
+        relation: Option<String>,
     },
     /// List people, the current manager first
     List {
@@ -66,7 +70,10 @@ pub enum PersonCommand {
         /// Make them the current manager
         #[arg(long)]
         current: bool,
-        /// Archive them (kept, but out of lists)
+        /// Who they are to you: manager, skip_level, mentor or peer
+        #[arg(long, value_name = "RELATION")]
+        relation: Option<String>,
+        /// Archive them (kept, but out of lists; never coached)
         #[arg(long, conflicts_with = "unarchive")]
         archive: bool,
         #[arg(long)]
@@ -114,6 +121,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             strengths,
             every,
             current,
+            relation,
         } => {
             let draft = PersonDraft {
                 name,
@@ -121,6 +129,11 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 strengths,
                 cadence_days: every,
                 is_current: current,
+                relation: relation
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
             };
             let person = store.add_person(&draft, ctx.today, ctx.now)?;
             print_line(person.id)?;
@@ -148,9 +161,10 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                     .unwrap_or_else(|| "no 1:1 cadence".to_string());
                 let archived = if p.archived { " (archived)" } else { "" };
                 print_line(format_args!(
-                    "{marker} {}{archived}  {}  {cadence}",
+                    "{marker} {}{archived}  {}  {}  {cadence}",
                     shown_line(&p.name),
-                    shown_line(&p.role)
+                    shown_line(&p.role),
+                    p.relation.words()
                 ))?;
                 if !p.strengths.is_empty() {
                     print_line(format_args!(
@@ -170,6 +184,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             next,
             clear_next,
             current,
+            relation,
             archive,
             unarchive,
             profile,
@@ -187,6 +202,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 cadence_days: every.map(Some),
                 next_one_on_one,
                 make_current: current,
+                relation: relation.as_deref().map(str::parse).transpose()?,
                 archived: match (archive, unarchive) {
                     (true, _) => Some(true),
                     (_, true) => Some(false),
@@ -196,7 +212,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             };
             if change == PersonChange::default() {
                 return Err(Failure::usage(
-                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
+                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --relation, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
                 ));
             }
             let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;

@@ -39,10 +39,13 @@ pub fn evaluate(
     state: &NudgeState,
     include_quiet: bool,
 ) -> Vec<Suggestion> {
+    if signals.archived {
+        return Vec::new();
+    }
     let mut out: Vec<Suggestion> = playbook
         .rules
         .iter()
-        .filter(|rule| rule.enabled)
+        .filter(|rule| rule.enabled && rule.relations.contains(&signals.relation))
         .filter_map(|rule| {
             let signal = signals.get(rule.signal)?;
             if !rule.condition.holds(signal.value) {

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Practice, SignalName, SuggestedAction};
+use crate::domain::Relation;
 
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
@@ -77,6 +78,8 @@ pub struct Rule {
     /// Days a dismissed or done suggestion stays quiet at least.
     pub cooldown_days: u32,
     pub enabled: bool,
+    /// Who it is for: a manager's rules are not a skip-level's or a peer's.
+    pub relations: Vec<Relation>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +120,7 @@ struct RawRule {
     action: Option<SuggestedAction>,
     cooldown_days: Option<u32>,
     enabled: Option<bool>,
+    relations: Option<Vec<Relation>>,
 }
 
 impl Playbook {
@@ -215,6 +219,7 @@ fn merge(mut rule: Rule, raw: RawRule) -> Result<Rule, String> {
     rule.action = raw.action.unwrap_or(rule.action);
     rule.cooldown_days = raw.cooldown_days.unwrap_or(rule.cooldown_days);
     rule.enabled = raw.enabled.unwrap_or(rule.enabled);
+    rule.relations = raw.relations.unwrap_or(rule.relations);
     Ok(rule)
 }
 
@@ -232,6 +237,8 @@ fn new_rule(id: String, raw: RawRule) -> Result<Rule, String> {
         action: raw.action.unwrap_or(SuggestedAction::None),
         cooldown_days: raw.cooldown_days.unwrap_or(14),
         enabled: raw.enabled.unwrap_or(true),
+        // Managing up is the point: a rule is for the manager unless it says.
+        relations: raw.relations.unwrap_or_else(|| vec![Relation::Manager]),
         id,
     })
 }
@@ -252,6 +259,12 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
 }
 
 fn validate(rule: &Rule) -> Result<(), String> {
+    if rule.relations.is_empty() {
+        return Err(
+            "`relations` names no one; give at least one of manager, skip_level, mentor, peer"
+                .into(),
+        );
+    }
     if !(1..=100).contains(&rule.priority) {
         return Err(format!("priority must be 1 to 100, not {}", rule.priority));
     }

@@ -11,7 +11,7 @@ use crate::domain::monday_of;
 use crate::domain::profile::{covering_strength, most_relevant};
 use crate::domain::{
     Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, Promise,
-    TakesIn,
+    Relation, TakesIn,
 };
 use crate::insights::{DayFact, LastSeen};
 
@@ -115,6 +115,10 @@ pub struct CoachFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signals {
     pub today: NaiveDate,
+    /// Who they are to you: decides which rules apply.
+    pub relation: Relation,
+    /// Archived people are never coached.
+    pub archived: bool,
     pub manager: String,
     pub strengths: Vec<String>,
     pub next_one_on_one: Option<NaiveDate>,
@@ -337,6 +341,8 @@ impl Signals {
         Signals {
             promises,
             today,
+            relation: facts.person.relation,
+            archived: facts.person.archived,
             covering,
             goal: facts.profile.value(Facet::Goal).map(str::to_string),
             top_topics,

@@ -36,6 +36,7 @@ pub fn write_large(
             ],
             cadence_days: Some(7),
             is_current: true,
+            relation: crate::domain::Relation::Manager,
         },
         today,
         now,

@@ -11,7 +11,7 @@ pub use large::write_large;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc, Weekday};
 
 use crate::domain::{
-    CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus,
+    CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality, Relation, TopicStatus,
 };
 use crate::store::{Store, StoreError};
 
@@ -162,6 +162,7 @@ pub fn write_demo(
             ],
             cadence_days: Some(7),
             is_current: true,
+            relation: Relation::Manager,
         },
         today,
         now,
@@ -173,6 +174,7 @@ pub fn write_demo(
             strengths: vec!["company strategy".into()],
             cadence_days: Some(30),
             is_current: false,
+            relation: Relation::SkipLevel,
         },
         today,
         now,

@@ -16,7 +16,7 @@ pub mod week;
 pub use aggregate::{DayFact, LastSeen};
 pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
 pub use nudge::RuleState;
-pub use person::{NameMatch, Person, PersonDraft, find_by_name};
+pub use person::{NameMatch, Person, PersonDraft, Relation, find_by_name};
 pub use profile::{
     Expectation, ExpectationDraft, ExpectationState, Facet, Focus, HeldBy, Profile, ProfileChange,
     ProfileItem, TakesIn,

@@ -1,9 +1,76 @@
 //! People the journal is about: the current manager, and any others.
 
+use std::str::FromStr;
+
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::DomainError;
+
+/// Who they are to you: which of the coach's rules apply to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The person you report to: every practice applies.
+    #[default]
+    Manager,
+    /// Your manager's manager.
+    SkipLevel,
+    Mentor,
+    Peer,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 4] = [
+        Relation::Manager,
+        Relation::SkipLevel,
+        Relation::Mentor,
+        Relation::Peer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Manager => "manager",
+            Relation::SkipLevel => "skip_level",
+            Relation::Mentor => "mentor",
+            Relation::Peer => "peer",
+        }
+    }
+
+    /// In words, for screens: "skip-level".
+    pub fn words(self) -> &'static str {
+        match self {
+            Relation::Manager => "manager",
+            Relation::SkipLevel => "skip-level",
+            Relation::Mentor => "mentor",
+            Relation::Peer => "peer",
+        }
+    }
+
+    /// The next one in `ALL`, for a screen's toggle.
+    pub fn next(self) -> Relation {
+        let at = Relation::ALL.iter().position(|r| *r == self).unwrap_or(0);
+        Relation::ALL[(at + 1) % Relation::ALL.len()]
+    }
+}
+
+impl FromStr for Relation {
+    type Err = DomainError;
+
+    fn from_str(s: &str) -> Result<Relation, DomainError> {
+        match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "manager" => Ok(Relation::Manager),
+            "skip_level" | "skip" => Ok(Relation::SkipLevel),
+            "mentor" => Ok(Relation::Mentor),
+            "peer" => Ok(Relation::Peer),
+            _ => Err(DomainError::UnknownWord {
+                what: "relation",
+                word: s.to_string(),
+                known: "manager, skip_level, mentor, peer",
+            }),
+        }
+    }
+}
 
 /// A person not yet saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -13,6 +80,7 @@ pub struct PersonDraft {
     pub strengths: Vec<String>,
     pub cadence_days: Option<u32>,
     pub is_current: bool,
+    pub relation: Relation,
 }
 
 impl PersonDraft {
@@ -59,6 +127,8 @@ pub struct Person {
     pub next_one_on_one: Option<NaiveDate>,
     pub archived: bool,
     pub strengths: Vec<String>,
+    /// Who they are to you; decides which rules of the coach apply.
+    pub relation: Relation,
 }
 
 /// Which people a name typed by the user picks out.
@@ -105,6 +175,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, n)| Person {
+                relation: Relation::Manager,
                 id: i as i64 + 1,
                 name: (*n).to_string(),
                 role: String::new(),
@@ -155,6 +226,16 @@ mod tests {
     fn a_full_name_wins_over_a_longer_one_it_begins() {
         let people = named(&["Dan", "Dana"]);
         assert_eq!(picked(&people, "dan").as_deref(), Some("Dan"));
+    }
+
+    #[test]
+    fn relations_parse_from_their_names_and_cycle_through_all() {
+        for r in Relation::ALL {
+            assert_eq!(r.as_str().parse::<Relation>(), Ok(r));
+        }
+        assert_eq!("skip-level".parse::<Relation>(), Ok(Relation::SkipLevel));
+        assert!("boss".parse::<Relation>().is_err());
+        assert_eq!(Relation::Peer.next(), Relation::Manager);
     }
 
     #[test]

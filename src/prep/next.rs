@@ -249,6 +249,7 @@ mod tests {
 
     fn dana(cadence: Option<u32>, set: Option<NaiveDate>) -> Person {
         Person {
+            relation: Default::default(),
             id: 1,
             name: "Dana".into(),
             role: String::new(),

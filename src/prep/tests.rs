@@ -20,6 +20,7 @@ pub(super) fn stamp() -> DateTime<Utc> {
 
 pub(super) fn dana() -> Person {
     Person {
+        relation: Default::default(),
         id: 1,
         name: "Dana Okafor".into(),
         role: "Director".into(),

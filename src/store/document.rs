@@ -14,7 +14,9 @@ use super::export::{
 };
 use super::fields::{Fields, ImportError};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
-use crate::domain::{Category, ExpectationState, Facet, HeldBy, InitiatedBy, MadeBy, PromiseState};
+use crate::domain::{
+    Category, ExpectationState, Facet, HeldBy, InitiatedBy, MadeBy, PromiseState, Relation,
+};
 
 /// Parses and checks a rapport export: the format and version first, then
 /// every record, then that every id it refers to is in the file.
@@ -104,6 +106,13 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
     let cadence_days = f.opt_int_in("cadence_days", 1, 365)?;
     let next_one_on_one = f.opt_day("next_one_on_one")?;
     let archived = f.flag("archived")?;
+    // Exports from before relations existed have none: a manager then.
+    let relation = match f.opt_text("relation")? {
+        None => Relation::Manager,
+        Some(text) => text
+            .parse::<Relation>()
+            .map_err(|e| f.fail("relation", e.to_string()))?,
+    };
     let strengths = f
         .list("strengths")?
         .iter()
@@ -127,6 +136,7 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
         cadence_days,
         next_one_on_one,
         archived,
+        relation: relation.as_str().to_string(),
         strengths,
         created_at: f.instant("created_at")?,
         updated_at: f.instant("updated_at")?,

@@ -81,6 +81,8 @@ pub struct PersonRecord {
     pub cadence_days: Option<i64>,
     pub next_one_on_one: Option<String>,
     pub archived: bool,
+    /// manager, skip_level, mentor or peer.
+    pub relation: String,
     pub strengths: Vec<StrengthRecord>,
     pub created_at: String,
     pub updated_at: String,
@@ -447,7 +449,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
     let mut people = collect(
         conn,
         "SELECT id, name, role, is_current, cadence_days, next_one_on_one, archived,
-                created_at, updated_at
+                created_at, updated_at, relation
            FROM person ORDER BY id",
         |r| {
             Ok(PersonRecord {
@@ -458,6 +460,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
                 cadence_days: r.get(4)?,
                 next_one_on_one: r.get(5)?,
                 archived: r.get(6)?,
+                relation: r.get(9)?,
                 strengths: Vec::new(),
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,

@@ -191,8 +191,8 @@ fn import_people(
         }
         tx.execute(
             "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one,
-                                 archived, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 archived, created_at, updated_at, relation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 keep_id(tx, "person", p.id)?,
                 p.name,
@@ -203,6 +203,7 @@ fn import_people(
                 p.archived,
                 p.created_at,
                 p.updated_at,
+                p.relation,
             ],
         )?;
         let id = fresh.inserted("person", tx);

@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::interaction::validate_kind_name;
 use crate::domain::person::{cleaned_strengths, validate_cadence};
-use crate::domain::{Category, Kind, NameMatch, Person, PersonDraft, ProfileChange, find_by_name};
+use crate::domain::{
+    Category, Kind, NameMatch, Person, PersonDraft, ProfileChange, Relation, find_by_name,
+};
 
 /// Changes to a person; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,11 +21,13 @@ pub struct PersonChange {
     pub next_one_on_one: Option<Option<NaiveDate>>,
     pub make_current: bool,
     pub archived: Option<bool>,
+    pub relation: Option<Relation>,
     /// Their profile: goals, pressures, blind spots, style, needs.
     pub profile: ProfileChange,
 }
 
-const PERSON_COLUMNS: &str = "id, name, role, is_current, cadence_days, next_one_on_one, archived";
+const PERSON_COLUMNS: &str =
+    "id, name, role, is_current, cadence_days, next_one_on_one, archived, relation";
 
 impl Store {
     pub fn add_person(
@@ -60,14 +64,15 @@ impl Store {
         }
         let stamp = instant_text(now);
         tx.execute(
-            "INSERT INTO person (name, role, is_current, cadence_days, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            "INSERT INTO person (name, role, is_current, cadence_days, created_at, updated_at, relation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
             params![
                 draft.name,
                 draft.role.trim(),
                 make_current,
                 draft.cadence_days,
-                stamp
+                stamp,
+                draft.relation.as_str()
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -204,6 +209,12 @@ impl Store {
             tx.execute(
                 "UPDATE person SET next_one_on_one = ?1 WHERE id = ?2",
                 params![next.map(day_text), id],
+            )?;
+        }
+        if let Some(relation) = change.relation {
+            tx.execute(
+                "UPDATE person SET relation = ?1 WHERE id = ?2",
+                params![relation.as_str(), id],
             )?;
         }
         if let Some(archived) = change.archived {
@@ -359,6 +370,15 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         next_one_on_one: next.map(|d| parse_day_column(5, &d)).transpose()?,
         archived: row.get(6)?,
         strengths: Vec::new(),
+        relation: relation_column(row, 7)?,
+    })
+}
+
+/// A `relation` column; the schema's CHECK keeps it one of the known words.
+pub(super) fn relation_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Relation> {
+    let text: String = row.get(idx)?;
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 

@@ -329,6 +329,7 @@ mod tests {
     #[test]
     fn every_section_has_a_row_and_old_goals_are_flagged() {
         let person = Person {
+            relation: Default::default(),
             id: 1,
             name: "Dana".into(),
             role: String::new(),

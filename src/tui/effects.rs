@@ -120,6 +120,7 @@ pub fn run(
                     role: Some(draft.role.clone()),
                     strengths: Some(cleaned_strengths(&draft.strengths)),
                     cadence_days: Some(draft.cadence_days),
+                    relation: Some(draft.relation),
                     make_current,
                     ..PersonChange::default()
                 };

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::input::LineInput;
+use super::keymap::{Action, Context, Keymap};
 
 /// Which field a value belongs to, across every form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,6 +36,8 @@ pub enum FieldId {
     Role,
     Cadence,
     Strengths,
+    /// Who a person is to you: manager, skip-level, mentor, peer.
+    Relation,
     Topic,
     NextOneOnOne,
     Applied,
@@ -74,6 +77,7 @@ impl FieldId {
             FieldId::Role => "role",
             FieldId::Cadence => "cadence",
             FieldId::Strengths => "strengths",
+            FieldId::Relation => "relation",
             FieldId::Topic => "topic",
             FieldId::NextOneOnOne => "next_one_on_one",
             FieldId::Applied => "applied",
@@ -145,18 +149,21 @@ impl Checklist {
         }
     }
 
-    fn handle(&mut self, key: &KeyEvent) -> bool {
+    fn handle(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
         let last = self.items.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
+        match action {
+            Some(Action::Down) => {
                 self.cursor = (self.cursor + 1).min(last);
-                false
+                return false;
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Some(Action::Up) => {
                 self.cursor = self.cursor.saturating_sub(1);
-                false
+                return false;
             }
-            KeyCode::Char(' ' | 'x') => self.toggle(self.cursor),
+            Some(Action::Toggle) => return self.toggle(self.cursor),
+            _ => {}
+        }
+        match key.code {
             KeyCode::Char(c @ '1'..='9') => {
                 let n = c.to_digit(10).map_or(0, |d| d as usize);
                 self.toggle(n - 1)
@@ -229,21 +236,22 @@ impl Editor {
         }
     }
 
-    /// Applies a key; returns whether the value changed.
-    fn handle(&mut self, key: &KeyEvent) -> bool {
+    /// Applies a key, bound in the editor's own keymap section or typed;
+    /// returns whether the value changed.
+    fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
         match self {
-            Editor::Line(input) => input.handle(key),
+            Editor::Line(input) => input.handle(key, keymap),
             Editor::Choice { options, selected } => {
                 let count = options.len().max(1);
                 let before = *selected;
-                match key.code {
-                    KeyCode::Left | KeyCode::Char('h') | KeyCode::Up => {
+                match (keymap.editing(Context::Choice, key), key.code) {
+                    (Some(Action::PrevOption), _) => {
                         *selected = (*selected + count - 1) % count;
                     }
-                    KeyCode::Right | KeyCode::Char('l') | KeyCode::Down | KeyCode::Char(' ') => {
+                    (Some(Action::NextOption), _) => {
                         *selected = (*selected + 1) % count;
                     }
-                    KeyCode::Char(c) => {
+                    (_, KeyCode::Char(c)) => {
                         // Jump to the next option starting with the letter typed.
                         let c = c.to_ascii_lowercase();
                         let next = (1..=count)
@@ -265,21 +273,21 @@ impl Editor {
             }
             Editor::Score(score) => {
                 let before = *score;
-                match key.code {
-                    KeyCode::Char(c @ '1'..='5') => *score = c.to_digit(10).map(|d| d as u8),
-                    KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => *score = None,
-                    KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => {
+                match (keymap.editing(Context::Score, key), key.code) {
+                    (Some(Action::ScoreUp), _) => {
                         *score = Some(score.map_or(1, |s| (s + 1).min(5)));
                     }
-                    KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => {
+                    (Some(Action::ScoreDown), _) => {
                         *score = score.and_then(|s| (s > 1).then(|| s - 1));
                     }
+                    (Some(Action::ClearScore), _) => *score = None,
+                    (_, KeyCode::Char(c @ '1'..='5')) => *score = c.to_digit(10).map(|d| d as u8),
                     _ => {}
                 }
                 before != *score
             }
             Editor::Notes(area) => area.input(*key),
-            Editor::Checklist(list) => list.handle(key),
+            Editor::Checklist(list) => list.handle(key, keymap.editing(Context::Checklist, key)),
         }
     }
 
@@ -404,7 +412,7 @@ impl Form {
 
     /// A key not bound to a form action: Enter moves on (or submits on the
     /// last field, and makes a new line in notes); anything else edits.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> FormEvent {
+    pub fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> FormEvent {
         let last = self.focus + 1 == self.fields.len();
         let Some(field) = self.fields.get_mut(self.focus) else {
             return FormEvent::Nothing;
@@ -417,7 +425,7 @@ impl Form {
             self.next_field();
             return FormEvent::Nothing;
         }
-        if field.editor.handle(key) {
+        if field.editor.handle(key, keymap) {
             field.error = None;
             self.touched = true;
             FormEvent::Changed
@@ -479,7 +487,10 @@ mod tests {
     }
 
     fn press(form: &mut Form, code: KeyCode) -> FormEvent {
-        form.handle_key(&KeyEvent::new(code, KeyModifiers::NONE))
+        form.handle_key(
+            &KeyEvent::new(code, KeyModifiers::NONE),
+            &Keymap::defaults(),
+        )
     }
 
     #[test]
@@ -522,11 +533,15 @@ mod tests {
     #[test]
     fn a_checklist_ticks_by_number_or_space_and_keeps_ids() {
         let mut list = Checklist::new(vec![(7, "a".into()), (9, "b".into()), (4, "c".into())]);
-        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert!(list.handle(&key('3')));
-        assert!(!list.handle(&key('9')), "no ninth item");
-        assert!(!list.handle(&key('k')));
-        assert!(list.handle(&key(' ')));
+        let keymap = Keymap::defaults();
+        let mut press = |c| {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            list.handle(&key, keymap.editing(Context::Checklist, &key))
+        };
+        assert!(press('3'));
+        assert!(!press('9'), "no ninth item");
+        assert!(!press('k'));
+        assert!(press(' '));
         assert_eq!(
             list.ticked_ids(),
             vec![9, 4],

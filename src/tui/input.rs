@@ -2,6 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::keymap::{Action, Context, Keymap};
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
     text: String,
@@ -47,18 +49,25 @@ impl LineInput {
         self.cursor += clean.chars().count();
     }
 
-    /// Applies an editing key; returns whether the text changed.
-    pub fn handle(&mut self, key: &KeyEvent) -> bool {
+    /// Applies an editing key, bound in `[line]` or typed; returns whether
+    /// the text changed.
+    pub fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
+        match keymap.editing(Context::Line, key) {
+            Some(action) => self.act(action),
+            None => self.type_key(key),
+        }
+    }
+
+    fn act(&mut self, action: Action) -> bool {
         let len = self.text.chars().count();
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => {
+        match action {
+            Action::ClearLine => {
                 let at = self.byte_at(self.cursor);
                 self.text.replace_range(..at, "");
                 self.cursor = 0;
-                true
+                at > 0
             }
-            KeyCode::Char('w') if ctrl => {
+            Action::DeleteWord => {
                 let chars: Vec<char> = self.text.chars().collect();
                 let mut start = self.cursor;
                 while start > 0 && chars[start - 1] == ' ' {
@@ -73,14 +82,23 @@ impl LineInput {
                 self.cursor = start;
                 changed
             }
-            KeyCode::Char('a') if ctrl => {
+            Action::LineStart => {
                 self.cursor = 0;
                 false
             }
-            KeyCode::Char('e') if ctrl => {
+            Action::LineEnd => {
                 self.cursor = len;
                 false
             }
+            _ => false,
+        }
+    }
+
+    /// A key no `[line]` binding claims: typed characters and the arrows.
+    fn type_key(&mut self, key: &KeyEvent) -> bool {
+        let len = self.text.chars().count();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
                 self.insert(&c.to_string());
                 true
@@ -106,14 +124,6 @@ impl LineInput {
                 self.cursor = (self.cursor + 1).min(len);
                 false
             }
-            KeyCode::Home => {
-                self.cursor = 0;
-                false
-            }
-            KeyCode::End => {
-                self.cursor = len;
-                false
-            }
             _ => false,
         }
     }
@@ -124,7 +134,10 @@ mod tests {
     use super::*;
 
     fn press(input: &mut LineInput, code: KeyCode) {
-        input.handle(&KeyEvent::new(code, KeyModifiers::NONE));
+        input.handle(
+            &KeyEvent::new(code, KeyModifiers::NONE),
+            &Keymap::defaults(),
+        );
     }
 
     #[test]
@@ -150,7 +163,11 @@ mod tests {
     #[test]
     fn ctrl_w_deletes_the_word_before_the_cursor() {
         let mut input = LineInput::new("talk about hiring");
-        input.handle(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        let keymap = Keymap::defaults();
+        input.handle(
+            &KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL),
+            &keymap,
+        );
         assert_eq!(input.text(), "talk about ");
     }
 }

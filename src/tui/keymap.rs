@@ -13,7 +13,8 @@ pub use action::Action;
 
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// Where a key press is read: each has its own bindings.
+/// Where a key press is read: each has its own bindings, and its own set
+/// of actions that may be bound there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Global,
@@ -22,24 +23,50 @@ pub enum Context {
     NextSteps,
     People,
     Prep,
+    /// The Prep screen with the agenda in focus (falls back to `Prep`).
+    PrepAgenda,
+    /// The Prep screen with the advice asks in focus (falls back to `Prep`).
+    PrepAdvice,
     Form,
     Search,
     Confirm,
     Help,
+    /// A line of text: a form's field or the search line.
+    Line,
+    /// A field that picks one of a few options.
+    Choice,
+    /// A field that ticks items of a list.
+    Checklist,
+    /// A field that holds a score of 1-5.
+    Score,
 }
 
 impl Context {
-    const ALL: [Context; 10] = [
+    const ALL: [Context; 16] = [
         Context::Global,
         Context::Journal,
         Context::Insights,
         Context::NextSteps,
         Context::People,
         Context::Prep,
+        Context::PrepAgenda,
+        Context::PrepAdvice,
         Context::Form,
         Context::Search,
         Context::Confirm,
         Context::Help,
+        Context::Line,
+        Context::Choice,
+        Context::Checklist,
+        Context::Score,
+    ];
+
+    /// The editors' contexts, in the order help lists them.
+    pub const EDITORS: [Context; 4] = [
+        Context::Line,
+        Context::Choice,
+        Context::Checklist,
+        Context::Score,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,17 +77,160 @@ impl Context {
             Context::NextSteps => "next_steps",
             Context::People => "people",
             Context::Prep => "prep",
+            Context::PrepAgenda => "prep_agenda",
+            Context::PrepAdvice => "prep_advice",
             Context::Form => "form",
             Context::Search => "search",
             Context::Confirm => "confirm",
             Context::Help => "help",
+            Context::Line => "line",
+            Context::Choice => "choice",
+            Context::Checklist => "checklist",
+            Context::Score => "score",
+        }
+    }
+
+    /// How the help screen heads its keys.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Journal => "On this screen (journal)",
+            Context::Insights => "On this screen (insights)",
+            Context::NextSteps => "On this screen (next steps)",
+            Context::People => "On this screen (people)",
+            Context::Prep => "On this screen (prep)",
+            Context::PrepAgenda => "On the agenda",
+            Context::PrepAdvice => "On the advice asks",
+            Context::Form => "In a form",
+            Context::Search => "In the search line",
+            Context::Confirm => "When asked yes or no",
+            Context::Help => "In this help",
+            Context::Line => "In a line of text",
+            Context::Choice => "In a field with options",
+            Context::Checklist => "In a list to tick",
+            Context::Score => "In a score",
+        }
+    }
+
+    /// The actions that mean something here: a keymap binding any other in
+    /// this section is refused when it loads.
+    pub fn actions(self) -> &'static [Action] {
+        use Action as A;
+        match self {
+            Context::Global => &[
+                A::Quit,
+                A::Help,
+                A::NextScreen,
+                A::PrevScreen,
+                A::ShowJournal,
+                A::ShowInsights,
+                A::ShowPrep,
+                A::ShowNextSteps,
+                A::ShowPeople,
+                A::Suspend,
+            ],
+            Context::Journal => &[
+                A::Down,
+                A::Up,
+                A::PageDown,
+                A::PageUp,
+                A::Top,
+                A::Bottom,
+                A::Add,
+                A::Edit,
+                A::Delete,
+                A::Undo,
+                A::Search,
+                A::Filter,
+                A::ClearFilter,
+                A::CheckIn,
+                A::DetailDown,
+                A::DetailUp,
+            ],
+            Context::Insights => &[A::NextRange, A::PrevRange, A::NextPerson],
+            Context::NextSteps => &[
+                A::Down,
+                A::Up,
+                A::TakeStep,
+                A::SnoozeDay,
+                A::SnoozeWeek,
+                A::SnoozeNextOneOnOne,
+                A::Dismiss,
+                A::SwitchOff,
+            ],
+            Context::People => &[
+                A::Down,
+                A::Up,
+                A::FocusProfile,
+                A::FocusPeople,
+                A::Add,
+                A::Edit,
+                A::Remove,
+                A::Undo,
+                A::ConfirmItem,
+                A::MarkUnclear,
+                A::SetCurrent,
+            ],
+            Context::Prep => &[
+                A::Down,
+                A::Up,
+                A::NextPane,
+                A::PrevPane,
+                A::AddTopic,
+                A::TopicUp,
+                A::TopicDown,
+                A::DropTopic,
+                A::SetNextOneOnOne,
+                A::GenerateSummary,
+                A::EditSummary,
+                A::EditSummaryExternally,
+                A::CopySummary,
+                A::WriteSummary,
+                A::MarkSummarySent,
+                A::LogOneOnOne,
+            ],
+            Context::PrepAgenda => &[A::TopicDiscussed],
+            Context::PrepAdvice => &[A::ReportBack],
+            Context::Form => &[A::NextField, A::PrevField, A::Save, A::Cancel],
+            Context::Search => &[A::KeepSearch, A::Cancel],
+            Context::Confirm => &[A::Yes, A::No],
+            Context::Help => &[A::Close, A::Down, A::Up],
+            Context::Line => &[A::ClearLine, A::DeleteWord, A::LineStart, A::LineEnd],
+            Context::Choice => &[A::PrevOption, A::NextOption],
+            Context::Checklist => &[A::Down, A::Up, A::Toggle],
+            Context::Score => &[A::ScoreUp, A::ScoreDown, A::ClearScore],
+        }
+    }
+
+    /// Where a key not bound here is looked up next, before the global keys.
+    fn parent(self) -> Option<Context> {
+        match self {
+            Context::PrepAgenda | Context::PrepAdvice => Some(Context::Prep),
+            _ => None,
+        }
+    }
+
+    /// The contexts whose keys also work here, for the help screen.
+    fn children(self) -> &'static [Context] {
+        match self {
+            Context::Prep => &[Context::PrepAgenda, Context::PrepAdvice],
+            _ => &[],
         }
     }
 
     /// Whether plain keys fall through to the global bindings; contexts that
     /// take typed text only let modified keys through.
     fn takes_text(self) -> bool {
-        matches!(self, Context::Form | Context::Search | Context::Confirm)
+        matches!(
+            self,
+            Context::Form
+                | Context::Search
+                | Context::Confirm
+                | Context::Line
+                | Context::Choice
+                | Context::Checklist
+                | Context::Score
+        )
     }
 }
 
@@ -251,22 +421,42 @@ impl Keymap {
                     error(
                         context_name.span().start,
                         format!(
-                            "unknown section [{}]: use global, journal, insights, prep, next_steps, people, form, search, confirm or help",
-                            context_name.get_ref()
+                            "unknown section [{}]: use {}",
+                            context_name.get_ref(),
+                            Context::ALL.map(Context::name).join(", ")
                         ),
                     )
                 })?;
             for (action_name, keys) in actions {
                 let action = Action::from_name(action_name.get_ref()).ok_or_else(|| {
+                    let renamed = match action_name.get_ref().as_str() {
+                        "mark_done" => {
+                            "; it is now topic_discussed in [prep_agenda] and report_back in [prep_advice]"
+                        }
+                        "accept" => "; it is now keep_search in [search] and take_step in [next_steps]",
+                        _ => "",
+                    };
                     error(
                         action_name.span().start,
                         format!(
-                            "unknown action `{}` in [{}]",
+                            "unknown action `{}` in [{}]{renamed}",
                             action_name.get_ref(),
                             context.name()
                         ),
                     )
                 })?;
+                if !context.actions().contains(&action) {
+                    let allowed: Vec<&str> = context.actions().iter().map(|a| a.name()).collect();
+                    return Err(error(
+                        action_name.span().start,
+                        format!(
+                            "`{}` does nothing in [{}]: its actions are {}",
+                            action.name(),
+                            context.name(),
+                            allowed.join(", ")
+                        ),
+                    ));
+                }
                 let mut parsed = Vec::new();
                 for key in keys.get_ref() {
                     let k = Key::parse(key.get_ref()).ok_or_else(|| {
@@ -301,11 +491,20 @@ impl Keymap {
         Ok(())
     }
 
-    /// The action a key press means in `context`, if any.
+    /// The action a key press means in `context`, if any: its own keys,
+    /// then its parent's, then the global ones.
     pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        self.resolve(context, event).map(|(_, action)| action)
+    }
+
+    /// The action a key press means and the section it is bound in.
+    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<(Context, Action)> {
         let key = Key::of(event);
         if let Some(&action) = self.lookup.get(&(context, key)) {
-            return Some(action);
+            return Some((context, action));
+        }
+        if let Some(parent) = context.parent() {
+            return self.resolve(parent, event);
         }
         let plain = !key
             .mods
@@ -314,7 +513,15 @@ impl Keymap {
         if context.takes_text() && plain {
             return None;
         }
-        self.lookup.get(&(Context::Global, key)).copied()
+        self.lookup
+            .get(&(Context::Global, key))
+            .map(|&action| (Context::Global, action))
+    }
+
+    /// The action an editor's key means, looked up in that editor's
+    /// context only (what is not bound there is typed).
+    pub fn editing(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        self.lookup.get(&(context, Key::of(event))).copied()
     }
 
     /// The keys bound to `action` in `context`, for hints such as "a add".
@@ -327,18 +534,25 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// Every binding of `context`, then the global ones, for the help screen.
+    /// Every binding of `context` (and of the panes under it), then the
+    /// global ones, then the forms' and the editors' keys, for the help
+    /// screen; each context's rows in the order of its actions.
     pub fn help(&self, context: Context) -> Vec<(Context, String, &'static str)> {
+        let mut contexts = vec![context];
+        contexts.extend_from_slice(context.children());
+        contexts.push(Context::Global);
+        contexts.push(Context::Form);
+        contexts.extend(Context::EDITORS);
+        contexts.dedup();
         let mut rows = Vec::new();
-        for c in [context, Context::Global] {
-            for (&(bc, action), keys) in &self.bindings {
-                if bc == c && !keys.is_empty() {
+        for c in contexts {
+            for &action in c.actions() {
+                if let Some(keys) = self.bindings.get(&(c, action))
+                    && !keys.is_empty()
+                {
                     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
                     rows.push((c, labels.join(" "), action.description()));
                 }
-            }
-            if context == Context::Global {
-                break;
             }
         }
         rows
@@ -421,6 +635,98 @@ mod tests {
             .err()
             .map(|e| (e.line, e.message));
         assert_eq!(err.map(|(l, m)| (l, m.contains("fly"))), Some((3, true)));
+    }
+
+    #[test]
+    fn an_action_in_the_wrong_section_is_refused_with_file_and_line() {
+        let mut keymap = Keymap::defaults();
+        let err = keymap
+            .patch(
+                "[insights]\nnext_range = [\"r\"]\nadd = [\"a\"]\n",
+                Path::new("/c/keymap.toml"),
+            )
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.starts_with("/c/keymap.toml:3:"), "{err}");
+        assert!(err.contains("`add` does nothing in [insights]"), "{err}");
+        assert!(
+            err.contains("next_range"),
+            "the allowed ones are named: {err}"
+        );
+    }
+
+    #[test]
+    fn every_action_belongs_to_a_context_and_has_a_default_key() {
+        let keymap = Keymap::defaults();
+        for &action in Action::ALL {
+            let bound = Context::ALL.into_iter().any(|c| {
+                c.actions().contains(&action)
+                    && keymap
+                        .bindings
+                        .get(&(c, action))
+                        .is_some_and(|k| !k.is_empty())
+            });
+            assert!(bound, "{} has no context or no key", action.name());
+        }
+    }
+
+    #[test]
+    fn editor_keys_are_bindable_and_only_in_their_editor() {
+        let mut keymap = Keymap::defaults();
+        let ctrl_u = key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap.editing(Context::Line, &ctrl_u),
+            Some(Action::ClearLine)
+        );
+        assert_eq!(keymap.editing(Context::Choice, &ctrl_u), None);
+        let text = "[line]\nclear_line = [\"ctrl-k\"]\n";
+        assert_eq!(keymap.patch(text, Path::new("k.toml")), Ok(()));
+        let ctrl_k = key(KeyCode::Char('k'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap.editing(Context::Line, &ctrl_k),
+            Some(Action::ClearLine)
+        );
+        assert_eq!(keymap.editing(Context::Line, &ctrl_u), None);
+    }
+
+    #[test]
+    fn a_pane_of_prep_has_its_own_x_and_the_rest_of_prep() {
+        let keymap = Keymap::defaults();
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        let a = key(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(
+            keymap.action(Context::PrepAgenda, &x),
+            Some(Action::TopicDiscussed)
+        );
+        assert_eq!(
+            keymap.action(Context::PrepAdvice, &x),
+            Some(Action::ReportBack)
+        );
+        assert_eq!(keymap.action(Context::Prep, &x), None);
+        assert_eq!(
+            keymap.action(Context::PrepAdvice, &a),
+            Some(Action::AddTopic)
+        );
+    }
+
+    #[test]
+    fn help_lists_the_editors_keys() {
+        let keymap = Keymap::defaults();
+        let rows = keymap.help(Context::Journal);
+        for (context, action) in [
+            (Context::Line, "clear the line up to the cursor"),
+            (Context::Choice, "next option"),
+            (Context::Checklist, "tick or untick (or type its number)"),
+            (Context::Score, "one less"),
+            (Context::Form, "save"),
+        ] {
+            assert!(
+                rows.iter().any(|(c, _, d)| *c == context && *d == action),
+                "{action} in {}",
+                context.name()
+            );
+        }
     }
 
     #[test]

@@ -43,6 +43,42 @@ fn the_first_person_added_becomes_the_current_manager() {
 }
 
 #[test]
+fn a_relation_is_set_on_add_and_set_listed_and_checked() {
+    let w = World::with_manager();
+    w.run(&["person", "add", "Sam", "--relation", "skip_level"])
+        .ok();
+    w.run(&["person", "add", "Ada", "--relation", "mentor"])
+        .ok();
+    let people = w.people_json(&[]);
+    let relation = |name: &str| {
+        people
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["relation"].clone())
+    };
+    assert_eq!(
+        relation("Dana"),
+        Some(Value::from("manager")),
+        "the default"
+    );
+    assert_eq!(relation("Sam"), Some(Value::from("skip_level")));
+    assert_eq!(relation("Ada"), Some(Value::from("mentor")));
+    w.run(&["person", "set", "Ada", "--relation", "peer"]).ok();
+    let plain = w.run(&["person", "list"]).ok();
+    assert!(plain.contains("skip-level"), "{plain}");
+    assert!(
+        plain
+            .lines()
+            .any(|l| l.contains("Ada") && l.contains("peer")),
+        "{plain}"
+    );
+    let err = w
+        .run(&["person", "set", "Ada", "--relation", "boss"])
+        .usage_error();
+    assert!(err.contains("manager, skip_level, mentor, peer"), "{err}");
+}
+
+#[test]
 fn person_add_current_switches_the_manager() {
     let w = World::with_manager();
     w.run(&["person", "add", "Sam", "--current"]).ok();

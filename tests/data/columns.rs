@@ -17,6 +17,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
             "archived",
             "created_at",
             "updated_at",
+            "relation",
         ],
     ),
     ("strength", &["id", "person_id", "text", "noted_on"]),

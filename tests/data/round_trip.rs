@@ -197,13 +197,14 @@ fn build(plan: &JournalPlan) -> Store {
         instant(clock)
     };
     let mut people = Vec::new();
-    for (name, strengths, cadence) in &plan.people {
+    for (i, (name, strengths, cadence)) in plan.people.iter().enumerate() {
         let draft = PersonDraft {
             name: name.clone(),
             role: name.chars().rev().collect(),
             strengths: strengths.clone(),
             cadence_days: *cadence,
             is_current: false,
+            relation: rapport::domain::Relation::ALL[i % 4],
         };
         people.push(store.add_person(&draft, day(3), tick()).expect("person").id);
     }

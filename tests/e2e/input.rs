@@ -146,7 +146,7 @@ fn a_five_megabyte_paste_is_stored_exactly_and_stays_responsive() {
     eprintln!("5 MB paste: sent in {pasted:?}, saved after {elapsed:?}");
     // Still responsive: the help opens and closes, then q quits.
     tui.send(b"?");
-    tui.wait_for_text("Help — esc closes");
+    tui.wait_for_text("scroll, esc closes");
     tui.send(b"\x1b");
     tui.wait_for("the help to close", |t| !t.screen().contains("esc closes"));
     assert_screen_intact(&tui);

@@ -161,7 +161,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
 
     // Still responsive: the help opens, then q quits.
     tui.send(b"?");
-    tui.wait_for_text("Help — esc closes");
+    tui.wait_for_text("scroll, esc closes");
     tui.send(b"\x1b");
     tui.wait_for("the help to close", |t| !t.screen().contains("esc closes"));
     tui.send(b"q");

@@ -19,6 +19,7 @@ fn journal_with(person: &str) -> (Store, i64) {
                 strengths: Vec::new(),
                 cadence_days: None,
                 is_current: true,
+                relation: Default::default(),
             },
             today,
             Utc::now(),

@@ -226,8 +226,16 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
     let four = rusqlite_migration::Migrations::new(shipped_steps().into_iter().take(4).collect());
     let mut written = Vec::new();
     {
-        let mut store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
-        let person = journal_with_manager(&mut store);
+        let store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
+        // Written as schema 4 knew a person (today's store writes columns it lacked).
+        store
+            .connection()
+            .execute_batch(
+                "INSERT INTO person (id, name, role, is_current, cadence_days, created_at, updated_at)
+                 VALUES (1, 'Dana', 'EM', 1, 7, '2026-01-02T09:00:00.000Z', '2026-01-02T09:00:00.000Z')",
+            )
+            .expect("person");
+        let person = 1;
         // Written newest first, so ids run against the timeline; in SQL, as
         // a schema 4 rapport wrote them (today's store writes today's schema).
         let conn = store.connection();

@@ -134,9 +134,21 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
     assert_eq!(version, rapport::store::SCHEMA_VERSION);
+    // Every old row is kept as it was, in the columns the old schema had;
+    // columns added since (a person's relation, an entry's key, a draft's
+    // owner) have their defaults.
     let old =
         rusqlite::Connection::open(dir.path().join("journal.db.v4.bak")).expect("the v4 backup");
     assert_eq!(dump(store.connection(), &old_tables, &old), before);
+    let not_managers: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM person WHERE relation IS NOT 'manager'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("relations");
+    assert_eq!(not_managers, 0, "people of an old journal are managers");
     assert!(
         dir.path().join("journal.db.v4.bak").exists(),
         "backed up before migrating"

@@ -112,6 +112,7 @@ mod tests {
     fn journal() -> (Store, i64) {
         let mut store = Store::open_in_memory().expect("open");
         let dana = PersonDraft {
+            relation: Default::default(),
             name: "Dana".into(),
             role: String::new(),
             strengths: vec!["hiring".into()],

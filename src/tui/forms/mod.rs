@@ -430,6 +430,7 @@ mod tests {
 
     fn people() -> Vec<Person> {
         vec![Person {
+            relation: Default::default(),
             id: 7,
             name: "Dana".into(),
             role: String::new(),

@@ -286,6 +286,7 @@ mod tests {
 
     fn dana() -> Person {
         Person {
+            relation: Default::default(),
             id: 7,
             name: "Dana".into(),
             role: String::new(),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{FieldErrors, OpenForm, Purpose, person_names};
 use crate::domain::day::{parse_day, parse_upcoming_day};
 use crate::domain::text::{LIST_HINT, list_items};
-use crate::domain::{Category, CheckInDraft, Kind, Person, PersonDraft};
+use crate::domain::{Category, CheckInDraft, Kind, Person, PersonDraft, Relation};
 use crate::store::InteractionFilter;
 use crate::tui::form::{Editor, Field, FieldId, Form};
 
@@ -198,7 +198,7 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         || "7".to_string(),
         |p| p.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
     );
-    let fields = vec![
+    let mut fields = vec![
         Field::new(
             FieldId::Name,
             "Name",
@@ -224,6 +224,25 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             format!("what they are better at than you; {LIST_HINT}"),
         ),
     ];
+    if !onboarding {
+        let relation = existing.map_or(Relation::Manager, |p| p.relation);
+        let at = Relation::ALL
+            .iter()
+            .position(|r| *r == relation)
+            .unwrap_or(0);
+        fields.push(Field::new(
+            FieldId::Relation,
+            "Relation",
+            Editor::choice(
+                Relation::ALL
+                    .iter()
+                    .map(|r| r.words().to_string())
+                    .collect(),
+                at,
+            ),
+            "←/→: which of the coach's steps apply to them",
+        ));
+    }
     let title = match (existing, onboarding) {
         (_, true) => "Welcome to rapport: who is your manager?",
         (Some(_), _) => "Edit person",
@@ -271,6 +290,7 @@ pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
         strengths: list_items(&form.value(FieldId::Strengths)),
         cadence_days,
         is_current: false,
+        relation: form.value(FieldId::Relation).parse().unwrap_or_default(),
     })
 }
 

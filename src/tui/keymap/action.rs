@@ -77,7 +77,8 @@ actions! {
     AddTopic => "add_topic", "add a topic to the next 1:1's agenda";
     TopicUp => "topic_up", "move the selected topic up the agenda";
     TopicDown => "topic_down", "move the selected topic down the agenda";
-    MarkDone => "mark_done", "topic discussed (agenda), report-back (advice)";
+    TopicDiscussed => "topic_discussed", "the selected topic was discussed: off the agenda";
+    ReportBack => "report_back", "report back on the selected advice: did you apply it?";
     DropTopic => "drop_topic", "drop the selected topic from the agenda";
     SetNextOneOnOne => "set_next_one_on_one", "set the next 1:1's date";
     GenerateSummary => "generate_summary", "generate this week's summary draft from the journal";
@@ -91,10 +92,21 @@ actions! {
     PrevField => "prev_field", "previous field";
     Save => "save", "save";
     Cancel => "cancel", "cancel";
-    Accept => "accept", "accept: keep the search, or take the suggested step";
+    KeepSearch => "keep_search", "keep the search and go back to the list";
+    TakeStep => "take_step", "take the suggested step (opens its form)";
     Yes => "yes", "yes";
     No => "no", "no";
     Close => "close", "close";
+    ClearLine => "clear_line", "clear the line up to the cursor";
+    DeleteWord => "delete_word", "delete the word before the cursor";
+    LineStart => "line_start", "to the start of the line";
+    LineEnd => "line_end", "to the end of the line";
+    PrevOption => "prev_option", "previous option (or type its first letter)";
+    NextOption => "next_option", "next option";
+    Toggle => "toggle", "tick or untick (or type its number)";
+    ScoreUp => "score_up", "one more (or type 1-5)";
+    ScoreDown => "score_down", "one less";
+    ClearScore => "clear_score", "no score";
 }
 
 impl Action {

@@ -68,7 +68,7 @@ pub(super) fn on_next_steps_action(app: &mut App, action: Action) -> Option<Cmd>
     let s = app.coach.suggestions.get(app.coach.selected)?.clone();
     let today = app.today;
     match action {
-        Action::Accept => accept(app, s),
+        Action::TakeStep => accept(app, s),
         Action::SnoozeDay => nudge(
             app,
             &s,

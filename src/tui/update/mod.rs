@@ -310,16 +310,10 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     if app.search.is_some() {
         return on_search_key(app, key);
     }
-    let context = match app.screen {
-        Screen::Journal => Context::Journal,
-        Screen::Insights => Context::Insights,
-        Screen::NextSteps => Context::NextSteps,
-        Screen::People => Context::People,
-        Screen::Prep => Context::Prep,
-    };
-    let action = app.keymap.action(context, key)?;
-    if let Some(cmd) = on_global_action(app, action) {
-        return cmd;
+    let context = screen_context(app);
+    let (found_in, action) = app.keymap.resolve(context, key)?;
+    if found_in == Context::Global {
+        return on_global_action(app, action);
     }
     match app.screen {
         Screen::Journal => on_journal_action(app, action),
@@ -327,6 +321,24 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         Screen::NextSteps => on_next_steps_action(app, action),
         Screen::People => on_people_action(app, action),
         Screen::Prep => on_prep_action(app, action),
+    }
+}
+
+/// Where the keys of the screen in view are read: the screen's own section,
+/// or on Prep the section of the pane in focus.
+pub fn screen_context(app: &App) -> Context {
+    match app.screen {
+        Screen::Journal => Context::Journal,
+        Screen::Insights => Context::Insights,
+        Screen::NextSteps => Context::NextSteps,
+        Screen::People => Context::People,
+        Screen::Prep => match app.prep.focus {
+            super::app::PrepPane::Agenda => Context::PrepAgenda,
+            super::app::PrepPane::Advice => Context::PrepAdvice,
+            super::app::PrepPane::About
+            | super::app::PrepPane::Since
+            | super::app::PrepPane::Summary => Context::Prep,
+        },
     }
 }
 
@@ -355,14 +367,15 @@ fn on_insights_action(app: &mut App, action: Action) -> Option<Cmd> {
 }
 
 /// `Some(cmd)` when the action was a global one.
-fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
+/// An action bound in `[global]` (the keymap refuses any other there).
+fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
         retry_failed(app);
         refresh_all(app)
     };
     let count = Screen::ALL.len();
-    Some(match action {
+    match action {
         Action::Quit => {
             app.quit = true;
             None
@@ -382,13 +395,13 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Option<Cmd>> {
         Action::ShowPrep => go(app, Screen::Prep),
         Action::ShowNextSteps => go(app, Screen::NextSteps),
         Action::ShowPeople => go(app, Screen::People),
-        _ => return None,
-    })
+        _ => None,
+    }
 }
 
 fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     match app.keymap.action(Context::Search, key) {
-        Some(Action::Accept) => {
+        Some(Action::KeepSearch) => {
             app.search = None;
             None
         }
@@ -402,7 +415,7 @@ fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         }
         _ => {
             let input = app.search.as_mut()?;
-            if input.handle(key) {
+            if input.handle(key, &app.keymap) {
                 let query = input.text().to_string();
                 set_search(app, &query)
             } else {

@@ -137,7 +137,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             app.suspend = true;
             None
         }
-        _ => match open.form.handle_key(key) {
+        _ => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);
                 None

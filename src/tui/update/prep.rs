@@ -95,7 +95,20 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
             };
             Some(Cmd::MoveTopic { id, direction })
         }
-        Action::MarkDone => mark_done(app),
+        Action::TopicDiscussed => {
+            let (id, _) = selected_topic(app)?;
+            Some(Cmd::CloseTopic {
+                id,
+                status: TopicStatus::Discussed,
+            })
+        }
+        Action::ReportBack => {
+            let sheet = app.prep.sheet.as_ref()?;
+            let ask = sheet.advice.get(app.prep.advice_selected)?;
+            let form = forms::report_back_form(&ask.advice.question, Some(ask.advice.id));
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            None
+        }
         Action::DropTopic => {
             let (id, text) = selected_topic(app)?;
             let question = Question::Confirm {
@@ -240,29 +253,6 @@ fn mark_sent(app: &mut App, manager: &Person) {
 }
 
 /// `x`: the focused pane decides: a topic discussed, or a report-back.
-fn mark_done(app: &mut App) -> Option<Cmd> {
-    match app.prep.focus {
-        PrepPane::Agenda => {
-            let (id, _) = selected_topic(app)?;
-            Some(Cmd::CloseTopic {
-                id,
-                status: TopicStatus::Discussed,
-            })
-        }
-        PrepPane::Advice => {
-            let sheet = app.prep.sheet.as_ref()?;
-            let ask = sheet.advice.get(app.prep.advice_selected)?;
-            let form = forms::report_back_form(&ask.advice.question, Some(ask.advice.id));
-            app.overlay = Some(Overlay::Form(Box::new(form)));
-            None
-        }
-        PrepPane::About | PrepPane::Since | PrepPane::Summary => {
-            app.info("x works on the agenda (a topic discussed) or on advice (a report-back): h/l moves there");
-            None
-        }
-    }
-}
-
 fn selected_topic(app: &App) -> Option<(i64, String)> {
     let sheet = app.prep.sheet.as_ref()?;
     sheet

@@ -171,7 +171,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ],
         Screen::NextSteps => &[
             (Context::Global, Action::Help, "help"),
-            (Context::NextSteps, Action::Accept, "do it"),
+            (Context::NextSteps, Action::TakeStep, "do it"),
             (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
             (Context::NextSteps, Action::Dismiss, "dismiss"),
             (Context::Global, Action::Quit, "quit"),
@@ -186,7 +186,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         Screen::Prep => &[
             (Context::Global, Action::Help, "help"),
             (Context::Prep, Action::AddTopic, "add topic"),
-            (Context::Prep, Action::MarkDone, "done"),
+            (Context::PrepAgenda, Action::TopicDiscussed, "done"),
             (Context::Prep, Action::GenerateSummary, "summary"),
             (Context::Prep, Action::CopySummary, "copy"),
             (Context::Prep, Action::MarkSummarySent, "sent"),

@@ -59,7 +59,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let key = |a| app.keymap.keys_for(Context::NextSteps, a);
     let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
-        Span::styled(key(Action::Accept), theme.key()),
+        Span::styled(key(Action::TakeStep), theme.key()),
         Span::styled(" do it  ", theme.dim()),
         Span::styled(key(Action::SnoozeDay), theme.key()),
         Span::styled("/", theme.dim()),

@@ -12,7 +12,7 @@ use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
 use crate::tui::form::{Checklist, Editor, Form};
 use crate::tui::forms::OpenForm;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Action, Context};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
@@ -75,11 +75,7 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
             if last_context.is_some() {
                 lines.push(Line::from(""));
             }
-            let heading = match c {
-                Context::Global => "Everywhere".to_string(),
-                other => format!("On this screen ({})", other.name()),
-            };
-            lines.push(Line::from(Span::styled(heading, theme.title())));
+            lines.push(Line::from(Span::styled(c.heading(), theme.title())));
             last_context = Some(c);
         }
         lines.push(Line::from(vec![
@@ -89,16 +85,23 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "In forms: tab/shift-tab move, ctrl-s saves, esc cancels. Keys can be changed in keymap.toml.",
+        "Keys can be changed in keymap.toml (in the config directory), one section per heading above.",
         theme.dim(),
     )));
+    let key = |a| app.keymap.keys_for(Context::Help, a);
+    let title = format!(
+        "Help — {}/{} scroll, {} closes",
+        key(Action::Down),
+        key(Action::Up),
+        key(Action::Close)
+    );
     let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
-            .block(theme.block("Help — esc closes")),
+            .block(theme.block(&title)),
         popup,
     );
 }

@@ -66,13 +66,10 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             || "no 1:1 cadence set".to_string(),
             |d| format!("1:1 every {}", crate::present::days(d)),
         );
-        let current = if person.is_current {
-            " · current manager"
-        } else {
-            ""
-        };
+        // The ● before the name marks the current one; the relation decides
+        // which of the coach's steps apply.
         lines.push(Line::from(Span::styled(
-            format!("    {cadence}{current}"),
+            format!("    {} · {cadence}", person.relation.words()),
             theme.dim(),
         )));
         if !person.strengths.is_empty() {
