@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::file_error::FileError;
 use serde::Deserialize;
 
 /// The directories rapport uses.
@@ -24,8 +25,8 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+    #[error(transparent)]
+    Invalid(#[from] FileError),
     #[error("{0}; its settings were not used")]
     Untrusted(String),
 }
@@ -114,20 +115,7 @@ impl Settings {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .and_then(|span| text.get(..span.start))
-                .map(|before| before.matches('\n').count() + 1);
-            let message = e.message().trim().to_string();
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                message: match line {
-                    Some(line) => format!("line {line}: {message}"),
-                    None => message,
-                },
-            }
-        })
+        toml::from_str(text).map_err(|e| FileError::toml(path, text, &e).into())
     }
 }
 
@@ -148,8 +136,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(err.contains("/x/config.toml"), "{err}");
-        assert!(err.contains("line 3"), "{err}");
+        assert!(err.starts_with("/x/config.toml:3: "), "{err}");
         assert!(err.contains("bogus"), "{err}");
     }
 

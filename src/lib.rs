@@ -12,6 +12,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod fault;
+pub mod file_error;
 pub mod insights;
 pub mod journal;
 pub mod prep;

@@ -3,13 +3,14 @@
 //! built-in ones by `id`, field by field. Mistakes name file, line and field.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Practice, SignalName, SuggestedAction};
 use crate::domain::Relation;
+use crate::file_error::FileError;
 
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
@@ -88,13 +89,7 @@ pub struct Playbook {
 }
 
 /// A playbook file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
-pub struct PlaybookError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub message: String,
-}
+pub type PlaybookError = FileError;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,36 +133,20 @@ impl Playbook {
         match std::fs::read_to_string(path) {
             Ok(text) => Playbook::parse(&text, path, &builtin),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builtin),
-            Err(e) => Err(PlaybookError {
-                path: path.to_path_buf(),
-                line: 0,
-                message: format!("cannot read it: {e}"),
-            }),
+            Err(e) => Err(FileError::unreadable(path, &e)),
         }
     }
 
     /// Reads `text` as rules over `base`: a known id changes only the
     /// fields given; a new id must give them all.
     pub fn parse(text: &str, path: &Path, base: &Playbook) -> Result<Playbook, PlaybookError> {
-        let line_of = |offset: usize| {
-            text.get(..offset)
-                .map_or(1, |t| t.matches('\n').count() + 1)
-        };
-        let raw: RawPlaybook = toml::from_str(text).map_err(|e| PlaybookError {
-            path: path.to_path_buf(),
-            line: e.span().map_or(0, |s| line_of(s.start)),
-            message: e.message().trim().to_string(),
-        })?;
+        let raw: RawPlaybook = toml::from_str(text).map_err(|e| FileError::toml(path, text, &e))?;
         let mut rules = base.rules.clone();
         let mut seen = BTreeSet::new();
         for raw in raw.rules {
-            let line = line_of(raw.id.span().start);
+            let at = raw.id.span().start;
             let id = raw.id.get_ref().trim().to_string();
-            let error = |message: String| PlaybookError {
-                path: path.to_path_buf(),
-                line,
-                message,
-            };
+            let error = |message: String| FileError::at(path, text, at, message);
             if !seen.insert(id.clone()) {
                 return Err(error(format!("rule `{id}` is given twice")));
             }

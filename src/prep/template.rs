@@ -6,6 +6,7 @@
 //! Reading the user's file is left to the caller (the one edge that does
 //! I/O), which hands the result to [`SummaryTemplate::from_user_file`].
 
+use crate::file_error::FileError;
 use std::path::{Path, PathBuf};
 
 /// The built-in template.
@@ -67,16 +68,9 @@ impl Placeholder {
 /// A template that cannot be used, with where and why.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error(
-        "{}:{line}: unknown placeholder `{{{{{name}}}}}` in the summary template; the known ones are {}",
-        file.display(),
-        known_names()
-    )]
-    UnknownPlaceholder {
-        file: PathBuf,
-        line: usize,
-        name: String,
-    },
+    /// An unknown placeholder, with the line it is on.
+    #[error(transparent)]
+    UnknownPlaceholder(FileError),
     #[error("cannot read the summary template {}: {source}", file.display())]
     Read {
         file: PathBuf,
@@ -157,12 +151,15 @@ impl SummaryTemplate {
             };
             push_text(&mut parts, &rest[..open]);
             let slot = Placeholder::named(name).ok_or_else(|| {
-                let line = text[..consumed + open].matches('\n').count() + 1;
-                TemplateError::UnknownPlaceholder {
-                    file: file.to_path_buf(),
-                    line,
-                    name: name.to_string(),
-                }
+                TemplateError::UnknownPlaceholder(FileError::at(
+                    file,
+                    text,
+                    consumed + open,
+                    format!(
+                        "unknown placeholder `{{{{{name}}}}}` in the summary template; the known ones are {}",
+                        known_names()
+                    ),
+                ))
             })?;
             parts.push(Part::Slot(slot));
             consumed += open + 2 + close;

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
+use super::records::{CHECK_IN_COLUMNS, check_in_from_row};
 use super::{Result, Store, day_text, parse_day_column};
 use crate::domain::{Category, CheckIn, DayFact, LastSeen};
 
@@ -89,24 +90,16 @@ impl Store {
 
     /// Check-ins about this person (or about no one in particular), from `since`.
     pub fn check_ins_since(&self, person_id: i64, since: NaiveDate) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHECK_IN_COLUMNS} FROM checkin
               WHERE checked_on >= ?2 AND (person_id = ?1 OR person_id IS NULL)
-              ORDER BY checked_on, id",
-        )?;
+              ORDER BY checked_on, id"
+        ))?;
         let rows = stmt
-            .query_map(rusqlite::params![person_id, day_text(since)], |r| {
-                let day: String = r.get(2)?;
-                Ok(CheckIn {
-                    id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    checked_on: parse_day_column(2, &day)?,
-                    trust: r.get(3)?,
-                    clarity: r.get(4)?,
-                    ease: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            })?
+            .query_map(
+                rusqlite::params![person_id, day_text(since)],
+                check_in_from_row,
+            )?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
+use super::records::{CHECK_IN_COLUMNS, check_in_from_row};
 use super::{Result, Store, day_text, parse_day_column};
 use crate::domain::{CheckIn, RuleState};
 
@@ -30,24 +31,13 @@ impl Store {
     /// The person's last `limit` check-ins (and those about no one in
     /// particular), newest first.
     pub fn last_check_ins(&self, person_id: i64, limit: u32) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHECK_IN_COLUMNS} FROM checkin
               WHERE person_id = ?1 OR person_id IS NULL
-              ORDER BY checked_on DESC, id DESC LIMIT ?2",
-        )?;
+              ORDER BY checked_on DESC, id DESC LIMIT ?2"
+        ))?;
         let rows = stmt
-            .query_map(params![person_id, limit], |r| {
-                let day: String = r.get(2)?;
-                Ok(CheckIn {
-                    id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    checked_on: parse_day_column(2, &day)?,
-                    trust: r.get(3)?,
-                    clarity: r.get(4)?,
-                    ease: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            })?
+            .query_map(params![person_id, limit], check_in_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }

@@ -113,23 +113,12 @@ impl Store {
 
     /// Check-ins, newest first.
     pub fn check_ins(&self, limit: u32) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, checked_on, trust, clarity, ease, note FROM checkin
-              ORDER BY checked_on DESC, id DESC LIMIT ?1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHECK_IN_COLUMNS} FROM checkin
+              ORDER BY checked_on DESC, id DESC LIMIT ?1"
+        ))?;
         let rows = stmt
-            .query_map([limit], |r| {
-                let day: String = r.get(2)?;
-                Ok(CheckIn {
-                    id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    checked_on: parse_day_column(2, &day)?,
-                    trust: r.get(3)?,
-                    clarity: r.get(4)?,
-                    ease: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            })?
+            .query_map([limit], check_in_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
@@ -211,5 +200,22 @@ pub(super) fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<AdviceLoop> {
         strength: row.get(3)?,
         applied: row.get(4)?,
         reported_on: reported_on.map(|d| parse_day_column(5, &d)).transpose()?,
+    })
+}
+
+/// The columns [`check_in_from_row`] reads, in its order.
+pub(super) const CHECK_IN_COLUMNS: &str = "id, person_id, checked_on, trust, clarity, ease, note";
+
+/// One check-in from a row of [`CHECK_IN_COLUMNS`].
+pub(super) fn check_in_from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
+    let day: String = row.get(2)?;
+    Ok(CheckIn {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        checked_on: parse_day_column(2, &day)?,
+        trust: row.get(3)?,
+        clarity: row.get(4)?,
+        ease: row.get(5)?,
+        note: row.get(6)?,
     })
 }

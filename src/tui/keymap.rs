@@ -3,8 +3,9 @@
 //! intents (`Action`) per context before any logic sees them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::file_error::FileError;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use toml::Spanned;
 
@@ -346,13 +347,7 @@ impl Key {
 }
 
 /// A keymap file that cannot be used, with the file, line and key at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
-pub struct KeymapError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub message: String,
-}
+pub type KeymapError = FileError;
 
 /// The resolved bindings: for each context, which key means which action.
 #[derive(Debug, Clone)]
@@ -386,11 +381,7 @@ impl Keymap {
             Ok(text) => keymap.patch(&text, path)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(KeymapError {
-                    path: path.to_path_buf(),
-                    line: 0,
-                    message: format!("cannot read it: {e}"),
-                });
+                return Err(FileError::unreadable(path, &e));
             }
         }
         Ok(keymap)
@@ -398,21 +389,8 @@ impl Keymap {
 
     /// Replaces the keys of every action the file names.
     pub fn patch(&mut self, text: &str, path: &Path) -> Result<(), KeymapError> {
-        let line_of = |offset: usize| {
-            text.get(..offset)
-                .map_or(1, |t| t.matches('\n').count() + 1)
-        };
-        let error = |offset: usize, message: String| KeymapError {
-            path: path.to_path_buf(),
-            line: line_of(offset),
-            message,
-        };
-        let raw: RawKeymap = toml::from_str(text).map_err(|e| {
-            error(
-                e.span().map_or(0, |s| s.start),
-                e.message().trim().to_string(),
-            )
-        })?;
+        let error = |offset: usize, message: String| FileError::at(path, text, offset, message);
+        let raw: RawKeymap = toml::from_str(text).map_err(|e| FileError::toml(path, text, &e))?;
         for (context_name, actions) in raw {
             let context = Context::ALL
                 .into_iter()

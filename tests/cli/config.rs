@@ -73,7 +73,10 @@ fn an_unknown_key_in_config_toml_fails_naming_file_line_and_key() {
     for args in [&["list"][..], &["log", "coffee", "x"], &["kind", "list"]] {
         let err = w.run(args).runtime_error();
         assert!(err.contains(s(&file)), "names the file: {err}");
-        assert!(err.contains("line 3"), "names the line: {err}");
+        assert!(
+            err.contains(&format!("{}:3: ", s(&file))),
+            "names the line: {err}"
+        );
         assert!(err.contains("bogus_key"), "names the key: {err}");
     }
     assert!(!w.db.exists(), "no journal was created");
@@ -89,7 +92,10 @@ fn rapport_config_dir_overrides_where_config_toml_is_read() {
     // The XDG one is fine; only the override is read.
     let err = exec(w.command(["list"]).env("RAPPORT_CONFIG_DIR", &conf_dir)).runtime_error();
     assert!(err.contains(s(&file)), "names the file: {err}");
-    assert!(err.contains("line 3"), "names the line: {err}");
+    assert!(
+        err.contains(&format!("{}:3: ", s(&file))),
+        "names the line: {err}"
+    );
     assert!(err.contains("colour"), "names the key: {err}");
     w.run(&["list"]).ok();
 }

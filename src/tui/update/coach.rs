@@ -7,7 +7,7 @@ use super::super::app::{App, Cmd, Overlay, Screen, SummaryNext};
 use super::super::form::FieldId;
 use super::super::forms;
 use super::super::keymap::Action;
-use super::fetches::refresh_prep;
+use super::fetches::{batch, refresh_prep};
 use crate::coach::{SuggestedAction, Suggestion};
 use crate::domain::text::shown_line;
 use crate::prep::Week;
@@ -137,11 +137,7 @@ fn write_summary(app: &mut App) -> Option<Cmd> {
         fresh: false,
         then: SummaryNext::Edit,
     };
-    let cmds: Vec<Cmd> = [Some(draft), refresh_prep(app)]
-        .into_iter()
-        .flatten()
-        .collect();
-    Some(Cmd::Batch(cmds))
+    batch([Some(draft), refresh_prep(app)])
 }
 
 /// Opens the form the suggestion names, pre-filled; saving it marks it done.
@@ -170,11 +166,7 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
             app.screen = Screen::Prep;
             app.prep.focus = super::super::app::PrepPane::Agenda;
             app.prep.fetch.retry();
-            let cmds: Vec<Cmd> = [done(app, &s), refresh_prep(app)]
-                .into_iter()
-                .flatten()
-                .collect();
-            return Some(Cmd::Batch(cmds));
+            return batch([done(app, &s), refresh_prep(app)]);
         }
         SuggestedAction::None => return done(app, &s),
     };

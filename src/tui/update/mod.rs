@@ -44,10 +44,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
                 on_new_day(app, today)
             };
             let tick = on_tick(app);
-            match (day, tick) {
-                (None, None) => None,
-                (day, tick) => Some(batch(day, tick)),
-            }
+            fetches::batch([day, tick])
         }
         Msg::Resized { width, height } => {
             app.list_height = super::view::journal_list_height(width, height);
@@ -123,7 +120,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             ));
             let cmd = close_form(app);
             app.timeline.detail_scroll = 0;
-            Some(batch(cmd, Some(reload(app, Some(entry.id)))))
+            fetches::batch([cmd, Some(reload(app, Some(entry.id)))])
         }
         Msg::EntryDeleted(entry) => {
             let title = if entry.title.is_empty() {
@@ -223,14 +220,6 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-    }
-}
-
-fn batch(first: Option<Cmd>, second: Option<Cmd>) -> Cmd {
-    match (first, second) {
-        (Some(a), Some(b)) => Cmd::Batch(vec![a, b]),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => Cmd::Batch(Vec::new()),
     }
 }
 

@@ -8,6 +8,7 @@ use super::super::app::{App, Cmd, Overlay, Question};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
+use super::fetches::batch;
 use super::timeline::reload;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
@@ -276,5 +277,5 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     }
     app.draft_idle_ticks = None;
     let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
-    super::fetches::batch([discard, super::coach::done_if_accepted(app)])
+    batch([discard, super::coach::done_if_accepted(app)])
 }

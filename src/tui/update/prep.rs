@@ -414,7 +414,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
                 })
                 .collect();
             let reload = reload(app, Some(sent.interaction.id));
-            batch([Some(Cmd::Batch(done)), Some(reload)])
+            batch(done.into_iter().map(Some).chain([Some(reload)]))
         }
         Msg::SummaryWritten(path) => {
             app.info(format!(
