@@ -6,10 +6,10 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::{Harness, today};
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::{InteractionFilter, PageRequest, Store};
-use rapport::tui::app::{Msg, Overlay, Screen};
+use rapport::tui::app::{Msg, Overlay, Screen, TerminalCmd};
 use rapport::tui::dispatch;
 
 /// kind, day of November, quality, title, notes, tags.
@@ -413,8 +413,12 @@ fn number_keys_and_tab_switch_screens() {
     assert_eq!(h.app.screen, Screen::NextSteps);
     h.press(KeyCode::BackTab).press(KeyCode::BackTab);
     assert_eq!(h.app.screen, Screen::Insights);
-    h.press(KeyCode::Char('q'));
-    assert!(h.app.quit);
+    let work = dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+    );
+    assert_eq!(work, vec![TerminalCmd::Quit]);
 }
 
 #[test]

@@ -13,10 +13,12 @@ use rapport::domain::PersonDraft;
 use rapport::prep::Week;
 use rapport::store::{InteractionFilter, PageRequest, Store};
 use rapport::tui::app::{App, Cmd, Msg};
+use rapport::tui::dispatch_on;
 use rapport::tui::effects;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::loading::Fetch;
 use rapport::tui::update::update;
+use rapport::tui::worker::Worker;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
@@ -241,4 +243,44 @@ fn an_answer_to_a_superseded_page_request_is_dropped() {
     );
     assert!(h.app.timeline.rows.is_empty(), "the late page is dropped");
     assert_eq!(h.app.timeline.fetch, Fetch::Ready);
+}
+
+#[test]
+fn a_key_is_answered_while_the_worker_computes_the_figures() {
+    let dir = tempfile::TempDir::new().expect("a temp dir");
+    let path = dir.path().join("journal.db");
+    let mut store = Store::open(&path).expect("open");
+    let now = Utc::now();
+    rapport::demo::write_demo(&mut store, day(24), now).expect("demo");
+    let reader = store.reader().expect("a reader").expect("a file has one");
+    let mut worker = Worker::spawn(reader).expect("a thread");
+    let mut h = Harness::on(day(24), Store::open_in_memory().expect("open"), 120, 40);
+    h.store = store;
+    h.app = App::new(day(24), Keymap::defaults(), false);
+    let send = |h: &mut Harness, worker: &mut Worker, msg: Msg| {
+        dispatch_on(&mut h.app, &mut h.store, Some(worker), msg);
+    };
+    send(&mut h, &mut worker, Msg::Start);
+    for answer in worker.wait() {
+        send(&mut h, &mut worker, answer);
+    }
+
+    // Insights, all time: the figures go to the worker, nothing waits here.
+    send(&mut h, &mut worker, key(KeyCode::Char('2')));
+    for _ in 0..3 {
+        send(&mut h, &mut worker, key(KeyCode::Char(']')));
+    }
+    assert!(h.app.insights.fetch.is_loading());
+    // Back on the journal, j moves at once, answers or not.
+    send(&mut h, &mut worker, key(KeyCode::Char('1')));
+    send(&mut h, &mut worker, key(KeyCode::Char('j')));
+    assert_eq!(h.app.timeline.selected, 1);
+
+    // The figures land when the worker answers; earlier ranges' are dropped.
+    for answer in worker.wait() {
+        send(&mut h, &mut worker, answer);
+    }
+    assert_eq!(h.app.insights.fetch, Fetch::Ready);
+    let data = h.app.insights.data.as_deref().expect("the figures");
+    assert_eq!(data.range, rapport::insights::Range::All);
 }

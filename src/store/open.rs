@@ -156,6 +156,18 @@ impl Store {
         open_read_only(path, found, SCHEMA_VERSION, None).ok()
     }
 
+    /// A second connection to the same journal, for reading only: the TUI
+    /// runs its slow reads on it, off the thread that answers the keys.
+    /// `None` for a journal in memory, which has no second connection.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        match &self.path {
+            Some(path) => {
+                open_read_only(path, SCHEMA_VERSION, SCHEMA_VERSION, self.key.as_deref()).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
     /// A fresh journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;

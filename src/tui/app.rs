@@ -167,8 +167,6 @@ pub struct App {
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
     pub draft_idle_ticks: Option<u16>,
-    pub quit: bool,
-    pub suspend: bool,
     /// The journal could only be opened for reading: a banner says so and
     /// every save is refused by the store.
     pub read_only: bool,
@@ -280,6 +278,10 @@ pub enum SummaryNext {
 /// it between frames and answers with a `Msg`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TerminalCmd {
+    /// End the session.
+    Quit,
+    /// Hand the terminal back to the shell until `fg` (then `Msg::Resumed`).
+    Suspend,
     /// Put `text` on the clipboard with an OSC 52 sequence.
     Copy { text: String },
     /// Hand the terminal to the user's editor on a private temp copy of the
@@ -343,8 +345,6 @@ impl App {
             people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
-            quit: false,
-            suspend: false,
             read_only: false,
             loaded: false,
             insights: InsightsState {
@@ -408,6 +408,8 @@ pub enum Msg {
     },
     /// The terminal came back from a suspend.
     Resumed,
+    /// The session is ending (quit, a signal, the terminal gone).
+    Closing,
     PageLoaded {
         request: RequestId,
         from: PageFrom,
@@ -506,6 +508,45 @@ pub enum Msg {
 }
 
 impl Cmd {
+    /// Whether it only reads, may take long on a large journal, and is
+    /// answered with its request id (so a late answer is dropped): the
+    /// event loop runs these on the worker, off the thread that answers keys.
+    pub fn is_slow_read(&self) -> bool {
+        match self {
+            Cmd::LoadAbout { .. }
+            | Cmd::LoadCoach { .. }
+            | Cmd::LoadInsights { .. }
+            | Cmd::LoadPrep { .. } => true,
+            // Pages and people are quick, and the next key needs them.
+            Cmd::LoadPeople { .. }
+            | Cmd::LoadPage { .. }
+            | Cmd::Profile(_)
+            | Cmd::SaveEntry { .. }
+            | Cmd::DeleteEntry(_)
+            | Cmd::UndoDelete
+            | Cmd::SaveCheckIn(_)
+            | Cmd::SavePerson { .. }
+            | Cmd::SetCurrent(_)
+            | Cmd::Nudge { .. }
+            | Cmd::AddTopic { .. }
+            | Cmd::SetNextOneOnOne { .. }
+            | Cmd::ReportOldestAdvice { .. }
+            | Cmd::MoveTopic { .. }
+            | Cmd::CloseTopic { .. }
+            | Cmd::ReportAdvice { .. }
+            | Cmd::DraftSummary { .. }
+            | Cmd::SaveSummary { .. }
+            | Cmd::MarkSummarySent { .. }
+            | Cmd::WriteSummary { .. }
+            | Cmd::RecordOneOnOne { .. }
+            | Cmd::Terminal(_)
+            | Cmd::FindDrafts
+            | Cmd::SaveDraft { .. }
+            | Cmd::DiscardDraft(_)
+            | Cmd::Batch(_) => false,
+        }
+    }
+
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {

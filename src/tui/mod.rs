@@ -9,37 +9,67 @@ pub mod form;
 pub mod forms;
 pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod loading;
 pub mod outside;
 pub mod terminal;
 pub mod update;
 pub mod view;
+pub mod worker;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 
-use app::{App, Msg, TerminalCmd};
+use app::{App, Cmd, Msg, TerminalCmd};
 use keymap::Keymap;
 use outside::EditingDir;
 use terminal::{Signals, TerminalGuard};
+use worker::Worker;
 
 use crate::store::Store;
 
 const TICK: Duration = Duration::from_millis(250);
+/// How often the loop looks for the worker's answers while it has some to come.
+const ANSWER_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds `msg` to `update`, runs the commands it returns against the store,
 /// and feeds their answers back, until nothing is left. Returns the work
 /// only the terminal can do (clipboard, editor), for the event loop; its
 /// answers come back through `dispatch` too.
 pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> Vec<TerminalCmd> {
+    dispatch_on(app, store, None, msg)
+}
+
+/// `dispatch`, with the slow reads handed to `worker` when there is one:
+/// their answers come back through `Worker::answers`, to be dispatched.
+pub fn dispatch_on(
+    app: &mut App,
+    store: &mut Store,
+    mut worker: Option<&mut Worker>,
+    msg: Msg,
+) -> Vec<TerminalCmd> {
     let mut queue = VecDeque::from([msg]);
     let mut terminal = Vec::new();
     while let Some(msg) = queue.pop_front() {
-        if let Some(cmd) = update::update(app, msg) {
+        let mut cmds: VecDeque<Cmd> = update::update(app, msg).into_iter().collect();
+        while let Some(cmd) = cmds.pop_front() {
+            let cmd = match (cmd, worker.as_deref_mut()) {
+                (Cmd::Batch(inner), _) => {
+                    cmds.extend(inner);
+                    continue;
+                }
+                (cmd, Some(worker)) if cmd.is_slow_read() => {
+                    match worker.send(cmd, app.today, Utc::now()) {
+                        Ok(()) => continue,
+                        Err(cmd) => *cmd,
+                    }
+                }
+                (cmd, _) => cmd,
+            };
             let mut answers = Vec::new();
             effects::run(
                 store,
@@ -127,18 +157,22 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
             "could not remove an editor file left by an earlier run: {e}"
         ));
     }
+    // Without a second connection (or a thread), the slow reads run here.
+    let worker = match store.reader() {
+        Ok(Some(reader)) => Worker::spawn(reader).ok(),
+        Ok(None) | Err(_) => None,
+    };
     let mut outside = Outside {
         guard: &mut guard,
         editing: editing.as_ref(),
+        worker,
+        quit: false,
     };
     let outcome = event_loop(&mut outside, &mut app, &mut store, &signals, setup.clock);
-    // However the loop ended, a form still open keeps its contents as a draft.
-    if let Some(app::Overlay::Form(open)) = &app.overlay
-        && let Some(key) = open.purpose.draft_key()
-        && open.form.touched
-    {
-        let _ = store.save_draft(key, &open.draft_body(), Utc::now());
-    }
+    // However the loop ended, a form still open keeps its contents as a
+    // draft: `update` asks for it, here on this thread's connection.
+    drop(outside);
+    dispatch(&mut app, &mut store, Msg::Closing);
     drop(guard);
     outcome
 }
@@ -148,16 +182,50 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
 struct Outside<'a> {
     guard: &'a mut TerminalGuard,
     editing: Option<&'a EditingDir>,
+    /// The thread that runs the slow reads, when it could be started.
+    worker: Option<Worker>,
+    /// The user asked to quit (`TerminalCmd::Quit`).
+    quit: bool,
 }
 
 impl Outside<'_> {
     /// `dispatch`, then the terminal's work it asked for, whose answers are
     /// dispatched in turn.
     fn dispatch(&mut self, app: &mut App, store: &mut Store, msg: Msg) {
-        let mut work: VecDeque<TerminalCmd> = dispatch(app, store, msg).into();
+        let work = dispatch_on(app, store, self.worker.as_mut(), msg);
+        self.run(app, store, work);
+    }
+
+    /// Runs the terminal's work, dispatching each answer.
+    fn run(&mut self, app: &mut App, store: &mut Store, work: Vec<TerminalCmd>) {
+        let mut work: VecDeque<TerminalCmd> = work.into();
         while let Some(next) = work.pop_front() {
-            let answer = outside::run(self.guard, self.editing, next);
-            work.extend(dispatch(app, store, answer));
+            match outside::run(self.guard, self.editing, next) {
+                Some(answer) => work.extend(dispatch_on(app, store, self.worker.as_mut(), answer)),
+                None => self.quit = true,
+            }
+        }
+    }
+
+    /// Dispatches what the worker has answered so far.
+    fn take_answers(&mut self, app: &mut App, store: &mut Store) {
+        let answers = self
+            .worker
+            .as_mut()
+            .map(Worker::answers)
+            .unwrap_or_default();
+        for answer in answers {
+            self.dispatch(app, store, answer);
+        }
+    }
+
+    /// How long to wait for a key: briefly while the worker has answers to
+    /// come, else until the next tick.
+    fn wait(&self, since_tick: Duration) -> Duration {
+        if self.worker.as_ref().is_some_and(Worker::busy) {
+            ANSWER_POLL
+        } else {
+            TICK.saturating_sub(since_tick)
         }
     }
 }
@@ -170,37 +238,37 @@ fn event_loop(
     clock: Clock,
 ) -> anyhow::Result<()> {
     let size = outside.guard.terminal.size()?;
-    dispatch(
-        app,
-        store,
-        Msg::Resized {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    let resized = Msg::Resized {
+        width: size.width,
+        height: size.height,
+    };
+    outside.dispatch(app, store, resized);
     outside.dispatch(app, store, Msg::Start);
+    let mut last_tick = Instant::now();
     loop {
-        if signals.stop_requested() || app.quit || terminal::hung_up() {
+        if signals.stop_requested() || outside.quit || terminal::hung_up() {
             return Ok(());
         }
-        if signals.take_suspend() || std::mem::take(&mut app.suspend) {
-            outside.guard.suspend()?;
-            outside.dispatch(app, store, Msg::Resumed);
+        if signals.take_suspend() {
+            outside.run(app, store, vec![TerminalCmd::Suspend]);
         }
         outside
             .guard
             .terminal
             .draw(|frame| view::render(app, frame))?;
-        let msg = if event::poll(TICK)? {
-            match event::read()? {
+        if event::poll(outside.wait(last_tick.elapsed()))? {
+            let msg = match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
                 Event::Paste(text) => Msg::Paste(text),
                 Event::Resize(width, height) => Msg::Resized { width, height },
                 _ => continue,
-            }
-        } else {
-            clock.tick()
-        };
-        outside.dispatch(app, store, msg);
+            };
+            outside.dispatch(app, store, msg);
+        }
+        outside.take_answers(app, store);
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            outside.dispatch(app, store, clock.tick());
+        }
     }
 }

@@ -26,9 +26,22 @@ use crate::prep::{Week, word_count};
 /// be looked up (no `/proc`).
 const LEFTOVER_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Runs `work` on the real terminal and says how it went.
-pub fn run(guard: &mut TerminalGuard, editing: Option<&EditingDir>, work: TerminalCmd) -> Msg {
-    match work {
+/// Runs `work` on the real terminal and says how it went; `None` when the
+/// session is to end.
+pub fn run(
+    guard: &mut TerminalGuard,
+    editing: Option<&EditingDir>,
+    work: TerminalCmd,
+) -> Option<Msg> {
+    Some(match work {
+        TerminalCmd::Quit => return None,
+        TerminalCmd::Suspend => match guard.suspend() {
+            Ok(()) => Msg::Resumed,
+            Err(e) => Msg::Failed {
+                request: None,
+                error: format!("could not suspend: {e}"),
+            },
+        },
         TerminalCmd::Copy { text } => {
             match execute!(
                 io::stdout(),
@@ -49,11 +62,11 @@ pub fn run(guard: &mut TerminalGuard, editing: Option<&EditingDir>, work: Termin
             body,
         } => {
             let Some(editing) = editing else {
-                return Msg::Failed {
+                return Some(Msg::Failed {
                     request: None,
                     error: "there is no private directory for the editor's file; e edits here"
                         .into(),
-                };
+                });
             };
             let (body, said) = match edit_in_editor(guard, editing, week, &body) {
                 Ok(edited) => edited,
@@ -66,7 +79,7 @@ pub fn run(guard: &mut TerminalGuard, editing: Option<&EditingDir>, work: Termin
                 said,
             }
         }
-    }
+    })
 }
 
 /// The editor's private directory: `<data dir>/editing`.

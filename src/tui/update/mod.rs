@@ -11,7 +11,7 @@ mod prep;
 mod timeline;
 
 use super::app::PageFrom;
-use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind};
+use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind, TerminalCmd};
 use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
@@ -47,11 +47,16 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             fetches::batch([day, tick])
         }
         Msg::Resized { width, height } => {
-            app.list_height = super::view::journal_list_height(width, height);
+            app.list_height = super::layout::journal_list_height(width, height);
             keep_visible(app);
             None
         }
         Msg::Resumed => None,
+        // Whatever ends the session, a form still open keeps its contents.
+        Msg::Closing => match &app.overlay {
+            Some(Overlay::Form(open)) => overlays::save_draft_of(open),
+            _ => None,
+        },
         Msg::Start => Some(Cmd::Batch(vec![
             load_people(app),
             load_page(app, PageFrom::Start),
@@ -365,18 +370,12 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
     };
     let count = Screen::ALL.len();
     match action {
-        Action::Quit => {
-            app.quit = true;
-            None
-        }
+        Action::Quit => Some(Cmd::Terminal(TerminalCmd::Quit)),
         Action::Help => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             None
         }
-        Action::Suspend => {
-            app.suspend = true;
-            None
-        }
+        Action::Suspend => Some(Cmd::Terminal(TerminalCmd::Suspend)),
         Action::NextScreen => go(app, Screen::ALL[(app.screen.index() + 1) % count]),
         Action::PrevScreen => go(app, Screen::ALL[(app.screen.index() + count - 1) % count]),
         Action::ShowJournal => go(app, Screen::Journal),
@@ -398,10 +397,7 @@ fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             app.search = None;
             set_search(app, "")
         }
-        Some(Action::Quit) => {
-            app.quit = true;
-            None
-        }
+        Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
         _ => {
             let input = app.search.as_mut()?;
             if input.handle(key, &app.keymap) {

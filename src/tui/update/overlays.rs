@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
-use super::super::app::{App, Cmd, Overlay, Question};
+use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
@@ -27,7 +27,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                         scroll: scroll.saturating_sub(1),
                     })
                 }
-                Some(Action::Quit) => app.quit = true,
+                Some(Action::Quit) => return Some(Cmd::Terminal(TerminalCmd::Quit)),
                 _ => app.overlay = Some(Overlay::Help { scroll }),
             }
             None
@@ -46,10 +46,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                 Cmd::DiscardDraft(draft_key),
                 Cmd::FindDrafts,
             ])),
-            Some(Action::Quit) => {
-                app.quit = true;
-                None
-            }
+            Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
             _ => {
                 app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
                     key: draft_key,
@@ -62,10 +59,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             match app.keymap.action(Context::Confirm, key) {
                 Some(Action::Yes) => Some(*yes),
                 Some(Action::No) => None,
-                Some(Action::Quit) => {
-                    app.quit = true;
-                    None
-                }
+                Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
                 _ => {
                     app.overlay = Some(Overlay::Confirm(Question::Confirm { title, text, yes }));
                     None
@@ -131,13 +125,9 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             }
         }
         Some(Action::Quit) => {
-            app.quit = true;
-            save_draft_of(open)
+            super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
-        Some(Action::Suspend) => {
-            app.suspend = true;
-            None
-        }
+        Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
         _ => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);

@@ -1,7 +1,7 @@
 //! The Journal screen: the timeline, newest first, and the selected entry.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -13,32 +13,7 @@ use crate::domain::Interaction;
 use crate::domain::text::shown_line;
 use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
 use crate::tui::app::App;
-
-/// Side by side when wide, stacked when tall enough, the list alone otherwise.
-fn split(body: Rect) -> (Rect, Option<Rect>) {
-    if body.width >= 100 {
-        let [list, detail] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(body);
-        (list, Some(detail))
-    } else if body.height >= 18 {
-        let [list, detail] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-        (list, Some(detail))
-    } else {
-        (body, None)
-    }
-}
-
-/// The last row of the Journal holds the coach's top suggestion.
-fn without_next_step(body: Rect) -> (Rect, Rect) {
-    let [main, next] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
-    (main, next)
-}
-
-pub fn list_area(body: Rect) -> Rect {
-    split(without_next_step(body).0).0
-}
+use crate::tui::layout::{split, without_next_step};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
     let (body, next_step) = without_next_step(body);

@@ -57,8 +57,6 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     overlay::render(app, &theme, frame, area);
 }
 
-/// Rows of timeline the Journal shows at this terminal size; `update`
-/// uses it to keep the selection in view.
 /// What stands where a fetch's value will be: that it is on its way, or
 /// where it failed and when it is tried again.
 pub(super) fn waiting_text(fetch: &Fetch, what: &str, on_its_way: &str) -> String {
@@ -68,11 +66,6 @@ pub(super) fn waiting_text(fetch: &Fetch, what: &str, on_its_way: &str) -> Strin
         ),
         None => on_its_way.to_string(),
     }
-}
-
-pub fn journal_list_height(width: u16, height: u16) -> usize {
-    let body = Rect::new(0, 1, width, height.saturating_sub(2));
-    usize::from(journal::list_area(body).height.saturating_sub(2))
 }
 
 fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {

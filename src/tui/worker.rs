@@ -1,0 +1,133 @@
+//! The worker: a thread with its own read-only connection to the journal
+//! that runs the slow reads (`Cmd::is_slow_read`: the figures, the coach,
+//! the prep sheet, a profile), so a key pressed meanwhile is answered at
+//! once. Its answers carry their request ids, so one that comes after a
+//! change is dropped (`loading::Fetch`).
+
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::{self, JoinHandle};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::app::{Cmd, Msg};
+use super::effects;
+use crate::store::Store;
+
+struct Job {
+    cmd: Cmd,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+}
+
+pub struct Worker {
+    jobs: Option<Sender<Job>>,
+    answers: Receiver<Vec<Msg>>,
+    thread: Option<JoinHandle<()>>,
+    /// Jobs sent and not yet answered.
+    pending: usize,
+}
+
+impl Worker {
+    /// Starts the worker on `reader`, a connection of its own.
+    pub fn spawn(mut reader: Store) -> std::io::Result<Worker> {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (outbox, answers) = mpsc::channel();
+        let thread = thread::Builder::new()
+            .name("rapport-reads".into())
+            .spawn(move || {
+                for job in inbox {
+                    let mut out = Vec::new();
+                    // Slow reads never ask for the terminal.
+                    let mut terminal = Vec::new();
+                    effects::run(
+                        &mut reader,
+                        job.cmd,
+                        job.today,
+                        job.now,
+                        &mut out,
+                        &mut terminal,
+                    );
+                    if outbox.send(out).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Worker {
+            jobs: Some(jobs),
+            answers,
+            thread: Some(thread),
+            pending: 0,
+        })
+    }
+
+    /// Hands `cmd` to the worker; gives it back when the worker is gone.
+    pub fn send(&mut self, cmd: Cmd, today: NaiveDate, now: DateTime<Utc>) -> Result<(), Box<Cmd>> {
+        let Some(jobs) = &self.jobs else {
+            return Err(Box::new(cmd));
+        };
+        match jobs.send(Job { cmd, today, now }) {
+            Ok(()) => {
+                self.pending += 1;
+                Ok(())
+            }
+            Err(mpsc::SendError(job)) => {
+                self.jobs = None;
+                Err(Box::new(job.cmd))
+            }
+        }
+    }
+
+    /// Whether answers are still to come.
+    pub fn busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// The answers ready now, without waiting.
+    pub fn answers(&mut self) -> Vec<Msg> {
+        let mut ready = Vec::new();
+        loop {
+            match self.answers.try_recv() {
+                Ok(msgs) => {
+                    self.pending = self.pending.saturating_sub(1);
+                    ready.extend(msgs);
+                }
+                Err(TryRecvError::Empty) => return ready,
+                Err(TryRecvError::Disconnected) => {
+                    // It stopped (a bug in a read): what it held is asked
+                    // again by the next change; reads run here from now on.
+                    self.jobs = None;
+                    self.pending = 0;
+                    return ready;
+                }
+            }
+        }
+    }
+
+    /// Waits for every answer still to come (tests and benchmarks).
+    pub fn wait(&mut self) -> Vec<Msg> {
+        let mut ready = Vec::new();
+        while self.pending > 0 {
+            match self.answers.recv() {
+                Ok(msgs) => {
+                    self.pending -= 1;
+                    ready.extend(msgs);
+                }
+                Err(_) => {
+                    self.jobs = None;
+                    self.pending = 0;
+                }
+            }
+        }
+        ready
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once its job is done.
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
