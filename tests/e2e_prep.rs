@@ -165,3 +165,76 @@ fn the_editor_gets_a_private_copy_that_is_removed_after() {
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn promises_made_in_the_one_on_one_show_on_prep_and_one_kept_is_done_as_promised() {
+    let world = prep_world();
+    let mut tui = prep_tui(&world, None);
+    tui.wait_for("the Journal", |t| t.screen().contains("Coffee walk"));
+    tui.send(b"3");
+    tui.wait_for("the Prep screen", prep_is_drawn);
+    tui.wait_for_text("1. Hiring plan");
+    tui.send(b"L");
+    tui.wait_for_text("After the 1:1 with Dana");
+    tui.send(b"4");
+    // Quality, minutes, notes, discussed, new topics, advice, strength: then
+    // the promises, mine and theirs.
+    for _ in 0..7 {
+        tui.send(b"\t");
+    }
+    tui.wait_for("the focus on my promises", |t| {
+        t.screen().contains("yours, one per line")
+    });
+    tui.send(b"Send the cost model @fri");
+    tui.send(b"\t");
+    tui.wait_for("the focus on theirs", |t| {
+        t.screen().contains("theirs, one per line")
+    });
+    tui.send(b"Talk to finance about headcount");
+    tui.send(b"\x13"); // ctrl-s
+    tui.wait_for_text("Promises: 2 open");
+    tui.wait_for("both promises on Prep", |t| {
+        let screen = t.screen();
+        screen.contains("Send the cost model") && screen.contains("Talk to finance about headcount")
+    });
+    // Mine is due Friday, before the next 1:1: it comes first.
+    tui.send(b"l");
+    tui.wait_for_text("▶ Promises");
+    tui.send(b"x");
+    tui.wait_for_text("Promises: 1 open");
+    tui.wait_for("mine done as promised", |t| {
+        let screen = t.screen();
+        screen.contains("Done as promised") && screen.contains("✓ Send the cost model")
+    });
+    // And in the summary for the manager.
+    tui.send(b"s");
+    tui.wait_for_text("## Done as promised");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let out = world
+        .command(["promise", "list", "--all", "--json"])
+        .output()
+        .expect("rapport promise list");
+    assert!(out.status.success());
+    let promises: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let states: Vec<(&str, &str)> = promises
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap_or_default(),
+                p["state"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        states.contains(&("Send the cost model", "kept")),
+        "{states:?}"
+    );
+    assert!(
+        states.contains(&("Talk to finance about headcount", "open")),
+        "{states:?}"
+    );
+}

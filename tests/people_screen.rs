@@ -251,7 +251,7 @@ fn the_profile_side_and_about_pane_draw_at_any_size() {
         h.draw();
     }
     h.press(KeyCode::Char('h')).press(KeyCode::Char('3'));
-    for _ in 0..4 {
+    for _ in 0..5 {
         h.press(KeyCode::Char('l'));
     }
     assert_eq!(h.app.prep.focus, PrepPane::About);

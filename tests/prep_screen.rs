@@ -5,6 +5,8 @@
 //! sent) and the after-the-1:1 form.
 
 mod common;
+#[path = "prep_screen/promises.rs"]
+mod promises;
 #[path = "prep_screen/summary.rs"]
 mod summary;
 
@@ -275,7 +277,7 @@ fn x_on_the_advice_pane_records_the_report_back_on_the_selected_ask() {
     };
     let before = asks(&h);
     assert_eq!(before.len(), 3);
-    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l')).press(KeyCode::Char('l'));
     assert_eq!(h.app.prep.focus, PrepPane::Advice);
     h.press(KeyCode::Char('j')).press(KeyCode::Char('x'));
     assert!(matches!(h.app.overlay, Some(Overlay::Form(_))));

@@ -246,6 +246,46 @@ fn an_answer_to_a_superseded_page_request_is_dropped() {
 }
 
 #[test]
+fn a_promise_added_with_a_new_entry_is_saved_with_it_and_shows_on_prep() {
+    let mut h = Harness::on(day(24), journal_with_dana(), 120, 40);
+    h.press(KeyCode::Char('3'));
+    assert!(h.screen_text().contains("None open"), "{}", h.screen_text());
+    h.press(KeyCode::Char('1')).press(KeyCode::Char('a'));
+    h.press(KeyCode::Tab).type_text("Coffee with Dana");
+    // Quality, notes, date, time, minutes, started by, with, strength: then mine.
+    for _ in 0..9 {
+        h.press(KeyCode::Tab);
+    }
+    h.type_text("Send the deck @fri");
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.app.overlay.is_none(), "saved");
+    let entry = h
+        .store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 1,
+                after: None,
+            },
+        )
+        .expect("read")
+        .pop()
+        .expect("the entry");
+    let promises = h
+        .store
+        .promises(rapport::store::PromiseFilter::default())
+        .expect("promises");
+    assert_eq!(promises.len(), 1);
+    assert_eq!(promises[0].text, "Send the deck");
+    assert_eq!(promises[0].interaction_id, Some(entry.id));
+    assert_eq!(promises[0].due_on, Some(day(27)));
+    h.press(KeyCode::Char('3'));
+    let screen = h.screen_text();
+    assert!(screen.contains("Promises: 1 open"), "{screen}");
+    assert!(screen.contains("Send the deck"), "{screen}");
+}
+
+#[test]
 fn a_key_is_answered_while_the_worker_computes_the_figures() {
     let dir = tempfile::TempDir::new().expect("a temp dir");
     let path = dir.path().join("journal.db");

@@ -215,6 +215,48 @@ fn entry_row(entry: &Interaction, today: chrono::NaiveDate) -> String {
     )
 }
 
+/// Open promises, grouped, then mine kept since the last 1:1.
+fn promises(out: &mut String, sheet: &PrepSheet) {
+    let _ = write!(out, "\nPromises: ");
+    if sheet.promises.is_empty() {
+        let _ = writeln!(
+            out,
+            "none open (add one with `rapport promise add TEXT --due fri`)"
+        );
+    } else {
+        let _ = writeln!(out, "{} open", sheet.promises.len());
+        for row in &sheet.promises {
+            let whose = match row.promise.made_by {
+                crate::domain::MadeBy::Me => "mine  ",
+                crate::domain::MadeBy::Them => "theirs",
+            };
+            let _ = writeln!(
+                out,
+                "  {:>5}  {whose}  {:<16} {:<15}  {}",
+                row.promise.id,
+                row.group.label(),
+                row.when,
+                truncated(&shown_line(&row.promise.text), 60)
+            );
+        }
+    }
+    if !sheet.kept_since_last.is_empty() {
+        let _ = writeln!(out, "  done as promised:");
+        for p in &sheet.kept_since_last {
+            let on = p
+                .closed_on
+                .map(|d| short_date(d, sheet.today))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:>5}  kept {on}  {}",
+                p.id,
+                truncated(&shown_line(&p.text), 60)
+            );
+        }
+    }
+}
+
 /// The sheet as `rapport prep` prints it.
 pub fn sheet_text(sheet: &PrepSheet) -> String {
     let today = sheet.today;
@@ -285,6 +327,7 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
     }
 
     about_them(&mut out, sheet);
+    promises(&mut out, sheet);
 
     let _ = write!(out, "\nAdvice awaiting your report-back: ");
     if sheet.advice.is_empty() {

@@ -87,6 +87,8 @@ pub enum SuggestedAction {
     EditPerson,
     /// The Prep screen's agenda: pick the topics, park the rest.
     Agenda,
+    /// The Prep screen's promises: keep one, or give it a new day.
+    Promises,
     /// Nothing to open: a note to read.
     None,
 }

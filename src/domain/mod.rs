@@ -22,7 +22,7 @@ pub use profile::{
     ProfileItem, TakesIn,
 };
 pub use promise::{
-    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseState,
+    MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseNote, PromiseState,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
 pub use summary::{ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, WeeklySummary};

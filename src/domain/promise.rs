@@ -155,6 +155,83 @@ impl PromiseDraft {
     }
 }
 
+/// A promise as typed in a form, saved with the entry it was made in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseNote {
+    pub made_by: MadeBy,
+    pub text: String,
+    pub due_on: Option<NaiveDate>,
+}
+
+impl PromiseNote {
+    /// The draft for it, made on `made_on` in entry `interaction_id`.
+    pub fn draft(
+        &self,
+        person_id: i64,
+        made_on: NaiveDate,
+        interaction_id: Option<i64>,
+    ) -> PromiseDraft {
+        PromiseDraft {
+            person_id,
+            text: self.text.clone(),
+            made_by: self.made_by,
+            made_on,
+            interaction_id,
+            due_on: self.due_on,
+        }
+    }
+}
+
+/// Reads a promises field: one promise per line, `text @DAY` for a due day
+/// (any day [`parse_due_day`] takes). Blank lines are skipped. A due day
+/// before `made_on` or that cannot be read is an error naming the line.
+pub fn promise_notes(
+    typed: &str,
+    made_by: MadeBy,
+    made_on: NaiveDate,
+    today: NaiveDate,
+    next_one_on_one: Option<NaiveDate>,
+) -> Result<Vec<PromiseNote>, String> {
+    let lines: Vec<&str> = typed.lines().filter(|l| !l.trim().is_empty()).collect();
+    let many = lines.len() > 1;
+    let mut notes = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let at = |e: String| {
+            if many {
+                format!("line {}: {e}", i + 1)
+            } else {
+                e
+            }
+        };
+        // The last `@` that starts a word: an address like a@b stays text.
+        let split = line
+            .char_indices()
+            .rev()
+            .find(|(j, c)| *c == '@' && (*j == 0 || line[..*j].ends_with(char::is_whitespace)))
+            .map(|(j, _)| j);
+        let (text, due) = match split {
+            Some(j) => (line[..j].trim(), Some(line[j + 1..].trim())),
+            None => (line.trim(), None),
+        };
+        if text.is_empty() {
+            return Err(at("a promise's text cannot be empty".to_string()));
+        }
+        let due_on = due
+            .map(|d| parse_due_day(d, today, next_one_on_one))
+            .transpose()
+            .map_err(|e| at(e.to_string()))?;
+        if let Some(due) = due_on {
+            check_not_before(due, made_on, "due day").map_err(|e| at(e.to_string()))?;
+        }
+        notes.push(PromiseNote {
+            made_by,
+            text: text.to_string(),
+            due_on,
+        });
+    }
+    Ok(notes)
+}
+
 /// Refuses a day of a promise before the day it was made.
 pub fn check_not_before(
     day: NaiveDate,
@@ -315,6 +392,40 @@ mod tests {
         assert_eq!(parse_due_day("Next  1:1", today, next), Ok(d(2026, 12, 1)));
         let err = parse_due_day("next 1:1", today, None).expect_err("unplanned");
         assert!(err.to_string().contains("no next 1:1"), "{err}");
+    }
+
+    #[test]
+    fn a_promises_field_reads_one_per_line_with_an_optional_due_day_after_at() {
+        let today = d(2026, 11, 24);
+        let notes = promise_notes(
+            "Send the cost model @fri\n\n  Mail ana@example.com the deck  \nIntro @ next 1:1",
+            MadeBy::Me,
+            today,
+            today,
+            Some(d(2026, 12, 1)),
+        )
+        .expect("valid");
+        let read: Vec<(&str, Option<NaiveDate>)> =
+            notes.iter().map(|n| (n.text.as_str(), n.due_on)).collect();
+        assert_eq!(
+            read,
+            vec![
+                ("Send the cost model", Some(d(2026, 11, 27))),
+                ("Mail ana@example.com the deck", None),
+                ("Intro", Some(d(2026, 12, 1))),
+            ]
+        );
+        let err = promise_notes("a @fri\nb @someday", MadeBy::Them, today, today, None)
+            .expect_err("bad day");
+        assert!(
+            err.starts_with("line 2: `someday` is not a date ahead"),
+            "{err}"
+        );
+        let err = promise_notes("@fri", MadeBy::Me, today, today, None).expect_err("no text");
+        assert_eq!(err, "a promise's text cannot be empty");
+        let err = promise_notes("x @today", MadeBy::Me, d(2026, 11, 25), today, None)
+            .expect_err("before made");
+        assert!(err.contains("before the day it was made"), "{err}");
     }
 
     #[test]

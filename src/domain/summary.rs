@@ -25,13 +25,15 @@ impl AwaitingAdvice {
     }
 }
 
-/// What came out of a 1:1 besides closing topics: topics for the next one
-/// and an advice ask. The after-the-1:1 form saves them with the 1:1.
+/// What came out of a 1:1 besides closing topics: topics for the next one,
+/// an advice ask and the promises made. The after-the-1:1 form saves them with the 1:1.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUps {
     /// Texts of topics for the next 1:1, in agenda order.
     pub new_topics: Vec<String>,
     pub advice: Option<AdviceAsk>,
+    /// Promises made in it, mine and theirs, made on the 1:1's day.
+    pub promises: Vec<super::PromiseNote>,
 }
 
 /// An explicit advice ask: the question, and the strength of theirs it

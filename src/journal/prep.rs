@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{Category, Facet, Person, Week};
 use crate::prep::{PrepFacts, PrepSheet, SummaryFacts, agenda};
-use crate::store::{InteractionFilter, PageRequest, Result, Store};
+use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
 pub const PREP_RECENT_LIMIT: u32 = 200;
@@ -70,6 +70,14 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
             .next(),
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= since))
+            .collect(),
         plan: super::status::plan(store, person, last_day, today)?,
     })
 }
@@ -111,5 +119,13 @@ pub fn summary_facts(
         reported_advice: store.advice_reported(person.id, week.monday(), as_of)?,
         next: super::status::next_one_on_one_for(store, person, as_of)?,
         goals: store.profile(Some(person.id))?.texts(Facet::Goal),
+        promises: store
+            .promises(PromiseFilter {
+                person_id: Some(person.id),
+                include_closed: true,
+            })?
+            .into_iter()
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= week.monday()))
+            .collect(),
     })
 }

@@ -11,6 +11,7 @@
 pub mod about;
 pub mod markdown;
 pub mod next;
+pub mod promises;
 pub mod status;
 pub mod summary;
 pub mod template;
@@ -21,6 +22,7 @@ use serde::Serialize;
 pub use about::AboutThem;
 pub use markdown::{ReadingTime, inline, word_count};
 pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
+pub use promises::{PrepPromise, PromiseGroup, kept_as_promised, prep_promises};
 pub use summary::{SummaryFacts, generate};
 pub use template::{SummaryTemplate, TemplateError};
 
@@ -147,6 +149,8 @@ pub struct PrepFacts {
     pub profile: crate::domain::Profile,
     /// The live expectations between you.
     pub expectations: Vec<crate::domain::Expectation>,
+    /// Promises with them: the open ones and those closed since the window's start.
+    pub promises: Vec<crate::domain::Promise>,
     /// The calendar's next 1:1 and the typical weekday of 1:1s.
     pub plan: next::Plan,
 }
@@ -190,6 +194,10 @@ pub struct PrepSheet {
     pub summary: WeekSummary,
     /// Their goals, pressures, style, and expectations to confirm.
     pub about: AboutThem,
+    /// Open promises, mine due by the next 1:1 first ([`prep_promises`]).
+    pub promises: Vec<PrepPromise>,
+    /// Mine kept since the last 1:1: done as promised.
+    pub kept_since_last: Vec<crate::domain::Promise>,
 }
 
 impl PrepSheet {
@@ -232,6 +240,8 @@ impl PrepSheet {
             feedback,
             summary: week_summary(facts),
             about: AboutThem::build(&facts.profile, &facts.expectations, today),
+            promises: prep_promises(&facts.promises, next.on, today),
+            kept_since_last: kept_as_promised(&facts.promises, since, today),
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct SummaryFacts {
     pub next: NextOneOnOne,
     /// Their current goals, so the summary can open with how the week serves them.
     pub goals: Vec<String>,
+    /// Promises with them: mine kept this week, mine still open.
+    pub promises: Vec<crate::domain::Promise>,
 }
 
 /// The summary for `facts`, filled into `template`.
@@ -63,7 +65,60 @@ pub fn generate(template: &SummaryTemplate, facts: &SummaryFacts) -> String {
         Placeholder::Fyi => fyi(&entries, &facts.reported_advice),
         Placeholder::NextWeek => next_week(facts),
         Placeholder::Goals => goals(&facts.goals, &entries, &facts.open_topics),
+        Placeholder::Promises => promises(facts),
     })
+}
+
+/// "Done as promised": mine kept this week; "Heads-up": mine moved to a new
+/// day this week, or past their day and still open — said before they ask.
+fn promises(facts: &SummaryFacts) -> String {
+    let monday = facts.week.monday();
+    let kept: Vec<String> = super::kept_as_promised(&facts.promises, monday, facts.as_of)
+        .iter()
+        .map(|p| {
+            let on = p.closed_on.map(|d| d.format(" (%a)").to_string());
+            format!("- {}{}", inline(&p.text), on.unwrap_or_default())
+        })
+        .collect();
+    let mut risks = Vec::new();
+    let mine_open = facts
+        .promises
+        .iter()
+        .filter(|p| p.made_by == crate::domain::MadeBy::Me && p.state.is_open());
+    for p in mine_open {
+        let moved = p
+            .moves
+            .iter()
+            .rev()
+            .find(|m| m.moved_on >= monday && m.moved_on <= facts.as_of);
+        match (moved, p.due_on) {
+            (Some(m), Some(due)) if due >= facts.as_of => {
+                let from = m
+                    .from_due
+                    .map(|d| format!(" from {}", short_date(d, facts.as_of)))
+                    .unwrap_or_default();
+                risks.push(format!(
+                    "- {}: moves{from} to {}",
+                    inline(&p.text),
+                    short_date(due, facts.as_of)
+                ));
+            }
+            (_, Some(due)) if due < facts.as_of => risks.push(format!(
+                "- {}: was due {}; I will come back with a new day",
+                inline(&p.text),
+                short_date(due, facts.as_of)
+            )),
+            _ => {}
+        }
+    }
+    let mut out = section("Done as promised", &kept);
+    if !risks.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&section("Heads-up", &risks));
+    }
+    out
 }
 
 /// Where an entry goes in the summary.

@@ -18,6 +18,7 @@ fn week_facts() -> SummaryFacts {
         reported_advice: Vec::new(),
         next: next_one_on_one(&dana(), Some(d(2026, 11, 17)), None, today()),
         goals: Vec::new(),
+        promises: Vec::new(),
     }
 }
 
@@ -279,4 +280,61 @@ fn the_summary_opens_with_how_the_week_serves_their_goals() {
         !summary(&facts).contains("serves your goals"),
         "nothing touched it"
     );
+}
+
+fn promise(
+    id: i64,
+    by: crate::domain::MadeBy,
+    due: Option<NaiveDate>,
+    state: crate::domain::PromiseState,
+    closed: Option<NaiveDate>,
+) -> crate::domain::Promise {
+    crate::domain::Promise {
+        id,
+        person_id: 1,
+        text: format!("Promise {id}"),
+        made_by: by,
+        made_on: d(2026, 11, 2),
+        interaction_id: None,
+        due_on: due,
+        state,
+        closed_on: closed,
+        moves: Vec::new(),
+    }
+}
+
+#[test]
+fn done_as_promised_lists_mine_kept_this_week_and_heads_up_the_moved_and_overdue() {
+    use crate::domain::MadeBy::{Me, Them};
+    use crate::domain::PromiseState::{Kept, Open, Renegotiated};
+    let mut facts = week_facts();
+    let mut moved = promise(3, Me, Some(d(2026, 12, 1)), Renegotiated, None);
+    moved.moves.push(crate::domain::PromiseMove {
+        moved_on: d(2026, 11, 23),
+        from_due: Some(d(2026, 11, 25)),
+        to_due: d(2026, 12, 1),
+    });
+    facts.promises = vec![
+        promise(1, Me, Some(d(2026, 11, 24)), Kept, Some(d(2026, 11, 23))),
+        // Theirs, and mine kept last week: not this summary's.
+        promise(2, Them, None, Kept, Some(d(2026, 11, 23))),
+        promise(5, Me, None, Kept, Some(d(2026, 11, 20))),
+        moved,
+        promise(4, Me, Some(d(2026, 11, 20)), Open, None),
+        promise(6, Me, Some(d(2026, 11, 30)), Open, None),
+    ];
+    let text = summary(&facts);
+    assert!(
+        text.contains("## Done as promised\n\n- Promise 1 (Mon)\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Promise 2") && !text.contains("Promise 5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Heads-up\n\n- Promise 3: moves from Wed 25 Nov to Tue 1 Dec\n- Promise 4: was due Fri 20 Nov; I will come back with a new day\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Promise 6"), "on track: not a risk: {text}");
 }

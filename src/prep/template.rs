@@ -31,10 +31,12 @@ pub enum Placeholder {
     NextWeek,
     /// How the week serves their goals.
     Goals,
+    /// Promises of mine kept this week, and those at risk with their new day.
+    Promises,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 9] = [
+    pub const ALL: [Placeholder; 10] = [
         Placeholder::Manager,
         Placeholder::Week,
         Placeholder::Dates,
@@ -44,6 +46,7 @@ impl Placeholder {
         Placeholder::Fyi,
         Placeholder::NextWeek,
         Placeholder::Goals,
+        Placeholder::Promises,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +60,7 @@ impl Placeholder {
             Placeholder::Fyi => "fyi",
             Placeholder::NextWeek => "next_week",
             Placeholder::Goals => "goals",
+            Placeholder::Promises => "promises",
         }
     }
 

@@ -111,6 +111,7 @@ fn facts() -> PrepFacts {
         summary_entry: None,
         profile: Default::default(),
         expectations: Vec::new(),
+        promises: Vec::new(),
         plan: crate::prep::next::Plan::default(),
     }
 }

@@ -95,6 +95,31 @@ impl Store {
         self.interaction(id)
     }
 
+    /// A new entry and the promises made in it, in one transaction: each
+    /// promise is made on the entry's day, about the entry's person.
+    pub fn add_interaction_with_promises(
+        &mut self,
+        draft: &InteractionDraft,
+        promises: &[crate::domain::PromiseNote],
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        let kind = self.kind_by_id(draft.kind_id)?;
+        let mut draft = draft.clone();
+        draft.validate(&kind)?;
+        let tx = self.conn.transaction()?;
+        let stamp = instant_text(now);
+        let id = insert_entry(&tx, &draft, &stamp)?;
+        write_advice_loop(&tx, id, &kind, &draft)?;
+        for note in promises {
+            let promise = note.draft(draft.person_id, draft.happened_on, Some(id));
+            super::promises::insert_promise(&tx, &promise, &stamp)?;
+        }
+        // As in `add_interaction`: the form's draft goes with the save.
+        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
+        tx.commit()?;
+        self.interaction(id)
+    }
+
     /// The entry with this id, unless it is deleted.
     pub fn interaction(&self, id: i64) -> Result<Interaction> {
         let sql = format!("{SELECT_INTERACTION} WHERE i.id = ?1 AND i.deleted_at IS NULL");

@@ -54,22 +54,7 @@ impl Store {
                 });
             }
         }
-        let stamp = instant_text(now);
-        tx.execute(
-            "INSERT INTO promise (person_id, text, made_by, made_on, interaction_id, due_on,
-                                  created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![
-                draft.person_id,
-                draft.text,
-                draft.made_by.as_str(),
-                day_text(draft.made_on),
-                draft.interaction_id,
-                draft.due_on.map(day_text),
-                stamp
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_promise(&tx, &draft, &instant_text(now))?;
         tx.commit()?;
         self.promise(id)
     }
@@ -201,6 +186,32 @@ impl Store {
         tx.commit()?;
         self.promise(id)
     }
+}
+
+/// Inserts a validated draft in `tx` (its person and entry known to be
+/// there); returns the new promise's id.
+pub(super) fn insert_promise(
+    tx: &Transaction<'_>,
+    draft: &PromiseDraft,
+    stamp: &str,
+) -> Result<i64> {
+    let mut draft = draft.clone();
+    draft.validate()?;
+    tx.execute(
+        "INSERT INTO promise (person_id, text, made_by, made_on, interaction_id, due_on,
+                              created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            draft.person_id,
+            draft.text,
+            draft.made_by.as_str(),
+            day_text(draft.made_on),
+            draft.interaction_id,
+            draft.due_on.map(day_text),
+            stamp
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 /// The promise `id`, read inside the transaction, if `change` may happen to it.

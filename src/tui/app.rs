@@ -182,6 +182,8 @@ pub struct App {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrepPane {
     Agenda,
+    /// Open promises, mine due by the next 1:1 first, and those kept.
+    Promises,
     /// Their goals, pressures, style, expectations to confirm.
     About,
     Advice,
@@ -190,8 +192,9 @@ pub enum PrepPane {
 }
 
 impl PrepPane {
-    pub const ALL: [PrepPane; 5] = [
+    pub const ALL: [PrepPane; 6] = [
         PrepPane::Agenda,
+        PrepPane::Promises,
         PrepPane::Advice,
         PrepPane::Since,
         PrepPane::Summary,
@@ -201,6 +204,7 @@ impl PrepPane {
     pub fn title(self) -> &'static str {
         match self {
             PrepPane::Agenda => "Agenda",
+            PrepPane::Promises => "Promises",
             PrepPane::About => "About",
             PrepPane::Advice => "Advice",
             PrepPane::Since => "Since",
@@ -238,6 +242,8 @@ pub struct PrepState {
     pub topic_selected: usize,
     pub advice_selected: usize,
     pub since_selected: usize,
+    /// The selected open promise.
+    pub promise_selected: usize,
     /// The topic to select when the sheet next arrives (it just moved).
     pub select_topic: Option<i64>,
     /// Lines the summary preview is scrolled by.
@@ -257,6 +263,7 @@ impl PrepState {
             topic_selected: 0,
             advice_selected: 0,
             since_selected: 0,
+            promise_selected: 0,
             select_topic: None,
             summary_scroll: 0,
             template_dir: None,
@@ -466,6 +473,8 @@ pub enum Msg {
         moved: bool,
     },
     TopicClosed(Topic),
+    /// A promise was added, kept, moved or dropped: the words say which.
+    PromiseChanged(String),
     /// This week's draft, generated afresh or as saved.
     SummaryReady {
         summary: Box<WeeklySummary>,
@@ -533,6 +542,7 @@ impl Cmd {
             | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
+            | Cmd::Promise(_)
             | Cmd::ReportAdvice { .. }
             | Cmd::DraftSummary { .. }
             | Cmd::SaveSummary { .. }
@@ -569,6 +579,7 @@ impl Cmd {
             | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
+            | Cmd::Promise(_)
             | Cmd::ReportAdvice { .. }
             | Cmd::DraftSummary { .. }
             | Cmd::SaveSummary { .. }
@@ -605,6 +616,8 @@ pub enum Cmd {
         draft: Box<InteractionDraft>,
         /// The entry edited: id, version and stable key.
         editing: Option<(i64, i64, i64)>,
+        /// Promises made in a new entry, saved with it.
+        promises: Vec<crate::domain::PromiseNote>,
     },
     DeleteEntry(i64),
     UndoDelete,
@@ -653,6 +666,8 @@ pub enum Cmd {
         id: i64,
         direction: TopicMove,
     },
+    /// A change to one promise, from the Prep screen.
+    Promise(PromiseCmd),
     CloseTopic {
         id: i64,
         status: TopicStatus,
@@ -698,4 +713,17 @@ pub enum Cmd {
     },
     DiscardDraft(String),
     Batch(Vec<Cmd>),
+}
+
+/// What the Prep screen's promises pane asks of a promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromiseCmd {
+    Add(crate::domain::PromiseDraft),
+    /// Kept today.
+    Keep(i64),
+    Move {
+        id: i64,
+        due_on: NaiveDate,
+    },
+    Drop(i64),
 }

@@ -39,6 +39,7 @@ pub fn run(
         cmd @ (Cmd::LoadPrep { .. }
         | Cmd::MoveTopic { .. }
         | Cmd::CloseTopic { .. }
+        | Cmd::Promise(_)
         | Cmd::ReportAdvice { .. }
         | Cmd::DraftSummary { .. }
         | Cmd::SaveSummary { .. }
@@ -89,13 +90,17 @@ pub fn run(
             from,
             rows,
         }),
-        Cmd::SaveEntry { draft, editing } => {
+        Cmd::SaveEntry {
+            draft,
+            editing,
+            promises,
+        } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
                 Some((id, version, uid)) => {
                     store.update_seen_interaction(id, uid, version, &draft, now)
                 }
-                None => store.add_interaction(&draft, now),
+                None => store.add_interaction_with_promises(&draft, &promises, now),
             }
             .map(|entry| Msg::EntrySaved {
                 entry: Box::new(entry),
@@ -287,9 +292,9 @@ fn changed_by(cmd: &Cmd) -> Changed {
         | Cmd::DiscardDraft(_)
         | Cmd::Batch(_) => Changed::empty(),
         // An entry may carry an advice ask; deleting it takes the ask along.
-        Cmd::SaveEntry { .. } | Cmd::DeleteEntry(_) | Cmd::UndoDelete => {
-            Changed::ENTRIES | Changed::ADVICE
-        }
+        // A new entry may carry promises made in it.
+        Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
+        Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
         Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
             Changed::PEOPLE
@@ -298,6 +303,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
         Cmd::Nudge { .. } => Changed::NUDGES,
         Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
+        Cmd::Promise(_) => Changed::PROMISES,
         Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
         Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
         // Marking sent logs a summary entry.
@@ -308,6 +314,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
                 | Changed::ADVICE
                 | Changed::SUMMARY
                 | Changed::PEOPLE
+                | Changed::PROMISES
         }
     }
 }

@@ -49,6 +49,10 @@ pub enum FieldId {
     AdviceAsk,
     /// An item of a profile or an expectation.
     Item,
+    /// Promises I made, one per line.
+    MyPromises,
+    /// Promises they made, one per line.
+    TheirPromises,
 }
 
 impl FieldId {
@@ -88,6 +92,8 @@ impl FieldId {
             FieldId::NewTopics => "new_topics",
             FieldId::AdviceAsk => "advice_ask",
             FieldId::Item => "item",
+            FieldId::MyPromises => "my_promises",
+            FieldId::TheirPromises => "their_promises",
         }
     }
 }

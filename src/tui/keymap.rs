@@ -28,6 +28,8 @@ pub enum Context {
     PrepAgenda,
     /// The Prep screen with the advice asks in focus (falls back to `Prep`).
     PrepAdvice,
+    /// The Prep screen with the promises in focus (falls back to `Prep`).
+    PrepPromises,
     Form,
     Search,
     Confirm,
@@ -43,7 +45,7 @@ pub enum Context {
 }
 
 impl Context {
-    const ALL: [Context; 16] = [
+    const ALL: [Context; 17] = [
         Context::Global,
         Context::Journal,
         Context::Insights,
@@ -52,6 +54,7 @@ impl Context {
         Context::Prep,
         Context::PrepAgenda,
         Context::PrepAdvice,
+        Context::PrepPromises,
         Context::Form,
         Context::Search,
         Context::Confirm,
@@ -80,6 +83,7 @@ impl Context {
             Context::Prep => "prep",
             Context::PrepAgenda => "prep_agenda",
             Context::PrepAdvice => "prep_advice",
+            Context::PrepPromises => "prep_promises",
             Context::Form => "form",
             Context::Search => "search",
             Context::Confirm => "confirm",
@@ -102,6 +106,7 @@ impl Context {
             Context::Prep => "On this screen (prep)",
             Context::PrepAgenda => "On the agenda",
             Context::PrepAdvice => "On the advice asks",
+            Context::PrepPromises => "On the promises",
             Context::Form => "In a form",
             Context::Search => "In the search line",
             Context::Confirm => "When asked yes or no",
@@ -192,6 +197,12 @@ impl Context {
             ],
             Context::PrepAgenda => &[A::TopicDiscussed],
             Context::PrepAdvice => &[A::ReportBack],
+            Context::PrepPromises => &[
+                A::AddPromise,
+                A::KeepPromise,
+                A::MovePromise,
+                A::DropPromise,
+            ],
             Context::Form => &[A::NextField, A::PrevField, A::Save, A::Cancel],
             Context::Search => &[A::KeepSearch, A::Cancel],
             Context::Confirm => &[A::Yes, A::No],
@@ -206,7 +217,9 @@ impl Context {
     /// Where a key not bound here is looked up next, before the global keys.
     fn parent(self) -> Option<Context> {
         match self {
-            Context::PrepAgenda | Context::PrepAdvice => Some(Context::Prep),
+            Context::PrepAgenda | Context::PrepAdvice | Context::PrepPromises => {
+                Some(Context::Prep)
+            }
             _ => None,
         }
     }
@@ -214,7 +227,11 @@ impl Context {
     /// The contexts whose keys also work here, for the help screen.
     fn children(self) -> &'static [Context] {
         match self {
-            Context::Prep => &[Context::PrepAgenda, Context::PrepAdvice],
+            Context::Prep => &[
+                Context::PrepAgenda,
+                Context::PrepPromises,
+                Context::PrepAdvice,
+            ],
             _ => &[],
         }
     }

@@ -111,6 +111,7 @@ bitflags! {
         const PROFILE = 1 << 5;
         const SUMMARY = 1 << 6;
         const NUDGES = 1 << 7;
+        const PROMISES = 1 << 9;
         /// Not a write: the calendar turned (`Msg::Tick`).
         const DAY = 1 << 8;
     }

@@ -220,3 +220,27 @@ fn stats_json_carries_promises_kept_on_time_late_and_missed_per_month() {
         "{plain}"
     );
 }
+
+#[test]
+fn prep_lists_open_promises_mine_due_first_and_those_kept_since_the_last_one_on_one() {
+    let w = World::with_manager();
+    w.log(&["one_on_one", "--date", "-1d", "Weekly 1:1"]);
+    let theirs = w.promise_add(&["talk to finance", "--by", "them", "--due", "fri"]);
+    let mine = w.promise_add(&["send the cost model", "--due", "fri"]);
+    let kept = w.promise_add(&["share the rubric", "--due", "today"]);
+    w.run(&["promise", "kept", &kept.to_string()]).ok();
+    let sheet: Value = serde_json::from_str(&w.run(&["prep", "--json"]).ok()).expect("prep --json");
+    let order: Vec<i64> = sheet["promises"]
+        .as_array()
+        .expect("promises")
+        .iter()
+        .map(|p| p["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(order, vec![mine, theirs]);
+    assert_eq!(sheet["promises"][0]["group"], "due_by_next_one_on_one");
+    assert_eq!(sheet["kept_since_last"][0]["id"], kept);
+    let plain = w.run(&["prep"]).ok();
+    assert!(plain.contains("Promises: 2 open"), "{plain}");
+    assert!(plain.contains("done as promised:"), "{plain}");
+    assert!(plain.contains("share the rubric"), "{plain}");
+}

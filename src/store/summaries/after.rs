@@ -52,6 +52,10 @@ impl Store {
         let advice_id = question
             .map(|ask| insert_advice_ask(&tx, draft.person_id, draft.happened_on, ask, &stamp))
             .transpose()?;
+        for note in &follow_ups.promises {
+            let promise = note.draft(draft.person_id, draft.happened_on, Some(id));
+            super::super::promises::insert_promise(&tx, &promise, &stamp)?;
+        }
         tx.commit()?;
         let mut recorded = self.recorded(id, record, summary_id)?;
         recorded.added_topics = topic_ids
@@ -96,8 +100,8 @@ mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     use super::*;
-    use crate::domain::Week;
     use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
+    use crate::domain::{MadeBy, PromiseNote, Week};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
@@ -159,6 +163,18 @@ mod tests {
                 question: "How do I size the team?".into(),
                 strength: "hiring".into(),
             }),
+            promises: vec![
+                PromiseNote {
+                    made_by: MadeBy::Me,
+                    text: "Send the cost model".into(),
+                    due_on: Some(day(27)),
+                },
+                PromiseNote {
+                    made_by: MadeBy::Them,
+                    text: "Talk to finance".into(),
+                    due_on: None,
+                },
+            ],
         };
         let saved = store
             .record_one_on_one_with(&record, &follow_ups, now())
@@ -179,6 +195,21 @@ mod tests {
             ("How do I size the team?", "hiring")
         );
         assert!(ask.reported_on.is_none());
+        let promises = store
+            .promises(crate::store::PromiseFilter::default())
+            .expect("promises");
+        let made: Vec<(&str, MadeBy, Option<i64>, NaiveDate)> = promises
+            .iter()
+            .map(|p| (p.text.as_str(), p.made_by, p.interaction_id, p.made_on))
+            .collect();
+        let one_on_one = Some(saved.interaction.id);
+        assert_eq!(
+            made,
+            vec![
+                ("Send the cost model", MadeBy::Me, one_on_one, day(24)),
+                ("Talk to finance", MadeBy::Them, one_on_one, day(24)),
+            ]
+        );
     }
 
     #[test]
@@ -192,10 +223,20 @@ mod tests {
         let follow_ups = FollowUps {
             new_topics: vec!["Budget".into()],
             advice: None,
+            promises: vec![PromiseNote {
+                made_by: MadeBy::Me,
+                text: "Send the cost model".into(),
+                due_on: None,
+            }],
         };
         let refused = store.record_one_on_one_with(&record, &follow_ups, now());
         assert!(refused.is_err());
         assert!(store.topics(Some(dana), true).expect("topics").is_empty());
         assert_eq!(store.last_one_on_one(dana, day(24)).expect("read"), None);
+        let promises = crate::store::PromiseFilter {
+            include_closed: true,
+            ..Default::default()
+        };
+        assert!(store.promises(promises).expect("promises").is_empty());
     }
 }

@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use super::super::app::{Cmd, Msg};
+use super::super::app::{Cmd, Msg, PromiseCmd};
 use super::super::loading::RequestId;
+use crate::domain::promise::when_due;
+use crate::domain::text::shown_line;
 use crate::journal;
-use crate::prep::{SummaryTemplate, Week, generate};
+use crate::prep::{SummaryTemplate, Week, generate, short_date};
+use crate::present::truncated;
 use crate::store::{Store, StoreError, write_private_file};
 
 /// Runs one of the Prep screen's commands; `None` when `cmd` is not one.
@@ -30,6 +33,7 @@ pub(super) fn run(
         Cmd::CloseTopic { id, status } => {
             Msg::TopicClosed(store.close_topic(id, status, today, now)?)
         }
+        Cmd::Promise(change) => Msg::PromiseChanged(promise(store, change, today, now)?),
         Cmd::ReportAdvice { loop_id, applied } => {
             store.report_advice(loop_id, Some(applied), today)?;
             Msg::AdviceReported
@@ -157,6 +161,42 @@ fn home_expanded(path: &Path, home: Option<PathBuf>) -> PathBuf {
         (Ok(rest), Some(home)) => home.join(rest),
         _ => path.to_path_buf(),
     }
+}
+
+/// Runs one change to a promise; the words for the status line.
+fn promise(
+    store: &mut Store,
+    change: PromiseCmd,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let named = |text: &str| format!("“{}”", truncated(&shown_line(text), 50));
+    Ok(match change {
+        PromiseCmd::Add(draft) => {
+            let p = store.add_promise(&draft, now)?;
+            let due = p
+                .due_on
+                .map(|d| format!(", due {}", when_due(d, today)))
+                .unwrap_or_default();
+            format!("promise noted: {}{due}", named(&p.text))
+        }
+        PromiseCmd::Keep(id) => {
+            let p = store.keep_promise(id, today, today, now)?;
+            format!("{} kept: done as promised", named(&p.text))
+        }
+        PromiseCmd::Move { id, due_on } => {
+            let p = store.move_promise(id, due_on, today, now)?;
+            format!(
+                "{} moved to {}: tell them the new day",
+                named(&p.text),
+                short_date(due_on, today)
+            )
+        }
+        PromiseCmd::Drop(id) => {
+            let p = store.drop_promise(id, today, now)?;
+            format!("{} dropped", named(&p.text))
+        }
+    })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 mod prep;
 mod profile;
+mod promise;
 mod small;
 
 pub use prep::{
@@ -15,6 +16,7 @@ pub use prep::{
 };
 
 pub use profile::{profile_form, profile_op};
+pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -23,9 +25,14 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
+use crate::domain::promise::promise_notes;
 use crate::domain::text::LIST_HINT;
-use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, Quality};
+use crate::domain::{
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, MadeBy, Person, PromiseNote,
+    Quality,
+};
 use crate::prep::Week;
+use crate::prep::next_one_on_one;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +69,15 @@ pub enum Purpose {
     OneOnOne {
         person_id: i64,
     },
+    /// A new promise with this person, from the Prep screen.
+    Promise {
+        person_id: i64,
+    },
+    /// A new due day for promise `id` with this person.
+    MovePromise {
+        id: i64,
+        person_id: i64,
+    },
     /// An item of a profile or an expectation, added or rewritten.
     Profile {
         section: crate::tui::about::Section,
@@ -85,6 +101,8 @@ impl Purpose {
             | Purpose::Reschedule
             | Purpose::ReportBack { .. }
             | Purpose::WriteSummary { .. }
+            | Purpose::Promise { .. }
+            | Purpose::MovePromise { .. }
             | Purpose::Profile { .. } => None,
         }
     }
@@ -256,6 +274,13 @@ pub fn entry_form(
             format!("{LIST_HINT}; Enter saves"),
         ),
     ];
+    let mut fields = fields;
+    if existing.is_none() {
+        // Tags last, as the field Enter saves from.
+        let tags = fields.pop();
+        fields.extend(promise_fields());
+        fields.extend(tags);
+    }
     let title = if existing.is_some() {
         "Edit entry"
     } else {
@@ -330,6 +355,25 @@ pub fn entry_draft(
     }
 }
 
+/// The entry and the promises made in it (a new entry's form has the two
+/// promise fields), or what is wrong with each field.
+pub fn entry_with_promises(
+    form: &Form,
+    kinds: &[Kind],
+    people: &[Person],
+    today: NaiveDate,
+) -> Result<(InteractionDraft, Vec<PromiseNote>), FieldErrors> {
+    let draft = entry_draft(form, kinds, people, today);
+    let mut errors = draft.as_ref().err().cloned().unwrap_or_default();
+    let person = people.iter().find(|p| p.name == form.value(FieldId::With));
+    let made_on = parse_day(&form.value(FieldId::Date), today).unwrap_or(today);
+    let promises = promises_field(form, person, made_on, today, &mut errors);
+    match draft {
+        Ok(draft) if errors.is_empty() => Ok((draft, promises)),
+        _ => Err(errors),
+    }
+}
+
 /// Rebuilds a form from a saved draft body, if it still makes sense.
 pub fn restore_draft(
     key: &str,
@@ -383,6 +427,53 @@ pub fn restore_draft(
     };
     open.form.restore(&values);
     Some(open)
+}
+
+/// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
+pub(super) fn promise_fields() -> [Field; 2] {
+    [
+        Field::new(
+            FieldId::MyPromises,
+            "I'll do",
+            Editor::notes(""),
+            "yours, one per line; a due day after @: @fri, @+3d",
+        ),
+        Field::new(
+            FieldId::TheirPromises,
+            "They'll do",
+            Editor::notes(""),
+            "theirs, one per line; a due day after @: @next 1:1",
+        ),
+    ]
+}
+
+/// The promises typed in a form's two fields, made on `made_on` with
+/// `person`; an error goes on its field.
+pub(super) fn promises_field(
+    form: &Form,
+    person: Option<&Person>,
+    made_on: NaiveDate,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) -> Vec<PromiseNote> {
+    // "next 1:1" counts from this entry's day: after a 1:1, the one after it.
+    let next = person.and_then(|p| next_one_on_one(p, Some(made_on), None, today).on);
+    let mut notes = Vec::new();
+    for (id, by) in [
+        (FieldId::MyPromises, MadeBy::Me),
+        (FieldId::TheirPromises, MadeBy::Them),
+    ] {
+        if form.field(id).is_none() {
+            continue;
+        }
+        match promise_notes(&form.value(id), by, made_on, today, next) {
+            Ok(mut read) => notes.append(&mut read),
+            Err(e) => {
+                errors.insert(id, e);
+            }
+        }
+    }
+    notes
 }
 
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.

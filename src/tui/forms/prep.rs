@@ -146,6 +146,9 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
             "a question you asked their advice on, optional",
         ),
         Field::new(FieldId::Strength, "Strength", Editor::line(""), strengths),
+    ]);
+    fields.extend(super::promise_fields());
+    fields.extend([
         Field::new(
             FieldId::Title,
             "Title",
@@ -195,9 +198,10 @@ fn ticked(form: &Form, id: FieldId) -> Vec<i64> {
 pub fn one_on_one_record(
     form: &Form,
     kinds: &[Kind],
-    person_id: i64,
+    person: &Person,
     today: NaiveDate,
 ) -> Result<(OneOnOneRecord, FollowUps), FieldErrors> {
+    let person_id = person.id;
     let mut errors = FieldErrors::new();
     let kind = kinds.iter().find(|k| k.name == "one_on_one");
     let happened_on = parse_day(&form.value(FieldId::Date), today)
@@ -220,6 +224,13 @@ pub fn one_on_one_record(
         );
     }
     let discussed = ticked(form, FieldId::Discussed);
+    let promises = super::promises_field(
+        form,
+        Some(person),
+        happened_on.unwrap_or(today),
+        today,
+        &mut errors,
+    );
     let (Some(kind), Some(happened_on)) = (kind, happened_on) else {
         if kind.is_none() {
             errors.insert(FieldId::Quality, "the one_on_one kind is missing".into());
@@ -260,6 +271,7 @@ pub fn one_on_one_record(
             .map(str::to_string)
             .collect(),
         advice: (!question.is_empty()).then_some(AdviceAsk { question, strength }),
+        promises,
     };
     Ok((record, follow_ups))
 }
@@ -321,13 +333,47 @@ mod tests {
         open.form
             .set_value(FieldId::NewTopics, "Offsite\n\n  Roadmap ");
         let (record, follow_ups) =
-            one_on_one_record(&open.form, &kinds(), 7, today()).expect("valid");
+            one_on_one_record(&open.form, &kinds(), &dana(), today()).expect("valid");
         assert_eq!(record.discussed, vec![5]);
         assert_eq!(record.picked, vec![3, 5]);
         assert_eq!(record.draft.title, "1:1: Budget");
         assert_eq!(record.draft.quality.map(Quality::get), Some(4));
         assert_eq!(follow_ups.new_topics, vec!["Offsite", "Roadmap"]);
         assert_eq!(follow_ups.advice, None);
+    }
+
+    #[test]
+    fn promises_made_in_the_one_on_one_are_saved_with_it() {
+        let mut open = one_on_one_form(&dana(), &[], false);
+        open.form
+            .set_value(FieldId::MyPromises, "Send the cost model @fri");
+        open.form
+            .set_value(FieldId::TheirPromises, "Talk to finance @next 1:1");
+        let (_, follow_ups) =
+            one_on_one_record(&open.form, &kinds(), &dana(), today()).expect("valid");
+        let promises: Vec<_> = follow_ups
+            .promises
+            .iter()
+            .map(|p| (p.made_by, p.text.as_str(), p.due_on))
+            .collect();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d);
+        assert_eq!(
+            promises,
+            vec![
+                (
+                    crate::domain::MadeBy::Me,
+                    "Send the cost model",
+                    NaiveDate::from_ymd_opt(2026, 11, 27)
+                ),
+                // The 1:1 is today and the cadence weekly: the next is in a week.
+                (crate::domain::MadeBy::Them, "Talk to finance", day(1)),
+            ]
+        );
+        open.form.set_value(FieldId::MyPromises, "x @someday");
+        let errors = one_on_one_record(&open.form, &kinds(), &dana(), today())
+            .err()
+            .unwrap_or_default();
+        assert!(errors.contains_key(&FieldId::MyPromises), "{errors:?}");
     }
 
     #[test]
@@ -343,7 +389,7 @@ mod tests {
         let mut open = one_on_one_form(&dana(), &[], false);
         open.form.set_value(FieldId::Strength, "hiring");
         open.form.set_value(FieldId::Date, "2030-01-01");
-        let errors = one_on_one_record(&open.form, &kinds(), 7, today())
+        let errors = one_on_one_record(&open.form, &kinds(), &dana(), today())
             .err()
             .unwrap_or_default();
         assert!(errors.contains_key(&FieldId::AdviceAsk));

@@ -72,7 +72,7 @@ actions! {
     SnoozeNextOneOnOne => "snooze_next_one_on_one", "snooze until after the next 1:1";
     Dismiss => "dismiss", "dismiss this one (it comes back if it happens again)";
     SwitchOff => "switch_off", "switch the rule off, or on again";
-    NextPane => "next_pane", "next pane: agenda, advice, since, summary";
+    NextPane => "next_pane", "next pane: agenda, promises, advice, since…";
     PrevPane => "prev_pane", "previous pane";
     AddTopic => "add_topic", "add a topic to the next 1:1's agenda";
     TopicUp => "topic_up", "move the selected topic up the agenda";
@@ -80,6 +80,10 @@ actions! {
     TopicDiscussed => "topic_discussed", "the selected topic was discussed: off the agenda";
     ReportBack => "report_back", "report back on the selected advice: did you apply it?";
     DropTopic => "drop_topic", "drop the selected topic from the agenda";
+    AddPromise => "add_promise", "add a promise, yours or theirs, with a due day";
+    KeepPromise => "keep_promise", "the selected promise was kept today";
+    MovePromise => "move_promise", "renegotiate the selected promise: a new due day";
+    DropPromise => "drop_promise", "drop the selected promise (kept in its history)";
     SetNextOneOnOne => "set_next_one_on_one", "set the next 1:1's date";
     GenerateSummary => "generate_summary", "generate this week's summary draft from the journal";
     EditSummary => "edit_summary", "edit the summary here";

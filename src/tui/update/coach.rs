@@ -168,6 +168,13 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
             app.prep.fetch.retry();
             return batch([done(app, &s), refresh_prep(app)]);
         }
+        // Not done by looking: the promise kept or moved quiets it.
+        SuggestedAction::Promises => {
+            app.screen = Screen::Prep;
+            app.prep.focus = super::super::app::PrepPane::Promises;
+            app.prep.fetch.retry();
+            return refresh_prep(app);
+        }
         SuggestedAction::None => return done(app, &s),
     };
     app.overlay = Some(Overlay::Form(Box::new(form)));

@@ -205,6 +205,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         msg @ (Msg::PrepLoaded { .. }
         | Msg::TopicMoved { .. }
         | Msg::TopicClosed(_)
+        | Msg::PromiseChanged(_)
         | Msg::SummaryReady { .. }
         | Msg::SummarySaved(_)
         | Msg::SummarySent(_)
@@ -329,6 +330,7 @@ pub fn screen_context(app: &App) -> Context {
         Screen::Prep => match app.prep.focus {
             super::app::PrepPane::Agenda => Context::PrepAgenda,
             super::app::PrepPane::Advice => Context::PrepAdvice,
+            super::app::PrepPane::Promises => Context::PrepPromises,
             super::app::PrepPane::About
             | super::app::PrepPane::Since
             | super::app::PrepPane::Summary => Context::Prep,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
-use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
+use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
@@ -147,17 +147,28 @@ pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
     })
 }
 
+/// The next 1:1 with `person_id` as the Prep sheet has it: what a due day
+/// of "next 1:1" means.
+fn next_one_on_one_of(app: &App, person_id: i64) -> Option<NaiveDate> {
+    app.prep
+        .sheet
+        .as_ref()
+        .filter(|s| s.person_id == person_id)
+        .and_then(|s| s.next_one_on_one.on)
+}
+
 /// Validates the form and asks for it to be saved, or marks what is wrong.
 pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
     let today: NaiveDate = app.today;
     let result = match &open.purpose {
         Purpose::Entry { editing } => {
-            forms::entry_draft(&open.form, &app.kinds, &app.people, today).map(|draft| {
-                Cmd::SaveEntry {
+            forms::entry_with_promises(&open.form, &app.kinds, &app.people, today).map(
+                |(draft, promises)| Cmd::SaveEntry {
                     draft: Box::new(draft),
                     editing: *editing,
-                }
-            })
+                    promises,
+                },
+            )
         }
         Purpose::CheckIn => forms::check_in_draft(&open.form, app.manager().map(|m| m.id), today)
             .map(Cmd::SaveCheckIn),
@@ -206,13 +217,28 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 replace: false,
             })
         }
-        Purpose::OneOnOne { person_id } => forms::one_on_one_record(
-            &open.form, &app.kinds, *person_id, today,
-        )
-        .map(|(record, follow_ups)| Cmd::RecordOneOnOne {
-            record: Box::new(record),
-            follow_ups,
-        }),
+        Purpose::OneOnOne { person_id } => {
+            let Some(person) = app.people.iter().find(|p| p.id == *person_id) else {
+                app.error("that person is no longer in the journal");
+                return None;
+            };
+            forms::one_on_one_record(&open.form, &app.kinds, person, today).map(
+                |(record, follow_ups)| Cmd::RecordOneOnOne {
+                    record: Box::new(record),
+                    follow_ups,
+                },
+            )
+        }
+        Purpose::Promise { person_id } => {
+            let next = next_one_on_one_of(app, *person_id);
+            forms::promise_draft(&open.form, *person_id, today, next)
+                .map(|draft| Cmd::Promise(PromiseCmd::Add(draft)))
+        }
+        Purpose::MovePromise { id, person_id } => {
+            let next = next_one_on_one_of(app, *person_id);
+            forms::moved_due_day(&open.form, today, next)
+                .map(|due_on| Cmd::Promise(PromiseCmd::Move { id: *id, due_on }))
+        }
         Purpose::Profile {
             section,
             person_id,

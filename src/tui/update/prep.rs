@@ -3,7 +3,9 @@
 //! week's summary (generate, edit here or in `$EDITOR`, copy, write, mark
 //! sent) and the after-the-1:1 form.
 
-use super::super::app::{App, Cmd, Msg, Overlay, PrepPane, Question, SummaryNext, TerminalCmd};
+use super::super::app::{
+    App, Cmd, Msg, Overlay, PrepPane, PromiseCmd, Question, SummaryNext, TerminalCmd,
+};
 use super::super::forms;
 use super::super::keymap::{Action, Context};
 use super::coach::done;
@@ -78,8 +80,36 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
             move_in_pane(app, -1);
             None
         }
+        Action::AddPromise => {
+            let form = forms::promise_form(manager.id, &manager.name);
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            None
+        }
         Action::AddTopic => {
             app.overlay = Some(Overlay::Form(Box::new(forms::topic_form(""))));
+            None
+        }
+        Action::KeepPromise => {
+            let promise = selected_promise(app)?;
+            Some(Cmd::Promise(PromiseCmd::Keep(promise.id)))
+        }
+        Action::MovePromise => {
+            let promise = selected_promise(app)?;
+            let form = forms::move_promise_form(promise.id, manager.id, &promise.text);
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            None
+        }
+        Action::DropPromise => {
+            let promise = selected_promise(app)?;
+            let question = Question::Confirm {
+                title: "Drop the promise".into(),
+                text: format!(
+                    "Drop “{}”? Say so to them too; it stays in the history.",
+                    truncated(&shown_line(&promise.text), 60)
+                ),
+                yes: Box::new(Cmd::Promise(PromiseCmd::Drop(promise.id))),
+            };
+            app.overlay = Some(Overlay::Confirm(question));
             None
         }
         Action::SetNextOneOnOne => {
@@ -252,7 +282,18 @@ fn mark_sent(app: &mut App, manager: &Person) {
     app.overlay = Some(Overlay::Confirm(question));
 }
 
-/// `x`: the focused pane decides: a topic discussed, or a report-back.
+/// The promise selected on the promises pane, when it is in focus.
+fn selected_promise(app: &App) -> Option<crate::domain::Promise> {
+    if app.prep.focus != PrepPane::Promises {
+        return None;
+    }
+    let sheet = app.prep.sheet.as_ref()?;
+    sheet
+        .promises
+        .get(app.prep.promise_selected)
+        .map(|p| p.promise.clone())
+}
+
 fn selected_topic(app: &App) -> Option<(i64, String)> {
     let sheet = app.prep.sheet.as_ref()?;
     sheet
@@ -262,12 +303,14 @@ fn selected_topic(app: &App) -> Option<(i64, String)> {
 }
 
 fn move_in_pane(app: &mut App, delta: isize) {
-    let Some((topics, asks, since)) = app
-        .prep
-        .sheet
-        .as_ref()
-        .map(|s| (s.agenda.len(), s.advice.len(), s.since_last.len()))
-    else {
+    let Some((topics, promises, asks, since)) = app.prep.sheet.as_ref().map(|s| {
+        (
+            s.agenda.len(),
+            s.promises.len(),
+            s.advice.len(),
+            s.since_last.len(),
+        )
+    }) else {
         return;
     };
     let step = |at: usize, len: usize| {
@@ -277,6 +320,7 @@ fn move_in_pane(app: &mut App, delta: isize) {
     let prep = &mut app.prep;
     match prep.focus {
         PrepPane::Agenda => prep.topic_selected = step(prep.topic_selected, topics),
+        PrepPane::Promises => prep.promise_selected = step(prep.promise_selected, promises),
         PrepPane::Advice => prep.advice_selected = step(prep.advice_selected, asks),
         PrepPane::Since => prep.since_selected = step(prep.since_selected, since),
         PrepPane::About => {}
@@ -318,6 +362,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             prep.topic_selected = prep.topic_selected.min(last(sheet.agenda.len()));
             prep.advice_selected = prep.advice_selected.min(last(sheet.advice.len()));
             prep.since_selected = prep.since_selected.min(last(sheet.since_last.len()));
+            prep.promise_selected = prep.promise_selected.min(last(sheet.promises.len()));
             prep.sheet = Some(sheet);
             prep.summary = summary;
             prep.picks_week = picks_week;
@@ -329,6 +374,11 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             app.prep.select_topic = Some(id);
             None
+        }
+        Msg::PromiseChanged(text) => {
+            app.info(text);
+            // A form (a new promise, a new day) closes; `x` had none open.
+            close_form(app)
         }
         Msg::TopicClosed(topic) => {
             let what = match topic.status {

@@ -416,6 +416,46 @@ fn figure_lines<'a>(data: &Insights, theme: &Theme) -> Vec<Line<'a>> {
             theme.dim(),
         )));
     }
+    lines.extend(promise_lines(data, theme));
+    lines
+}
+
+/// Promises kept on time, late and missed: the totals, mine and theirs,
+/// and mine in the last months that had any.
+fn promise_lines<'a>(data: &Insights, theme: &Theme) -> Vec<Line<'a>> {
+    let p = &data.promises;
+    if p.is_empty() {
+        return Vec::new();
+    }
+    let short = |c: &crate::insights::PromiseCounts| {
+        format!("{}/{}/{}", c.kept_on_time, c.kept_late, c.missed)
+    };
+    let months: Vec<String> = p
+        .months
+        .iter()
+        .filter(|m| m.mine.total() > 0)
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|m| format!("{} {}", m.month.format("%b"), short(&m.mine)))
+        .collect();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Promises", theme.title()),
+        Span::raw(format!(
+            " on time/late/missed: mine {} ({} open), theirs {}",
+            short(&p.mine),
+            p.mine_open,
+            short(&p.theirs)
+        )),
+    ])];
+    if !months.is_empty() {
+        lines.push(Line::from(format!(
+            "  mine by month: {}",
+            months.join(" · ")
+        )));
+    }
     lines
 }
 

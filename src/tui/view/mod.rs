@@ -10,6 +10,7 @@ mod people;
 mod people_about;
 mod prep;
 mod prep_about;
+mod prep_promises;
 mod prep_summary;
 mod theme;
 mod wrap;
@@ -174,6 +175,16 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Insights, Action::NextRange, "longer range"),
             (Context::Insights, Action::PrevRange, "shorter range"),
             (Context::Insights, Action::NextPerson, "person"),
+            (Context::Global, Action::Quit, "quit"),
+        ],
+        Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => &[
+            (Context::Global, Action::Help, "help"),
+            (Context::PrepPromises, Action::AddPromise, "add promise"),
+            (Context::PrepPromises, Action::KeepPromise, "kept"),
+            (Context::PrepPromises, Action::MovePromise, "new day"),
+            (Context::PrepPromises, Action::DropPromise, "drop"),
+            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
+            (Context::Prep, Action::NextPane, "next pane"),
             (Context::Global, Action::Quit, "quit"),
         ],
         Screen::Prep => &[

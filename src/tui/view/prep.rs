@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::prep_about::about_lines;
+use super::prep_promises::{promises_lines, promises_title};
 use super::prep_summary::render_summary;
 use super::theme::Theme;
 use crate::domain::text::shown_line;
@@ -89,13 +90,18 @@ fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_
     let height = left.height;
     let agenda_rows = (sheet.agenda.len().max(1) as u16 + 2).clamp(3, height * 2 / 5);
     let advice_rows = (sheet.advice.len().max(1) as u16 * 2 + 2).clamp(3, height * 3 / 10);
-    let [agenda, advice, since] = Layout::vertical([
+    let kept = sheet.kept_since_last.len();
+    let promise_rows = (sheet.promises.len().max(1) as u16 + u16::from(kept > 0) + kept as u16 + 2)
+        .clamp(3, height * 3 / 10);
+    let [agenda, promises, advice, since] = Layout::vertical([
         Constraint::Length(agenda_rows),
+        Constraint::Length(promise_rows),
         Constraint::Length(advice_rows),
         Constraint::Min(3),
     ])
     .areas(left);
     render_pane(app, sheet, theme, frame, agenda, PrepPane::Agenda);
+    render_pane(app, sheet, theme, frame, promises, PrepPane::Promises);
     render_pane(app, sheet, theme, frame, advice, PrepPane::Advice);
     render_pane(app, sheet, theme, frame, since, PrepPane::Since);
     // About them sits beside the agenda, above the summary.
@@ -109,27 +115,54 @@ fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_
 
 fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
     let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let mut spans = vec![Span::raw(" ")];
-    for p in PrepPane::ALL {
+    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let switch = format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane));
+    let label = |p: PrepPane, counted: bool| {
         let count = match p {
             PrepPane::Agenda => sheet.agenda.len().to_string(),
+            PrepPane::Promises => sheet.promises.len().to_string(),
             PrepPane::About => String::new(),
             PrepPane::Advice => sheet.advice_total.to_string(),
             PrepPane::Since => sheet.since_last.len().to_string(),
             PrepPane::Summary => summary_word(sheet).to_string(),
         };
-        let label = format!("{} {count}", p.title()).trim_end().to_string();
-        if p == app.prep.focus {
-            spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
+        if counted {
+            format!("{} {count}", p.title()).trim_end().to_string()
         } else {
-            spans.push(Span::styled(format!(" {label} "), theme.dim()));
+            p.title().to_string()
         }
+    };
+    // Every pane with its count when it fits; else the others by name only;
+    // else the one in focus alone.
+    let fits = |spans: &[Span<'_>]| {
+        spans.iter().map(|s| s.content.width()).sum::<usize>() + switch.width()
+            <= usize::from(bar.width)
+    };
+    let build = |others: Option<bool>| {
+        let mut spans = vec![Span::raw(" ")];
+        for p in PrepPane::ALL {
+            if p == app.prep.focus {
+                spans.push(Span::styled(
+                    format!("[{}]", label(p, true)),
+                    theme.tab_active(),
+                ));
+            } else if let Some(counted) = others {
+                spans.push(Span::styled(
+                    format!(" {} ", label(p, counted)),
+                    theme.dim(),
+                ));
+            }
+        }
+        spans
+    };
+    let mut spans = build(Some(true));
+    if !fits(&spans) {
+        spans = build(Some(false));
     }
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
-    spans.push(Span::styled(
-        format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane)),
-        theme.key(),
-    ));
+    if !fits(&spans) {
+        spans = build(None);
+    }
+    spans.push(Span::styled(switch, theme.key()));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
     render_pane(app, sheet, theme, frame, pane, app.prep.focus);
 }
@@ -174,6 +207,7 @@ fn render_pane(
             ),
         },
         PrepPane::Summary => format!("This week's summary ({})", sheet.summary.week),
+        PrepPane::Promises => promises_title(sheet),
         PrepPane::About => format!("About {}", shown_line(&sheet.person)),
     };
     let title = if focused {
@@ -192,6 +226,7 @@ fn render_pane(
     let lines = match pane {
         PrepPane::Agenda => agenda_lines(app, sheet, theme, width, focused),
         PrepPane::Advice => advice_lines(app, sheet, theme, width, focused),
+        PrepPane::Promises => promises_lines(app, sheet, theme, width, focused),
         PrepPane::Since => since_lines(app, sheet, theme, width, focused),
         PrepPane::Summary => return render_summary(app, sheet, theme, frame, inner),
         PrepPane::About => about_lines(sheet, theme, width)

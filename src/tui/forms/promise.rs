@@ -1,0 +1,149 @@
+//! The Prep screen's promise forms: a new promise (what, whose, by when)
+//! and a new due day for one being renegotiated.
+
+use chrono::NaiveDate;
+
+use super::{FieldErrors, OpenForm, Purpose};
+use crate::domain::promise::parse_due_day;
+use crate::domain::text::shown_line;
+use crate::domain::{MadeBy, PromiseDraft};
+use crate::present::truncated;
+use crate::tui::form::{Editor, Field, FieldId, Form};
+
+const DUE_HINT: &str = "fri, +3d, next 1:1, 2026-12-04";
+
+/// A promise with `person`: what, who made it, and an optional due day.
+pub fn promise_form(person_id: i64, person: &str) -> OpenForm {
+    let fields = vec![
+        Field::new(
+            FieldId::Title,
+            "Promise",
+            Editor::line(""),
+            "what was promised, in a line",
+        ),
+        Field::new(
+            FieldId::By,
+            "Made by",
+            Editor::choice(vec!["me".into(), "them".into()], 0),
+            "←/→: you, or them",
+        ),
+        Field::new(
+            FieldId::Date,
+            "Due",
+            Editor::line(""),
+            format!("{DUE_HINT}, or empty; Enter saves"),
+        ),
+    ];
+    let form = Form::new(format!("A promise with {}", shown_line(person)), fields);
+    OpenForm::new(Purpose::Promise { person_id }, form)
+}
+
+/// The promise the form describes, made today.
+pub fn promise_draft(
+    form: &Form,
+    person_id: i64,
+    today: NaiveDate,
+    next_one_on_one: Option<NaiveDate>,
+) -> Result<PromiseDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let text = form.value(FieldId::Title).trim().to_string();
+    if text.is_empty() {
+        errors.insert(FieldId::Title, "what was promised?".into());
+    }
+    let due = form.value(FieldId::Date);
+    let due_on = if due.trim().is_empty() {
+        None
+    } else {
+        parse_due_day(&due, today, next_one_on_one)
+            .map_err(|e| errors.insert(FieldId::Date, e.to_string()))
+            .ok()
+    };
+    let made_by = if form.value(FieldId::By) == "them" {
+        MadeBy::Them
+    } else {
+        MadeBy::Me
+    };
+    let mut draft = PromiseDraft {
+        person_id,
+        text,
+        made_by,
+        made_on: today,
+        interaction_id: None,
+        due_on,
+    };
+    if errors.is_empty()
+        && let Err(e) = draft.validate()
+    {
+        errors.insert(FieldId::Date, e.to_string());
+    }
+    if errors.is_empty() {
+        Ok(draft)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A new due day for promise `id`, agreed with them.
+pub fn move_promise_form(id: i64, person_id: i64, text: &str) -> OpenForm {
+    let fields = vec![Field::new(
+        FieldId::Date,
+        "New day",
+        Editor::line(""),
+        format!("{DUE_HINT}; Enter saves"),
+    )];
+    let mut form = Form::new("Renegotiate a promise", fields);
+    form.intro = Some(format!(
+        "“{}”: agree the new day with them, before the old one passes.",
+        truncated(&shown_line(text), 60)
+    ));
+    OpenForm::new(Purpose::MovePromise { id, person_id }, form)
+}
+
+pub fn moved_due_day(
+    form: &Form,
+    today: NaiveDate,
+    next_one_on_one: Option<NaiveDate>,
+) -> Result<NaiveDate, FieldErrors> {
+    parse_due_day(&form.value(FieldId::Date), today, next_one_on_one)
+        .map_err(|e| FieldErrors::from([(FieldId::Date, e.to_string())]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_promise_needs_its_words_and_takes_a_due_day_as_typed() {
+        let mut open = promise_form(7, "Dana");
+        let errors = promise_draft(&open.form, 7, today(), None)
+            .err()
+            .unwrap_or_default();
+        assert!(errors.contains_key(&FieldId::Title));
+        open.form.set_value(FieldId::Title, " Send the cost model ");
+        open.form.set_value(FieldId::By, "them");
+        open.form.set_value(FieldId::Date, "next 1:1");
+        let next = NaiveDate::from_ymd_opt(2026, 12, 1);
+        let draft = promise_draft(&open.form, 7, today(), next).expect("valid");
+        assert_eq!(draft.text, "Send the cost model");
+        assert_eq!(draft.made_by, MadeBy::Them);
+        assert_eq!(draft.due_on, next);
+        open.form.set_value(FieldId::Date, "someday");
+        assert!(promise_draft(&open.form, 7, today(), next).is_err());
+    }
+
+    #[test]
+    fn a_move_takes_a_day_ahead() {
+        let mut open = move_promise_form(3, 7, "Send the cost model");
+        open.form.set_value(FieldId::Date, "+3d");
+        assert_eq!(
+            moved_due_day(&open.form, today(), None),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
+        );
+        open.form.set_value(FieldId::Date, "next 1:1");
+        assert!(moved_due_day(&open.form, today(), None).is_err());
+    }
+}
