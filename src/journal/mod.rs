@@ -6,12 +6,14 @@
 //! Layers, each importing only from those below it: `cli`, `tui` →
 //! `journal` → `coach`, `insights`, `prep` and `store` → `domain`.
 
+pub mod advice;
 pub mod coach;
 pub mod insights;
 pub mod prep;
 pub mod promises;
 pub mod status;
 
+pub use advice::report_oldest_advice;
 pub use coach::{coach_facts, suggestions};
 pub use insights::insights;
 pub use prep::{PREP_RECENT_LIMIT, prep_facts, prep_sheet, summary_facts};

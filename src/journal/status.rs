@@ -50,7 +50,7 @@ pub fn plan(
     let back = today
         .checked_sub_days(Days::new(TYPICAL_WEEKDAY_DAYS))
         .unwrap_or(today);
-    let recent = store.one_on_one_days(person.id, back, today)?;
+    let recent = store.one_on_one_days_distinct(person.id, back, today)?;
     Ok(Plan {
         calendar: store.next_calendar_day(person.id, from)?,
         typical_weekday: typical_weekday(&recent),

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::{NextOneOnOne, SummaryStatus};
-use crate::domain::text::days;
+use crate::domain::text::{count, days};
 
 /// What the status line and the reminder are made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +62,8 @@ pub fn status(facts: &StatusFacts) -> Status {
     });
     let summary = (is_near(&facts.next) && !matches!(facts.summary, SummaryStatus::Sent { .. }))
         .then(|| "summary not sent".to_string());
-    let promises = match facts.promises_due {
-        0 => None,
-        1 => Some("1 promise due".to_string()),
-        n => Some(format!("{n} promises due")),
-    };
+    let promises = (facts.promises_due > 0)
+        .then(|| format!("{} due", count(facts.promises_due, "promise", "promises")));
     Status {
         one_on_one,
         summary,

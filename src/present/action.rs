@@ -17,9 +17,7 @@ pub fn action_text(action: &SuggestedAction) -> String {
         SuggestedAction::ReportBack => "record your report-back".into(),
         SuggestedAction::EditPerson => "edit their strengths".into(),
         SuggestedAction::Agenda => "open the agenda on the Prep screen".into(),
-        SuggestedAction::Promises => {
-            "keep it or give it a new day: `rapport promise kept ID`, `rapport promise move ID --due D`".into()
-        }
+        SuggestedAction::Promises => "keep it, or give it a new day, on Prep's promises".into(),
         SuggestedAction::None => "decide".into(),
     }
 }

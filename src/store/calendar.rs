@@ -96,6 +96,30 @@ impl Store {
         }))
     }
 
+    /// The days from `from` to `to` with at least one 1:1 (formal category)
+    /// with the person, in order: one row per day from the day totals,
+    /// however many entries a day holds.
+    pub fn one_on_one_days_distinct(
+        &self,
+        person_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT d.happened_on FROM day_total d JOIN kind k ON k.id = d.kind_id
+              WHERE d.person_id = ?1 AND k.category = 'formal'
+                AND d.happened_on BETWEEN ?2 AND ?3
+              ORDER BY d.happened_on",
+        )?;
+        let days = stmt
+            .query_map(params![person_id, day_text(from), day_text(to)], |r| {
+                let day: String = r.get(0)?;
+                parse_day_column(0, &day)
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(days)
+    }
+
     /// The first day on or after `from` that the person's calendar has a
     /// 1:1 happening; `None` without a series or past its end.
     pub fn next_calendar_day(&self, person_id: i64, from: NaiveDate) -> Result<Option<NaiveDate>> {

@@ -143,17 +143,35 @@ impl Store {
     /// nothing, migrates nothing: for `rapport status`, which must stay quiet
     /// and quick.
     pub fn open_if_readable(path: &Path) -> Option<Store> {
-        let meta = fs::metadata(path).ok()?;
-        if meta.len() == 0 {
+        let mut header = [0u8; 16];
+        let read = fs::File::open(path)
+            .and_then(|mut f| f.read(&mut header))
+            .ok()?;
+        if read < header.len() || &header != SQLITE_MAGIC {
             return None;
         }
-        // Reading changes nothing, so the pages need no check first (a
-        // damaged one fails the read, and status says nothing).
-        let found = inspect(path, SCHEMA_VERSION, None, true).ok()?;
-        if found != SCHEMA_VERSION {
+        // One connection checks and then reads: nothing is written, so the
+        // pages need no check first (a damaged one fails the read, and the
+        // caller says nothing).
+        let conn = connect_read_only(path).ok()?;
+        let (app_id, version): (i32, i64) = conn
+            .query_row(
+                "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok()?;
+        if app_id != APPLICATION_ID || version != SCHEMA_VERSION {
             return None;
         }
-        open_read_only(path, found, SCHEMA_VERSION, None).ok()
+        conn.busy_timeout(Duration::from_secs(1)).ok()?;
+        Some(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            key: None,
+            _seal: None,
+        })
     }
 
     /// A second connection to the same journal, for reading only: the TUI

@@ -147,16 +147,24 @@ impl Store {
 
     /// Advice asks not yet reported back on, oldest first.
     pub fn open_advice_loops(&self) -> Result<Vec<AdviceLoop>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
-               FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE a.reported_on IS NULL AND i.deleted_at IS NULL
-              ORDER BY i.happened_on, a.id",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_OPEN_ADVICE} ORDER BY i.happened_on, a.id"
+        ))?;
         let rows = stmt
             .query_map([], advice_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    /// The person's oldest advice ask awaiting a report-back, if any.
+    pub fn oldest_open_advice(&self, person_id: i64) -> Result<Option<AdviceLoop>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{SELECT_OPEN_ADVICE} AND i.person_id = ?1 ORDER BY i.happened_on, a.id LIMIT 1"
+            ))?
+            .query_row([person_id], advice_from_row)
+            .optional()?)
     }
 
     fn advice_loop(&self, id: i64) -> Result<AdviceLoop> {
@@ -190,6 +198,12 @@ fn topic_from_row(row: &Row<'_>) -> rusqlite::Result<Topic> {
         closed_on: closed_on.map(|d| parse_day_column(7, &d)).transpose()?,
     })
 }
+
+/// Open advice loops (not reported back on) of entries not deleted.
+const SELECT_OPEN_ADVICE: &str =
+    "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
+       FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
+      WHERE a.reported_on IS NULL AND i.deleted_at IS NULL";
 
 pub(super) fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<AdviceLoop> {
     let reported_on: Option<String> = row.get(5)?;

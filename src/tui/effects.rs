@@ -184,20 +184,10 @@ pub fn run(
                 now,
             )
             .map(Msg::PersonSaved),
-        Cmd::ReportOldestAdvice { person_id, applied } => store
-            .open_advice_loops()
-            .and_then(|loops| {
-                let oldest = loops.into_iter().find(|l| {
-                    store
-                        .interaction(l.interaction_id)
-                        .is_ok_and(|i| i.person_id == person_id)
-                });
-                match oldest {
-                    Some(l) => store.report_advice(l.id, Some(applied), today).map(|_| ()),
-                    None => Ok(()),
-                }
-            })
-            .map(|()| Msg::AdviceReported),
+        Cmd::ReportOldestAdvice { person_id, applied } => {
+            journal::report_oldest_advice(store, person_id, applied, today)
+                .map(|_| Msg::AdviceReported)
+        }
         Cmd::LoadInsights {
             request,
             person_id,

@@ -200,6 +200,11 @@ impl Editor {
         Editor::Line(LineInput::new(text))
     }
 
+    /// A line holding a default ("today") that typing replaces.
+    pub fn prefilled_line(text: &str) -> Editor {
+        Editor::Line(LineInput::prefilled(text))
+    }
+
     pub fn choice(options: Vec<String>, selected: usize) -> Editor {
         let selected = selected.min(options.len().saturating_sub(1));
         Editor::Choice { options, selected }

@@ -9,6 +9,10 @@ pub struct LineInput {
     text: String,
     /// Cursor position in characters, 0..=len.
     cursor: usize,
+    /// A default put there for the user ("today"): the first character
+    /// typed replaces it, Backspace or Delete clears it, a cursor key keeps
+    /// it to edit.
+    prefilled: bool,
 }
 
 impl LineInput {
@@ -16,7 +20,21 @@ impl LineInput {
         LineInput {
             text: text.to_string(),
             cursor: text.chars().count(),
+            prefilled: false,
         }
+    }
+
+    /// An input holding a default that typing replaces.
+    pub fn prefilled(text: &str) -> LineInput {
+        LineInput {
+            prefilled: !text.is_empty(),
+            ..LineInput::new(text)
+        }
+    }
+
+    /// Whether it still holds the default put there for the user.
+    pub fn is_prefilled(&self) -> bool {
+        self.prefilled
     }
 
     pub fn text(&self) -> &str {
@@ -31,6 +49,11 @@ impl LineInput {
         *self = LineInput::new(text);
     }
 
+    /// Replaces the text with another default (a date stepped by a day).
+    pub fn set_prefilled(&mut self, text: &str) {
+        *self = LineInput::prefilled(text);
+    }
+
     fn byte_at(&self, char_idx: usize) -> usize {
         self.text
             .char_indices()
@@ -40,6 +63,10 @@ impl LineInput {
 
     /// Inserts text at the cursor; a line has no line breaks, so they become spaces.
     pub fn insert(&mut self, s: &str) {
+        if std::mem::take(&mut self.prefilled) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         let clean: String = s
             .chars()
             .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
@@ -59,6 +86,7 @@ impl LineInput {
     }
 
     fn act(&mut self, action: Action) -> bool {
+        self.prefilled = false;
         let len = self.text.chars().count();
         match action {
             Action::ClearLine => {
@@ -98,6 +126,14 @@ impl LineInput {
     fn type_key(&mut self, key: &KeyEvent) -> bool {
         let len = self.text.chars().count();
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.prefilled && matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+            let changed = !self.text.is_empty();
+            *self = LineInput::default();
+            return changed;
+        }
+        if matches!(key.code, KeyCode::Left | KeyCode::Right) {
+            self.prefilled = false;
+        }
         match key.code {
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
                 self.insert(&c.to_string());
@@ -169,5 +205,28 @@ mod tests {
             &keymap,
         );
         assert_eq!(input.text(), "talk about ");
+    }
+
+    #[test]
+    fn typing_replaces_a_prefilled_value() {
+        let mut input = LineInput::prefilled("today");
+        press(&mut input, KeyCode::Char('y'));
+        assert_eq!(input.text(), "y");
+        press(&mut input, KeyCode::Char('e'));
+        assert_eq!(input.text(), "ye");
+        let mut input = LineInput::prefilled("today");
+        press(&mut input, KeyCode::Backspace);
+        assert_eq!(input.text(), "");
+        let mut input = LineInput::prefilled("today");
+        press(&mut input, KeyCode::Left);
+        press(&mut input, KeyCode::Char('X'));
+        assert_eq!(input.text(), "todaXy", "a cursor key keeps it to edit");
+        let mut plain = LineInput::new("Roadmap");
+        press(&mut plain, KeyCode::Char('!'));
+        assert_eq!(
+            plain.text(),
+            "Roadmap!",
+            "a value being edited is not replaced"
+        );
     }
 }

@@ -153,7 +153,7 @@ impl Context {
                 A::DetailDown,
                 A::DetailUp,
             ],
-            Context::Insights => &[A::NextRange, A::PrevRange, A::NextPerson],
+            Context::Insights => &[A::NextRange, A::PrevRange, A::NextPerson, A::CheckIn],
             Context::NextSteps => &[
                 A::Down,
                 A::Up,
@@ -163,6 +163,7 @@ impl Context {
                 A::SnoozeNextOneOnOne,
                 A::Dismiss,
                 A::SwitchOff,
+                A::CheckIn,
             ],
             Context::People => &[
                 A::Down,
@@ -194,6 +195,7 @@ impl Context {
                 A::WriteSummary,
                 A::MarkSummarySent,
                 A::LogOneOnOne,
+                A::CheckIn,
             ],
             Context::PrepAgenda => &[A::TopicDiscussed],
             Context::PrepAdvice => &[A::ReportBack],

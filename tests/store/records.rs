@@ -94,3 +94,49 @@ fn check_ins_and_drafts_round_trip() {
     store.discard_draft("add").expect("discard");
     assert_eq!(store.draft("add").expect("read"), None);
 }
+
+#[test]
+fn reporting_back_takes_the_persons_oldest_open_ask_only() {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = journal_with_manager(&mut store);
+    let sam = store
+        .add_person(
+            &PersonDraft {
+                name: "Sam".into(),
+                ..PersonDraft::default()
+            },
+            today(),
+            now(),
+        )
+        .expect("Sam added")
+        .id;
+    let ask = |store: &mut Store, person: i64, on: NaiveDate, title: &str| {
+        let mut d = draft(store, person, "advice", on, title);
+        d.quality = None;
+        d.advice_strength = Some("finance".into());
+        store.add_interaction(&d, now()).expect("asked").id
+    };
+    // Sam's ask is the oldest of all; Dana's oldest is the second.
+    ask(&mut store, sam, day(2026, 10, 1), "Sam's");
+    let dana_old = ask(&mut store, dana, day(2026, 11, 2), "Dana's first");
+    let dana_new = ask(&mut store, dana, day(2026, 11, 20), "Dana's second");
+    let reported = rapport::journal::report_oldest_advice(&mut store, dana, true, today())
+        .expect("reported")
+        .expect("Dana had an open ask");
+    assert_eq!(reported.interaction_id, dana_old);
+    assert_eq!(reported.applied, Some(true));
+    let open: Vec<i64> = store
+        .open_advice_loops()
+        .expect("open")
+        .iter()
+        .map(|l| l.interaction_id)
+        .collect();
+    assert_eq!(open.len(), 2, "Sam's and Dana's second stay open");
+    assert!(open.contains(&dana_new));
+    // Once none is open for her, nothing is reported.
+    rapport::journal::report_oldest_advice(&mut store, dana, false, today()).expect("second");
+    assert_eq!(
+        rapport::journal::report_oldest_advice(&mut store, dana, false, today()).expect("none"),
+        None
+    );
+}

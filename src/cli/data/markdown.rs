@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::domain::text::{shown_block, shown_line};
 use crate::domain::{Category, Interaction};
-use crate::present::count;
+use crate::present::{count, tags_text};
 
 /// What the record covers, for its heading.
 #[derive(Debug, Clone)]
@@ -108,12 +108,7 @@ fn entry(out: &mut String, e: &Interaction, name_person: bool) {
     }
     let _ = writeln!(out, "{head}");
     if !e.tags.is_empty() {
-        let tags: Vec<String> = e
-            .tags
-            .iter()
-            .map(|t| format!("#{}", shown_line(t)))
-            .collect();
-        let _ = writeln!(out, "  Tags: {}.", tags.join(" "));
+        let _ = writeln!(out, "  Tags: {}.", tags_text(&e.tags));
     }
     if let Some(advice) = &e.advice_loop {
         let outcome = match (advice.reported_on, advice.applied) {

@@ -221,10 +221,11 @@ pub fn entry_form(
         Field::new(
             FieldId::Date,
             "Date",
-            Editor::line(
-                &existing.map_or_else(|| "today".to_string(), |e| e.happened_on.to_string()),
-            ),
-            "2026-11-24, today, yesterday, -3d, monday",
+            match existing {
+                Some(e) => Editor::line(&e.happened_on.to_string()),
+                None => Editor::prefilled_line("today"),
+            },
+            "-3d, monday; [ ] step a day",
         ),
         Field::new(
             FieldId::Time,

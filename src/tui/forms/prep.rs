@@ -158,8 +158,8 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
         Field::new(
             FieldId::Date,
             "Date",
-            Editor::line("today"),
-            "2026-11-24, today, yesterday; Enter saves",
+            Editor::prefilled_line("today"),
+            "yesterday, monday; [ ] step a day; Enter saves",
         ),
     ]);
     let mut form = Form::new(

@@ -46,6 +46,18 @@ pub(super) fn done(app: &App, s: &Suggestion) -> Option<Cmd> {
     )
 }
 
+/// The row for the cursor after the list changed: `at` when it is a live
+/// suggestion, else the nearest live one after it, else before it; a
+/// snoozed or switched-off row ("Quiet for now") is never where the next
+/// key lands unless nothing is live.
+pub(super) fn live_near(suggestions: &[Suggestion], at: usize) -> usize {
+    let live = |i: &usize| suggestions.get(*i).is_some_and(|s| s.quiet.is_none());
+    (at..suggestions.len())
+        .find(live)
+        .or_else(|| (0..at).rev().find(live))
+        .unwrap_or(at)
+}
+
 /// Once the form opened by accepting a suggestion saves, it is done.
 pub(super) fn done_if_accepted(app: &mut App) -> Option<Cmd> {
     let accepted = app.coach.accepted.take()?;

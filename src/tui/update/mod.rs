@@ -82,9 +82,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             coach.suggestions = suggestions;
             coach.next_one_on_one = next_one_on_one;
-            coach.selected = coach
-                .selected
-                .min(coach.suggestions.len().saturating_sub(1));
+            coach.selected = coach::live_near(
+                &coach.suggestions,
+                coach
+                    .selected
+                    .min(coach.suggestions.len().saturating_sub(1)),
+            );
             None
         }
         Msg::Nudged(said) => {
@@ -309,6 +312,12 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let (found_in, action) = app.keymap.resolve(context, key)?;
     if found_in == Context::Global {
         return on_global_action(app, action);
+    }
+    // The weekly reflection happens wherever the week is looked back on:
+    // every screen that binds check-in opens the same form.
+    if action == Action::CheckIn {
+        app.overlay = Some(Overlay::Form(Box::new(forms::check_in_form())));
+        return None;
     }
     match app.screen {
         Screen::Journal => on_journal_action(app, action),

@@ -2,14 +2,15 @@
 //! and what a form's submit asks the store to do.
 
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
-use super::super::form::FormEvent;
+use super::super::form::{Editor, FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
 use super::fetches::batch;
 use super::timeline::reload;
+use crate::domain::day::{parse_day, parse_upcoming_day};
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let overlay = app.overlay.take()?;
@@ -128,6 +129,10 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
         Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
+        _ if step_day(open, key, app.today) => {
+            app.draft_idle_ticks = Some(0);
+            None
+        }
         _ => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);
@@ -294,4 +299,43 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     app.draft_idle_ticks = None;
     let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
     batch([discard, super::coach::done_if_accepted(app)])
+}
+
+/// `[` and `]` on a date field step its day back and forward (from today
+/// when it is empty); the stepped day stays a default that typing replaces.
+/// Whether the key was taken.
+fn step_day(open: &mut OpenForm, key: &KeyEvent, today: NaiveDate) -> bool {
+    let days = match key.code {
+        KeyCode::Char('[') => -1,
+        KeyCode::Char(']') => 1,
+        _ => return false,
+    };
+    let focus = open.form.focus;
+    let Some(field) = open.form.fields.get_mut(focus) else {
+        return false;
+    };
+    let upcoming = match field.id {
+        FieldId::Date | FieldId::Since | FieldId::Until => false,
+        FieldId::NextOneOnOne => true,
+        _ => return false,
+    };
+    let Editor::Line(input) = &mut field.editor else {
+        return false;
+    };
+    let text = input.text().trim().to_string();
+    let day = if text.is_empty() {
+        Some(today)
+    } else if upcoming {
+        parse_upcoming_day(&text, today).ok()
+    } else {
+        parse_day(&text, today).ok()
+    };
+    let Some(stepped) = day.and_then(|d| d.checked_add_signed(chrono::Duration::days(days))) else {
+        // Not a day yet: the bracket means nothing here, and is not typed.
+        return true;
+    };
+    input.set_prefilled(&stepped.format("%Y-%m-%d").to_string());
+    field.error = None;
+    open.form.touched = true;
+    true
 }

@@ -1,0 +1,173 @@
+//! The fast path, tried as a new user would (issue 19): the small places
+//! where the TUI tripped, each with the behaviour that replaced it.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{Harness, today};
+use crossterm::event::KeyCode;
+use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft};
+use rapport::store::Store;
+use rapport::tui::app::{Overlay, Screen};
+
+/// Dana, the current manager, with a 1:1 today.
+fn journal() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("instant");
+    let dana = store
+        .add_person(
+            &PersonDraft {
+                relation: Default::default(),
+                name: "Dana Okafor".into(),
+                role: "Director of Engineering".into(),
+                strengths: vec!["hiring".into()],
+                cadence_days: Some(7),
+                is_current: true,
+            },
+            today(),
+            now,
+        )
+        .expect("person")
+        .id;
+    let kind = store.kind_named("one_on_one").expect("kind").id;
+    store
+        .add_interaction(
+            &InteractionDraft {
+                person_id: dana,
+                kind_id: kind,
+                happened_on: today(),
+                at_time: None,
+                minutes: None,
+                quality: None,
+                initiated_by: InitiatedBy::Me,
+                title: "Roadmap and hiring".into(),
+                notes: String::new(),
+                tags: Vec::new(),
+                advice_strength: None,
+            },
+            now,
+        )
+        .expect("entry");
+    store
+}
+
+fn form_title(h: &Harness) -> Option<String> {
+    match &h.app.overlay {
+        Some(Overlay::Form(open)) => Some(open.form.title.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn check_in_opens_from_every_screen_that_looks_back_on_the_week() {
+    for (key, screen) in [
+        ('1', Screen::Journal),
+        ('2', Screen::Insights),
+        ('3', Screen::Prep),
+        ('4', Screen::NextSteps),
+    ] {
+        let mut h = Harness::new(journal(), 120, 40);
+        h.press(KeyCode::Char(key));
+        assert_eq!(h.app.screen, screen);
+        h.press(KeyCode::Char('c'));
+        let title = form_title(&h);
+        assert!(
+            title
+                .as_deref()
+                .is_some_and(|t| t.to_lowercase().contains("check")),
+            "{screen:?}: {title:?}"
+        );
+    }
+}
+
+#[test]
+fn after_dismissing_the_last_live_step_the_cursor_stays_on_a_live_one() {
+    let mut store = Store::open_in_memory().expect("open");
+    rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
+    let mut h = Harness::new(store, 120, 40);
+    h.press(KeyCode::Char('4'));
+    // Put something quiet below the live steps: snooze the first.
+    h.press(KeyCode::Char('s'));
+    let live = |h: &Harness| {
+        h.app
+            .coach
+            .suggestions
+            .iter()
+            .filter(|s| s.quiet.is_none())
+            .count()
+    };
+    let count = live(&h);
+    assert!(count >= 2, "the demo has live steps");
+    assert!(
+        h.app.coach.suggestions.iter().any(|s| s.quiet.is_some()),
+        "and a quiet one"
+    );
+    for _ in 1..count {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Char('x'));
+    let at = &h.app.coach.suggestions[h.app.coach.selected];
+    assert_eq!(
+        at.quiet, None,
+        "the cursor is on {} ({:?})",
+        at.rule, at.quiet
+    );
+    assert_eq!(live(&h), count - 1);
+}
+
+fn focus_field(h: &mut Harness, id: rapport::tui::form::FieldId) {
+    let Some(Overlay::Form(open)) = h.app.overlay.as_mut() else {
+        panic!("a form is open");
+    };
+    open.form.focus = open
+        .form
+        .fields
+        .iter()
+        .position(|f| f.id == id)
+        .expect("the field");
+}
+
+fn field_value(h: &Harness, id: rapport::tui::form::FieldId) -> String {
+    match &h.app.overlay {
+        Some(Overlay::Form(open)) => open.form.value(id),
+        _ => panic!("a form is open"),
+    }
+}
+
+#[test]
+fn typing_in_a_prefilled_date_replaces_it_and_brackets_step_the_day() {
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('a'));
+    focus_field(&mut h, FieldId::Date);
+    assert_eq!(field_value(&h, FieldId::Date), "today");
+    h.type_text("yesterday");
+    assert_eq!(
+        field_value(&h, FieldId::Date),
+        "yesterday",
+        "not todayyesterday"
+    );
+    h.press(KeyCode::Char('['));
+    assert_eq!(field_value(&h, FieldId::Date), "2026-11-22");
+    h.press(KeyCode::Char(']')).press(KeyCode::Char(']'));
+    assert_eq!(field_value(&h, FieldId::Date), "2026-11-24");
+    h.type_text("monday");
+    assert_eq!(
+        field_value(&h, FieldId::Date),
+        "monday",
+        "a stepped day is replaced too"
+    );
+}
+
+#[test]
+fn the_after_the_one_on_one_date_is_replaced_on_typing() {
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('3')).press(KeyCode::Char('L'));
+    focus_field(&mut h, FieldId::Date);
+    h.type_text("yesterday");
+    assert_eq!(field_value(&h, FieldId::Date), "yesterday");
+}
