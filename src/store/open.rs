@@ -170,6 +170,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: true,
             key: None,
+            draft_owner: super::drafts::new_owner(),
             _seal: None,
         })
     }
@@ -180,7 +181,11 @@ impl Store {
     pub fn reader(&self) -> Result<Option<Store>> {
         match &self.path {
             Some(path) => {
-                open_read_only(path, SCHEMA_VERSION, SCHEMA_VERSION, self.key.as_deref()).map(Some)
+                let mut reader =
+                    open_read_only(path, SCHEMA_VERSION, SCHEMA_VERSION, self.key.as_deref())?;
+                // The same TUI: its drafts are the reader's own too.
+                reader.draft_owner = self.draft_owner.clone();
+                Ok(Some(reader))
             }
             None => Ok(None),
         }
