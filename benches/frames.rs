@@ -1,7 +1,8 @@
 //! The TUI's speed as a user feels it, over generated journals
 //! (DESIGN.md §9): the first full frame at 10k, 100k and 1M entries
 //! (≤ 20 ms at 100k, flat in size), and key press to finished frame at 100k
-//! (≤ 2 ms median). Frames are drawn into a 120×40 TestBackend by the same
+//! (≤ 2 ms median), and a key answered while all-time Insights loads at
+//! 1M. Frames are drawn into a 120×40 TestBackend by the same
 //! `update`, `effects` and views the terminal uses.
 //! Run: `cargo bench --bench frames`.
 
@@ -13,7 +14,8 @@ use rapport::coach::Playbook;
 use rapport::store::Store;
 use rapport::tui::app::{App, Msg, Screen};
 use rapport::tui::keymap::Keymap;
-use rapport::tui::{dispatch, start, view};
+use rapport::tui::worker::Worker;
+use rapport::tui::{dispatch, dispatch_on, start, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -162,4 +164,91 @@ fn apply_a_text_search(bencher: Bencher<'_, '_>) {
     assert_eq!(probe.timeline.filter.text.as_deref(), Some("hiring"));
     assert!(!probe.timeline.rows.is_empty(), "the search finds entries");
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('g')));
+}
+
+/// A journal of 1M entries on Insights (12 months loaded), with the slow
+/// reads on a worker as the terminal runs them, or on this thread.
+fn insights_at_1m(worker: Option<&mut Worker>) -> (App, Store) {
+    let path = journals::path(1_000_000);
+    let mut store = Store::open(&path).expect("journal opens");
+    let mut app = App::new(journals::today(), Keymap::defaults(), true);
+    let size = Msg::Resized {
+        width: WIDTH,
+        height: HEIGHT,
+    };
+    let mut worker = worker;
+    dispatch_on(&mut app, &mut store, worker.as_deref_mut(), size);
+    dispatch_on(&mut app, &mut store, worker.as_deref_mut(), Msg::Start);
+    for press in ['2', ']', ']'] {
+        dispatch_on(
+            &mut app,
+            &mut store,
+            worker.as_deref_mut(),
+            key(KeyCode::Char(press)),
+        );
+    }
+    if let Some(worker) = worker {
+        for answer in worker.wait() {
+            dispatch_on(&mut app, &mut store, Some(worker), answer);
+        }
+    }
+    assert_eq!(app.screen, Screen::Insights);
+    assert!(app.insights.data.is_some(), "12 months loaded");
+    (app, store)
+}
+
+/// `]` to all time on Insights at 1M, then `1` and `j`, to the frame that
+/// shows the moved selection: with the figures computed on this thread
+/// first (as before the worker) …
+#[divan::bench(sample_count = 30)]
+fn all_time_then_j_at_1m_on_one_thread(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = insights_at_1m(None);
+    let mut terminal = terminal();
+    bencher
+        .with_inputs(|| app.clone())
+        .bench_local_values(|mut app| {
+            for press in [']', '1', 'j'] {
+                dispatch(&mut app, &mut store, key(KeyCode::Char(press)));
+            }
+            draw(&mut terminal, &app);
+            app
+        });
+}
+
+/// … and with them on the worker, as the terminal runs it: `j` is answered
+/// while they load (DESIGN.md §9: a slow query never blocks a key).
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn all_time_then_j_at_1m_with_the_worker(bencher: Bencher<'_, '_>) {
+    let path = journals::path(1_000_000);
+    let reader = Store::open(&path)
+        .expect("journal opens")
+        .reader()
+        .expect("a reader")
+        .expect("a file has one");
+    let worker = std::cell::RefCell::new(Worker::spawn(reader).expect("a thread"));
+    let (app, mut store) = insights_at_1m(Some(&mut worker.borrow_mut()));
+    let mut terminal = terminal();
+    bencher
+        .with_inputs(|| {
+            // The last sample's figures are done before the next begins.
+            worker.borrow_mut().wait();
+            app.clone()
+        })
+        .bench_local_values(|mut app| {
+            let mut worker = worker.borrow_mut();
+            for press in [']', '1', 'j'] {
+                dispatch_on(
+                    &mut app,
+                    &mut store,
+                    Some(&mut worker),
+                    key(KeyCode::Char(press)),
+                );
+            }
+            draw(&mut terminal, &app);
+            assert!(
+                app.insights.fetch.is_loading(),
+                "the figures are still loading"
+            );
+            app
+        });
 }

@@ -171,3 +171,73 @@ fn the_after_the_one_on_one_date_is_replaced_on_typing() {
     h.type_text("yesterday");
     assert_eq!(field_value(&h, FieldId::Date), "yesterday");
 }
+
+fn list_row(h: &mut Harness, title: &str) -> String {
+    let screen = h.screen_text();
+    screen
+        .lines()
+        .find(|l| l.contains(title))
+        .map(|l| l.split("││").next().unwrap_or(l).to_string())
+        .expect("the row")
+}
+
+#[test]
+fn the_with_column_shows_only_when_more_than_one_person_is_in_the_list() {
+    let mut h = Harness::new(journal(), 120, 40);
+    let row = list_row(&mut h, "Roadmap and hiring");
+    assert!(!row.contains("Dana"), "one person: no with column: {row}");
+    assert!(row.contains("Tue 24 Nov  one_on_one"), "{row}");
+
+    let mut store = journal();
+    let now = Utc::now();
+    store
+        .add_person(
+            &PersonDraft {
+                relation: Default::default(),
+                name: "Sam Lee".into(),
+                role: String::new(),
+                strengths: vec![],
+                cadence_days: None,
+                is_current: false,
+            },
+            today(),
+            now,
+        )
+        .expect("a second person");
+    let mut h = Harness::new(store, 120, 40);
+    let row = list_row(&mut h, "Roadmap and hiring");
+    assert!(row.contains("Dana Okafor"), "two people: {row}");
+}
+
+#[test]
+fn an_older_year_says_its_year_in_the_same_format() {
+    let mut store = journal();
+    let dana = store.current_person().expect("q").expect("dana").id;
+    let kind = store.kind_named("coffee").expect("kind").id;
+    store
+        .add_interaction(
+            &InteractionDraft {
+                person_id: dana,
+                kind_id: kind,
+                happened_on: chrono::NaiveDate::from_ymd_opt(2025, 11, 9).expect("day"),
+                at_time: None,
+                minutes: None,
+                quality: None,
+                initiated_by: InitiatedBy::Me,
+                title: "Last year's coffee".into(),
+                notes: String::new(),
+                tags: Vec::new(),
+                advice_strength: None,
+            },
+            Utc::now(),
+        )
+        .expect("entry");
+    let mut h = Harness::new(store, 120, 40);
+    let row = list_row(&mut h, "Last year's coffee");
+    assert!(row.contains("Sun 9 Nov 2025   coffee"), "{row}");
+    let row = list_row(&mut h, "Roadmap and hiring");
+    assert!(
+        row.contains("Tue 24 Nov       one_on_one"),
+        "aligned: {row}"
+    );
+}

@@ -99,5 +99,62 @@ fn dismiss_snooze_and_switch_off_from_the_keyboard() {
     assert_eq!(rules(&h), before[2..].to_vec(), "snoozed the next");
     h.press(KeyCode::Char('o'));
     assert_eq!(rules(&h), before[3..].to_vec(), "switched one off");
-    assert!(h.screen_text().contains("switched off"));
+    let screen = h.screen_text();
+    assert!(screen.contains("switched off"), "{screen}");
+}
+
+#[test]
+fn three_steps_show_and_the_rest_unfold_when_the_selection_moves_into_them() {
+    let mut h = Harness::new(demo_store(), 120, 40);
+    h.press(KeyCode::Char('4'));
+    let active: Vec<String> = h
+        .app
+        .coach
+        .suggestions
+        .iter()
+        .filter(|s| s.quiet.is_none())
+        .map(|s| s.message.chars().take(40).collect())
+        .collect();
+    assert!(active.len() > 3, "the demo has more than three: {active:?}");
+    let screen = h.screen_text();
+    for shown in &active[..3] {
+        assert!(screen.contains(shown.as_str()), "{shown}\n{screen}");
+    }
+    assert!(!screen.contains(active[3].as_str()), "{screen}");
+    assert!(screen.contains("more, less urgent"), "{screen}");
+    h.press(KeyCode::Char('j'))
+        .press(KeyCode::Char('j'))
+        .press(KeyCode::Char('j'));
+    let screen = h.screen_text();
+    assert!(screen.contains(active[3].as_str()), "{screen}");
+}
+
+#[test]
+fn the_screen_shows_no_rule_ids_and_indents_wrapped_lines_under_their_text() {
+    let mut h = Harness::new(demo_store(), 60, 40);
+    h.press(KeyCode::Char('4'));
+    let screen = h.screen_text();
+    for s in &h.app.coach.suggestions {
+        assert!(
+            !screen.contains(&s.rule),
+            "rule id {} on screen:\n{screen}",
+            s.rule
+        );
+    }
+    // Every line of a step after its first starts under the text, past "1. ".
+    let lines: Vec<&str> = screen.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.trim_start_matches('│').starts_with("1. "))
+        .expect("a first step");
+    let mut n = first + 1;
+    while n < lines.len() && !lines[n].trim_matches('│').trim().is_empty() {
+        assert!(
+            lines[n].trim_start_matches('│').starts_with("   "),
+            "not indented: {:?}\n{screen}",
+            lines[n]
+        );
+        n += 1;
+    }
+    assert!(n > first + 2, "the step wraps at 60 columns:\n{screen}");
 }

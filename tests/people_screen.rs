@@ -197,15 +197,16 @@ fn bare_store() -> Store {
 }
 
 #[test]
-fn accepting_the_ask_about_priorities_and_how_am_i_doing_steps_adds_each_topic() {
+fn accepting_the_ask_about_priorities_and_what_success_looks_like_adds_each_topic() {
+    // A manager new to you: what success looks like comes before "how am I doing".
     for (rule, topic) in [
         (
             "profile-thin",
             "What are your priorities right now, and what is pressing on you?",
         ),
         (
-            "expectations-unagreed",
-            "How am I doing against what you expect of me?",
+            "first-weeks-success",
+            "What does success look like in my role, for you, this quarter?",
         ),
     ] {
         let mut h = Harness::new(bare_store(), 120, 40);

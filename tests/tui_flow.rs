@@ -228,7 +228,7 @@ fn an_answer_to_a_superseded_page_request_is_dropped() {
         .expect("list");
     assert_eq!(page.len(), 1);
     // A request made before the search below, answered after it.
-    let old = h.app.requests.new_id();
+    let old = rapport::tui::loading::RequestId::fresh();
     h.press(KeyCode::Char('/'))
         .type_text("nothing matches this");
     assert!(h.app.timeline.rows.is_empty());

@@ -6,8 +6,8 @@ use clap::Args;
 
 use super::output::{print_json, print_text};
 use super::{CmdResult, Context, resolve_person};
-use crate::coach::{Playbook, Suggestion};
-use crate::domain::text::shown_line;
+use crate::coach::{Playbook, SHOWN, Suggestion};
+use crate::domain::text::{count, shown_line};
 use crate::journal;
 use crate::present::action_text;
 
@@ -16,10 +16,11 @@ pub struct NextArgs {
     /// Whose next steps [default: the current manager]
     #[arg(long = "with", value_name = "PERSON")]
     pub with: Option<String>,
-    /// Evaluate as of this day [default: today]
+    /// Evaluate as of this day; entries after it do not count [default: today]
     #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
     pub date: Option<String>,
-    /// Also show snoozed, dismissed and switched-off suggestions
+    /// Every step, not only the top three; and the snoozed, dismissed and
+    /// switched-off ones
     #[arg(long)]
     pub all: bool,
     /// Print a JSON array
@@ -61,7 +62,7 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
     if args.json {
         return print_json(&suggestions);
     }
-    let mut text = report(&shown_line(&person.name), &suggestions);
+    let mut text = report(&shown_line(&person.name), &suggestions, args.all);
     if args.signals {
         let _ = writeln!(text, "\nsignals on {today}:");
         for (name, signal) in signals.values() {
@@ -79,30 +80,49 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
     print_text(&text)
 }
 
-fn report(name: &str, suggestions: &[Suggestion]) -> String {
+fn report(name: &str, suggestions: &[Suggestion], all: bool) -> String {
     let mut out = String::new();
-    if suggestions.is_empty() {
+    let active: Vec<&Suggestion> = suggestions.iter().filter(|s| s.quiet.is_none()).collect();
+    let quiet: Vec<&Suggestion> = suggestions.iter().filter(|s| s.quiet.is_some()).collect();
+    if active.is_empty() {
         let _ = writeln!(
             out,
             "Nothing to nudge about with {name} right now: keep the rhythm going."
         );
-        return out;
     }
-    for (n, s) in suggestions.iter().enumerate() {
-        let quiet = s
-            .quiet
-            .as_ref()
-            .map(|q| format!(" ({q})"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}. {}{quiet}", n + 1, shown_line(&s.message));
+    let shown = if all {
+        active.len()
+    } else {
+        active.len().min(SHOWN)
+    };
+    for (n, s) in active.iter().take(shown).enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, shown_line(&s.message));
         let _ = writeln!(
             out,
-            "   because: {} · practice: {} · next: {}",
+            "   because {} · next: {}",
             shown_line(&s.reason),
-            s.practice.as_str(),
             action_text(&s.action)
         );
-        let _ = writeln!(out, "   why: {}", s.why);
+        let _ = writeln!(out, "   why ({}): {}", s.practice.title(), s.why);
+    }
+    let more = active.len() - shown;
+    if more > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} more, less urgent: rapport next --all",
+            count(more, "step", "steps")
+        );
+    }
+    if all && !quiet.is_empty() {
+        let _ = writeln!(out, "\nquiet for now:");
+        for s in quiet {
+            let _ = writeln!(
+                out,
+                "   {} ({})",
+                shown_line(&s.message),
+                s.quiet.as_deref().unwrap_or_default()
+            );
+        }
     }
     out
 }

@@ -1,15 +1,21 @@
-//! `evaluate`: playbook + signals + nudge state → ranked suggestions. Pure.
+//! `evaluate`: playbook + signals + nudge state → ranked suggestions, one
+//! per action. Pure.
 
-use crate::domain::promise::when_due;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::playbook::{Playbook, Rule};
-use super::{Practice, RuleState, SignalName, Signals, SuggestedAction};
-use crate::domain::text::{days, days_ago, in_days};
+use super::playbook::{Playbook, Rule, Tenure};
+use super::render::render;
+use super::{Practice, RuleState, Signals, SuggestedAction};
 
 /// The user's nudge state, one entry per rule that has any.
 pub type NudgeState = [RuleState];
+
+/// How many suggestions are shown; the rest wait behind `--all` or a fold.
+pub const SHOWN: usize = 3;
+
+/// An agenda longer than this gets no new topics, only a choice among them.
+pub const LONG_AGENDA: usize = 5;
 
 /// A rule that fires, with its words filled in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,6 +29,9 @@ pub struct Suggestion {
     pub action: SuggestedAction,
     /// How far past its threshold the signal is, relative to the threshold.
     pub overshoot: f64,
+    /// Rules whose suggestion led to the same action, merged into this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     /// The day of the fact it rests on, to tell this occurrence from the next.
     #[serde(skip)]
     pub anchor: Option<NaiveDate>,
@@ -31,8 +40,9 @@ pub struct Suggestion {
     pub quiet: Option<String>,
 }
 
-/// Every rule that fires, most urgent first; quiet ones (snoozed, dismissed,
-/// switched off) only when `include_quiet`.
+/// Every rule that fires, most urgent first and one per action; quiet ones
+/// (snoozed, dismissed, switched off) only when `include_quiet`, after the
+/// others.
 pub fn evaluate(
     playbook: &Playbook,
     signals: &Signals,
@@ -45,7 +55,7 @@ pub fn evaluate(
     let mut out: Vec<Suggestion> = playbook
         .rules
         .iter()
-        .filter(|rule| rule.enabled && rule.relations.contains(&signals.relation))
+        .filter(|rule| applies(rule, signals))
         .filter_map(|rule| {
             let signal = signals.get(rule.signal)?;
             if !rule.condition.holds(signal.value) {
@@ -56,13 +66,17 @@ pub fn evaluate(
                 return None;
             }
             let threshold = rule.condition.threshold();
-            let render = |text: &str| render(text, rule, signal.value, signals);
+            let render = |text: &str| render(text, rule, &signal, signals);
+            let never = |plain: &String, instead: &Option<String>| match instead {
+                Some(text) if signal.never => render(text),
+                _ => render(plain),
+            };
             Some(Suggestion {
                 rule: rule.id.clone(),
                 practice: rule.practice,
                 priority: rule.priority,
-                message: render(&rule.message),
-                reason: render(&rule.reason),
+                message: capitalized(never(&rule.message, &rule.message_never)),
+                reason: never(&rule.reason, &rule.reason_never),
                 why: rule.why.clone(),
                 action: match &rule.action {
                     SuggestedAction::Topic { text } => {
@@ -75,10 +89,12 @@ pub fn evaluate(
                     other => other.clone(),
                 },
                 overshoot: (signal.value - threshold).abs() / threshold.abs().max(1.0),
+                merged: Vec::new(),
                 anchor: signal.anchor,
                 quiet,
             })
         })
+        .filter(|s| !is_on_the_agenda(&s.action, signals))
         .collect();
     out.sort_by(|a, b| {
         (a.quiet.is_some(), std::cmp::Reverse(a.priority))
@@ -86,6 +102,73 @@ pub fn evaluate(
             .then(b.overshoot.total_cmp(&a.overshoot))
             .then(a.rule.cmp(&b.rule))
     });
+    merge_same_steps(out)
+}
+
+/// A message starts with a capital, whatever its first placeholder gave.
+fn capitalized(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
+/// Whether a rule is for this person now: enabled, their relation, the
+/// tenure it names.
+fn applies(rule: &Rule, signals: &Signals) -> bool {
+    rule.enabled
+        && rule.relations.contains(&signals.relation)
+        && match rule.tenure {
+            None => true,
+            Some(Tenure::New) => signals.is_new(),
+            Some(Tenure::Settled) => !signals.is_new(),
+        }
+}
+
+/// A topic already on the agenda is not suggested again; with a long
+/// agenda, no new topic is.
+fn is_on_the_agenda(action: &SuggestedAction, signals: &Signals) -> bool {
+    let SuggestedAction::Topic { text } = action else {
+        return false;
+    };
+    signals.agenda.len() > LONG_AGENDA || signals.agenda.iter().any(|t| same_words(t, text))
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// Whether two suggestions lead to the same step for the user.
+fn same_step(a: &SuggestedAction, b: &SuggestedAction) -> bool {
+    use SuggestedAction as A;
+    match (a, b) {
+        (A::Topic { text: x }, A::Topic { text: y }) => same_words(x, y),
+        (A::Log { kind: x, .. }, A::Log { kind: y, .. }) => x == y,
+        // An agenda or a decision is about different things each time.
+        (A::Agenda, A::Agenda) | (A::None, A::None) => false,
+        (x, y) => std::mem::discriminant(x) == std::mem::discriminant(y),
+    }
+}
+
+/// Keeps the first (strongest) suggestion of each step; the others are
+/// named in its `merged`. Quiet ones merge only among themselves.
+fn merge_same_steps(ranked: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    for s in ranked {
+        match out.iter_mut().find(|kept| {
+            kept.quiet.is_some() == s.quiet.is_some() && same_step(&kept.action, &s.action)
+        }) {
+            Some(kept) => kept.merged.push(s.rule),
+            None => out.push(s),
+        }
+    }
     out
 }
 
@@ -119,118 +202,4 @@ fn quiet_reason(
         );
     }
     None
-}
-
-fn number(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{}", value.round() as i64)
-    } else {
-        format!("{value:.1}")
-    }
-}
-
-/// Fills the placeholders of `text` for this rule and signal.
-fn render(text: &str, rule: &Rule, value: f64, signals: &Signals) -> String {
-    // A strength of theirs that covers a weakness of yours is the one to name.
-    let strength = signals
-        .covering
-        .as_ref()
-        .map(|(s, _)| s.clone())
-        .or_else(|| signals.strengths.first().cloned())
-        .unwrap_or_else(|| "what they are good at".to_string());
-    let weakness = signals
-        .covering
-        .as_ref()
-        .map_or_else(|| "a weak spot of yours".to_string(), |(_, w)| w.clone());
-    let topics = signals
-        .top_topics
-        .iter()
-        .map(|t| format!("“{t}”"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let next = signals.next_one_on_one.map_or_else(
-        || "the next 1:1".to_string(),
-        |d| d.format("%a %-d %b").to_string(),
-    );
-    let is_days = matches!(
-        rule.signal,
-        SignalName::DaysSinceInformal
-            | SignalName::DaysSinceOneOnOne
-            | SignalName::DaysSinceAdvice
-            | SignalName::DaysSinceFeedback
-            | SignalName::DaysSinceCheckIn
-            | SignalName::OneOnOneOverdueDays
-            | SignalName::DaysToOneOnOneWithoutSummary
-            | SignalName::OldestOpenAdviceDays
-            | SignalName::DaysSinceGoalsConfirmed
-            | SignalName::DaysSinceExpectationsConfirmed
-            | SignalName::DaysSinceAdviceWhereTheyCoverYou
-            | SignalName::DaysToOneOnOneForAReader
-            | SignalName::DaysToOneOnOneForAListener
-            | SignalName::MyPromiseDueInDays
-            | SignalName::MyPromiseOverdueDays
-            | SignalName::TheirPromiseOverdueDays
-    );
-    let promise = signals.promises.get(&rule.signal);
-    let values = [
-        ("manager", signals.manager.clone()),
-        (
-            "days",
-            if is_days {
-                number(value)
-            } else {
-                String::new()
-            },
-        ),
-        ("value", number(value)),
-        ("threshold", number(rule.condition.threshold())),
-        ("strength", strength),
-        ("topic", signals.carried_topic.clone().unwrap_or_default()),
-        (
-            "question",
-            signals.oldest_advice.clone().unwrap_or_default(),
-        ),
-        ("count", number(value.round())),
-        ("share", format!("{:.0}%", value * 100.0)),
-        ("next", next),
-        ("weakness", weakness),
-        (
-            "goal",
-            signals
-                .goal
-                .clone()
-                .unwrap_or_else(|| "their goals".to_string()),
-        ),
-        ("topics", topics),
-        (
-            "promise",
-            promise.map_or_else(|| "a promise".to_string(), |p| p.text.clone()),
-        ),
-        (
-            "when",
-            promise
-                .and_then(|p| p.due)
-                .map_or_else(String::new, |d| when_due(d, signals.today)),
-        ),
-        (
-            "due",
-            promise.and_then(|p| p.due).map_or_else(
-                || "its day".to_string(),
-                |d| d.format("%a %-d %b").to_string(),
-            ),
-        ),
-    ];
-    let mut out = text.to_string();
-    if is_days {
-        // Said in words: `1:1 today`, `1:1 tomorrow`, `1 day`, `asked today`.
-        let n = value.round() as i64;
-        out = out
-            .replace("1:1 in {days} days", &format!("1:1 {}", in_days(n)))
-            .replace("{days} days ago", &days_ago(n))
-            .replace("{days} days", &days(n));
-    }
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value);
-    }
-    out
 }

@@ -6,11 +6,14 @@
 mod evaluate;
 mod playbook;
 mod promises;
+mod quality;
+mod render;
 mod signals;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use evaluate::{NudgeState, Suggestion, evaluate};
+pub use evaluate::{LONG_AGENDA, NudgeState, SHOWN, Suggestion, evaluate};
 pub use playbook::{PLACEHOLDERS, Playbook, PlaybookError};
 pub use promises::{MOVED_WINDOW_DAYS, PromiseAbout};
 pub use signals::{CoachFacts, Signal, SignalName, Signals};

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::render::COUNTED;
 use super::{Practice, SignalName, SuggestedAction};
 use crate::domain::Relation;
 use crate::file_error::FileError;
@@ -15,7 +16,7 @@ use crate::file_error::FileError;
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
 /// Every placeholder a message, reason or action text may use.
-pub const PLACEHOLDERS: [&str; 16] = [
+pub const PLACEHOLDERS: [&str; 24] = [
     "manager",
     "days",
     "value",
@@ -32,7 +33,25 @@ pub const PLACEHOLDERS: [&str; 16] = [
     "promise",
     "due",
     "when",
+    "now",
+    "then",
+    "reported",
+    "bad_news",
+    "blind_spot",
+    "my_strength",
+    "strong_at",
+    "days_known",
 ];
+
+/// When in a relationship a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tenure {
+    /// The first 90 days with them.
+    New,
+    /// After.
+    Settled,
+}
 
 /// When a rule fires: its signal compared with a threshold.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -81,6 +100,12 @@ pub struct Rule {
     pub enabled: bool,
     /// Who it is for: a manager's rules are not a skip-level's or a peer's.
     pub relations: Vec<Relation>,
+    /// Only while the relationship is new, or only once it has settled.
+    pub tenure: Option<Tenure>,
+    /// The message and reason when what a "days since" signal counts was
+    /// never logged.
+    pub message_never: Option<String>,
+    pub reason_never: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +141,9 @@ struct RawRule {
     cooldown_days: Option<u32>,
     enabled: Option<bool>,
     relations: Option<Vec<Relation>>,
+    tenure: Option<Tenure>,
+    message_never: Option<String>,
+    reason_never: Option<String>,
 }
 
 impl Playbook {
@@ -199,6 +227,9 @@ fn merge(mut rule: Rule, raw: RawRule) -> Result<Rule, String> {
     rule.cooldown_days = raw.cooldown_days.unwrap_or(rule.cooldown_days);
     rule.enabled = raw.enabled.unwrap_or(rule.enabled);
     rule.relations = raw.relations.unwrap_or(rule.relations);
+    rule.tenure = raw.tenure.or(rule.tenure);
+    rule.message_never = raw.message_never.or(rule.message_never);
+    rule.reason_never = raw.reason_never.or(rule.reason_never);
     Ok(rule)
 }
 
@@ -218,6 +249,9 @@ fn new_rule(id: String, raw: RawRule) -> Result<Rule, String> {
         enabled: raw.enabled.unwrap_or(true),
         // Managing up is the point: a rule is for the manager unless it says.
         relations: raw.relations.unwrap_or_else(|| vec![Relation::Manager]),
+        tenure: raw.tenure,
+        message_never: raw.message_never,
+        reason_never: raw.reason_never,
         id,
     })
 }
@@ -251,6 +285,12 @@ fn validate(rule: &Rule) -> Result<(), String> {
         ("message", rule.message.as_str()),
         ("reason", rule.reason.as_str()),
     ];
+    if let Some(text) = &rule.message_never {
+        texts.push(("message_never", text));
+    }
+    if let Some(text) = &rule.reason_never {
+        texts.push(("reason_never", text));
+    }
     if let SuggestedAction::Topic { text } = &rule.action {
         texts.push(("action.text", text));
     }
@@ -262,7 +302,17 @@ fn validate(rule: &Rule) -> Result<(), String> {
     }
     for (field, text) in texts {
         for name in placeholders(text).map_err(|e| format!("{field}: {e}"))? {
-            if !PLACEHOLDERS.contains(&name.as_str()) {
+            // A number may carry its noun: `{count:interaction}`.
+            let (name, noun) = name
+                .split_once(':')
+                .map_or((name.as_str(), None), |(n, w)| (n, Some(w)));
+            if noun.is_some() && !COUNTED.contains(&name) {
+                return Err(format!(
+                    "{field}: only a number takes a noun (`{{{name}:…}}`); numbers: {}",
+                    COUNTED.join(", ")
+                ));
+            }
+            if !PLACEHOLDERS.contains(&name) {
                 return Err(format!(
                     "{field} uses an unknown placeholder `{{{name}}}`; known: {}",
                     PLACEHOLDERS.join(", ")

@@ -45,6 +45,7 @@ pub fn promise_signals(
             Signal {
                 value: left as f64,
                 anchor: p.due_on,
+                ..Signal::default()
             },
             about(p),
         ));
@@ -63,6 +64,7 @@ pub fn promise_signals(
                 Signal {
                     value: late as f64,
                     anchor: p.due_on,
+                    ..Signal::default()
                 },
                 about(p),
             ));
@@ -90,6 +92,7 @@ pub fn promise_signals(
         Signal {
             value: moved.len() as f64,
             anchor: latest.map(|(_, d)| *d),
+            ..Signal::default()
         },
         latest.and_then(|(p, _)| about(p)),
     ));

@@ -1,5 +1,6 @@
 //! `Signals`: one plain snapshot of a person's journal on one day, computed
-//! by a pure function from facts the journal layer gathers.
+//! by a pure function from facts the journal layer gathers. Nothing dated
+//! after that day counts: the coach as of a past day sees that day's journal.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::promises::{PromiseAbout, promise_signals};
-use crate::domain::monday_of;
+use super::quality::{Ratings, average_of_last};
 use crate::domain::profile::{covering_strength, most_relevant};
 use crate::domain::{
     Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, Promise,
@@ -24,28 +25,41 @@ pub enum SignalName {
     DaysSinceAdvice,
     DaysSinceFeedback,
     DaysSinceCheckIn,
-    /// Days past the 1:1 cadence since the last 1:1.
+    /// Days past the day the next 1:1 was due (negative: still ahead).
     OneOnOneOverdueDays,
-    /// Days to the next 1:1, while this week's summary is not sent.
+    /// Days to the next 1:1, while its summary is not sent.
     DaysToOneOnOneWithoutSummary,
     StrengthsRecorded,
     OldestOpenAdviceDays,
+    /// Advice asks still waiting for a report-back.
+    OpenAdviceAsks,
     LastClarity,
     LastTrust,
     /// The last trust score minus the average of the few before it.
     TrustChange,
-    /// Average 1:1 quality over the last four weeks minus the four before.
+    /// The last three rated 1:1s' average minus the three before's.
     QualityTrend,
+    /// The last three rated 1:1s' average.
+    OneOnOneQualityLevel,
+    /// The last three rated 1:1s' average, while no summary went out in
+    /// four weeks.
+    OneOnOneQualityWithoutSummary,
+    /// The last three rated meals, coffees or chats' average.
+    InformalQualityLevel,
     /// Interactions (notes aside) in the last 30 days.
     #[serde(rename = "interactions_last_30_days")]
     InteractionsLast30Days,
+    /// Meals, coffees and chats in the last 60 days.
+    #[serde(rename = "informal_last_60_days")]
+    InformalLast60Days,
+    /// Advice asks in the last 90 days.
+    #[serde(rename = "asks_last_90_days")]
+    AsksLast90Days,
     /// Of informal time in the last 90 days, the share they started.
     ShareInformalStartedByThem,
-    /// Of informal time in the last 90 days, the share I started.
-    ShareInformalStartedByMe,
     /// The most 1:1s an open topic has been carried over.
     MostCarriedTopic,
-    /// Quality rising with trust holding: the quality trend, then.
+    /// A sustained rise in 1:1 quality with trust holding: the rise.
     Momentum,
     /// Their current goals written down.
     GoalsRecorded,
@@ -58,12 +72,18 @@ pub enum SignalName {
     /// Days since the last advice ask, while a strength of theirs covers a
     /// weakness of yours.
     DaysSinceAdviceWhereTheyCoverYou,
-    /// Days to the next 1:1 of a reader, while this week's summary is not sent.
+    /// Days to the next 1:1 of a reader, while its summary is not sent.
     DaysToOneOnOneForAReader,
-    /// Days to the next 1:1 of a listener, while this week's summary is not sent.
+    /// Days to the next 1:1 of a listener, while its summary is not sent.
     DaysToOneOnOneForAListener,
     /// Open topics, when the next 1:1 is at most three days away.
     OpenTopicsBeforeOneOnOne,
+    /// Days since feedback rated 2/5 or less.
+    DaysSinceNegativeFeedback,
+    /// 1 when a blind spot of theirs is a strength of yours.
+    BlindSpotYouCover,
+    /// 1 when you know whether they are a reader or a listener.
+    TakesInKnown,
     /// Days until the soonest due promise of mine still to keep (0: today).
     MyPromiseDueInDays,
     /// Days past its due day of my longest-overdue promise still to keep.
@@ -76,28 +96,50 @@ pub enum SignalName {
 
 /// A measured value and the day of the fact it rests on (the last informal
 /// contact, the last check-in…), which tells one occurrence from the next.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Signal {
     pub value: f64,
     pub anchor: Option<NaiveDate>,
+    /// The two numbers a comparison rests on, for the reason: the recent
+    /// average and the one before it.
+    pub now: Option<f64>,
+    pub then: Option<f64>,
+    /// The thing counted was never logged: the days count from the
+    /// journal's first entry.
+    pub never: bool,
 }
 
-/// What the journal layer gathers for one person and day; `Signals::compute` does
-/// the rest.
+impl Signal {
+    pub fn at(value: f64, anchor: Option<NaiveDate>) -> Signal {
+        Signal {
+            value,
+            anchor,
+            ..Signal::default()
+        }
+    }
+}
+
+/// What the journal layer gathers for one person and day; `Signals::compute`
+/// does the rest.
 #[derive(Debug, Clone)]
 pub struct CoachFacts {
     pub today: NaiveDate,
     pub person: Person,
+    /// The last day of each category on or before `today`.
     pub last_seen: LastSeen,
     /// The person's first entry: a new journal is not nagged about gaps
     /// older than itself.
     pub earliest: Option<NaiveDate>,
+    /// The day the next 1:1 is (or was) due, as of `today`.
+    pub next_one_on_one: Option<NaiveDate>,
     /// Per day and category, from 90 days back or the oldest open topic.
     pub recent: Vec<DayFact>,
     /// The last few check-ins, oldest first.
     pub check_ins: Vec<CheckIn>,
-    /// Open advice asks: question and the day asked.
+    /// Advice asks open on `today`: question and the day asked.
     pub open_advice: Vec<(String, NaiveDate)>,
+    /// Advice asks reported back on or before `today`.
+    pub advice_reported: u32,
     /// Open topics: text and the day added.
     pub open_topics: Vec<(String, NaiveDate)>,
     /// What you know of them.
@@ -111,6 +153,12 @@ pub struct CoachFacts {
     pub promises: Vec<Promise>,
 }
 
+/// How long a relationship is "new": the first 90 days.
+pub const NEW_FOR_DAYS: i64 = 90;
+
+/// Open asks from which asking more is the wrong step.
+const ADVICE_BACKLOG: usize = 4;
+
 /// The snapshot rules are evaluated against, with the words messages need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signals {
@@ -119,17 +167,31 @@ pub struct Signals {
     pub relation: Relation,
     /// Archived people are never coached.
     pub archived: bool,
+    /// Days since your first entry with them (0 with none yet).
+    pub days_known: i64,
+    /// The name to call them by.
     pub manager: String,
     pub strengths: Vec<String>,
+    /// The next 1:1, when it is today or ahead.
     pub next_one_on_one: Option<NaiveDate>,
+    /// The day the next 1:1 was due, when that day has passed.
+    pub overdue_one_on_one: Option<NaiveDate>,
     pub carried_topic: Option<String>,
     pub oldest_advice: Option<String>,
+    /// Advice asks reported back so far.
+    pub advice_reported: u32,
     /// Their strength that covers a weakness of yours, and that weakness.
     pub covering: Option<(String, String)>,
+    /// Their blind spot that a strength of yours covers, and that strength.
+    pub blind_spot: Option<(String, String)>,
+    /// How they want to hear bad news, if you wrote it down.
+    pub bad_news: Option<String>,
     /// Their first current goal.
     pub goal: Option<String>,
     /// The open topics that matter most to them (their goals, pressures).
     pub top_topics: Vec<String>,
+    /// Every open topic: what is already on the agenda.
+    pub agenda: Vec<String>,
     /// The promise each promise signal is about.
     pub promises: BTreeMap<SignalName, PromiseAbout>,
     values: BTreeMap<SignalName, Signal>,
@@ -140,77 +202,125 @@ impl Signals {
         self.values.get(&name).copied()
     }
 
-    /// Every value present, for `rapport next --json` and tests.
+    /// Every value present, for `rapport next --signals` and tests.
     pub fn values(&self) -> &BTreeMap<SignalName, Signal> {
         &self.values
     }
 
+    /// Whether the rules for a new relationship apply.
+    pub fn is_new(&self) -> bool {
+        self.days_known < NEW_FOR_DAYS
+    }
+
     pub fn compute(facts: &CoachFacts) -> Signals {
         let today = facts.today;
+        // Nothing after the evaluation day counts.
+        let recent: Vec<DayFact> = facts
+            .recent
+            .iter()
+            .filter(|f| f.day <= today)
+            .cloned()
+            .collect();
+        let check_ins: Vec<CheckIn> = facts
+            .check_ins
+            .iter()
+            .filter(|c| c.checked_on <= today)
+            .cloned()
+            .collect();
+        let earliest = facts.earliest.filter(|e| *e <= today);
+        let open_topics: Vec<&(String, NaiveDate)> = facts
+            .open_topics
+            .iter()
+            .filter(|(_, d)| *d <= today)
+            .collect();
+        let open_advice: Vec<&(String, NaiveDate)> = facts
+            .open_advice
+            .iter()
+            .filter(|(_, d)| *d <= today)
+            .collect();
+        let before_today = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
+        let l = LastSeen {
+            one_on_one: before_today(facts.last_seen.one_on_one),
+            informal: before_today(facts.last_seen.informal),
+            ask: before_today(facts.last_seen.ask),
+            summary: before_today(facts.last_seen.summary),
+            feedback: before_today(facts.last_seen.feedback),
+        };
+
         let mut values = BTreeMap::new();
-        let mut put = |name: SignalName, value: Option<f64>, anchor: Option<NaiveDate>| {
-            if let Some(value) = value {
-                values.insert(name, Signal { value, anchor });
+        let mut put = |name: SignalName, signal: Option<Signal>| {
+            if let Some(signal) = signal {
+                values.insert(name, signal);
             }
         };
         let days = |from: NaiveDate| today.signed_duration_since(from).num_days() as f64;
         // Days since the last of a sort, or since the journal began when there
         // has never been one: a gap counts from when rapport could know of it.
-        let since = |last: Option<NaiveDate>| last.or(facts.earliest).map(days);
-        let l = facts.last_seen;
-        put(SignalName::DaysSinceInformal, since(l.informal), l.informal);
-        put(
-            SignalName::DaysSinceOneOnOne,
-            since(l.one_on_one),
-            l.one_on_one,
-        );
-        put(SignalName::DaysSinceAdvice, since(l.ask), l.ask);
-        put(SignalName::DaysSinceFeedback, since(l.feedback), l.feedback);
-        let last_check_in = facts.check_ins.last();
+        let since = |last: Option<NaiveDate>| match last {
+            Some(day) => Some(Signal::at(days(day), Some(day))),
+            None => earliest.map(|e| Signal {
+                never: true,
+                ..Signal::at(days(e), None)
+            }),
+        };
+        let in_last = |n: u64, category: Category| -> u32 {
+            let start = today.checked_sub_days(Days::new(n)).unwrap_or(today);
+            recent
+                .iter()
+                .filter(|f| f.day > start && f.category == category)
+                .map(|f| f.count)
+                .sum()
+        };
+        put(SignalName::DaysSinceInformal, since(l.informal));
+        put(SignalName::DaysSinceOneOnOne, since(l.one_on_one));
+        put(SignalName::DaysSinceFeedback, since(l.feedback));
+        let last_check_in = check_ins.last();
         put(
             SignalName::DaysSinceCheckIn,
             since(last_check_in.map(|c| c.checked_on)),
-            last_check_in.map(|c| c.checked_on),
         );
-        let cadence = facts.person.cadence_days;
-        let next = next_one_on_one(&facts.person, l.one_on_one, facts.earliest, today);
-        if let (Some(cadence), Some(gap)) = (cadence, since(l.one_on_one)) {
-            let planned_ahead = facts.person.next_one_on_one.is_some_and(|d| d >= today);
-            if !planned_ahead {
-                put(
-                    SignalName::OneOnOneOverdueDays,
-                    Some(gap - f64::from(cadence)),
-                    l.one_on_one,
-                );
-            }
-        }
-        let summary_sent = l.summary.is_some_and(|s| s >= monday_of(today));
-        if let Some(next) = next.filter(|_| !summary_sent) {
+
+        // The next 1:1: ahead (prepare for it), or past its day (reschedule
+        // it) — one state or the other, never both.
+        let due = facts.next_one_on_one;
+        // With no 1:1 ever logged, the due day comes from the journal's
+        // start: there is no "last 1:1" to speak of.
+        put(
+            SignalName::OneOnOneOverdueDays,
+            due.map(|d| Signal {
+                never: l.one_on_one.is_none(),
+                ..Signal::at(days(d), Some(d))
+            }),
+        );
+        let next = due.filter(|d| *d >= today);
+        let overdue = due.filter(|d| *d < today);
+        if let Some(next) = next.filter(|_| !summary_sent_before(l.summary, l.one_on_one)) {
             // How they take things in decides which summary step is suggested.
             let name = match facts.profile.takes_in() {
                 None => SignalName::DaysToOneOnOneWithoutSummary,
                 Some(TakesIn::Reader) => SignalName::DaysToOneOnOneForAReader,
                 Some(TakesIn::Listener) => SignalName::DaysToOneOnOneForAListener,
             };
-            put(name, Some((-days(next)).max(0.0)), Some(monday_of(today)));
+            put(name, Some(Signal::at(-days(next), Some(next))));
         }
         if let Some(next) = next.filter(|n| days(*n) >= -3.0) {
             put(
                 SignalName::OpenTopicsBeforeOneOnOne,
-                Some(facts.open_topics.len() as f64),
-                Some(next),
+                Some(Signal::at(open_topics.len() as f64, Some(next))),
             );
         }
-        let goals_on = facts.profile.goals_confirmed_on();
+
+        let goals_on = facts.profile.goals_confirmed_on().filter(|d| *d <= today);
         put(
             SignalName::GoalsRecorded,
-            Some(facts.profile.list(Facet::Goal).count() as f64),
-            None,
+            Some(Signal::at(
+                facts.profile.list(Facet::Goal).count() as f64,
+                None,
+            )),
         );
         put(
             SignalName::DaysSinceGoalsConfirmed,
-            goals_on.map(days),
-            goals_on,
+            goals_on.map(|d| Signal::at(days(d), Some(d))),
         );
         let theirs = facts
             .expectations
@@ -223,95 +333,168 @@ impl Signals {
         let last_confirmed = theirs.filter_map(|e| e.confirmed_on).max();
         put(
             SignalName::ExpectationsAgreed,
-            Some(agreed as f64),
-            last_confirmed,
+            Some(Signal::at(agreed as f64, last_confirmed)),
         );
         put(
             SignalName::DaysSinceExpectationsConfirmed,
-            last_confirmed.map(days),
-            last_confirmed,
+            last_confirmed.map(|d| Signal::at(days(d), Some(d))),
         );
+        put(
+            SignalName::TakesInKnown,
+            Some(Signal::at(
+                f64::from(u8::from(facts.profile.takes_in().is_some())),
+                None,
+            )),
+        );
+
+        // Advice: asking more is the wrong step while asks pile up unclosed.
+        let backlog = open_advice.len() >= ADVICE_BACKLOG;
         let covering = covering_strength(
             &facts.person.strengths,
             &facts.my_profile.texts(Facet::Weakness),
         );
-        if covering.is_some() {
-            put(
-                SignalName::DaysSinceAdviceWhereTheyCoverYou,
-                since(l.ask),
-                l.ask,
-            );
+        if !backlog {
+            put(SignalName::DaysSinceAdvice, since(l.ask));
+            if covering.is_some() {
+                put(SignalName::DaysSinceAdviceWhereTheyCoverYou, since(l.ask));
+            }
         }
         put(
             SignalName::StrengthsRecorded,
-            Some(facts.person.strengths.len() as f64),
-            None,
+            Some(Signal::at(facts.person.strengths.len() as f64, None)),
         );
-        let oldest_advice = facts.open_advice.iter().min_by_key(|(_, d)| *d);
+        let oldest_advice = open_advice.iter().min_by_key(|(_, d)| *d);
         put(
             SignalName::OldestOpenAdviceDays,
-            oldest_advice.map(|(_, d)| days(*d)),
-            oldest_advice.map(|(_, d)| *d),
+            oldest_advice.map(|(_, d)| Signal::at(days(*d), Some(*d))),
         );
+        put(
+            SignalName::OpenAdviceAsks,
+            oldest_advice.map(|(_, d)| Signal::at(open_advice.len() as f64, Some(*d))),
+        );
+        put(
+            SignalName::AsksLast90Days,
+            Some(Signal::at(f64::from(in_last(90, Category::Ask)), None)),
+        );
+
         // A check-in older than a month says little about now.
         if let Some(last) = last_check_in.filter(|c| days(c.checked_on) <= 30.0) {
             put(
                 SignalName::LastClarity,
-                Some(f64::from(last.clarity)),
-                Some(last.checked_on),
+                Some(Signal::at(f64::from(last.clarity), Some(last.checked_on))),
             );
             put(
                 SignalName::LastTrust,
-                Some(f64::from(last.trust)),
-                Some(last.checked_on),
+                Some(Signal::at(f64::from(last.trust), Some(last.checked_on))),
             );
         }
-        let trust_change = trust_change(&facts.check_ins);
+        let trust = trust_change(&check_ins);
+        put(SignalName::TrustChange, trust);
+
+        // Quality: a verdict needs three rated 1:1s, a trend three more.
+        let formal = Ratings::of(&recent, Category::Formal);
+        let level = average_of_last(&formal);
         put(
-            SignalName::TrustChange,
-            trust_change,
-            last_check_in.map(|c| c.checked_on),
+            SignalName::OneOnOneQualityLevel,
+            level.map(|q| Signal {
+                now: Some(q.now),
+                ..Signal::at(q.now, Some(q.since))
+            }),
         );
-        let quality_trend = quality_trend(&facts.recent, today);
-        put(SignalName::QualityTrend, quality_trend, None);
-        let journal_is_a_month_old = facts.earliest.is_some_and(|e| days(e) >= 30.0);
+        let no_summary_in_four_weeks = l.summary.is_none_or(|s| days(s) > 28.0);
+        let journal_is_a_month_old = earliest.is_some_and(|e| days(e) >= 28.0);
+        if no_summary_in_four_weeks && journal_is_a_month_old {
+            put(
+                SignalName::OneOnOneQualityWithoutSummary,
+                level.map(|q| Signal {
+                    now: Some(q.now),
+                    ..Signal::at(q.now, Some(q.since))
+                }),
+            );
+        }
+        let trend = formal.trend();
+        put(
+            SignalName::QualityTrend,
+            trend.map(|t| Signal {
+                now: Some(t.now),
+                then: Some(t.then),
+                ..Signal::at(t.now - t.then, Some(t.since))
+            }),
+        );
+        let trust_holds = trust.is_none_or(|t| t.value >= 0.0);
+        put(
+            SignalName::Momentum,
+            trend
+                .filter(|t| t.sustained && trust_holds)
+                .map(|t| Signal {
+                    now: Some(t.now),
+                    then: Some(t.then),
+                    ..Signal::at(t.now - t.then, Some(t.since))
+                }),
+        );
+        let informal = Ratings::of(&recent, Category::Informal);
+        put(
+            SignalName::InformalQualityLevel,
+            average_of_last(&informal).map(|q| Signal {
+                now: Some(q.now),
+                ..Signal::at(q.now, Some(q.since))
+            }),
+        );
+        // Feedback rated 2/5 or less: the last such day.
+        let hard = recent
+            .iter()
+            .filter(|f| {
+                f.category == Category::Feedback
+                    && f.quality_count > 0
+                    && f64::from(f.quality_sum) / f64::from(f.quality_count) <= 2.0
+            })
+            .max_by_key(|f| f.day);
+        put(
+            SignalName::DaysSinceNegativeFeedback,
+            hard.map(|f| Signal {
+                now: Some(f64::from(f.quality_sum) / f64::from(f.quality_count)),
+                ..Signal::at(days(f.day), Some(f.day))
+            }),
+        );
+
         if journal_is_a_month_old {
-            let month_ago = today.checked_sub_days(Days::new(30)).unwrap_or(today);
-            let count: u32 = facts
-                .recent
-                .iter()
-                .filter(|f| f.day > month_ago && f.category != Category::Note)
-                .map(|f| f.count)
-                .sum();
+            let count: u32 = [
+                Category::Formal,
+                Category::Informal,
+                Category::Ask,
+                Category::Update,
+                Category::Feedback,
+            ]
+            .into_iter()
+            .map(|c| in_last(30, c))
+            .sum();
             put(
                 SignalName::InteractionsLast30Days,
-                Some(f64::from(count)),
-                None,
+                Some(Signal::at(f64::from(count), None)),
             );
         }
+        put(
+            SignalName::InformalLast60Days,
+            Some(Signal::at(f64::from(in_last(60, Category::Informal)), None)),
+        );
         let quarter_ago = today.checked_sub_days(Days::new(90)).unwrap_or(today);
-        let (informal, by_me) = facts
-            .recent
+        let (informal_count, by_me) = recent
             .iter()
             .filter(|f| f.day > quarter_ago && f.category == Category::Informal)
             .fold((0u32, 0u32), |(n, me), f| (n + f.count, me + f.by_me));
-        if informal >= 4 {
-            let share_me = f64::from(by_me) / f64::from(informal);
-            put(SignalName::ShareInformalStartedByMe, Some(share_me), None);
+        if informal_count >= 4 {
+            let share_them = 1.0 - f64::from(by_me) / f64::from(informal_count);
             put(
                 SignalName::ShareInformalStartedByThem,
-                Some(1.0 - share_me),
-                None,
+                Some(Signal::at(share_them, None)),
             );
         }
-        let carried = facts
-            .open_topics
+        let carried = open_topics
             .iter()
             .map(|(text, added)| {
-                let meetings: u32 = facts
-                    .recent
+                let meetings: u32 = recent
                     .iter()
-                    .filter(|f| f.category == Category::Formal && f.day > *added && f.day <= today)
+                    .filter(|f| f.category == Category::Formal && f.day > *added)
                     .map(|f| f.count)
                     .sum();
                 (meetings, text, *added)
@@ -319,15 +502,22 @@ impl Signals {
             .max_by_key(|(meetings, _, added)| (*meetings, std::cmp::Reverse(*added)));
         put(
             SignalName::MostCarriedTopic,
-            carried.map(|(m, _, _)| f64::from(m)),
-            carried.map(|(_, _, added)| added),
+            carried.map(|(m, _, added)| Signal::at(f64::from(m), Some(added))),
         );
-        let momentum = quality_trend.filter(|q| *q >= 0.0 && trust_change.is_none_or(|t| t >= 0.0));
-        put(SignalName::Momentum, momentum, None);
-        let topics: Vec<String> = facts.open_topics.iter().map(|(t, _)| t.clone()).collect();
+        let blind_spot = covering_strength(
+            &facts.my_profile.texts(Facet::Strength),
+            &facts.profile.texts(Facet::BlindSpot),
+        )
+        .map(|(mine, theirs)| (theirs, mine));
+        put(
+            SignalName::BlindSpotYouCover,
+            Some(Signal::at(f64::from(u8::from(blind_spot.is_some())), None)),
+        );
+
+        let agenda: Vec<String> = open_topics.iter().map(|(t, _)| t.clone()).collect();
         let mut cares = facts.profile.texts(Facet::Goal);
         cares.extend(facts.profile.texts(Facet::Pressure));
-        let top_topics = most_relevant(&topics, &cares, 3)
+        let top_topics = most_relevant(&agenda, &cares, 3)
             .into_iter()
             .cloned()
             .collect();
@@ -343,39 +533,50 @@ impl Signals {
             today,
             relation: facts.person.relation,
             archived: facts.person.archived,
+            days_known: earliest.map_or(0, |e| days(e) as i64),
             covering,
+            blind_spot,
+            bad_news: facts.profile.value(Facet::BadNews).map(str::to_string),
             goal: facts.profile.value(Facet::Goal).map(str::to_string),
             top_topics,
-            manager: facts.person.name.clone(),
+            agenda,
+            manager: call_name(&facts.person),
             strengths: facts.person.strengths.clone(),
             next_one_on_one: next,
+            overdue_one_on_one: overdue,
             carried_topic: carried.map(|(_, text, _)| text.clone()),
             oldest_advice: oldest_advice.map(|(q, _)| q.clone()),
+            advice_reported: facts.advice_reported,
             values,
         }
     }
 }
 
-/// The next 1:1: the date the user set, while it is still ahead of the last
-/// 1:1; otherwise the last 1:1 plus the cadence (from the journal's start
-/// when there has been none).
-pub fn next_one_on_one(
-    person: &Person,
-    last: Option<NaiveDate>,
-    earliest: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Option<NaiveDate> {
-    if let Some(set) = person.next_one_on_one
-        && last.is_none_or(|l| set > l)
-    {
-        return Some(set);
-    }
-    let cadence = u64::from(person.cadence_days?);
-    let from = last.or(earliest).unwrap_or(today);
-    from.checked_add_days(Days::new(cadence))
+/// The name a message calls them by: their first name.
+pub fn call_name(person: &Person) -> String {
+    person
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or(&person.name)
+        .to_string()
 }
 
-fn trust_change(check_ins: &[CheckIn]) -> Option<f64> {
+/// Whether the summary for the next 1:1 is sent: one went out after the
+/// last 1:1 (or at all, before the first).
+pub fn summary_sent_before(
+    last_summary: Option<NaiveDate>,
+    last_one_on_one: Option<NaiveDate>,
+) -> bool {
+    match (last_summary, last_one_on_one) {
+        (Some(summary), Some(one_on_one)) => summary > one_on_one,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+/// The last trust score against the average of up to three before it.
+fn trust_change(check_ins: &[CheckIn]) -> Option<Signal> {
     let (last, before) = check_ins.split_last()?;
     let before: Vec<f64> = before
         .iter()
@@ -386,20 +587,11 @@ fn trust_change(check_ins: &[CheckIn]) -> Option<f64> {
     if before.is_empty() {
         return None;
     }
-    Some(f64::from(last.trust) - before.iter().sum::<f64>() / before.len() as f64)
-}
-
-fn quality_trend(recent: &[DayFact], today: NaiveDate) -> Option<f64> {
-    let average = |from: u64, to: u64| {
-        let start = today.checked_sub_days(Days::new(to))?;
-        let end = today.checked_sub_days(Days::new(from))?;
-        let (sum, count) = recent
-            .iter()
-            .filter(|f| f.category == Category::Formal && f.day > start && f.day <= end)
-            .fold((0u32, 0u32), |(s, n), f| {
-                (s + f.quality_sum, n + f.quality_count)
-            });
-        (count >= 2).then(|| f64::from(sum) / f64::from(count))
-    };
-    Some(average(0, 28)? - average(28, 56)?)
+    let then = before.iter().sum::<f64>() / before.len() as f64;
+    let now = f64::from(last.trust);
+    Some(Signal {
+        now: Some(now),
+        then: Some(then),
+        ..Signal::at(now - then, Some(last.checked_on))
+    })
 }

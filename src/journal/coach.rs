@@ -1,9 +1,10 @@
 //! The coach on one person's journal: the facts its signals need, read
-//! through the store, and the suggestions `coach::evaluate` makes of them
-//! with the user's nudge state.
+//! through the store as of one day (nothing logged after it counts), and the
+//! suggestions `coach::evaluate` makes of them with the user's nudge state.
 
 use chrono::{Days, NaiveDate};
 
+use super::status::next_one_on_one_for;
 use crate::coach::{CoachFacts, Playbook, Signals, Suggestion, evaluate};
 use crate::domain::Person;
 use crate::store::{PromiseFilter, Result, Store};
@@ -13,6 +14,7 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
     let open_topics: Vec<(String, NaiveDate)> = store
         .topics(Some(person.id), false)?
         .into_iter()
+        .filter(|t| t.added_on <= today)
         .map(|t| (t.text, t.added_on))
         .collect();
     let quarter_ago = today.checked_sub_days(Days::new(90)).unwrap_or(today);
@@ -21,16 +23,23 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
         .map(|(_, d)| *d)
         .min()
         .map_or(quarter_ago, |d| d.min(quarter_ago));
-    let mut check_ins = store.last_check_ins(person.id, 6)?;
+    let mut check_ins = store.last_check_ins(person.id, today, 6)?;
     check_ins.reverse();
+    let (open_advice, advice_reported) = store.advice_asks_as_of(person.id, today)?;
     Ok(CoachFacts {
         today,
         person: person.clone(),
-        last_seen: store.last_seen(person.id)?,
+        last_seen: store.last_seen_as_of(person.id, today)?,
         earliest: store.earliest_day(person.id)?,
-        recent: store.day_facts(person.id, since)?,
+        next_one_on_one: next_one_on_one_for(store, person, today)?.on,
+        recent: store
+            .day_facts(person.id, since)?
+            .into_iter()
+            .filter(|f| f.day <= today)
+            .collect(),
         check_ins,
-        open_advice: store.open_advice_with_dates(person.id)?,
+        open_advice,
+        advice_reported,
         open_topics,
         profile: store.profile(Some(person.id))?,
         my_profile: store.profile(None)?,

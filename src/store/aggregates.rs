@@ -61,6 +61,35 @@ impl Store {
             .map_err(Into::into)
     }
 
+    /// The last day of each category with this person, on or before `day`.
+    pub fn last_seen_as_of(&self, person_id: i64, day: NaiveDate) -> Result<LastSeen> {
+        let mut last = LastSeen::default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(happened_on) FROM day_total
+              WHERE kind_id = ?1 AND person_id = ?2 AND happened_on <= ?3",
+        )?;
+        let until = day_text(day);
+        for kind in self.kinds()? {
+            let seen: Option<String> = stmt
+                .query_row(rusqlite::params![kind.id, person_id, until], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let Some(seen) = seen.map(|d| parse_day_column(0, &d)).transpose()? else {
+                continue;
+            };
+            let slot = match kind.category {
+                Category::Formal => &mut last.one_on_one,
+                Category::Informal => &mut last.informal,
+                Category::Ask => &mut last.ask,
+                Category::Update => &mut last.summary,
+                Category::Feedback => &mut last.feedback,
+                _ => continue,
+            };
+            *slot = Some(slot.map_or(seen, |d| d.max(seen)));
+        }
+        Ok(last)
+    }
+
     /// The last day of each category with this person, whenever it was.
     pub fn last_seen(&self, person_id: i64) -> Result<LastSeen> {
         let mut last = LastSeen::default();

@@ -29,34 +29,56 @@ pub enum Nudge {
 
 impl Store {
     /// The person's last `limit` check-ins (and those about no one in
-    /// particular), newest first.
-    pub fn last_check_ins(&self, person_id: i64, limit: u32) -> Result<Vec<CheckIn>> {
+    /// particular) on or before `until`, newest first.
+    pub fn last_check_ins(
+        &self,
+        person_id: i64,
+        until: NaiveDate,
+        limit: u32,
+    ) -> Result<Vec<CheckIn>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CHECK_IN_COLUMNS} FROM checkin
-              WHERE person_id = ?1 OR person_id IS NULL
+              WHERE (person_id = ?1 OR person_id IS NULL) AND checked_on <= ?3
               ORDER BY checked_on DESC, id DESC LIMIT ?2"
         ))?;
         let rows = stmt
-            .query_map(params![person_id, limit], check_in_from_row)?
+            .query_map(
+                params![person_id, limit, day_text(until)],
+                check_in_from_row,
+            )?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 
-    /// The oldest open advice ask: the one signal the coach needs from them.
-    pub fn open_advice_with_dates(&self, person_id: i64) -> Result<Vec<(String, NaiveDate)>> {
+    /// As of `day`: the advice asks still open (question and day asked,
+    /// oldest first), and how many were reported back.
+    pub fn advice_asks_as_of(
+        &self,
+        person_id: i64,
+        day: NaiveDate,
+    ) -> Result<(Vec<(String, NaiveDate)>, u32)> {
+        let day = day_text(day);
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.question, i.happened_on FROM advice_loop a
                JOIN interaction i ON i.id = a.interaction_id
-              WHERE a.reported_on IS NULL AND i.deleted_at IS NULL AND i.person_id = ?1
-              ORDER BY i.happened_on, i.id LIMIT 1",
+              WHERE (a.reported_on IS NULL OR a.reported_on > ?2)
+                AND i.deleted_at IS NULL AND i.person_id = ?1 AND i.happened_on <= ?2
+              ORDER BY i.happened_on, i.id",
         )?;
-        let rows = stmt
-            .query_map([person_id], |r| {
-                let day: String = r.get(1)?;
-                Ok((r.get(0)?, parse_day_column(1, &day)?))
+        let open = stmt
+            .query_map(params![person_id, day], |r| {
+                let asked: String = r.get(1)?;
+                Ok((r.get(0)?, parse_day_column(1, &asked)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        let reported: u32 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
+              WHERE a.reported_on <= ?2 AND i.deleted_at IS NULL AND i.person_id = ?1",
+            )?
+            .query_row(params![person_id, day], |r| r.get(0))?;
+        Ok((open, reported))
     }
 
     /// The nudge state of every rule for this person that has one.

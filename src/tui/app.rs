@@ -7,17 +7,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
 use super::about::{AboutData, AboutState, ProfileOp};
-use super::forms::OpenForm;
+use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
-use super::loading::{Changed, Fetch, RequestId, Requests};
+use super::loading::{Changed, Fetch, RequestId};
+use super::screens::insights;
 use crate::coach::{Playbook, Suggestion};
-use crate::config::Targets;
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
 use crate::domain::{Topic, TopicStatus};
-use crate::insights::{Insights, Range};
 use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
 use crate::store::{
     Cursor, InteractionFilter, OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove,
@@ -123,7 +122,7 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub enum Question {
     /// A draft left by a crash or kill: restore it?
-    RestoreDraft { key: String, form: Box<OpenForm> },
+    RestoreDraft { key: DraftKey, form: Box<OpenForm> },
     /// Sure? `yes` runs on y; n or esc leaves things as they are.
     Confirm {
         title: String,
@@ -145,8 +144,6 @@ pub enum Overlay {
 pub struct App {
     /// The calendar day, from the last `Tick` (or the start).
     pub today: NaiveDate,
-    /// Numbers every fetch, so that late answers can be told apart.
-    pub requests: Requests,
     /// The instant of the last `Tick`; the start of `today` until one comes.
     pub now: DateTime<Utc>,
     pub screen: Screen,
@@ -172,7 +169,7 @@ pub struct App {
     pub read_only: bool,
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
-    pub insights: InsightsState,
+    pub insights: insights::State,
     pub coach: CoachState,
     pub prep: PrepState,
     pub about: AboutState,
@@ -321,23 +318,10 @@ impl CoachState {
     }
 }
 
-/// The Insights screen's figures and what they are for.
-#[derive(Debug, Clone)]
-pub struct InsightsState {
-    pub range: Range,
-    /// Whose figures; the current manager when not chosen.
-    pub person_id: Option<i64>,
-    pub data: Option<Box<Insights>>,
-    pub fetch: Fetch,
-    /// Cadence targets from the settings.
-    pub targets: Targets,
-}
-
 impl App {
     pub fn new(today: NaiveDate, keymap: Keymap, color: bool) -> App {
         App {
             today,
-            requests: Requests::default(),
             now: today.and_time(chrono::NaiveTime::MIN).and_utc(),
             screen: Screen::Journal,
             keymap,
@@ -354,13 +338,7 @@ impl App {
             draft_idle_ticks: None,
             read_only: false,
             loaded: false,
-            insights: InsightsState {
-                range: Range::ThreeMonths,
-                person_id: None,
-                data: None,
-                fetch: Fetch::Idle,
-                targets: Targets::default(),
-            },
+            insights: insights::State::default(),
             coach: CoachState {
                 playbook: Playbook::builtin(),
                 suggestions: Vec::new(),
@@ -445,7 +423,7 @@ pub enum Msg {
         undo: Option<ProfileOp>,
     },
     DraftFound {
-        key: String,
+        key: DraftKey,
         body: String,
     },
     CoachLoaded {
@@ -457,10 +435,7 @@ pub enum Msg {
     Nudged(String),
     TopicAdded(crate::domain::Topic),
     AdviceReported,
-    InsightsLoaded {
-        request: RequestId,
-        insights: Box<Insights>,
-    },
+    Insights(insights::Msg),
     PrepLoaded {
         request: RequestId,
         person_id: i64,
@@ -524,7 +499,7 @@ impl Cmd {
         match self {
             Cmd::LoadAbout { .. }
             | Cmd::LoadCoach { .. }
-            | Cmd::LoadInsights { .. }
+            | Cmd::Insights(_)
             | Cmd::LoadPrep { .. } => true,
             // Pages and people are quick, and the next key needs them.
             Cmd::LoadPeople { .. }
@@ -564,8 +539,8 @@ impl Cmd {
             | Cmd::LoadAbout { request, .. }
             | Cmd::LoadPage { request, .. }
             | Cmd::LoadCoach { request, .. }
-            | Cmd::LoadInsights { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::Insights(cmd) => Some(cmd.request()),
             Cmd::Profile(_)
             | Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
@@ -614,8 +589,7 @@ pub enum Cmd {
     },
     SaveEntry {
         draft: Box<InteractionDraft>,
-        /// The entry edited: id, version and stable key.
-        editing: Option<(i64, i64, i64)>,
+        editing: Option<super::forms::EntryVersion>,
         /// Promises made in a new entry, saved with it.
         promises: Vec<crate::domain::PromiseNote>,
     },
@@ -652,12 +626,7 @@ pub enum Cmd {
         person_id: i64,
         applied: bool,
     },
-    LoadInsights {
-        request: RequestId,
-        person_id: i64,
-        range: Range,
-        targets: Targets,
-    },
+    Insights(insights::Cmd),
     LoadPrep {
         request: RequestId,
         person_id: i64,
@@ -708,10 +677,10 @@ pub enum Cmd {
     Terminal(TerminalCmd),
     FindDrafts,
     SaveDraft {
-        key: String,
+        key: DraftKey,
         body: String,
     },
-    DiscardDraft(String),
+    DiscardDraft(DraftKey),
     Batch(Vec<Cmd>),
 }
 

@@ -8,8 +8,9 @@ mod profiles;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
+use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
-use crate::domain::person::cleaned_strengths;
+use super::screens;
 use crate::journal;
 use crate::store::{PageRequest, PersonChange, Store, StoreError};
 
@@ -97,7 +98,7 @@ pub fn run(
         } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
-                Some((id, version, uid)) => {
+                Some(EntryVersion { id, version, uid }) => {
                     store.update_seen_interaction(id, uid, version, &draft, now)
                 }
                 None => store.add_interaction_with_promises(&draft, &promises, now),
@@ -123,7 +124,7 @@ pub fn run(
                 let change = PersonChange {
                     name: Some(draft.name.clone()),
                     role: Some(draft.role.clone()),
-                    strengths: Some(cleaned_strengths(&draft.strengths)),
+                    strengths: Some(draft.strengths.clone()),
                     cadence_days: Some(draft.cadence_days),
                     relation: Some(draft.relation),
                     make_current,
@@ -188,29 +189,16 @@ pub fn run(
             journal::report_oldest_advice(store, person_id, applied, today)
                 .map(|_| Msg::AdviceReported)
         }
-        Cmd::LoadInsights {
-            request,
-            person_id,
-            range,
-            targets,
-        } => store.person(person_id).and_then(|person| {
-            Ok(Msg::InsightsLoaded {
-                request,
-                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
-            })
-        }),
+        Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
             // drafts of TUIs that have ended, newest first: the first one
             // this TUI can take becomes its own and is offered back (after
             // "no", the next). A running TUI's drafts are never touched.
-            for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
-                match store.draft(key) {
+            for key in DraftKey::ALL {
+                match store.draft(key.as_str()) {
                     Ok(Some(body)) => {
-                        out.push(Msg::DraftFound {
-                            key: key.to_string(),
-                            body,
-                        });
+                        out.push(Msg::DraftFound { key, body });
                         return;
                     }
                     Ok(None) => {}
@@ -228,10 +216,17 @@ pub fn run(
                 }
             };
             for orphan in orphans {
+                // A form this build does not know (a newer rapport's) stays.
+                let Some(key) = DraftKey::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == orphan.form)
+                else {
+                    continue;
+                };
                 match store.adopt_draft(&orphan) {
                     Ok(true) => {
                         out.push(Msg::DraftFound {
-                            key: orphan.form,
+                            key,
                             body: orphan.body,
                         });
                         return;
@@ -245,11 +240,11 @@ pub fn run(
             }
             return;
         }
-        Cmd::SaveDraft { key, body } => match store.save_draft(&key, &body, now) {
+        Cmd::SaveDraft { key, body } => match store.save_draft(key.as_str(), &body, now) {
             Ok(()) => return,
             Err(e) => Err(e),
         },
-        Cmd::DiscardDraft(key) => match store.discard_draft(&key) {
+        Cmd::DiscardDraft(key) => match store.discard_draft(key.as_str()) {
             Ok(()) => return,
             Err(e) => Err(e),
         },
@@ -273,7 +268,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         | Cmd::LoadAbout { .. }
         | Cmd::LoadPage { .. }
         | Cmd::LoadCoach { .. }
-        | Cmd::LoadInsights { .. }
+        | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
         | Cmd::Terminal(_)
@@ -305,6 +300,28 @@ fn changed_by(cmd: &Cmd) -> Changed {
                 | Changed::SUMMARY
                 | Changed::PEOPLE
                 | Changed::PROMISES
+        }
+    }
+}
+
+/// The Insights screen's work.
+fn insights(
+    store: &Store,
+    cmd: screens::insights::Cmd,
+    today: NaiveDate,
+) -> Result<screens::insights::Msg, StoreError> {
+    match cmd {
+        screens::insights::Cmd::Load {
+            request,
+            person_id,
+            range,
+            targets,
+        } => {
+            let person = store.person(person_id)?;
+            Ok(screens::insights::Msg::Loaded {
+                request,
+                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
+            })
         }
     }
 }

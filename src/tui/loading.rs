@@ -4,22 +4,19 @@
 //! write answers with what it `Changed`; `update::invalidate` decides from
 //! that alone what to fetch again.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use bitflags::bitflags;
 
 /// One request to the store, numbered so that its answer can be matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RequestId(u64);
 
-/// Hands out request ids, in order.
-#[derive(Debug, Clone, Default)]
-pub struct Requests {
-    last: u64,
-}
-
-impl Requests {
-    pub fn new_id(&mut self) -> RequestId {
-        self.last += 1;
-        RequestId(self.last)
+impl RequestId {
+    /// A number no other request of this process has.
+    pub fn fresh() -> RequestId {
+        static LAST: AtomicU64 = AtomicU64::new(0);
+        RequestId(LAST.fetch_add(1, Ordering::Relaxed) + 1)
     }
 }
 
@@ -56,8 +53,8 @@ impl Fetch {
     }
 
     /// Starts a request: its answer is the only one taken.
-    pub fn start(&mut self, requests: &mut Requests) -> RequestId {
-        let id = requests.new_id();
+    pub fn start(&mut self) -> RequestId {
+        let id = RequestId::fresh();
         *self = Fetch::Loading(id);
         id
     }
@@ -123,11 +120,10 @@ mod tests {
 
     #[test]
     fn an_answer_to_an_older_request_is_dropped() {
-        let mut requests = Requests::default();
         let mut fetch = Fetch::default();
-        let first = fetch.start(&mut requests);
+        let first = fetch.start();
         fetch.invalidate();
-        let second = fetch.start(&mut requests);
+        let second = fetch.start();
         assert!(!fetch.finish(first));
         assert!(fetch.finish(second));
         assert_eq!(fetch, Fetch::Ready);
@@ -135,9 +131,8 @@ mod tests {
 
     #[test]
     fn a_failure_waits_for_a_change_or_a_retry() {
-        let mut requests = Requests::default();
         let mut fetch = Fetch::default();
-        let id = fetch.start(&mut requests);
+        let id = fetch.start();
         assert!(fetch.fail(id, "disk I/O error"));
         assert_eq!(fetch.error(), Some("disk I/O error"));
         assert!(!fetch.wanted());

@@ -4,6 +4,7 @@
 
 pub mod about;
 pub mod app;
+pub mod ctx;
 pub mod effects;
 pub mod form;
 pub mod forms;
@@ -12,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod loading;
 pub mod outside;
+pub mod screens;
 pub mod terminal;
 pub mod update;
 pub mod view;

@@ -193,14 +193,17 @@ fn still_running(pid: u32, dir: &Path) -> bool {
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, split into the program and its
-/// arguments (`code --wait`).
+/// arguments as a shell would (`code --wait`, `"/opt/My Editor/edit" -w`,
+/// `emacsclient -a ''`). A value a shell could not split (an unclosed
+/// quote) is taken whole, as the program's path.
 pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String, Vec<String>) {
     let chosen = [visual, editor]
         .into_iter()
         .flatten()
         .find(|e| !e.trim().is_empty())
         .unwrap_or_else(|| "vi".to_string());
-    let mut words = chosen.split_whitespace().map(str::to_string);
+    let words = shell_words::split(&chosen).unwrap_or_else(|_| vec![chosen.trim().to_string()]);
+    let mut words = words.into_iter();
     let program = words.next().unwrap_or_else(|| "vi".to_string());
     (program, words.collect())
 }
@@ -316,6 +319,29 @@ mod tests {
             Some(0)
         );
         let _ = fs::remove_dir_all(&data);
+    }
+
+    #[test]
+    fn an_editor_path_with_spaces_or_quoted_arguments_is_split_as_a_shell_would() {
+        let command = |e: &str| editor_command(None, Some(e.to_string()));
+        assert_eq!(
+            command("\"/opt/My Editor/bin/edit\" --wait"),
+            (
+                "/opt/My Editor/bin/edit".to_string(),
+                vec!["--wait".to_string()]
+            )
+        );
+        assert_eq!(
+            command("emacsclient -a ''"),
+            (
+                "emacsclient".to_string(),
+                vec!["-a".to_string(), String::new()]
+            )
+        );
+        assert_eq!(
+            command("/opt/My\\ Editor/edit"),
+            ("/opt/My Editor/edit".to_string(), Vec::<String>::new())
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ use crate::prep::next_one_on_one;
 pub enum Purpose {
     /// A new entry, or an edit of entry `id` read at `version`.
     Entry {
-        editing: Option<(i64, i64, i64)>,
+        editing: Option<EntryVersion>,
     },
     CheckIn,
     Filter,
@@ -86,16 +86,58 @@ pub enum Purpose {
     },
 }
 
-impl Purpose {
-    /// The drafts-table key its contents are kept under while typing; a
-    /// filter is not worth keeping.
-    pub fn draft_key(&self) -> Option<&'static str> {
+/// The entry an edit form was opened on, and the version it was read at:
+/// the save is refused if someone changed it since, or if the id is
+/// another entry now (its stable key differs: a restore hands ids out again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryVersion {
+    pub id: i64,
+    pub version: i64,
+    pub uid: i64,
+}
+
+/// The forms whose half-typed contents are kept as a draft, one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKey {
+    Entry,
+    CheckIn,
+    Person,
+    Summary,
+    OneOnOne,
+}
+
+impl DraftKey {
+    /// In the order a new start looks for them.
+    pub const ALL: [DraftKey; 5] = [
+        DraftKey::Entry,
+        DraftKey::CheckIn,
+        DraftKey::Person,
+        DraftKey::Summary,
+        DraftKey::OneOnOne,
+    ];
+
+    /// The key in the journal's draft table.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Purpose::Entry { .. } => Some("entry"),
-            Purpose::CheckIn => Some("checkin"),
-            Purpose::Person { .. } => Some("person"),
-            Purpose::Summary { .. } => Some("summary"),
-            Purpose::OneOnOne { .. } => Some("one_on_one"),
+            DraftKey::Entry => "entry",
+            DraftKey::CheckIn => "checkin",
+            DraftKey::Person => "person",
+            DraftKey::Summary => "summary",
+            DraftKey::OneOnOne => "one_on_one",
+        }
+    }
+}
+
+impl Purpose {
+    /// The draft its contents are kept as while typing; a filter is not
+    /// worth keeping.
+    pub fn draft_key(&self) -> Option<DraftKey> {
+        match self {
+            Purpose::Entry { .. } => Some(DraftKey::Entry),
+            Purpose::CheckIn => Some(DraftKey::CheckIn),
+            Purpose::Person { .. } => Some(DraftKey::Person),
+            Purpose::Summary { .. } => Some(DraftKey::Summary),
+            Purpose::OneOnOne { .. } => Some(DraftKey::OneOnOne),
             Purpose::Filter
             | Purpose::Topic
             | Purpose::Reschedule
@@ -132,7 +174,7 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some((id, version, uid)),
+            editing: Some(EntryVersion { id, version, uid }),
         } = self.purpose
         {
             values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
@@ -288,7 +330,11 @@ pub fn entry_form(
         "New entry"
     };
     let purpose = Purpose::Entry {
-        editing: existing.map(|e| (e.id, e.version, e.uid)),
+        editing: existing.map(|e| EntryVersion {
+            id: e.id,
+            version: e.version,
+            uid: e.uid,
+        }),
     };
     OpenForm::new(purpose, Form::new(title, fields))
 }
@@ -377,7 +423,7 @@ pub fn entry_with_promises(
 
 /// Rebuilds a form from a saved draft body, if it still makes sense.
 pub fn restore_draft(
-    key: &str,
+    key: DraftKey,
     body: &str,
     kinds: &[Kind],
     people: &[Person],
@@ -385,7 +431,7 @@ pub fn restore_draft(
 ) -> Option<OpenForm> {
     let values: BTreeMap<String, String> = serde_json::from_str(body).ok()?;
     let mut open = match key {
-        "entry" => {
+        DraftKey::Entry => {
             let mut open = entry_form(kinds, people, manager, None);
             if let Some(editing) = values.get("_editing") {
                 let mut parts = editing.split(':').map(str::parse::<i64>);
@@ -395,26 +441,26 @@ pub fn restore_draft(
                 // entry, so saving it is refused as stale, text kept.
                 let uid = parts.next().and_then(Result::ok).unwrap_or(0);
                 open.purpose = Purpose::Entry {
-                    editing: Some((id, version, uid)),
+                    editing: Some(EntryVersion { id, version, uid }),
                 };
                 open.form.title = "Edit entry".into();
             }
             open
         }
-        "checkin" => check_in_form(),
-        "summary" => {
+        DraftKey::CheckIn => check_in_form(),
+        DraftKey::Summary => {
             let person_id = values.get("_person")?.parse().ok()?;
             let week = Week::parse(values.get("_week")?).ok()?;
             summary_form(person_id, week, "")
         }
-        "one_on_one" => {
+        DraftKey::OneOnOne => {
             let person_id: i64 = values.get("_person")?.parse().ok()?;
             let person = people.iter().find(|p| p.id == person_id)?;
             let topics: TopicItems = serde_json::from_str(values.get("_topics")?).ok()?;
             let picks = values.get("_picks").is_some_and(|p| p == "true");
             one_on_one_form(person, &topics, picks)
         }
-        "person" => {
+        DraftKey::Person => {
             let editing = values.get("_person").and_then(|p| p.parse().ok());
             let onboarding = values.get("_onboarding").is_some_and(|o| o == "true");
             let mut open = person_form(None, onboarding);
@@ -424,7 +470,6 @@ pub fn restore_draft(
             };
             open
         }
-        _ => return None,
     };
     open.form.restore(&values);
     Some(open)
@@ -584,7 +629,13 @@ mod tests {
         open.form.set_value(FieldId::Title, "half typed");
         open.form.set_value(FieldId::Kind, "meal");
         let body = open.draft_body();
-        let back = restore_draft("entry", &body, &kinds(), &people(), people().first());
+        let back = restore_draft(
+            DraftKey::Entry,
+            &body,
+            &kinds(),
+            &people(),
+            people().first(),
+        );
         assert_eq!(back.map(|o| o.form.snapshot()), Some(open.form.snapshot()));
     }
 

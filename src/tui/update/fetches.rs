@@ -68,13 +68,13 @@ pub(super) fn retry_failed(app: &mut App) {
 
 /// People and kinds, afresh.
 pub(super) fn load_people(app: &mut App) -> Cmd {
-    let request = app.people_fetch.start(&mut app.requests);
+    let request = app.people_fetch.start();
     Cmd::LoadPeople { request }
 }
 
 /// A page of the timeline; a page on its way is superseded.
 pub(super) fn load_page(app: &mut App, from: PageFrom) -> Cmd {
-    let request = app.timeline.fetch.start(&mut app.requests);
+    let request = app.timeline.fetch.start();
     Cmd::LoadPage {
         request,
         filter: app.timeline.filter.clone(),
@@ -94,7 +94,7 @@ pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
         return None;
     }
     let person_id = app.manager()?.id;
-    let request = app.coach.fetch.start(&mut app.requests);
+    let request = app.coach.fetch.start();
     Some(Cmd::LoadCoach {
         request,
         person_id,
@@ -108,23 +108,14 @@ pub(super) fn refresh_prep(app: &mut App) -> Option<Cmd> {
         return None;
     }
     let person_id = app.manager()?.id;
-    let request = app.prep.fetch.start(&mut app.requests);
+    let request = app.prep.fetch.start();
     Some(Cmd::LoadPrep { request, person_id })
 }
 
 /// Asks for the Insights figures when the screen shows and they are wanted.
 pub(super) fn refresh_insights(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::Insights || !app.insights.fetch.wanted() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.insights.person_id.or(app.manager().map(|m| m.id))?;
-    let request = app.insights.fetch.start(&mut app.requests);
-    Some(Cmd::LoadInsights {
-        request,
-        person_id,
-        range: app.insights.range,
-        targets: app.insights.targets.clone(),
-    })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::insights::refresh(&mut app.insights, &ctx).map(Cmd::Insights)
 }
 
 /// Asks for the selected person's profile when it is wanted, or loaded for
@@ -141,7 +132,7 @@ pub(super) fn refresh_about(app: &mut App) -> Option<Cmd> {
     if app.about.fetch.error().is_some() && loaded == Some(person_id) {
         return None;
     }
-    let request = app.about.fetch.start(&mut app.requests);
+    let request = app.about.fetch.start();
     Some(Cmd::LoadAbout { request, person_id })
 }
 

@@ -16,13 +16,11 @@ use super::form::FormEvent;
 use super::forms;
 use super::keymap::{Action, Context};
 use super::loading::Changed;
+use super::screens;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use coach::on_next_steps_action;
-use fetches::{
-    fail, invalidate, load_page, load_people, refresh_about, refresh_all, refresh_insights,
-    retry_failed,
-};
+use fetches::{fail, invalidate, load_page, load_people, refresh_about, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
 use people::{on_about_loaded, on_people_action, on_profile_changed};
 use prep::{on_prep_action, on_prep_msg};
@@ -113,10 +111,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             app.info("report-back recorded");
             close_form(app)
         }
-        Msg::InsightsLoaded { request, insights } => {
-            if app.insights.fetch.finish(request) {
-                app.insights.data = Some(insights);
-            }
+        Msg::Insights(msg) => {
+            screens::insights::update(&mut app.insights, msg);
             None
         }
         Msg::EntrySaved { entry, was_edit } => {
@@ -193,7 +189,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         Msg::DraftFound { key, body } => {
             if app.overlay.is_none() {
                 let manager = app.manager().cloned();
-                match forms::restore_draft(&key, &body, &app.kinds, &app.people, manager.as_ref()) {
+                match forms::restore_draft(key, &body, &app.kinds, &app.people, manager.as_ref()) {
                     Some(form) => {
                         app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
                             key,
@@ -264,7 +260,7 @@ fn save_draft(app: &App) -> Option<Cmd> {
     };
     let key = open.purpose.draft_key()?;
     open.form.touched.then(|| Cmd::SaveDraft {
-        key: key.to_string(),
+        key,
         body: open.draft_body(),
     })
 }
@@ -321,7 +317,14 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     }
     match app.screen {
         Screen::Journal => on_journal_action(app, action),
-        Screen::Insights => on_insights_action(app, action),
+        Screen::Insights => {
+            let ctx = crate::tui_ctx!(app);
+            let (cmd, said) = screens::insights::on_action(&mut app.insights, action, &ctx);
+            if let Some(said) = said {
+                app.info(said);
+            }
+            cmd.map(Cmd::Insights)
+        }
         Screen::NextSteps => on_next_steps_action(app, action),
         Screen::People => on_people_action(app, action),
         Screen::Prep => on_prep_action(app, action),
@@ -347,31 +350,6 @@ pub fn screen_context(app: &App) -> Context {
     }
 }
 
-fn on_insights_action(app: &mut App, action: Action) -> Option<Cmd> {
-    match action {
-        Action::NextRange => app.insights.range = app.insights.range.next(),
-        Action::PrevRange => app.insights.range = app.insights.range.prev(),
-        Action::NextPerson => {
-            let count = app.people.len();
-            if count < 2 {
-                app.info("only one person in the journal");
-                return None;
-            }
-            let current = app
-                .insights
-                .person_id
-                .or(app.manager().map(|m| m.id))
-                .and_then(|id| app.people.iter().position(|p| p.id == id))
-                .unwrap_or(0);
-            app.insights.person_id = app.people.get((current + 1) % count).map(|p| p.id);
-        }
-        _ => return None,
-    }
-    app.insights.fetch.invalidate();
-    refresh_insights(app)
-}
-
-/// `Some(cmd)` when the action was a global one.
 /// An action bound in `[global]` (the keymap refuses any other there).
 fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
     let go = |app: &mut App, screen: Screen| {

@@ -14,15 +14,15 @@ use super::theme::Theme;
 use crate::domain::Category;
 use crate::domain::text::shown_line;
 use crate::insights::{Average, Insights};
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::insights::State;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let state = &app.insights;
+pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let person = state
         .person_id
-        .and_then(|id| app.people.iter().find(|p| p.id == id))
-        .or(app.manager());
+        .and_then(|id| ctx.people.iter().find(|p| p.id == id))
+        .or(ctx.manager());
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let Some(person) = person else {
         frame.render_widget(
@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     };
-    let keys = |a| app.keymap.keys_for(Context::Insights, a);
+    let keys = |a| ctx.keymap.keys_for(Context::Insights, a);
     let range_text = match state.data.as_deref() {
         Some(d) if area.width >= 90 => format!(
             "{} ({} to {})",
@@ -67,7 +67,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     if data.is_empty() {
-        let add = app.keymap.keys_for(Context::Journal, Action::Add);
+        let add = ctx.keymap.keys_for(Context::Journal, Action::Add);
         let text = format!(
             "Nothing logged with {} in the {}.\n\nLog interactions in the Journal (1, then {add}) and this screen fills in: \
              interactions per week by kind, how well 1:1s and informal time go, a year calendar, \

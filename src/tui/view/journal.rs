@@ -9,8 +9,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::wrap::wrapped_shown;
+use chrono::Datelike;
+
 use crate::domain::Interaction;
 use crate::domain::text::shown_line;
+use crate::prep::short_date;
 use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
 use crate::tui::app::App;
 use crate::tui::layout::{split, without_next_step};
@@ -94,24 +97,41 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let height = usize::from(inner.height);
-    let lines: Vec<Line<'_>> = t
-        .rows
-        .iter()
-        .enumerate()
-        .skip(t.offset)
-        .take(height)
-        .map(|(i, entry)| row_line(app, theme, entry, usize::from(inner.width), i == t.selected))
+    let shown = || t.rows.iter().enumerate().skip(t.offset).take(height);
+    let columns = Columns {
+        // "Tue 1 Dec", or "Tue 1 Dec 2025" when a row on screen is from
+        // another year.
+        day: if shown().any(|(_, e)| e.happened_on.year() != app.today.year()) {
+            16
+        } else {
+            11
+        },
+        // One person fills the column when the journal has one person or
+        // the list shows one person's entries: the title gets the room.
+        with: app.people.iter().filter(|p| !p.archived).count() > 1 && t.filter.person_id.is_none(),
+    };
+    let lines: Vec<Line<'_>> = shown()
+        .map(|(i, entry)| {
+            row_line(
+                app,
+                theme,
+                entry,
+                usize::from(inner.width),
+                i == t.selected,
+                columns,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn day_label(app: &App, entry: &Interaction) -> String {
-    use chrono::Datelike;
-    if entry.happened_on.year() == app.today.year() {
-        entry.happened_on.format("%a %d %b").to_string()
-    } else {
-        entry.happened_on.format("%d %b %Y").to_string()
-    }
+/// Which columns the list shows, the same for every row on screen.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// The day column's width.
+    day: usize,
+    /// Whether the "with" column is there.
+    with: bool,
 }
 
 fn row_line<'a>(
@@ -120,14 +140,18 @@ fn row_line<'a>(
     entry: &'a Interaction,
     width: usize,
     selected: bool,
+    columns: Columns,
 ) -> Line<'a> {
     let wide = width >= 60;
     let quality = quality_cell(entry.quality);
     let mut spans = vec![
-        Span::raw(format!("{:<11} ", day_label(app, entry))),
+        Span::raw(format!(
+            "{} ",
+            padded(&short_date(entry.happened_on, app.today), columns.day)
+        )),
         Span::styled(format!("{} ", padded(&entry.kind, 10)), theme.accent()),
     ];
-    if wide {
+    if wide && columns.with {
         spans.push(Span::raw(format!(
             "{} ",
             padded(&shown_line(&entry.person), 12)

@@ -21,6 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Screen, StatusKind};
+use super::ctx::Ctx;
 use super::keymap::{Action, Context};
 use super::loading::Fetch;
 use crate::domain::text::shown_line;
@@ -49,7 +50,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     render_header(app, &theme, frame, header);
     match app.screen {
         Screen::Journal => journal::render(app, &theme, frame, body),
-        Screen::Insights => insights::render(app, &theme, frame, body),
+        Screen::Insights => {
+            insights::render(&app.insights, &Ctx::of(app), &theme, frame, body);
+        }
         Screen::NextSteps => next_steps::render(app, &theme, frame, body),
         Screen::People => people::render(app, &theme, frame, body),
         Screen::Prep => prep::render(app, &theme, frame, body),

@@ -1,13 +1,17 @@
 //! The Next steps screen: the coach's suggestions, most urgent first, each
 //! with its reason in numbers, the practice it serves and why; then the
-//! quiet ones (snoozed, dismissed, switched off).
+//! quiet ones (snoozed, dismissed, switched off). Three steps show; the
+//! rest fold away until the selection moves down into them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
+use super::wrap::wrapped;
+use crate::coach::SHOWN;
 use crate::domain::text::shown_line;
 use crate::present::action_text;
 use crate::tui::app::App;
@@ -73,33 +77,61 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(" rule off/on", theme.dim()),
     ])];
     lines.push(Line::from(""));
+    let width = usize::from(inner.width);
     let mut selected_line = 0;
-    let mut number = 0;
+    let active = coach
+        .suggestions
+        .iter()
+        .filter(|s| s.quiet.is_none())
+        .count();
+    // The first three are the steps; the rest fold away until the
+    // selection moves down into them.
+    let unfolded = coach.selected >= SHOWN;
     for (i, s) in coach.suggestions.iter().enumerate() {
         if s.quiet.is_some() {
             continue;
         }
-        number += 1;
+        if i == SHOWN && !unfolded {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "▸ {} more, less urgent: move down to see them",
+                    active - SHOWN
+                ),
+                theme.dim(),
+            )));
+            lines.push(Line::from(""));
+            break;
+        }
         if i == coach.selected {
             selected_line = lines.len();
         }
-        let head = format!("{number}. {}", shown_line(&s.message));
         let style = if i == coach.selected {
             theme.selected()
         } else {
             theme.title()
         };
-        lines.push(Line::from(Span::styled(head, style)));
-        lines.push(Line::from(vec![
-            Span::styled("   because ", theme.dim()),
-            Span::raw(shown_line(&s.reason)),
-            Span::styled(" · next: ", theme.dim()),
-            Span::raw(action_text(&s.action)),
-        ]));
-        lines.push(Line::from(vec![
-            Span::styled(format!("   {} — ", s.practice.title()), theme.accent()),
-            Span::styled(s.why.clone(), theme.dim()),
-        ]));
+        lines.extend(hanging(
+            &format!("{}. ", i + 1),
+            &shown_line(&s.message),
+            width,
+            style,
+        ));
+        lines.extend(hanging(
+            "   ",
+            &format!(
+                "because {} · next: {}",
+                shown_line(&s.reason),
+                action_text(&s.action)
+            ),
+            width,
+            Style::default(),
+        ));
+        lines.extend(hanging(
+            "   ",
+            &format!("why ({}): {}", s.practice.title(), s.why),
+            width,
+            theme.dim(),
+        ));
         lines.push(Line::from(""));
     }
     let quiet = quiet_lines(app, theme);
@@ -123,6 +155,25 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
+/// `text` wrapped to `width` columns after `prefix`, its wrapped lines
+/// indented under the text, not under the prefix.
+fn hanging<'a>(prefix: &str, text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
+    let indent = prefix.chars().count();
+    let (wrapped, _) = wrapped(text, width.saturating_sub(indent).max(1), 0, 200);
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let lead = if n == 0 {
+                prefix.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(Span::styled(format!("{lead}{line}"), style))
+        })
+        .collect()
+}
+
 /// The suggestions that fire but are quiet, one line each.
 fn quiet_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let coach = &app.coach;
@@ -138,7 +189,7 @@ fn quiet_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             theme.dim()
         };
         lines.push(Line::from(Span::styled(
-            format!("  {} ({quiet}): {}", s.rule, shown_line(&s.reason)),
+            format!("  {} ({quiet})", shown_line(&s.message)),
             style,
         )));
     }

@@ -1,0 +1,115 @@
+//! The Insights screen: whose figures, over which range, and the figures
+//! as last computed (kept on screen while fresher ones load).
+
+use super::super::ctx::Ctx;
+use super::super::keymap::Action;
+use super::super::loading::{Fetch, RequestId};
+use crate::config::Targets;
+use crate::insights::{Insights, Range};
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub range: Range,
+    /// Whose figures; the current manager when not chosen.
+    pub person_id: Option<i64>,
+    pub data: Option<Box<Insights>>,
+    pub fetch: Fetch,
+    /// Cadence targets from the settings.
+    pub targets: Targets,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            range: Range::ThreeMonths,
+            person_id: None,
+            data: None,
+            fetch: Fetch::Idle,
+            targets: Targets::default(),
+        }
+    }
+}
+
+/// What comes back to the Insights screen.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Loaded {
+        request: RequestId,
+        insights: Box<Insights>,
+    },
+}
+
+/// What the Insights screen asks the journal for.
+#[derive(Debug, Clone)]
+pub enum Cmd {
+    Load {
+        request: RequestId,
+        person_id: i64,
+        range: Range,
+        targets: Targets,
+    },
+}
+
+impl Cmd {
+    pub fn request(&self) -> RequestId {
+        match self {
+            Cmd::Load { request, .. } => *request,
+        }
+    }
+}
+
+/// What the status line says, if anything.
+pub type Said = Option<&'static str>;
+
+pub fn update(state: &mut State, msg: Msg) {
+    match msg {
+        Msg::Loaded { request, insights } => {
+            if state.fetch.finish(request) {
+                state.data = Some(insights);
+            }
+        }
+    }
+}
+
+/// An action of `[insights]`: another range or person, and the figures
+/// for it.
+pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> (Option<Cmd>, Said) {
+    match action {
+        Action::NextRange => state.range = state.range.next(),
+        Action::PrevRange => state.range = state.range.prev(),
+        Action::NextPerson => {
+            let count = ctx.people.len();
+            if count < 2 {
+                return (None, Some("only one person in the journal"));
+            }
+            let current = state
+                .person_id
+                .or(ctx.manager().map(|m| m.id))
+                .and_then(|id| ctx.people.iter().position(|p| p.id == id))
+                .unwrap_or(0);
+            state.person_id = ctx.people.get((current + 1) % count).map(|p| p.id);
+        }
+        // The keymap binds nothing else in [insights].
+        _ => return (None, None),
+    }
+    state.fetch.invalidate();
+    (refresh(state, ctx), None)
+}
+
+/// Asks for the figures when the screen shows and they are wanted.
+pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
+    if ctx.screen != super::super::app::Screen::Insights
+        || !state.fetch.wanted()
+        || ctx.people_loading
+    {
+        return None;
+    }
+    let person_id = state.person_id.or(ctx.manager().map(|m| m.id))?;
+    let request = state.fetch.start();
+    Some(Cmd::Load {
+        request,
+        person_id,
+        range: state.range,
+        targets: state.targets.clone(),
+    })
+}
