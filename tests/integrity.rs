@@ -16,6 +16,8 @@ mod escapes;
 mod import_identity;
 #[path = "integrity/paths.rs"]
 mod paths;
+#[path = "integrity/smaller.rs"]
+mod smaller;
 #[path = "integrity/stale_after_restore.rs"]
 mod stale_after_restore;
 

@@ -286,7 +286,7 @@ impl From<ImportError> for Unreadable {
 
 /// Reads the file in its format: the one given, else `.csv` by name, else
 /// JSON (rapport's when it has a `format`, jrnl's when it has `entries`)
-/// when it starts with `{`, else CSV. JSON is parsed once either way.
+/// when it starts with `{` or `[`, else CSV. JSON is parsed once either way.
 fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
     let by_name = args
         .file
@@ -296,7 +296,7 @@ fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
     let format = args
         .format
         .or(by_name)
-        .or_else(|| (!text.trim_start().starts_with('{')).then_some(ImportFormat::Csv));
+        .or_else(|| (!text.trim_start().starts_with(['{', '['])).then_some(ImportFormat::Csv));
     if format == Some(ImportFormat::Csv) {
         return Ok(Parsed::Entries(read_csv(text)?));
     }

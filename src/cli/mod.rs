@@ -180,8 +180,24 @@ pub enum Command {
 pub enum Failure {
     #[error("{0}")]
     Usage(String),
-    #[error("{0:#}")]
+    #[error("{}", causes(.0))]
     Runtime(anyhow::Error),
+}
+
+/// The error and its causes, each said once: a cause the message already
+/// quotes ("cannot use x: Is a directory") is not repeated.
+fn causes(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&said);
+        }
+    }
+    text
 }
 
 impl Failure {

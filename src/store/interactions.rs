@@ -341,7 +341,26 @@ impl Store {
             params![instant_text(now), id],
         )?;
         tx.commit()?;
+        self.deleted_here.push(id);
         Ok(entry)
+    }
+
+    /// Restores the last entry this store deleted that is still deleted;
+    /// `None` when it deleted none. The TUI's undo: another process's
+    /// delete is never undone by it.
+    pub fn undo_own_delete(&mut self) -> Result<Option<Interaction>> {
+        while let Some(id) = self.deleted_here.pop() {
+            let tx = self.conn.transaction()?;
+            let restored = tx.execute(
+                "UPDATE interaction SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?;
+            tx.commit()?;
+            if restored == 1 {
+                return self.interaction(id).map(Some);
+            }
+        }
+        Ok(None)
     }
 
     /// Restores the most recently deleted entry; `None` when nothing is deleted.

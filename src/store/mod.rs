@@ -74,6 +74,9 @@ pub struct Store {
     key: Option<String>,
     /// Who the drafts this store saves belong to (see `drafts`).
     draft_owner: String,
+    /// The entries this store deleted, oldest first: what its undo brings
+    /// back (another process's deletes are that process's to undo).
+    deleted_here: Vec<i64>,
     /// Dropped after `conn`: seals the file once SQLite has closed it.
     _seal: Option<seal::SealOnClose>,
 }
@@ -108,7 +111,7 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the journal could not be migrated: {0}")]
+    #[error("the journal could not be migrated ({}); it was left as it was", migration_cause(.0))]
     Migration(#[from] rusqlite_migration::Error),
     #[error(
         "the journal is read-only here (no write permission on the file or its folder, or a read-only disk); nothing was saved. Fix the permissions, or work on a copy"
@@ -130,6 +133,10 @@ pub enum StoreError {
         "the disk is full; nothing was saved and the journal is as it was. Free some space and try again"
     )]
     DiskFull,
+    #[error(
+        "another rapport is writing to the journal and did not finish in time; nothing was saved. Try again"
+    )]
+    Busy,
     #[error("journal error: {0}")]
     Sqlite(rusqlite::Error),
     #[error(transparent)]
@@ -158,6 +165,20 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// What went wrong in a migration, without the migration's SQL (which
+/// `rusqlite_migration` quotes whole: hundreds of lines).
+fn migration_cause(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     /// Faults of the place the journal lives in (read-only, full) get words
     /// a user can act on; the rest keep SQLite's.
@@ -165,6 +186,9 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
             _ => StoreError::Sqlite(e),
         }
     }

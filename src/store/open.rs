@@ -126,6 +126,7 @@ impl Store {
             read_only: false,
             key: key.map(str::to_string),
             draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: Some(SealOnClose {
                 journal: path.to_path_buf(),
             }),
@@ -171,6 +172,7 @@ impl Store {
             read_only: true,
             key: None,
             draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: None,
         })
     }
@@ -201,6 +203,7 @@ impl Store {
             read_only: false,
             key: None,
             draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: None,
         };
         migrations()?.to_latest(&mut store.conn)?;
@@ -252,6 +255,7 @@ fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> R
         read_only: true,
         key: key.map(str::to_string),
         draft_owner: super::drafts::new_owner(),
+        deleted_here: Vec::new(),
         // Nothing here changes the file: the seal, if any, stays as it was.
         _seal: None,
     })
@@ -391,7 +395,20 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let conn = connect_read_only(path).map_err(corrupt)?;
+    // With no -wal beside it, nothing is unfinished: read the file as it
+    // is (immutable), so a file that is then refused gets no -wal or -shm.
+    let conn = if key.is_none() && !sibling(path, "-wal").exists() {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        connect_read_only(path)
+    }
+    .map_err(corrupt)?;
     apply_key(&conn, path, key)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -410,6 +427,14 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
                 app_id,
             });
         }
+    }
+    if app_id == APPLICATION_ID && version == 0 {
+        // rapport sets its id and version in one transaction: an id with
+        // no version and tables is not a journal rapport wrote.
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            app_id,
+        });
     }
     if version > supported {
         return Err(StoreError::TooNew {

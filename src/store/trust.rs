@@ -11,7 +11,7 @@ use std::path::Path;
 /// Why `path` is not trusted, as a sentence with the fix; `None` when it is
 /// this user's and only theirs to write (or when it is not there).
 pub fn distrust(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
     let me = rustix::process::geteuid().as_raw();
     let shown = path.display();
     if meta.uid() != me {

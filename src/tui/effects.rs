@@ -112,7 +112,7 @@ pub fn run(
             .delete_interaction(id, now)
             .map(|e| Msg::EntryDeleted(Box::new(e))),
         Cmd::UndoDelete => store
-            .undo_delete()
+            .undo_own_delete()
             .map(|e| Msg::EntryRestored(e.map(Box::new))),
         Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
         Cmd::SavePerson {
