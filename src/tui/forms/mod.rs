@@ -17,6 +17,7 @@ pub use prep::{
 
 pub use profile::{profile_form, profile_op};
 pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
+pub(super) use promise::{promise_fields, promises_field};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -25,14 +26,11 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
-use crate::domain::promise::promise_notes;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
-    Category, InitiatedBy, Interaction, InteractionDraft, Kind, MadeBy, Person, PromiseNote,
-    Quality,
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, PromiseNote, Quality,
 };
 use crate::prep::Week;
-use crate::prep::next_one_on_one;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -473,53 +471,6 @@ pub fn restore_draft(
     };
     open.form.restore(&values);
     Some(open)
-}
-
-/// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
-pub(super) fn promise_fields() -> [Field; 2] {
-    [
-        Field::new(
-            FieldId::MyPromises,
-            "I'll do",
-            Editor::notes(""),
-            "yours, one per line; a due day after @: @fri, @+3d",
-        ),
-        Field::new(
-            FieldId::TheirPromises,
-            "They'll do",
-            Editor::notes(""),
-            "theirs, one per line; a due day after @: @next 1:1",
-        ),
-    ]
-}
-
-/// The promises typed in a form's two fields, made on `made_on` with
-/// `person`; an error goes on its field.
-pub(super) fn promises_field(
-    form: &Form,
-    person: Option<&Person>,
-    made_on: NaiveDate,
-    today: NaiveDate,
-    errors: &mut FieldErrors,
-) -> Vec<PromiseNote> {
-    // "next 1:1" counts from this entry's day: after a 1:1, the one after it.
-    let next = person.and_then(|p| next_one_on_one(p, Some(made_on), None, today).on);
-    let mut notes = Vec::new();
-    for (id, by) in [
-        (FieldId::MyPromises, MadeBy::Me),
-        (FieldId::TheirPromises, MadeBy::Them),
-    ] {
-        if form.field(id).is_none() {
-            continue;
-        }
-        match promise_notes(&form.value(id), by, made_on, today, next) {
-            Ok(mut read) => notes.append(&mut read),
-            Err(e) => {
-                errors.insert(id, e);
-            }
-        }
-    }
-    notes
 }
 
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.
