@@ -148,7 +148,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
             )));
         }
         let sent = store.mark_summary_sent(person.id, of, &body, sent_on, ctx.now)?;
-        eprintln!(
+        say!(
             "marked the summary {} sent to {name} on {}; logged as entry {}",
             window.for_text(),
             short_date(sent_on, ctx.today),
@@ -168,7 +168,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
     }
     if args.talking_points && !args.json {
         if points.is_empty() {
-            eprintln!("nothing to talk through {}", window.since_text());
+            say!("nothing to talk through {}", window.since_text());
             return Ok(());
         }
         let text: String = points
@@ -212,14 +212,14 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
         (Origin::Draft, _) => "your saved draft (--regenerate for a fresh one)".to_string(),
         _ => "generated from the journal".to_string(),
     };
-    eprintln!(
+    say!(
         "summary {} for {name} ({}): {whence}; {}",
         window.for_text(),
         window.days_text(),
         reading.describe()
     );
     if !flags.is_empty() {
-        eprintln!(
+        say!(
             "read before sending: {} (rapport summary --check lists them)",
             count(flags.len(), "line", "lines")
         );
@@ -242,7 +242,7 @@ fn check_report(flags: &[crate::prep::Flag], call: &str, json: bool) -> CmdResul
         }
     }
     if flags.is_empty() {
-        eprintln!("nothing to read before it leaves");
+        say!("nothing to read before it leaves");
         Ok(())
     } else {
         Err(Failure::Runtime(anyhow::anyhow!(

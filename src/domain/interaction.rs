@@ -260,6 +260,11 @@ pub struct Interaction {
     pub version: i64,
     /// Marked private: kept out even when its category is shared.
     pub private: bool,
+    /// The entry's stable key, random, kept through export and import: an
+    /// edit checks it, so an id handed out again (after a restore) is never
+    /// taken for the entry the form was opened on.
+    #[serde(skip)]
+    pub uid: i64,
 }
 
 impl Interaction {

@@ -67,6 +67,7 @@ pub(super) fn entry(id: i64, kind: &str, on: NaiveDate, quality: i64, title: &st
         updated_at: stamp(),
         version: 1,
         private: false,
+        uid: id,
     }
 }
 

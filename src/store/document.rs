@@ -198,6 +198,7 @@ fn interaction(mut f: Fields<'_>) -> Result<InteractionRecord, ImportError> {
         version: f.int_in("version", 1, i64::MAX)?,
         private: f.opt_flag("private")?.unwrap_or(false),
         deleted_at: f.opt_instant("deleted_at")?,
+        uid: f.opt_int("uid")?,
     };
     f.finish()?;
     Ok(record)

@@ -127,6 +127,10 @@ pub struct InteractionRecord {
     /// works after a restore, and so topics and summaries that point at it
     /// keep their link.
     pub deleted_at: Option<String>,
+    /// The entry's stable key: an import skips an entry whose key the
+    /// journal holds. Absent in documents from before keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -490,7 +494,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
     let mut interactions = collect(
         conn,
         "SELECT id, person_id, kind_id, happened_on, at_time, minutes, quality, initiated_by,
-                title, notes, created_at, updated_at, version, deleted_at, private
+                title, notes, created_at, updated_at, version, deleted_at, uid, private
            FROM interaction ORDER BY id",
         |r| {
             Ok(InteractionRecord {
@@ -508,8 +512,9 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
                 created_at: r.get(10)?,
                 updated_at: r.get(11)?,
                 version: r.get(12)?,
-                private: r.get(14)?,
+                private: r.get(15)?,
                 deleted_at: r.get(13)?,
+                uid: r.get(14)?,
             })
         },
     )?;

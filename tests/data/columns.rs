@@ -40,6 +40,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
             "updated_at",
             "version",
             "deleted_at",
+            "uid",
             "private",
         ],
     ),
@@ -173,7 +174,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
         ],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).
-    ("draft", &["form", "body", "saved_at"]),
+    ("draft", &["owner", "form", "body", "saved_at"]),
 ];
 
 #[test]

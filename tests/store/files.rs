@@ -226,25 +226,30 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
     let four = rusqlite_migration::Migrations::new(shipped_steps().into_iter().take(4).collect());
     let mut written = Vec::new();
     {
-        // Written as that release's schema has them (today's code writes
-        // columns it did not have).
         let store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
+        // Written as schema 4 knew a person (today's store writes columns it lacked).
+        store
+            .connection()
+            .execute_batch(
+                "INSERT INTO person (id, name, role, is_current, cadence_days, created_at, updated_at)
+                 VALUES (1, 'Dana', 'EM', 1, 7, '2026-01-02T09:00:00.000Z', '2026-01-02T09:00:00.000Z')",
+            )
+            .expect("person");
+        let person = 1;
+        // Written newest first, so ids run against the timeline; in SQL, as
+        // a schema 4 rapport wrote them (today's store writes today's schema).
         let conn = store.connection();
-        conn.execute(
-            "INSERT INTO person (name, is_current, cadence_days, created_at, updated_at)
-             VALUES ('Dana', 1, 7, '2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z')",
-            [],
-        )
-        .expect("person");
-        // Written newest first, so ids run against the timeline.
+        let coffee: i64 = conn
+            .query_row("SELECT id FROM kind WHERE name = 'coffee'", [], |r| {
+                r.get(0)
+            })
+            .expect("coffee");
         for (n, back) in [0u64, 3, 9, 1, 30].iter().enumerate() {
             let on = today() - chrono::Days::new(*back);
             conn.execute(
-                "INSERT INTO interaction (person_id, kind_id, happened_on, quality, title,
-                                          created_at, updated_at)
-                 VALUES (1, (SELECT id FROM kind WHERE name = 'coffee'), ?1, 4, ?2,
-                         '2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z')",
-                rusqlite::params![on.to_string(), format!("budget walk {n}")],
+                "INSERT INTO interaction (person_id, kind_id, happened_on, title, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, '2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z')",
+                rusqlite::params![person, coffee, on.to_string(), format!("budget walk {n}")],
             )
             .expect("saved");
             let id = conn.last_insert_rowid();

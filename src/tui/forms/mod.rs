@@ -85,11 +85,13 @@ pub enum Purpose {
 }
 
 /// The entry an edit form was opened on, and the version it was read at:
-/// the save is refused if someone changed it since.
+/// the save is refused if someone changed it since, or if the id is
+/// another entry now (its stable key differs: a restore hands ids out again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntryVersion {
     pub id: i64,
     pub version: i64,
+    pub uid: i64,
 }
 
 /// The forms whose half-typed contents are kept as a draft, one each.
@@ -170,10 +172,10 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some(EntryVersion { id, version }),
+            editing: Some(EntryVersion { id, version, uid }),
         } = self.purpose
         {
-            values.insert("_editing".into(), format!("{id}:{version}"));
+            values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
         }
         if let Purpose::Person {
             editing,
@@ -338,6 +340,7 @@ pub fn entry_form(
         editing: existing.map(|e| EntryVersion {
             id: e.id,
             version: e.version,
+            uid: e.uid,
         }),
     };
     OpenForm::new(purpose, Form::new(title, fields))
@@ -449,12 +452,15 @@ pub fn restore_draft(
     let mut open = match key {
         DraftKey::Entry => {
             let mut open = entry_form(kinds, people, manager, None);
-            if let Some((id, version)) = values.get("_editing").and_then(|e| e.split_once(':')) {
+            if let Some(editing) = values.get("_editing") {
+                let mut parts = editing.split(':').map(str::parse::<i64>);
+                let id = parts.next()?.ok()?;
+                let version = parts.next()?.ok()?;
+                // A draft from before stable keys has none: 0 matches no
+                // entry, so saving it is refused as stale, text kept.
+                let uid = parts.next().and_then(Result::ok).unwrap_or(0);
                 open.purpose = Purpose::Entry {
-                    editing: Some(EntryVersion {
-                        id: id.parse().ok()?,
-                        version: version.parse().ok()?,
-                    }),
+                    editing: Some(EntryVersion { id, version, uid }),
                 };
                 open.form.title = "Edit entry".into();
             }
