@@ -17,6 +17,7 @@ pub use prep::{
 
 pub use profile::{profile_form, profile_op};
 pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
+pub(super) use promise::{promise_fields, promises_field};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -25,14 +26,11 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
-use crate::domain::promise::promise_notes;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
-    Category, InitiatedBy, Interaction, InteractionDraft, Kind, MadeBy, Person, PromiseNote,
-    Quality,
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, PromiseNote, Quality,
 };
 use crate::prep::Week;
-use crate::prep::next_one_on_one;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,11 +87,13 @@ pub enum Purpose {
 }
 
 /// The entry an edit form was opened on, and the version it was read at:
-/// the save is refused if someone changed it since.
+/// the save is refused if someone changed it since, or if the id is
+/// another entry now (its stable key differs: a restore hands ids out again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntryVersion {
     pub id: i64,
     pub version: i64,
+    pub uid: i64,
 }
 
 /// The forms whose half-typed contents are kept as a draft, one each.
@@ -174,10 +174,10 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some(EntryVersion { id, version }),
+            editing: Some(EntryVersion { id, version, uid }),
         } = self.purpose
         {
-            values.insert("_editing".into(), format!("{id}:{version}"));
+            values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
         }
         if let Purpose::Person {
             editing,
@@ -333,6 +333,7 @@ pub fn entry_form(
         editing: existing.map(|e| EntryVersion {
             id: e.id,
             version: e.version,
+            uid: e.uid,
         }),
     };
     OpenForm::new(purpose, Form::new(title, fields))
@@ -432,12 +433,15 @@ pub fn restore_draft(
     let mut open = match key {
         DraftKey::Entry => {
             let mut open = entry_form(kinds, people, manager, None);
-            if let Some((id, version)) = values.get("_editing").and_then(|e| e.split_once(':')) {
+            if let Some(editing) = values.get("_editing") {
+                let mut parts = editing.split(':').map(str::parse::<i64>);
+                let id = parts.next()?.ok()?;
+                let version = parts.next()?.ok()?;
+                // A draft from before stable keys has none: 0 matches no
+                // entry, so saving it is refused as stale, text kept.
+                let uid = parts.next().and_then(Result::ok).unwrap_or(0);
                 open.purpose = Purpose::Entry {
-                    editing: Some(EntryVersion {
-                        id: id.parse().ok()?,
-                        version: version.parse().ok()?,
-                    }),
+                    editing: Some(EntryVersion { id, version, uid }),
                 };
                 open.form.title = "Edit entry".into();
             }
@@ -469,53 +473,6 @@ pub fn restore_draft(
     };
     open.form.restore(&values);
     Some(open)
-}
-
-/// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
-pub(super) fn promise_fields() -> [Field; 2] {
-    [
-        Field::new(
-            FieldId::MyPromises,
-            "I'll do",
-            Editor::notes(""),
-            "yours, one per line; a due day after @: @fri, @+3d",
-        ),
-        Field::new(
-            FieldId::TheirPromises,
-            "They'll do",
-            Editor::notes(""),
-            "theirs, one per line; a due day after @: @next 1:1",
-        ),
-    ]
-}
-
-/// The promises typed in a form's two fields, made on `made_on` with
-/// `person`; an error goes on its field.
-pub(super) fn promises_field(
-    form: &Form,
-    person: Option<&Person>,
-    made_on: NaiveDate,
-    today: NaiveDate,
-    errors: &mut FieldErrors,
-) -> Vec<PromiseNote> {
-    // "next 1:1" counts from this entry's day: after a 1:1, the one after it.
-    let next = person.and_then(|p| next_one_on_one(p, Some(made_on), None, today).on);
-    let mut notes = Vec::new();
-    for (id, by) in [
-        (FieldId::MyPromises, MadeBy::Me),
-        (FieldId::TheirPromises, MadeBy::Them),
-    ] {
-        if form.field(id).is_none() {
-            continue;
-        }
-        match promise_notes(&form.value(id), by, made_on, today, next) {
-            Ok(mut read) => notes.append(&mut read),
-            Err(e) => {
-                errors.insert(id, e);
-            }
-        }
-    }
-    notes
 }
 
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.

@@ -43,7 +43,11 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                 app.info("draft restored");
                 None
             }
-            Some(Action::No) => Some(Cmd::DiscardDraft(draft_key)),
+            // Declined: gone, and the next orphaned draft (if any) is offered.
+            Some(Action::No) => Some(Cmd::Batch(vec![
+                Cmd::DiscardDraft(draft_key),
+                Cmd::FindDrafts,
+            ])),
             Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
             _ => {
                 app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
