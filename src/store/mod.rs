@@ -33,7 +33,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
-pub use nudges::Nudge;
+pub use nudges::{Nudge, OpenAsks};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
 pub use promises::PromiseFilter;
