@@ -1,7 +1,7 @@
 //! Prep and the coach on the heavy journal (every advice ask left open:
 //! about 100k at 1M entries), where both once read every open ask: Prep
 //! ≤ 20 ms at 1M (issue 20). Both now read the oldest few asks and the
-//! count through the `open_ask` index.
+//! counts through the `advice_ask` index.
 //! Run: `cargo bench --bench prep`.
 
 mod journals;

@@ -167,7 +167,7 @@ const NEVER: &[&str] = &[
     "advice_loop",
     "interaction_tag",
     "day_total",
-    "open_ask",
+    "advice_ask",
 ];
 
 #[test]

@@ -28,13 +28,14 @@ pub enum Nudge {
 }
 
 /// The advice asks open on a day (`interaction_id`, `asked_on`) for person
-/// `?1` on day `?2`: those open now, from the `open_ask` index, and those
-/// reported back after the day, through the report-day index.
+/// `?1` on day `?2`, all from the `advice_ask` index: those still open, and
+/// those reported back after the day (few unless the day is long past).
 pub(crate) const OPEN_ASKS_AS_OF: &str = "
-    SELECT interaction_id, asked_on FROM open_ask WHERE person_id = ?1 AND asked_on <= ?2
+    SELECT interaction_id, asked_on FROM advice_ask
+     WHERE person_id = ?1 AND reported_on IS NULL AND asked_on <= ?2
     UNION ALL
-    SELECT i.id, i.happened_on FROM advice_loop r CROSS JOIN interaction i ON i.id = r.interaction_id
-     WHERE r.reported_on > ?2 AND i.person_id = ?1 AND i.deleted_at IS NULL AND i.happened_on <= ?2";
+    SELECT interaction_id, asked_on FROM advice_ask
+     WHERE person_id = ?1 AND reported_on > ?2 AND asked_on <= ?2";
 
 /// The advice asks open on a day: the oldest few, and counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,8 +96,7 @@ impl Store {
         let reported: u32 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE a.reported_on <= ?2 AND i.deleted_at IS NULL AND i.person_id = ?1",
+                "SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on <= ?2",
             )?
             .query_row(params![person_id, day_key], |r| r.get(0))?;
         Ok(OpenAsks {

@@ -154,14 +154,16 @@ fn open_asks_by_definition(store: &Store, person: i64, on: NaiveDate) -> Vec<(St
               ORDER BY i.happened_on, i.id",
         )
         .expect("query");
-    stmt.query_map(rusqlite::params![person, on], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("open asks")
+    stmt.query_map(rusqlite::params![person, on], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .expect("rows")
+    .collect::<Result<_, _>>()
+    .expect("open asks")
 }
 
 #[test]
-fn the_open_asks_index_follows_every_ask_report_move_and_delete() {
+fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let sam = store
@@ -195,7 +197,9 @@ fn the_open_asks_index_follows_every_ask_report_move_and_delete() {
     store
         .update_interaction(moved.id, moved.version, &to_sam, now())
         .expect("moved");
-    store.delete_interaction(deleted.id, now()).expect("deleted");
+    store
+        .delete_interaction(deleted.id, now())
+        .expect("deleted");
     assert_eq!(first.title, "first");
     for person in [dana, sam] {
         for on in [
@@ -215,9 +219,22 @@ fn the_open_asks_index_follows_every_ask_report_move_and_delete() {
                 .collect();
             assert_eq!(read, expected, "person {person} on {on}");
             assert_eq!(asks.open, expected.len(), "person {person} on {on}");
+            let reported: u32 = store
+                .connection()
+                .query_row(
+                    "SELECT count(*) FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
+                      WHERE i.person_id = ?1 AND i.deleted_at IS NULL AND a.reported_on <= ?2",
+                    rusqlite::params![person, on.format("%Y-%m-%d").to_string()],
+                    |r| r.get(0),
+                )
+                .expect("reported");
+            assert_eq!(asks.reported, reported, "person {person} on {on}");
             let (page, total) = store.awaiting_advice_counted(person, on).expect("prep");
             assert_eq!(total, expected.len(), "person {person} on {on}");
-            assert_eq!(page.len(), expected.len().min(rapport::domain::ADVICE_SHOWN));
+            assert_eq!(
+                page.len(),
+                expected.len().min(rapport::domain::ADVICE_SHOWN)
+            );
         }
     }
 }

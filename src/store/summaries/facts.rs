@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::super::records::advice_from_row;
 use super::super::nudges::OPEN_ASKS_AS_OF;
+use super::super::records::advice_from_row;
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
 use crate::domain::{ADVICE_SHOWN, AdviceLoop, AwaitingAdvice, Category, Interaction, Topic};
 
@@ -56,7 +56,7 @@ impl Store {
     }
 
     /// `awaiting_advice`, and how many asks were awaiting in all: the
-    /// first few and the count come from the `open_ask` index (and the
+    /// first few and the count come from the `advice_ask` index (and the
     /// asks reported back after `day`, few unless `day` is long past), so
     /// the cost follows the page shown, not the asks left open.
     pub fn awaiting_advice_counted(
@@ -96,9 +96,8 @@ impl Store {
     ) -> Result<Vec<AdviceLoop>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
-               FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE i.person_id = ?1 AND i.deleted_at IS NULL
-                AND a.reported_on BETWEEN ?2 AND ?3
+               FROM advice_ask k CROSS JOIN advice_loop a ON a.interaction_id = k.interaction_id
+              WHERE k.person_id = ?1 AND k.reported_on BETWEEN ?2 AND ?3
               ORDER BY a.reported_on, a.id",
         )?;
         let rows = stmt
