@@ -62,7 +62,7 @@ pub fn next(args: NextArgs, ctx: &Context) -> CmdResult {
     if args.json {
         return print_json(&suggestions);
     }
-    let mut text = report(&shown_line(&person.name), &suggestions, args.all);
+    let mut text = report(&shown_line(&signals.manager), &suggestions, args.all);
     if args.signals {
         let _ = writeln!(text, "\nsignals on {today}:");
         for (name, signal) in signals.values() {

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
 use super::about::{AboutData, AboutState, ProfileOp};
-use super::forms::OpenForm;
+use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::{Changed, Fetch, RequestId};
@@ -122,7 +122,7 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub enum Question {
     /// A draft left by a crash or kill: restore it?
-    RestoreDraft { key: String, form: Box<OpenForm> },
+    RestoreDraft { key: DraftKey, form: Box<OpenForm> },
     /// Sure? `yes` runs on y; n or esc leaves things as they are.
     Confirm {
         title: String,
@@ -423,7 +423,7 @@ pub enum Msg {
         undo: Option<ProfileOp>,
     },
     DraftFound {
-        key: String,
+        key: DraftKey,
         body: String,
     },
     CoachLoaded {
@@ -589,7 +589,7 @@ pub enum Cmd {
     },
     SaveEntry {
         draft: Box<InteractionDraft>,
-        editing: Option<(i64, i64)>,
+        editing: Option<super::forms::EntryVersion>,
         /// Promises made in a new entry, saved with it.
         promises: Vec<crate::domain::PromiseNote>,
     },
@@ -677,10 +677,10 @@ pub enum Cmd {
     Terminal(TerminalCmd),
     FindDrafts,
     SaveDraft {
-        key: String,
+        key: DraftKey,
         body: String,
     },
-    DiscardDraft(String),
+    DiscardDraft(DraftKey),
     Batch(Vec<Cmd>),
 }
 

@@ -8,6 +8,7 @@ mod profiles;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
+use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
 use crate::journal;
@@ -97,7 +98,9 @@ pub fn run(
         } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
-                Some((id, version)) => store.update_interaction(id, version, &draft, now),
+                Some(EntryVersion { id, version }) => {
+                    store.update_interaction(id, version, &draft, now)
+                }
                 None => store.add_interaction_with_promises(&draft, &promises, now),
             }
             .map(|entry| Msg::EntrySaved {
@@ -188,13 +191,10 @@ pub fn run(
         }
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
-            for key in ["entry", "checkin", "person", "summary", "one_on_one"] {
-                match store.draft(key) {
+            for key in DraftKey::ALL {
+                match store.draft(key.as_str()) {
                     Ok(Some(body)) => {
-                        out.push(Msg::DraftFound {
-                            key: key.to_string(),
-                            body,
-                        });
+                        out.push(Msg::DraftFound { key, body });
                         return;
                     }
                     Ok(None) => {}
@@ -206,11 +206,11 @@ pub fn run(
             }
             return;
         }
-        Cmd::SaveDraft { key, body } => match store.save_draft(&key, &body, now) {
+        Cmd::SaveDraft { key, body } => match store.save_draft(key.as_str(), &body, now) {
             Ok(()) => return,
             Err(e) => Err(e),
         },
-        Cmd::DiscardDraft(key) => match store.discard_draft(&key) {
+        Cmd::DiscardDraft(key) => match store.discard_draft(key.as_str()) {
             Ok(()) => return,
             Err(e) => Err(e),
         },

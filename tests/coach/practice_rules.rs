@@ -115,9 +115,9 @@ fn open_advice_asks_piling_up_ask_to_close_two_before_asking_more() {
         .find(|s| s.rule == "advice-backlog")
         .expect("fires");
     assert!(
-        backlog
-            .message
-            .starts_with("4 advice asks to Dana are open and no report-backs so far"),
+        backlog.message.starts_with(
+            "4 advice asks to Dana still wait for your report-back (no closed loops so far)"
+        ),
         "{}",
         backlog.message
     );

@@ -25,9 +25,9 @@ fn advice_asked_but_never_reported_back_asks_to_close_two_for_thirty_days() {
         &["advice-gap", "advice-on-a-weakness"],
     );
     assert!(
-        shown[0]
-            .message
-            .starts_with("12 advice asks to Dana are open and no report-backs so far"),
+        shown[0].message.starts_with(
+            "12 advice asks to Dana still wait for your report-back (no closed loops so far)"
+        ),
         "{}",
         shown[0].message
     );

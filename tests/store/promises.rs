@@ -324,3 +324,53 @@ fn promises_and_their_moves_survive_an_export_and_import() {
     fresh.import_document(&read, false).expect("again");
     assert_eq!(fresh.export_document().expect("export"), doc);
 }
+
+/// Makes every write to `table` fail, as a full disk or a crash mid-way would.
+fn refuse_writes_to(store: &Store, table: &str, on: &str) {
+    store
+        .connection()
+        .execute_batch(&format!(
+            "CREATE TEMP TRIGGER refuse_{on} BEFORE {on} ON {table}
+             BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;"
+        ))
+        .expect("trigger");
+}
+
+#[test]
+fn a_move_whose_second_write_fails_leaves_no_history_behind() {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = journal_with_manager(&mut store);
+    let p = promise_of_mine(&mut store, dana, Some(friday()));
+    let before = rows(&store);
+    // The history row is written first, then the promise: fail the second.
+    refuse_writes_to(&store, "promise", "UPDATE");
+    assert!(
+        store
+            .move_promise(p.id, day(2026, 12, 4), today(), now())
+            .is_err()
+    );
+    assert_eq!(
+        rows(&store),
+        before,
+        "one transaction: nothing of the move stays"
+    );
+}
+
+#[test]
+fn an_entry_whose_promise_cannot_be_written_is_not_saved_either() {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = journal_with_manager(&mut store);
+    refuse_writes_to(&store, "promise", "INSERT");
+    let entry = draft(&store, dana, "one_on_one", today(), "Weekly 1:1");
+    let note = rapport::domain::PromiseNote {
+        made_by: MadeBy::Me,
+        text: "Send the cost model".into(),
+        due_on: Some(friday()),
+    };
+    assert!(
+        store
+            .add_interaction_with_promises(&entry, &[note], now())
+            .is_err()
+    );
+    assert_eq!(store.last_one_on_one(dana, today()).expect("read"), None);
+}

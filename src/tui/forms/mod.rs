@@ -17,6 +17,7 @@ pub use prep::{
 
 pub use profile::{profile_form, profile_op};
 pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
+pub(super) use promise::{promise_fields, promises_field};
 pub use small::{
     applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
     person_form, report_back_form, reschedule_form, topic_form, topic_text,
@@ -25,21 +26,18 @@ pub use small::{
 use super::form::{Editor, Field, FieldId, Form};
 use crate::domain::day::{parse_day, parse_time};
 use crate::domain::interaction::normalized_tags;
-use crate::domain::promise::promise_notes;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
-    Category, InitiatedBy, Interaction, InteractionDraft, Kind, MadeBy, Person, PromiseNote,
-    Quality,
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, PromiseNote, Quality,
 };
 use crate::prep::Week;
-use crate::prep::next_one_on_one;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// A new entry, or an edit of entry `id` read at `version`.
     Entry {
-        editing: Option<(i64, i64)>,
+        editing: Option<EntryVersion>,
     },
     CheckIn,
     Filter,
@@ -86,16 +84,56 @@ pub enum Purpose {
     },
 }
 
-impl Purpose {
-    /// The drafts-table key its contents are kept under while typing; a
-    /// filter is not worth keeping.
-    pub fn draft_key(&self) -> Option<&'static str> {
+/// The entry an edit form was opened on, and the version it was read at:
+/// the save is refused if someone changed it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryVersion {
+    pub id: i64,
+    pub version: i64,
+}
+
+/// The forms whose half-typed contents are kept as a draft, one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKey {
+    Entry,
+    CheckIn,
+    Person,
+    Summary,
+    OneOnOne,
+}
+
+impl DraftKey {
+    /// In the order a new start looks for them.
+    pub const ALL: [DraftKey; 5] = [
+        DraftKey::Entry,
+        DraftKey::CheckIn,
+        DraftKey::Person,
+        DraftKey::Summary,
+        DraftKey::OneOnOne,
+    ];
+
+    /// The key in the journal's draft table.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Purpose::Entry { .. } => Some("entry"),
-            Purpose::CheckIn => Some("checkin"),
-            Purpose::Person { .. } => Some("person"),
-            Purpose::Summary { .. } => Some("summary"),
-            Purpose::OneOnOne { .. } => Some("one_on_one"),
+            DraftKey::Entry => "entry",
+            DraftKey::CheckIn => "checkin",
+            DraftKey::Person => "person",
+            DraftKey::Summary => "summary",
+            DraftKey::OneOnOne => "one_on_one",
+        }
+    }
+}
+
+impl Purpose {
+    /// The draft its contents are kept as while typing; a filter is not
+    /// worth keeping.
+    pub fn draft_key(&self) -> Option<DraftKey> {
+        match self {
+            Purpose::Entry { .. } => Some(DraftKey::Entry),
+            Purpose::CheckIn => Some(DraftKey::CheckIn),
+            Purpose::Person { .. } => Some(DraftKey::Person),
+            Purpose::Summary { .. } => Some(DraftKey::Summary),
+            Purpose::OneOnOne { .. } => Some(DraftKey::OneOnOne),
             Purpose::Filter
             | Purpose::Topic
             | Purpose::Reschedule
@@ -132,7 +170,7 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some((id, version)),
+            editing: Some(EntryVersion { id, version }),
         } = self.purpose
         {
             values.insert("_editing".into(), format!("{id}:{version}"));
@@ -288,7 +326,10 @@ pub fn entry_form(
         "New entry"
     };
     let purpose = Purpose::Entry {
-        editing: existing.map(|e| (e.id, e.version)),
+        editing: existing.map(|e| EntryVersion {
+            id: e.id,
+            version: e.version,
+        }),
     };
     OpenForm::new(purpose, Form::new(title, fields))
 }
@@ -377,7 +418,7 @@ pub fn entry_with_promises(
 
 /// Rebuilds a form from a saved draft body, if it still makes sense.
 pub fn restore_draft(
-    key: &str,
+    key: DraftKey,
     body: &str,
     kinds: &[Kind],
     people: &[Person],
@@ -385,30 +426,33 @@ pub fn restore_draft(
 ) -> Option<OpenForm> {
     let values: BTreeMap<String, String> = serde_json::from_str(body).ok()?;
     let mut open = match key {
-        "entry" => {
+        DraftKey::Entry => {
             let mut open = entry_form(kinds, people, manager, None);
             if let Some((id, version)) = values.get("_editing").and_then(|e| e.split_once(':')) {
                 open.purpose = Purpose::Entry {
-                    editing: Some((id.parse().ok()?, version.parse().ok()?)),
+                    editing: Some(EntryVersion {
+                        id: id.parse().ok()?,
+                        version: version.parse().ok()?,
+                    }),
                 };
                 open.form.title = "Edit entry".into();
             }
             open
         }
-        "checkin" => check_in_form(),
-        "summary" => {
+        DraftKey::CheckIn => check_in_form(),
+        DraftKey::Summary => {
             let person_id = values.get("_person")?.parse().ok()?;
             let week = Week::parse(values.get("_week")?).ok()?;
             summary_form(person_id, week, "")
         }
-        "one_on_one" => {
+        DraftKey::OneOnOne => {
             let person_id: i64 = values.get("_person")?.parse().ok()?;
             let person = people.iter().find(|p| p.id == person_id)?;
             let topics: TopicItems = serde_json::from_str(values.get("_topics")?).ok()?;
             let picks = values.get("_picks").is_some_and(|p| p == "true");
             one_on_one_form(person, &topics, picks)
         }
-        "person" => {
+        DraftKey::Person => {
             let editing = values.get("_person").and_then(|p| p.parse().ok());
             let onboarding = values.get("_onboarding").is_some_and(|o| o == "true");
             let mut open = person_form(None, onboarding);
@@ -418,57 +462,9 @@ pub fn restore_draft(
             };
             open
         }
-        _ => return None,
     };
     open.form.restore(&values);
     Some(open)
-}
-
-/// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
-pub(super) fn promise_fields() -> [Field; 2] {
-    [
-        Field::new(
-            FieldId::MyPromises,
-            "I'll do",
-            Editor::notes(""),
-            "yours, one per line; a due day after @: @fri, @+3d",
-        ),
-        Field::new(
-            FieldId::TheirPromises,
-            "They'll do",
-            Editor::notes(""),
-            "theirs, one per line; a due day after @: @next 1:1",
-        ),
-    ]
-}
-
-/// The promises typed in a form's two fields, made on `made_on` with
-/// `person`; an error goes on its field.
-pub(super) fn promises_field(
-    form: &Form,
-    person: Option<&Person>,
-    made_on: NaiveDate,
-    today: NaiveDate,
-    errors: &mut FieldErrors,
-) -> Vec<PromiseNote> {
-    // "next 1:1" counts from this entry's day: after a 1:1, the one after it.
-    let next = person.and_then(|p| next_one_on_one(p, Some(made_on), None, today).on);
-    let mut notes = Vec::new();
-    for (id, by) in [
-        (FieldId::MyPromises, MadeBy::Me),
-        (FieldId::TheirPromises, MadeBy::Them),
-    ] {
-        if form.field(id).is_none() {
-            continue;
-        }
-        match promise_notes(&form.value(id), by, made_on, today, next) {
-            Ok(mut read) => notes.append(&mut read),
-            Err(e) => {
-                errors.insert(id, e);
-            }
-        }
-    }
-    notes
 }
 
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.
@@ -578,7 +574,13 @@ mod tests {
         open.form.set_value(FieldId::Title, "half typed");
         open.form.set_value(FieldId::Kind, "meal");
         let body = open.draft_body();
-        let back = restore_draft("entry", &body, &kinds(), &people(), people().first());
+        let back = restore_draft(
+            DraftKey::Entry,
+            &body,
+            &kinds(),
+            &people(),
+            people().first(),
+        );
         assert_eq!(back.map(|o| o.form.snapshot()), Some(open.form.snapshot()));
     }
 

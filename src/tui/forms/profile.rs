@@ -13,12 +13,38 @@ pub fn profile_form(
     editing: Option<RowKind>,
     text: &str,
 ) -> OpenForm {
-    let fields = vec![Field::new(
-        FieldId::Item,
-        "Text",
-        Editor::line(text),
-        section.hint(),
-    )];
+    // A field with fixed values is a picker: ←/→ or the first letter.
+    let choices: Option<Vec<String>> = match section {
+        Section::TakesIn | Section::MyTakesIn => Some(
+            [TakesIn::Reader, TakesIn::Listener]
+                .iter()
+                .map(|t| t.as_str().to_string())
+                .collect(),
+        ),
+        Section::Focus | Section::MyFocus => Some(
+            [Focus::Detail, Focus::BigPicture]
+                .iter()
+                .map(|f| f.words().to_string())
+                .collect(),
+        ),
+        _ => None,
+    };
+    let (editor, hint) = match choices {
+        Some(options) => {
+            let at = options
+                .iter()
+                .position(|o| {
+                    o.eq_ignore_ascii_case(text.trim()) || o.replace(' ', "_") == text.trim()
+                })
+                .unwrap_or(0);
+            (
+                Editor::choice(options, at),
+                format!("{}; ←/→ or a letter", section.hint()).into(),
+            )
+        }
+        None => (Editor::line(text), std::borrow::Cow::from(section.hint())),
+    };
+    let fields = vec![Field::new(FieldId::Item, "Text", editor, hint)];
     let verb = if editing.is_some() { "Edit" } else { "Add" };
     let whose = match section.group() {
         crate::tui::about::Group::Them => "their profile",
@@ -48,15 +74,20 @@ pub fn profile_op(
     if text.is_empty() {
         return Err(fail("write a few words (Esc cancels)".into()));
     }
-    match section {
-        Section::TakesIn | Section::MyTakesIn => {
-            text.parse::<TakesIn>().map_err(|e| fail(e.to_string()))?;
-        }
-        Section::Focus | Section::MyFocus => {
-            text.parse::<Focus>().map_err(|e| fail(e.to_string()))?;
-        }
-        _ => {}
-    }
+    // A fixed value is kept in its one spelling, as the CLI writes it.
+    let text = match section {
+        Section::TakesIn | Section::MyTakesIn => text
+            .parse::<TakesIn>()
+            .map_err(|e| fail(e.to_string()))?
+            .as_str()
+            .to_string(),
+        Section::Focus | Section::MyFocus => text
+            .parse::<Focus>()
+            .map_err(|e| fail(e.to_string()))?
+            .as_str()
+            .to_string(),
+        _ => text,
+    };
     Ok(match (section, editing) {
         (Section::Strengths, editing) => {
             let mut strengths = person.strengths.clone();
@@ -90,4 +121,45 @@ pub fn profile_op(
             text,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> Person {
+        Person {
+            id: 1,
+            name: "Dana".into(),
+            role: String::new(),
+            relation: Default::default(),
+            is_current: true,
+            cadence_days: Some(7),
+            next_one_on_one: None,
+            archived: false,
+            strengths: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fixed_value_fields_are_pickers_saved_in_their_one_spelling() {
+        let mut open = profile_form(Section::Focus, 1, None, "");
+        let Some(Editor::Choice { options, .. }) =
+            open.form.field(FieldId::Item).map(|f| &f.editor)
+        else {
+            panic!("a picker");
+        };
+        assert_eq!(options, &["detail", "big picture"]);
+        open.form.set_value(FieldId::Item, "big picture");
+        match profile_op(&open.form, Section::Focus, &person(), None) {
+            Ok(ProfileOp::Add { text, .. }) => assert_eq!(text, "big_picture"),
+            other => panic!("{other:?}"),
+        }
+        let open = profile_form(Section::MyTakesIn, 1, None, "listener");
+        assert_eq!(
+            open.form.value(FieldId::Item),
+            "listener",
+            "the current value is picked"
+        );
+    }
 }

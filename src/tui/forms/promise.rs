@@ -1,12 +1,17 @@
-//! The Prep screen's promise forms: a new promise (what, whose, by when)
-//! and a new due day for one being renegotiated.
+//! The promise forms: a new promise on Prep (what, whose, by when), a new
+//! due day for one being renegotiated, and the two promise fields of the
+//! entry and after-the-1:1 forms.
 
 use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose};
+use crate::domain::Person;
+use crate::domain::PromiseNote;
 use crate::domain::promise::parse_due_day;
+use crate::domain::promise::promise_notes;
 use crate::domain::text::shown_line;
 use crate::domain::{MadeBy, PromiseDraft};
+use crate::prep::next_one_on_one;
 use crate::present::truncated;
 use crate::tui::form::{Editor, Field, FieldId, Form};
 
@@ -106,6 +111,53 @@ pub fn moved_due_day(
 ) -> Result<NaiveDate, FieldErrors> {
     parse_due_day(&form.value(FieldId::Date), today, next_one_on_one)
         .map_err(|e| FieldErrors::from([(FieldId::Date, e.to_string())]))
+}
+
+/// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
+pub(crate) fn promise_fields() -> [Field; 2] {
+    [
+        Field::new(
+            FieldId::MyPromises,
+            "I'll do",
+            Editor::notes(""),
+            "yours, one per line; a due day after @: @fri, @+3d",
+        ),
+        Field::new(
+            FieldId::TheirPromises,
+            "They'll do",
+            Editor::notes(""),
+            "theirs, one per line; a due day after @: @next 1:1",
+        ),
+    ]
+}
+
+/// The promises typed in a form's two fields, made on `made_on` with
+/// `person`; an error goes on its field.
+pub(crate) fn promises_field(
+    form: &Form,
+    person: Option<&Person>,
+    made_on: NaiveDate,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) -> Vec<PromiseNote> {
+    // "next 1:1" counts from this entry's day: after a 1:1, the one after it.
+    let next = person.and_then(|p| next_one_on_one(p, Some(made_on), None, today).on);
+    let mut notes = Vec::new();
+    for (id, by) in [
+        (FieldId::MyPromises, MadeBy::Me),
+        (FieldId::TheirPromises, MadeBy::Them),
+    ] {
+        if form.field(id).is_none() {
+            continue;
+        }
+        match promise_notes(&form.value(id), by, made_on, today, next) {
+            Ok(mut read) => notes.append(&mut read),
+            Err(e) => {
+                errors.insert(id, e);
+            }
+        }
+    }
+    notes
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         Msg::DraftFound { key, body } => {
             if app.overlay.is_none() {
                 let manager = app.manager().cloned();
-                match forms::restore_draft(&key, &body, &app.kinds, &app.people, manager.as_ref()) {
+                match forms::restore_draft(key, &body, &app.kinds, &app.people, manager.as_ref()) {
                     Some(form) => {
                         app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
                             key,
@@ -260,7 +260,7 @@ fn save_draft(app: &App) -> Option<Cmd> {
     };
     let key = open.purpose.draft_key()?;
     open.form.touched.then(|| Cmd::SaveDraft {
-        key: key.to_string(),
+        key,
         body: open.draft_body(),
     })
 }

@@ -81,9 +81,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
                 open.closed = true;
                 app.coach.accepted = None;
                 app.draft_idle_ticks = None;
-                open.purpose
-                    .draft_key()
-                    .map(|k| Cmd::DiscardDraft(k.to_string()))
+                open.purpose.draft_key().map(Cmd::DiscardDraft)
             }
             Some(Action::No) => {
                 open.confirming_cancel = false;
@@ -143,7 +141,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
 pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
     let key = open.purpose.draft_key()?;
     open.form.touched.then(|| Cmd::SaveDraft {
-        key: key.to_string(),
+        key,
         body: open.draft_body(),
     })
 }
@@ -293,7 +291,7 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
         app.overlay = None;
     }
     app.draft_idle_ticks = None;
-    let discard = key.map(|k| Cmd::DiscardDraft(k.to_string()));
+    let discard = key.map(Cmd::DiscardDraft);
     batch([discard, super::coach::done_if_accepted(app)])
 }
 
