@@ -27,6 +27,8 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     Invalid(#[from] FileError),
+    #[error("{0}; its settings were not used")]
+    Untrusted(String),
 }
 
 impl Paths {
@@ -98,6 +100,11 @@ impl Settings {
     /// that names the file, the line and the key.
     pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         match std::fs::read_to_string(path) {
+            // As ssh does: settings others control could point `journal` at
+            // a file they read, or make `passphrase_cmd` run their program.
+            Ok(_) if let Some(why) = crate::store::distrust(path) => {
+                Err(ConfigError::Untrusted(why))
+            }
             Ok(text) => Settings::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(source) => Err(ConfigError::Read {

@@ -20,7 +20,10 @@ fn main() -> ExitCode {
         Err(_) if quiet => ExitCode::SUCCESS,
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("rapport: {failure}");
+            eprintln!(
+                "rapport: {}",
+                rapport::domain::text::shown_message(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code())
         }
     }
@@ -69,6 +72,10 @@ fn context(cli: &Cli) -> Result<Context, Failure> {
     let paths = Paths::discover().map_err(|e| Failure::Runtime(e.into()))?;
     let settings =
         Settings::load(&paths.settings_file()).map_err(|e| Failure::Runtime(e.into()))?;
+    // `demo --db` names the demo's own new file, not a journal to open.
+    if !matches!(cli.command, Some(cli::Command::Demo { .. })) {
+        cli::check_journal_folder(cli.db.clone(), &settings)?;
+    }
     let journal = cli::resolve_journal(cli.db.clone(), &settings, &paths);
     Ok(Context {
         paths,

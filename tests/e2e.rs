@@ -25,6 +25,8 @@ use pty_harness::*;
 mod hangup;
 #[path = "e2e/input.rs"]
 mod input;
+#[path = "e2e/kill_after_save.rs"]
+mod kill_after_save;
 #[path = "e2e/screens.rs"]
 mod screens;
 #[path = "e2e/signals.rs"]

@@ -176,3 +176,47 @@ fn the_passphrase_prompt_does_not_echo_and_asks_twice_for_a_new_one() {
         wrong.screen()
     );
 }
+
+#[test]
+fn a_plain_copy_left_by_an_interrupted_encrypt_is_flagged_by_doctor_and_removed_by_the_next_encrypt()
+ {
+    let w = World::new();
+    w.run(&["person", "add", "Dana", "--current"]).ok();
+    w.log(&["meal", "Dinner", "--notes", NOTE]);
+    w.with_passphrase_cmd("printf 'correct horse\\n'");
+    // Killed before the swap: the verified plain backup and a half-written
+    // encrypted copy are left beside the still plain journal.
+    let plain_copy = w.path("journal.db.plain.bak");
+    std::fs::copy(&w.db, &plain_copy).expect("the plain backup");
+    std::fs::write(w.path("journal.db.converting"), b"half").expect("the half copy");
+    let encrypted = w.run(&["encrypt"]);
+    assert_eq!(encrypted.code, 0, "{encrypted:#?}");
+    assert_eq!(
+        w.journal_folder(),
+        ["journal.db"],
+        "the next encrypt finished the job"
+    );
+
+    // Killed after the swap: the journal is encrypted, its plain copy is not.
+    std::fs::copy(w.path("journal.db"), w.path("keep.db")).expect("keep");
+    let other = World::new();
+    other.run(&["person", "add", "Dana", "--current"]).ok();
+    other.log(&["meal", "Dinner", "--notes", NOTE]);
+    std::fs::copy(&other.db, &plain_copy).expect("a plain copy");
+    let doctor = w.run(&["doctor"]);
+    assert_eq!(doctor.code, 1, "{doctor:#?}");
+    assert!(
+        doctor.stdout.contains("journal.db.plain.bak")
+            || doctor.stderr.contains("journal.db.plain.bak"),
+        "doctor names the plain copy: {doctor:#?}"
+    );
+    let again = w.run(&["encrypt"]);
+    assert_eq!(again.code, 0, "{again:#?}");
+    assert!(again.stderr.contains("removed"), "{}", again.stderr);
+    assert_eq!(w.journal_folder(), ["journal.db"], "no plain copy left");
+    let listed = w.run(&["list"]).ok();
+    assert!(
+        listed.contains("Dinner"),
+        "the encrypted journal still opens: {listed}"
+    );
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::{CmdResult, Context, Failure};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, plain_copies};
 
 /// The passphrase from `passphrase_cmd`, or asked for on the terminal
 /// (twice when `confirm`, for a new one).
@@ -45,16 +45,43 @@ pub fn passphrase(ctx: &Context, prompt: &str, confirm: bool) -> Result<String, 
             "a passphrase is needed: run this in a terminal, or set passphrase_cmd in config.toml",
         ));
     }
-    let first = rpassword::prompt_password(format!("{prompt}: "))?;
+    let first = prompt_hidden(&format!("{prompt}: "))?;
     if first.is_empty() {
         return Err(Failure::usage("an empty passphrase; nothing was changed"));
     }
-    if confirm && rpassword::prompt_password("the same again: ")? != first {
+    if confirm && prompt_hidden("the same again: ")? != first {
         return Err(Failure::usage(
             "the two passphrases differ; nothing was changed",
         ));
     }
     Ok(first)
+}
+
+/// Asks on the terminal without echo. Echo is off before the prompt is
+/// shown, so nothing typed after the prompt appears (printing the prompt
+/// first let a quick typist's first keys echo).
+fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
+    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+    use std::io::{BufRead, Write};
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")?;
+    let before = tcgetattr(&tty)?;
+    let mut quiet = before.clone();
+    quiet.local_modes.remove(LocalModes::ECHO);
+    quiet.local_modes.insert(LocalModes::ECHONL);
+    tcsetattr(&tty, OptionalActions::Now, &quiet)?;
+    let asked = (|| {
+        let mut out = &tty;
+        out.write_all(prompt.as_bytes())?;
+        out.flush()?;
+        let mut line = String::new();
+        std::io::BufReader::new(&tty).read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    })();
+    tcsetattr(&tty, OptionalActions::Now, &before)?;
+    asked
 }
 
 /// Opens the journal, asking for its passphrase when it does not read as a
@@ -129,7 +156,7 @@ fn convert(
     let _ = std::fs::remove_file(&copy);
     let keep = |e: Failure| {
         let _ = std::fs::remove_file(&copy);
-        eprintln!(
+        say!(
             "rapport: the journal was not changed; a verified backup is at {}",
             backup.display()
         );
@@ -150,9 +177,24 @@ fn convert(
     Ok(())
 }
 
-/// `rapport encrypt`: the plain journal becomes an encrypted one.
+/// `rapport encrypt`: the plain journal becomes an encrypted one. Plain
+/// copies an interrupted encrypt left behind are removed: before starting
+/// again, or, when the journal was already encrypted, once its passphrase
+/// opens it.
 pub fn encrypt(ctx: &Context) -> CmdResult {
+    let leftovers = plain_copies(&ctx.journal);
     let store = match Store::open(&ctx.journal) {
+        Err(StoreError::NotSqlite { path }) if !leftovers.is_empty() => {
+            let phrase = passphrase(ctx, "passphrase", false)?;
+            drop(Store::open_encrypted(&path, &phrase).map_err(|e| Failure::Runtime(e.into()))?);
+            remove_plain_copies(&leftovers)?;
+            say!(
+                "{} was already encrypted; removed the plain copy an interrupted encrypt left: {}",
+                path.display(),
+                shown_paths(&leftovers)
+            );
+            return Ok(());
+        }
         Err(StoreError::NotSqlite { path }) => {
             return Err(Failure::usage(format!(
                 "{} is already encrypted (or not a journal); nothing was changed",
@@ -161,6 +203,8 @@ pub fn encrypt(ctx: &Context) -> CmdResult {
         }
         other => other.map_err(|e| Failure::Runtime(e.into()))?,
     };
+    // The journal is still plain: the copies are older backups of it.
+    remove_plain_copies(&leftovers)?;
     let phrase = passphrase(ctx, "new passphrase", true)?;
     convert(
         ctx,
@@ -169,11 +213,32 @@ pub fn encrypt(ctx: &Context) -> CmdResult {
         |path| Store::open_encrypted(path, &phrase),
         "plain",
     )?;
-    eprintln!(
+    say!(
         "encrypted {}; keep the passphrase safe: without it the journal cannot be read. Backups made before now, and exports, are not encrypted",
         ctx.journal.display()
     );
     Ok(())
+}
+
+/// Removes plain copies (and any `-wal`/`-shm` beside them).
+fn remove_plain_copies(copies: &[PathBuf]) -> CmdResult {
+    for copy in copies {
+        for suffix in ["-wal", "-shm", ""] {
+            match std::fs::remove_file(sibling(copy, suffix)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn shown_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `rapport decrypt`: the encrypted journal becomes a plain one.
@@ -188,6 +253,6 @@ pub fn decrypt(ctx: &Context) -> CmdResult {
     let store =
         Store::open_encrypted(&ctx.journal, &phrase).map_err(|e| Failure::Runtime(e.into()))?;
     convert(ctx, store, "", Store::open, "encrypted")?;
-    eprintln!("decrypted {}", ctx.journal.display());
+    say!("decrypted {}", ctx.journal.display());
     Ok(())
 }

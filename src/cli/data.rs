@@ -17,7 +17,8 @@ use crate::present::count;
 use crate::store::{
     CSV_COLUMNS, Cursor, EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport,
     InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
-    entries_from_jrnl, parse_json_value, read_csv, restore_journal, strip_bom, write_private_file,
+    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, restore_journal, strip_bom,
+    write_private_file,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,12 +114,8 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
         ));
     }
     if let Some(out) = &args.out {
+        refuse_journal_file(out, &ctx.journal)?;
         refuse_to_overwrite(out, args.force)?;
-        if same_file(out, &ctx.journal) {
-            return Err(Failure::usage(
-                "--out names the journal itself; choose another file",
-            ));
-        }
     }
     let store = ctx.open_store()?;
     let (text, what) = match args.format {
@@ -177,7 +174,7 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
     match &args.out {
         Some(out) => {
             write_private_file(out, text.as_bytes(), args.force).map_err(|e| written(out, e))?;
-            eprintln!("exported {what} to {}", out.display());
+            say!("exported {what} to {}", out.display());
             Ok(())
         }
         None => print_text(&text),
@@ -272,7 +269,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         ImportFailure::Invalid(e) => bad_file(e),
         ImportFailure::Store(e) => Failure::from(e),
     })?;
-    eprintln!("{}", describe(&report, &shown));
+    say!("{}", describe(&report, &shown));
     Ok(())
 }
 
@@ -289,7 +286,7 @@ impl From<ImportError> for Unreadable {
 
 /// Reads the file in its format: the one given, else `.csv` by name, else
 /// JSON (rapport's when it has a `format`, jrnl's when it has `entries`)
-/// when it starts with `{`, else CSV. JSON is parsed once either way.
+/// when it starts with `{` or `[`, else CSV. JSON is parsed once either way.
 fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
     let by_name = args
         .file
@@ -299,7 +296,7 @@ fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
     let format = args
         .format
         .or(by_name)
-        .or_else(|| (!text.trim_start().starts_with('{')).then_some(ImportFormat::Csv));
+        .or_else(|| (!text.trim_start().starts_with(['{', '['])).then_some(ImportFormat::Csv));
     if format == Some(ImportFormat::Csv) {
         return Ok(Parsed::Entries(read_csv(text)?));
     }
@@ -409,12 +406,8 @@ pub fn backup(args: BackupArgs, ctx: &Context) -> CmdResult {
         )));
     }
     if let Some(out) = &args.out {
+        refuse_journal_file(out, &ctx.journal)?;
         refuse_to_overwrite(out, args.force)?;
-        if same_file(out, &ctx.journal) {
-            return Err(Failure::usage(
-                "--out names the journal itself; choose another file",
-            ));
-        }
     }
     let store = ctx.open_store()?;
     let dest = match &args.out {
@@ -427,7 +420,7 @@ pub fn backup(args: BackupArgs, ctx: &Context) -> CmdResult {
         None => backup_to_new_file(&store, &ctx.journal, ctx.now)?,
     };
     print_text(&format!("{}\n", dest.display()))?;
-    eprintln!(
+    say!(
         "backed up {} to {}; the copy opens and passes quick_check",
         ctx.journal.display(),
         dest.display()
@@ -458,10 +451,17 @@ fn backup_to_new_file(
     )))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// Refuses an `--out` that resolves to the journal or one of its side files
+/// (`-wal`, `-shm`, the seal), by name, symlink or hard link: writing there,
+/// even with `--force`, would lose entries.
+fn refuse_journal_file(out: &Path, journal: &Path) -> CmdResult {
+    match journal_file_at(out, journal) {
+        Some(own) => Err(Failure::usage(format!(
+            "--out {} is the journal's own file {}; choose a file outside the journal's",
+            out.display(),
+            own.display()
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -478,15 +478,15 @@ pub fn restore(args: RestoreArgs, ctx: &Context) -> CmdResult {
         .find(|(table, _)| *table == "interaction")
         .map_or(0, |(_, n)| n);
     let live = total - store.deleted_interaction_count()?;
-    eprintln!(
+    say!(
         "restored {} from {} ({})",
         ctx.journal.display(),
         args.file.display(),
         count(live as usize, "interaction", "interactions")
     );
     match restored.previous {
-        Some(previous) => eprintln!("the journal as it was is kept at {}", previous.display()),
-        None => eprintln!("there was no journal before, so nothing needed keeping"),
+        Some(previous) => say!("the journal as it was is kept at {}", previous.display()),
+        None => say!("there was no journal before, so nothing needed keeping"),
     }
     Ok(())
 }

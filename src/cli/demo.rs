@@ -61,7 +61,7 @@ pub fn run_command(out: Option<PathBuf>, size: Option<u64>, ctx: &Context) -> Cm
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }
-    eprintln!(
+    say!(
         "wrote a sample journal: {} interactions, {} check-ins, {} topics and {} promises with Dana Okafor.\nexplore it with: rapport --db {}",
         counts.interactions,
         counts.check_ins,

@@ -147,7 +147,7 @@ fn read_notes(fields: &EntryFields) -> Result<Option<String>, Failure> {
         Some("-") => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
-                eprintln!("rapport: type the notes, then Ctrl-D");
+                say!("rapport: type the notes, then Ctrl-D");
             }
             let mut bytes = Vec::new();
             stdin.lock().read_to_end(&mut bytes)?;
@@ -226,7 +226,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     let saved = store.add_interaction(&draft, ctx.now)?;
     crate::fault::panic_if_asked("log", &draft.notes);
     print_line(saved.id)?;
-    eprintln!(
+    say!(
         "logged {} with {} on {}",
         saved.kind,
         saved.person,
@@ -265,9 +265,9 @@ pub fn list(args: ListArgs, ctx: &Context) -> CmdResult {
     };
     if written == 0 && !args.json {
         if filter.is_empty() {
-            eprintln!("no entries yet: log one with `rapport log KIND \"what happened\"`");
+            say!("no entries yet: log one with `rapport log KIND \"what happened\"`");
         } else {
-            eprintln!("no entries match");
+            say!("no entries match");
         }
     }
     Ok(())
@@ -358,14 +358,14 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
     }
     let expected = args.expect_version.unwrap_or(entry.version);
     let saved = store.update_interaction(entry.id, expected, &draft, ctx.now)?;
-    eprintln!("updated entry {}", saved.id);
+    say!("updated entry {}", saved.id);
     Ok(())
 }
 
 pub fn remove(id: i64, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     let gone = store.delete_interaction(id, ctx.now)?;
-    eprintln!(
+    say!(
         "deleted entry {} ({} on {}); `rapport undo` brings it back",
         gone.id,
         crate::present::truncated(&crate::domain::text::shown_line(&gone.title), 40),
@@ -379,7 +379,7 @@ pub fn undo(ctx: &Context) -> CmdResult {
     match store.undo_delete()? {
         Some(entry) => {
             print_line(entry.id)?;
-            eprintln!("restored entry {} ({})", entry.id, entry.happened_on);
+            say!("restored entry {} ({})", entry.id, entry.happened_on);
             Ok(())
         }
         None => Err(Failure::Runtime(anyhow::anyhow!(

@@ -1,6 +1,16 @@
 //! The plain commands: clap definitions, the context they run in, and
 //! dispatch. Data goes to stdout, messages to stderr.
 
+/// `eprintln!` for messages: the text is shown with control characters,
+/// C1 controls and bidi overrides as visible symbols (line breaks kept), so
+/// a name, path or cell quoted from the journal or a file cannot drive the
+/// terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::domain::text::shown_message(&format!($($arg)*)))
+    };
+}
+
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
@@ -170,8 +180,24 @@ pub enum Command {
 pub enum Failure {
     #[error("{0}")]
     Usage(String),
-    #[error("{0:#}")]
+    #[error("{}", causes(.0))]
     Runtime(anyhow::Error),
+}
+
+/// The error and its causes, each said once: a cause the message already
+/// quotes ("cannot use x: Is a directory") is not repeated.
+fn causes(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&said);
+        }
+    }
+    text
 }
 
 impl Failure {
@@ -258,14 +284,48 @@ impl Context {
 
 /// The journal path: `--db`, else `RAPPORT_DB`, else the settings, else the default.
 pub fn resolve_journal(cli_db: Option<PathBuf>, settings: &Settings, paths: &Paths) -> PathBuf {
+    explicit_journal(cli_db, settings)
+        .map(|(path, _)| path)
+        .unwrap_or_else(|| paths.default_journal())
+}
+
+/// The journal path the user named, and where they named it: `--db`, else
+/// `RAPPORT_DB`, else the settings; `None` for the default location.
+pub fn explicit_journal(
+    cli_db: Option<PathBuf>,
+    settings: &Settings,
+) -> Option<(PathBuf, &'static str)> {
     cli_db
+        .map(|p| (p, "--db"))
         .or_else(|| {
             std::env::var_os("RAPPORT_DB")
                 .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
+                .map(|p| (PathBuf::from(p), "RAPPORT_DB"))
         })
-        .or_else(|| settings.journal.clone())
-        .unwrap_or_else(|| paths.default_journal())
+        .or_else(|| {
+            settings
+                .journal
+                .clone()
+                .map(|p| (p, "`journal` in config.toml"))
+        })
+}
+
+/// Only the default location is created: a journal the user named in a
+/// folder that does not exist is a typo to report, not an empty journal.
+pub fn check_journal_folder(cli_db: Option<PathBuf>, settings: &Settings) -> CmdResult {
+    let Some((path, source)) = explicit_journal(cli_db, settings) else {
+        return Ok(());
+    };
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+            Err(Failure::Runtime(anyhow::anyhow!(
+                "the folder {} of the journal named by {source} does not exist; nothing was created. Check the path, or create the folder first (`mkdir -p {}`)",
+                folder.display(),
+                folder.display()
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The person a command is about: `--with NAME`, else the current manager.

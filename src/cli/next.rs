@@ -37,7 +37,7 @@ pub fn playbook(ctx: &Context) -> Playbook {
     match Playbook::load(&ctx.paths.config_dir.join("playbook.toml")) {
         Ok(playbook) => playbook,
         Err(e) => {
-            eprintln!("rapport: {e}; using the built-in playbook");
+            say!("rapport: {e}; using the built-in playbook");
             Playbook::builtin()
         }
     }

@@ -142,7 +142,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             } else {
                 ""
             };
-            eprintln!("added {}{note}", shown_line(&person.name));
+            say!("added {}{note}", shown_line(&person.name));
             Ok(())
         }
         PersonCommand::List { all, json } => {
@@ -151,9 +151,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 return print_json(&people);
             }
             if people.is_empty() {
-                eprintln!(
-                    "no people yet: add your manager with `rapport person add NAME --current`"
-                );
+                say!("no people yet: add your manager with `rapport person add NAME --current`");
             }
             for p in people {
                 let marker = if p.is_current { "*" } else { " " };
@@ -218,7 +216,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                 ));
             }
             let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;
-            eprintln!("updated {}", shown_line(&person.name));
+            say!("updated {}", shown_line(&person.name));
             Ok(())
         }
         PersonCommand::Show { .. } => Ok(()),
@@ -232,7 +230,7 @@ pub fn kind(cmd: KindCommand, ctx: &Context) -> CmdResult {
             let category: Category = category.parse()?;
             let kind = store.add_kind(&name, category)?;
             print_line(kind.id)?;
-            eprintln!("added kind {} ({})", kind.name, kind.category);
+            say!("added kind {} ({})", kind.name, kind.category);
             Ok(())
         }
         KindCommand::List { json } => {

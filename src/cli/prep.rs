@@ -124,7 +124,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
             )));
         }
         let sent = store.mark_summary_sent(person.id, week, &body, sent_on, ctx.now)?;
-        eprintln!(
+        say!(
             "marked the summary of {week} sent to {name} on {}; logged as entry {}",
             short_date(sent_on, ctx.today),
             sent.interaction.id
@@ -160,7 +160,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
         (Origin::Draft, _) => "your saved draft (--regenerate for a fresh one)".to_string(),
         _ => "generated from the journal".to_string(),
     };
-    eprintln!(
+    say!(
         "summary of {week} for {name}: {whence}; {}",
         reading.describe()
     );

@@ -304,7 +304,7 @@ pub fn me(args: MeArgs, ctx: &Context) -> CmdResult {
         ));
     }
     store.change_profile(None, &change, ctx.today)?;
-    eprintln!("updated your profile");
+    say!("updated your profile");
     Ok(())
 }
 
@@ -332,7 +332,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
             };
             let e = store.add_expectation(&draft, ctx.today, ctx.now)?;
             print_line(e.id)?;
-            eprintln!(
+            say!(
                 "added an assumed expectation; `rapport expect agree {}` once you have agreed it with {}",
                 e.id,
                 shown_line(&person.name)
@@ -349,7 +349,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
                 return print_json(&list);
             }
             if list.is_empty() {
-                eprintln!("no expectations yet: `rapport expect add TEXT --held-by them|me`");
+                say!("no expectations yet: `rapport expect add TEXT --held-by them|me`");
             }
             for e in &list {
                 let dropped = if e.dropped_on.is_some() {
@@ -365,7 +365,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
         ExpectCommand::Unclear { id } => set_state(&mut store, id, ExpectationState::Unclear, ctx),
         ExpectCommand::Drop { id } => {
             let e = store.drop_expectation(id, ctx.today, ctx.now)?;
-            eprintln!("dropped “{}”", shown_line(&e.text));
+            say!("dropped “{}”", shown_line(&e.text));
             Ok(())
         }
     }
@@ -373,6 +373,6 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
 
 fn set_state(store: &mut Store, id: i64, state: ExpectationState, ctx: &Context) -> CmdResult {
     let e = store.set_expectation_state(id, state, ctx.today, ctx.now)?;
-    eprintln!("“{}” is now {}", shown_line(&e.text), e.state.as_str());
+    say!("“{}” is now {}", shown_line(&e.text), e.state.as_str());
     Ok(())
 }

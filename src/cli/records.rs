@@ -109,9 +109,12 @@ pub fn checkin(args: CheckinArgs, ctx: &Context) -> CmdResult {
     };
     let saved = store.add_check_in(&draft, ctx.now)?;
     print_line(saved.id)?;
-    eprintln!(
+    say!(
         "checked in for {}: trust {}, clarity {}, ease {}",
-        saved.checked_on, saved.trust, saved.clarity, saved.ease
+        saved.checked_on,
+        saved.trust,
+        saved.clarity,
+        saved.ease
     );
     Ok(())
 }
@@ -123,7 +126,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
             let person = resolve_person(&store, with.as_deref())?;
             let topic = store.add_topic(person.id, &text, ctx.today, ctx.now)?;
             print_line(topic.id)?;
-            eprintln!("added to the agenda with {}", shown_line(&person.name));
+            say!("added to the agenda with {}", shown_line(&person.name));
             Ok(())
         }
         TopicCommand::List { all, with, json } => {
@@ -136,7 +139,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
                 return print_json(&topics);
             }
             if topics.is_empty() {
-                eprintln!("no open topics: add one with `rapport topic add \"...\"`");
+                say!("no open topics: add one with `rapport topic add \"...\"`");
             }
             for t in topics {
                 let state = match t.status {
@@ -168,7 +171,7 @@ fn close(
     ctx: &Context,
 ) -> CmdResult {
     let topic = store.close_topic(id, status, ctx.today, ctx.now)?;
-    eprintln!("topic {} marked {}", topic.id, topic.status.as_str());
+    say!("topic {} marked {}", topic.id, topic.status.as_str());
     Ok(())
 }
 
@@ -181,7 +184,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
                 return print_json(&loops);
             }
             if loops.is_empty() {
-                eprintln!("no advice asks awaiting a report-back");
+                say!("no advice asks awaiting a report-back");
             }
             for l in loops {
                 let strength = if l.strength.is_empty() {
@@ -221,7 +224,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
                 _ => None,
             };
             store.report_advice(advice.id, outcome, on)?;
-            eprintln!("reported back on entry {id}");
+            say!("reported back on entry {id}");
             Ok(())
         }
     }

@@ -231,6 +231,11 @@ pub struct Interaction {
     pub updated_at: DateTime<Utc>,
     /// Bumped by every update; an edit made against an older one is stale.
     pub version: i64,
+    /// The entry's stable key, random, kept through export and import: an
+    /// edit checks it, so an id handed out again (after a restore) is never
+    /// taken for the entry the form was opened on.
+    #[serde(skip)]
+    pub uid: i64,
 }
 
 impl Interaction {

@@ -24,12 +24,24 @@ pub fn shown_block(text: &str) -> String {
     shown
 }
 
+/// A message for the terminal (stderr): line breaks are kept, every other
+/// control character, C1 control and bidi override becomes a visible symbol,
+/// so text quoted from the journal or a file cannot drive the terminal.
+pub fn shown_message(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' { c } else { visible_char(c) })
+        .collect()
+}
+
 fn visible_char(c: char) -> char {
     match c {
         // The Unicode "control pictures" block maps C0 controls one to one.
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
         '\u{80}'..='\u{9f}' => '\u{fffd}',
+        // Bidi embeddings, overrides and isolates reorder what follows them
+        // (U+202E makes `gnp.exe` read `exe.png`): shown, never obeyed.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
         other => other,
     }
 }
@@ -118,6 +130,14 @@ mod tests {
     #[test]
     fn block_keeps_newlines_and_expands_tabs() {
         assert_eq!(shown_block("a\tb\r\nc\u{7}"), "a    b\nc\u{2407}");
+    }
+
+    #[test]
+    fn a_message_keeps_its_line_breaks_and_shows_c1_and_bidi_overrides() {
+        assert_eq!(
+            shown_message("a\u{9b}2J\nb\u{202e}c\u{1b}]0;t\u{7}"),
+            "a\u{fffd}2J\nb\u{fffd}c\u{241b}]0;t\u{2407}"
+        );
     }
 
     #[test]

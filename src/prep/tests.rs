@@ -64,6 +64,7 @@ pub(super) fn entry(id: i64, kind: &str, on: NaiveDate, quality: i64, title: &st
         created_at: stamp(),
         updated_at: stamp(),
         version: 1,
+        uid: id,
     }
 }
 

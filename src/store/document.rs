@@ -194,6 +194,7 @@ fn interaction(mut f: Fields<'_>) -> Result<InteractionRecord, ImportError> {
         updated_at: f.instant("updated_at")?,
         version: f.int_in("version", 1, i64::MAX)?,
         deleted_at: f.opt_instant("deleted_at")?,
+        uid: f.opt_int("uid")?,
     };
     f.finish()?;
     Ok(record)

@@ -123,6 +123,10 @@ pub struct InteractionRecord {
     /// works after a restore, and so topics and summaries that point at it
     /// keep their link.
     pub deleted_at: Option<String>,
+    /// The entry's stable key: an import skips an entry whose key the
+    /// journal holds. Absent in documents from before keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -478,7 +482,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
     let mut interactions = collect(
         conn,
         "SELECT id, person_id, kind_id, happened_on, at_time, minutes, quality, initiated_by,
-                title, notes, created_at, updated_at, version, deleted_at
+                title, notes, created_at, updated_at, version, deleted_at, uid
            FROM interaction ORDER BY id",
         |r| {
             Ok(InteractionRecord {
@@ -497,6 +501,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
                 updated_at: r.get(11)?,
                 version: r.get(12)?,
                 deleted_at: r.get(13)?,
+                uid: r.get(14)?,
             })
         },
     )?;

@@ -9,11 +9,23 @@ use crate::domain::day::{parse_day, parse_time};
 
 /// What is wrong with an import file, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{at}: {message}")]
+#[error("{}: {}", clipped(at), clipped(message))]
 pub struct ImportError {
     /// `interactions[3].quality`, `line 5, column `kind``, `entries[2].date`.
     pub at: String,
     pub message: String,
+}
+
+/// Text quoted from a file, cut to a line's worth: a 200 KB header is
+/// named, not echoed back.
+fn clipped(text: &str) -> String {
+    const MAX: usize = 160;
+    let count = text.chars().count();
+    if count <= MAX {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(MAX).collect();
+    format!("{kept}… ({} more characters)", count - MAX)
 }
 
 impl ImportError {

@@ -2,7 +2,7 @@
 //! its id where that id is free, references follow the ids given, and a
 //! record already in the journal (same id, same creation instant) is skipped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -42,19 +42,67 @@ fn keep_id(tx: &Transaction<'_>, table: &'static str, id: i64) -> rusqlite::Resu
     Ok((!taken).then_some(id))
 }
 
-/// Whether the journal already holds this very record: the same id, created
-/// at the same instant.
+/// The rows this import inserted, per table: never taken for "already in
+/// the journal", whatever id SQLite gave them.
+#[derive(Default)]
+struct Fresh(HashSet<(&'static str, i64)>);
+
+impl Fresh {
+    fn inserted(&mut self, table: &'static str, tx: &Transaction<'_>) -> i64 {
+        let id = tx.last_insert_rowid();
+        self.0.insert((table, id));
+        id
+    }
+}
+
+/// Whether the journal already held this very record before the import:
+/// the same id, created at the same instant, and not a row this import
+/// inserted (a record that lost its id to a clash gets a new one, which a
+/// later record of the file may carry).
 fn already_there(
     tx: &Transaction<'_>,
+    fresh: &Fresh,
     table: &'static str,
     id: i64,
     created_at: &str,
 ) -> rusqlite::Result<bool> {
+    if fresh.0.contains(&(table, id)) {
+        return Ok(false);
+    }
     tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND created_at = ?2)"),
         params![id, created_at],
         |r| r.get(0),
     )
+}
+
+/// The entry of the journal this record is: the one with its stable key;
+/// for a document from before keys (or a journal that imported it before
+/// it had keys), the one with its id, instant and title.
+fn entry_there(
+    tx: &Transaction<'_>,
+    fresh: &Fresh,
+    e: &super::export::InteractionRecord,
+) -> rusqlite::Result<Option<i64>> {
+    if let Some(uid) = e.uid {
+        let keyed: Option<i64> = tx
+            .query_row("SELECT id FROM interaction WHERE uid = ?1", [uid], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if keyed.is_some() {
+            return Ok(keyed);
+        }
+    }
+    if fresh.0.contains(&("interaction", e.id)) {
+        return Ok(None);
+    }
+    tx.query_row(
+        "SELECT id FROM interaction WHERE id = ?1 AND created_at = ?2 AND title = ?3",
+        params![e.id, e.created_at, e.title],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 impl Store {
@@ -83,21 +131,31 @@ impl Store {
             ],
         );
         let tx = self.conn.transaction()?;
-        let people = import_people(&tx, doc, &mut report)?;
+        let fresh = &mut Fresh::default();
+        let people = import_people(&tx, fresh, doc, &mut report)?;
         let kinds = import_kinds(&tx, doc, &mut report)?;
-        let interactions = import_interactions(&tx, doc, &people, &kinds, &mut report)?;
-        let topics = import_topics(&tx, doc, &people, &interactions, &mut report)?;
-        import_summaries(&tx, doc, &people, &interactions, &topics, &mut report)?;
-        import_checkins_and_nudges(&tx, doc, &people, &mut report)?;
-        import_profiles(&tx, doc, &people, &mut report)?;
-        import_promises(&tx, doc, &people, &interactions, &mut report)?;
-        import_calendar(&tx, doc, &people, &mut report)?;
+        let interactions = import_interactions(&tx, fresh, doc, &people, &kinds, &mut report)?;
+        let topics = import_topics(&tx, fresh, doc, &people, &interactions, &mut report)?;
+        import_summaries(
+            &tx,
+            fresh,
+            doc,
+            &people,
+            &interactions,
+            &topics,
+            &mut report,
+        )?;
+        import_checkins_and_nudges(&tx, fresh, doc, &people, &mut report)?;
+        import_profiles(&tx, fresh, doc, &people, &mut report)?;
+        import_promises(&tx, fresh, doc, &people, &interactions, &mut report)?;
+        import_calendar(&tx, fresh, doc, &people, &mut report)?;
         finish(tx, report)
     }
 }
 
 fn import_people(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     report: &mut ImportReport,
 ) -> Outcome<IdMap> {
@@ -113,7 +171,7 @@ fn import_people(
                 r.get(0)
             })
             .optional()?;
-        let existing = if already_there(tx, "person", p.id, &p.created_at)? {
+        let existing = if already_there(tx, fresh, "person", p.id, &p.created_at)? {
             Some(p.id)
         } else {
             // The same name is the same person: the name is unique.
@@ -148,7 +206,7 @@ fn import_people(
                 p.relation,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = fresh.inserted("person", tx);
         has_current |= current;
         for s in &p.strengths {
             tx.execute(
@@ -210,6 +268,7 @@ fn import_kinds(
 /// (a loop belongs to its interaction, so a skipped entry keeps its own).
 fn import_interactions(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     kinds: &IdMap,
@@ -218,16 +277,16 @@ fn import_interactions(
     let mut map = IdMap::default();
     let mut inserted: HashMap<i64, i64> = HashMap::new();
     for e in &doc.interactions {
-        if already_there(tx, "interaction", e.id, &e.created_at)? {
-            map.0.insert(e.id, e.id);
+        if let Some(there) = entry_there(tx, fresh, e)? {
+            map.0.insert(e.id, there);
             report.count("interactions", false);
             continue;
         }
         tx.execute(
             "INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
                                       initiated_by, title, notes, created_at, updated_at, version,
-                                      deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                      deleted_at, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 keep_id(tx, "interaction", e.id)?,
                 people.get("person", e.person_id)?,
@@ -243,9 +302,10 @@ fn import_interactions(
                 e.updated_at,
                 e.version,
                 e.deleted_at,
+                e.uid,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = fresh.inserted("interaction", tx);
         write_tags(tx, id, &e.tags)?;
         map.0.insert(e.id, id);
         inserted.insert(e.id, id);
@@ -275,6 +335,7 @@ fn import_interactions(
 
 fn import_topics(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     interactions: &IdMap,
@@ -282,7 +343,7 @@ fn import_topics(
 ) -> Outcome<IdMap> {
     let mut map = IdMap::default();
     for t in &doc.topics {
-        if already_there(tx, "topic", t.id, &t.created_at)? {
+        if already_there(tx, fresh, "topic", t.id, &t.created_at)? {
             map.0.insert(t.id, t.id);
             report.count("topics", false);
             continue;
@@ -304,7 +365,7 @@ fn import_topics(
                 t.updated_at,
             ],
         )?;
-        map.0.insert(t.id, tx.last_insert_rowid());
+        map.0.insert(t.id, fresh.inserted("topic", tx));
         report.count("topics", true);
     }
     Ok(map)
@@ -312,6 +373,7 @@ fn import_topics(
 
 fn import_summaries(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     interactions: &IdMap,
@@ -328,7 +390,7 @@ fn import_summaries(
                 |r| r.get(0),
             )
             .optional()?;
-        if same_week.is_some() || already_there(tx, "summary", s.id, &s.created_at)? {
+        if same_week.is_some() || already_there(tx, fresh, "summary", s.id, &s.created_at)? {
             report.count("summaries", false);
             continue;
         }
@@ -347,7 +409,7 @@ fn import_summaries(
                 s.updated_at,
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = fresh.inserted("summary", tx);
         for topic in &s.picked_topics {
             tx.execute(
                 "INSERT OR IGNORE INTO summary_pick (summary_id, topic_id) VALUES (?1, ?2)",
@@ -361,12 +423,13 @@ fn import_summaries(
 
 fn import_checkins_and_nudges(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     report: &mut ImportReport,
 ) -> Outcome<()> {
     for c in &doc.checkins {
-        if already_there(tx, "checkin", c.id, &c.created_at)? {
+        if already_there(tx, fresh, "checkin", c.id, &c.created_at)? {
             report.count("check-ins", false);
             continue;
         }
@@ -384,6 +447,7 @@ fn import_checkins_and_nudges(
                 c.created_at,
             ],
         )?;
+        fresh.inserted("checkin", tx);
         report.count("check-ins", true);
     }
     for n in &doc.nudge_states {
@@ -411,6 +475,7 @@ fn import_checkins_and_nudges(
 /// person, facet, text and day noted) is skipped.
 fn import_profiles(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     report: &mut ImportReport,
@@ -443,7 +508,7 @@ fn import_profiles(
         report.count("profile items", true);
     }
     for e in &doc.expectations {
-        if already_there(tx, "expectation", e.id, &e.created_at)? {
+        if already_there(tx, fresh, "expectation", e.id, &e.created_at)? {
             report.count("expectations", false);
             continue;
         }
@@ -464,6 +529,7 @@ fn import_profiles(
                 e.updated_at,
             ],
         )?;
+        fresh.inserted("expectation", tx);
         report.count("expectations", true);
     }
     Ok(())
@@ -473,13 +539,14 @@ fn import_profiles(
 /// creation instant) is skipped with its moves.
 fn import_promises(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     interactions: &IdMap,
     report: &mut ImportReport,
 ) -> Outcome<()> {
     for p in &doc.promises {
-        if already_there(tx, "promise", p.id, &p.created_at)? {
+        if already_there(tx, fresh, "promise", p.id, &p.created_at)? {
             report.count("promises", false);
             continue;
         }
@@ -501,7 +568,7 @@ fn import_promises(
                 p.updated_at,
             ],
         )?;
-        let promise_id = tx.last_insert_rowid();
+        let promise_id = fresh.inserted("promise", tx);
         for m in &p.moves {
             tx.execute(
                 "INSERT INTO promise_move (id, promise_id, moved_on, from_due, to_due)
@@ -525,6 +592,7 @@ fn import_promises(
 /// series is skipped too (the journal's own import is newer).
 fn import_calendar(
     tx: &Transaction<'_>,
+    fresh: &mut Fresh,
     doc: &ExportDocument,
     people: &IdMap,
     report: &mut ImportReport,
@@ -537,7 +605,7 @@ fn import_calendar(
             params![person, c.original_on],
             |r| r.get(0),
         )?;
-        if clash || already_there(tx, "calendar_occurrence", c.id, &c.created_at)? {
+        if clash || already_there(tx, fresh, "calendar_occurrence", c.id, &c.created_at)? {
             report.count("calendar occurrences", false);
             continue;
         }
@@ -558,6 +626,7 @@ fn import_calendar(
                 c.created_at,
             ],
         )?;
+        fresh.inserted("calendar_occurrence", tx);
         report.count("calendar occurrences", true);
     }
     Ok(())

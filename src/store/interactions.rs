@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
+use super::drafts::{ENTRY_DRAFT, discard_in};
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
     time_text,
@@ -58,7 +59,7 @@ const SELECT_INTERACTION: &str = "
            i.minutes, i.quality, i.initiated_by, i.title, i.notes,
            (SELECT group_concat(t.tag, char(31)) FROM interaction_tag t WHERE t.interaction_id = i.id),
            a.id, a.question, a.strength, a.applied, a.reported_on,
-           i.created_at, i.updated_at, i.version
+           i.created_at, i.updated_at, i.version, i.uid
       FROM interaction i
       JOIN person p ON p.id = i.person_id
       JOIN kind k ON k.id = i.kind_id
@@ -87,6 +88,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         let id = insert_entry(&tx, &draft, &instant_text(now))?;
         write_advice_loop(&tx, id, &kind, &draft)?;
+        // The saved form's draft goes in the same transaction: a kill just
+        // after the save can no longer leave it to be offered (and saved) again.
+        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
         tx.commit()?;
         self.interaction(id)
     }
@@ -110,6 +114,8 @@ impl Store {
             let promise = note.draft(draft.person_id, draft.happened_on, Some(id));
             super::promises::insert_promise(&tx, &promise, &stamp)?;
         }
+        // As in `add_interaction`: the form's draft goes with the save.
+        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
         tx.commit()?;
         self.interaction(id)
     }
@@ -257,6 +263,32 @@ impl Store {
         draft: &InteractionDraft,
         now: DateTime<Utc>,
     ) -> Result<Interaction> {
+        self.update_checked(id, None, expected_version, draft, now)
+    }
+
+    /// Saves `draft` over the entry a form was opened on — `id` with the
+    /// stable key `uid`, at `expected_version` — and discards the form's
+    /// draft in the same transaction. Stale when the entry changed since,
+    /// or when `id` is another entry now (a restore hands ids out again).
+    pub fn update_seen_interaction(
+        &mut self,
+        id: i64,
+        uid: i64,
+        expected_version: i64,
+        draft: &InteractionDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        self.update_checked(id, Some(uid), expected_version, draft, now)
+    }
+
+    fn update_checked(
+        &mut self,
+        id: i64,
+        uid: Option<i64>,
+        expected_version: i64,
+        draft: &InteractionDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
         let kind = self.kind_by_id(draft.kind_id)?;
         let mut draft = draft.clone();
         draft.validate(&kind)?;
@@ -267,11 +299,13 @@ impl Store {
                     SET person_id = ?1, kind_id = ?2, happened_on = ?3, at_time = ?4, minutes = ?5,
                         quality = ?6, initiated_by = ?7, title = ?8, notes = ?9, updated_at = ?10,
                         version = version + 1
-                  WHERE id = ?11 AND version = ?12 AND deleted_at IS NULL",
+                  WHERE id = ?11 AND version = ?12 AND deleted_at IS NULL
+                    AND (?13 IS NULL OR uid IS ?13)",
                 params_from_iter(entry_columns(&draft).into_iter().chain([
                     Value::Text(instant_text(now)),
                     Value::Integer(id),
                     Value::Integer(expected_version),
+                    uid.map_or(Value::Null, Value::Integer),
                 ])),
             )
             .map_err(|e| explain_foreign_key(e, draft.person_id))?;
@@ -293,6 +327,7 @@ impl Store {
         )?;
         write_tags(&tx, id, &draft.tags)?;
         write_advice_loop(&tx, id, &kind, &draft)?;
+        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
         tx.commit()?;
         self.interaction(id)
     }
@@ -306,7 +341,26 @@ impl Store {
             params![instant_text(now), id],
         )?;
         tx.commit()?;
+        self.deleted_here.push(id);
         Ok(entry)
+    }
+
+    /// Restores the last entry this store deleted that is still deleted;
+    /// `None` when it deleted none. The TUI's undo: another process's
+    /// delete is never undone by it.
+    pub fn undo_own_delete(&mut self) -> Result<Option<Interaction>> {
+        while let Some(id) = self.deleted_here.pop() {
+            let tx = self.conn.transaction()?;
+            let restored = tx.execute(
+                "UPDATE interaction SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?;
+            tx.commit()?;
+            if restored == 1 {
+                return self.interaction(id).map(Some);
+            }
+        }
+        Ok(None)
     }
 
     /// Restores the most recently deleted entry; `None` when nothing is deleted.
@@ -506,6 +560,7 @@ fn interaction_from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
         created_at: parse_instant_column(19, &created_at)?,
         updated_at: parse_instant_column(20, &updated_at)?,
         version: row.get(21)?,
+        uid: row.get::<_, Option<i64>>(22)?.unwrap_or_default(),
     })
 }
 

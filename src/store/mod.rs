@@ -11,10 +11,12 @@ mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod document;
+mod drafts;
 mod entry_files;
 mod expectations;
 mod export;
 mod fields;
+mod files;
 mod import;
 mod import_document;
 mod interactions;
@@ -26,12 +28,15 @@ mod promises;
 mod records;
 mod seal;
 mod summaries;
+mod trust;
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
+pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::{Nudge, OpenAsks};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
@@ -39,6 +44,7 @@ pub use people::PersonChange;
 pub use promises::PromiseFilter;
 pub use seal::seal_path;
 pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+pub use trust::distrust;
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
 pub use document::document_from_value;
@@ -66,6 +72,11 @@ pub struct Store {
     /// The passphrase of an encrypted journal, for the copies made of it.
     #[cfg_attr(not(feature = "encryption"), allow(dead_code))]
     key: Option<String>,
+    /// Who the drafts this store saves belong to (see `drafts`).
+    draft_owner: String,
+    /// The entries this store deleted, oldest first: what its undo brings
+    /// back (another process's deletes are that process's to undo).
+    deleted_here: Vec<i64>,
     /// Dropped after `conn`: seals the file once SQLite has closed it.
     _seal: Option<seal::SealOnClose>,
 }
@@ -73,6 +84,8 @@ pub struct Store {
 /// Why the journal could not do what was asked, in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("{reason}; the journal was not opened")]
+    Untrusted { reason: String },
     #[error(
         "{path} is not a SQLite database, so it is not a rapport journal; it was left untouched. Point --db at your journal, or at a new file to start one"
     )]
@@ -98,7 +111,7 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the journal could not be migrated: {0}")]
+    #[error("the journal could not be migrated ({}); it was left as it was", migration_cause(.0))]
     Migration(#[from] rusqlite_migration::Error),
     #[error(
         "the journal is read-only here (no write permission on the file or its folder, or a read-only disk); nothing was saved. Fix the permissions, or work on a copy"
@@ -120,6 +133,10 @@ pub enum StoreError {
         "the disk is full; nothing was saved and the journal is as it was. Free some space and try again"
     )]
     DiskFull,
+    #[error(
+        "another rapport is writing to the journal and did not finish in time; nothing was saved. Try again"
+    )]
+    Busy,
     #[error("journal error: {0}")]
     Sqlite(rusqlite::Error),
     #[error(transparent)]
@@ -148,6 +165,20 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// What went wrong in a migration, without the migration's SQL (which
+/// `rusqlite_migration` quotes whole: hundreds of lines).
+fn migration_cause(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     /// Faults of the place the journal lives in (read-only, full) get words
     /// a user can act on; the rest keep SQLite's.
@@ -155,6 +186,9 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
             _ => StoreError::Sqlite(e),
         }
     }

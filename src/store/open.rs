@@ -96,6 +96,10 @@ impl Store {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
+        // A journal someone else owns or may write is not ours to trust.
+        if let Some(reason) = super::trust::distrust(path) {
+            return Err(StoreError::Untrusted { reason });
+        }
         let existing_version = match fs::metadata(path) {
             Ok(meta) if meta.len() > 0 => Some(inspect(path, version, key, seal::intact(path))?),
             Ok(_) => None,
@@ -121,6 +125,8 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: false,
             key: key.map(str::to_string),
+            draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: Some(SealOnClose {
                 journal: path.to_path_buf(),
             }),
@@ -165,6 +171,8 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: true,
             key: None,
+            draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: None,
         })
     }
@@ -175,7 +183,11 @@ impl Store {
     pub fn reader(&self) -> Result<Option<Store>> {
         match &self.path {
             Some(path) => {
-                open_read_only(path, SCHEMA_VERSION, SCHEMA_VERSION, self.key.as_deref()).map(Some)
+                let mut reader =
+                    open_read_only(path, SCHEMA_VERSION, SCHEMA_VERSION, self.key.as_deref())?;
+                // The same TUI: its drafts are the reader's own too.
+                reader.draft_owner = self.draft_owner.clone();
+                Ok(Some(reader))
             }
             None => Ok(None),
         }
@@ -190,6 +202,8 @@ impl Store {
             path: None,
             read_only: false,
             key: None,
+            draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
             _seal: None,
         };
         migrations()?.to_latest(&mut store.conn)?;
@@ -240,6 +254,8 @@ fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> R
         path: Some(path.to_path_buf()),
         read_only: true,
         key: key.map(str::to_string),
+        draft_owner: super::drafts::new_owner(),
+        deleted_here: Vec::new(),
         // Nothing here changes the file: the seal, if any, stays as it was.
         _seal: None,
     })
@@ -379,7 +395,20 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let conn = connect_read_only(path).map_err(corrupt)?;
+    // With no -wal beside it, nothing is unfinished: read the file as it
+    // is (immutable), so a file that is then refused gets no -wal or -shm.
+    let conn = if key.is_none() && !sibling(path, "-wal").exists() {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        connect_read_only(path)
+    }
+    .map_err(corrupt)?;
     apply_key(&conn, path, key)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -398,6 +427,14 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
                 app_id,
             });
         }
+    }
+    if app_id == APPLICATION_ID && version == 0 {
+        // rapport sets its id and version in one transaction: an id with
+        // no version and tables is not a journal rapport wrote.
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            app_id,
+        });
     }
     if version > supported {
         return Err(StoreError::TooNew {

@@ -184,34 +184,6 @@ impl Store {
                 id,
             })
     }
-
-    /// Saves what is being typed in `form`, replacing the previous draft.
-    pub fn save_draft(&mut self, form: &str, body: &str, now: DateTime<Utc>) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO draft (form, body, saved_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (form) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
-            params![form, body, instant_text(now)],
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn draft(&self, form: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT body FROM draft WHERE form = ?1", [form], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    pub fn discard_draft(&mut self, form: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM draft WHERE form = ?1", [form])?;
-        tx.commit()?;
-        Ok(())
-    }
 }
 
 fn topic_from_row(row: &Row<'_>) -> rusqlite::Result<Topic> {

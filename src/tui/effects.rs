@@ -98,8 +98,8 @@ pub fn run(
         } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             match editing {
-                Some(EntryVersion { id, version }) => {
-                    store.update_interaction(id, version, &draft, now)
+                Some(EntryVersion { id, version, uid }) => {
+                    store.update_seen_interaction(id, uid, version, &draft, now)
                 }
                 None => store.add_interaction_with_promises(&draft, &promises, now),
             }
@@ -112,7 +112,7 @@ pub fn run(
             .delete_interaction(id, now)
             .map(|e| Msg::EntryDeleted(Box::new(e))),
         Cmd::UndoDelete => store
-            .undo_delete()
+            .undo_own_delete()
             .map(|e| Msg::EntryRestored(e.map(Box::new))),
         Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
         Cmd::SavePerson {
@@ -191,6 +191,10 @@ pub fn run(
         }
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
+            // This store's own drafts first (none in a fresh process), then
+            // drafts of TUIs that have ended, newest first: the first one
+            // this TUI can take becomes its own and is offered back (after
+            // "no", the next). A running TUI's drafts are never touched.
             for key in DraftKey::ALL {
                 match store.draft(key.as_str()) {
                     Ok(Some(body)) => {
@@ -198,6 +202,36 @@ pub fn run(
                         return;
                     }
                     Ok(None) => {}
+                    Err(e) => {
+                        out.push(failure(e, None));
+                        return;
+                    }
+                }
+            }
+            let orphans = match store.orphan_drafts() {
+                Ok(orphans) => orphans,
+                Err(e) => {
+                    out.push(failure(e, None));
+                    return;
+                }
+            };
+            for orphan in orphans {
+                // A form this build does not know (a newer rapport's) stays.
+                let Some(key) = DraftKey::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == orphan.form)
+                else {
+                    continue;
+                };
+                match store.adopt_draft(&orphan) {
+                    Ok(true) => {
+                        out.push(Msg::DraftFound {
+                            key,
+                            body: orphan.body,
+                        });
+                        return;
+                    }
+                    Ok(false) => {}
                     Err(e) => {
                         out.push(failure(e, None));
                         return;

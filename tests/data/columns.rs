@@ -39,6 +39,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
             "updated_at",
             "version",
             "deleted_at",
+            "uid",
         ],
     ),
     ("interaction_tag", &["interaction_id", "tag"]),
@@ -170,7 +171,7 @@ const EXPORTED_COLUMNS: [(&str, &[&str]); 17] = [
         ],
     ),
     // Half-typed form text: not data, so not exported (doctor counts it).
-    ("draft", &["form", "body", "saved_at"]),
+    ("draft", &["owner", "form", "body", "saved_at"]),
 ];
 
 #[test]

@@ -73,7 +73,13 @@ fn doctor_warns_about_a_synced_folder_with_advice_but_stays_healthy() {
     let outer = World::new();
     for (folder, service) in [("Dropbox", "Dropbox"), ("shared", "Syncthing")] {
         let dir = outer.path(folder);
-        std::fs::create_dir_all(&dir).expect("mkdir");
+        // An explicit --db is never given a folder: make it, as a user would.
+        std::fs::create_dir_all(dir.join("notes")).expect("mkdir");
+        std::fs::set_permissions(
+            dir.join("notes"),
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )
+        .expect("chmod");
         if service == "Syncthing" {
             std::fs::create_dir_all(dir.join(".stfolder")).expect("marker");
         }

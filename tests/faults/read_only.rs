@@ -24,10 +24,23 @@ enum Locked {
 fn locked_world(locked: Locked) -> World {
     let mut w = World::new();
     w.db = w.path("journal").join("journal.db");
+    std::fs::create_dir(w.path("journal")).expect("the journal's folder");
     w.run(&["person", "add", "Dana", "--current"]).ok();
     w.log(&["coffee", "Coffee walk", "-q", "4"]);
     w.log(&["one_on_one", "Weekly", "-q", "3"]);
     if running_as_root() {
+        // The test binary may sit where `nobody` cannot reach it (a clone
+        // under a 0700 folder): `nobody` runs a copy inside the world.
+        // Copied by `cp`, not here: a file this process held open for
+        // writing could leak into a child another test forks at that
+        // moment, and exec would then fail with "text file busy".
+        let copied = Command::new("cp")
+            .arg(env!("CARGO_BIN_EXE_rapport"))
+            .arg(w.path("rapport"))
+            .status()
+            .expect("cp runs");
+        assert!(copied.success(), "copy the binary");
+        chmod(&w.path("rapport"), 0o755);
         chmod(w.root(), 0o755);
         give_to_nobody(w.root());
     }
@@ -45,11 +58,31 @@ fn locked_world(locked: Locked) -> World {
 
 /// The binary on the world's journal, as a user the permissions stop.
 fn run_unprivileged(w: &World, args: &[&str]) -> Run {
-    let mut cmd = w.command(args);
+    let mut cmd = Command::new(binary(w));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("RAPPORT_TODAY", TODAY)
+        .envs(w.envs())
+        .current_dir(w.root())
+        .args(args)
+        .arg("--db")
+        .arg(&w.db)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     if running_as_root() {
         cmd.uid(NOBODY).gid(NOBODY);
     }
     exec(cmd)
+}
+
+/// The binary the unprivileged runs use: as root, the world's own copy.
+fn binary(w: &World) -> std::path::PathBuf {
+    if running_as_root() {
+        w.path("rapport")
+    } else {
+        std::path::PathBuf::from(env!("CARGO_BIN_EXE_rapport"))
+    }
 }
 
 /// The journal's bytes, and whether its `-wal` holds anything: SQLite may
@@ -115,7 +148,8 @@ fn a_read_only_file_in_a_read_only_folder_is_read_and_writes_are_refused() {
 #[test]
 fn the_tui_on_a_read_only_journal_shows_a_banner_and_refuses_saves() {
     let w = locked_world(Locked::Both);
-    let bin = OsStr::new(env!("CARGO_BIN_EXE_rapport"));
+    let bin_path = binary(&w);
+    let bin = bin_path.as_os_str();
     let db = w.db.as_os_str();
     let cmd = if running_as_root() {
         if Command::new("setpriv").arg("--version").output().is_err() {

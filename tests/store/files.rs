@@ -226,7 +226,7 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
     let four = rusqlite_migration::Migrations::new(shipped_steps().into_iter().take(4).collect());
     let mut written = Vec::new();
     {
-        let mut store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
+        let store = Store::open_with_migrations(&path, &four, 4).expect("a schema 4 journal");
         // Written as schema 4 knew a person (today's store writes columns it lacked).
         store
             .connection()
@@ -236,12 +236,29 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
             )
             .expect("person");
         let person = 1;
-        // Written newest first, so ids run against the timeline.
+        // Written newest first, so ids run against the timeline; in SQL, as
+        // a schema 4 rapport wrote them (today's store writes today's schema).
+        let conn = store.connection();
+        let coffee: i64 = conn
+            .query_row("SELECT id FROM kind WHERE name = 'coffee'", [], |r| {
+                r.get(0)
+            })
+            .expect("coffee");
         for (n, back) in [0u64, 3, 9, 1, 30].iter().enumerate() {
             let on = today() - chrono::Days::new(*back);
-            let mut d = draft(&store, person, "coffee", on, &format!("budget walk {n}"));
-            d.tags = vec!["hiring".into()];
-            written.push(store.add_interaction(&d, now()).expect("saved").id);
+            conn.execute(
+                "INSERT INTO interaction (person_id, kind_id, happened_on, title, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, '2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z')",
+                rusqlite::params![person, coffee, on.to_string(), format!("budget walk {n}")],
+            )
+            .expect("saved");
+            let id = conn.last_insert_rowid();
+            conn.execute(
+                "INSERT INTO interaction_tag (interaction_id, tag) VALUES (?1, 'hiring')",
+                [id],
+            )
+            .expect("tagged");
+            written.push(id);
         }
     }
     let store = Store::open(&path).expect("migrated");

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::super::output::{print_json, print_text};
 use super::super::{CmdResult, Context, Failure};
 use crate::present::count;
-use crate::store::SCHEMA_VERSION;
+use crate::store::{SCHEMA_VERSION, plain_copies};
 
 /// Everything `doctor` found, as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -86,6 +86,7 @@ pub fn doctor(json: bool, ctx: &Context) -> CmdResult {
                 f.path
             ));
         }
+        flag_plain_copies(&journal, &mut report);
         inspect(ctx, &mut report);
     } else {
         report.problems.push(format!(
@@ -165,6 +166,24 @@ fn inspect(ctx: &Context, report: &mut Report) {
         Err(e) => report.problems.push(format!("cannot count rows: {e}")),
     }
     report.deleted_interactions = store.deleted_interaction_count().ok();
+}
+
+/// A plain copy beside an encrypted journal (an `encrypt` that was
+/// interrupted) holds every note in the clear.
+fn flag_plain_copies(journal: &Path, report: &mut Report) {
+    let mut header = [0u8; 16];
+    let plain_journal = std::fs::File::open(journal)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0");
+    if plain_journal {
+        return;
+    }
+    for copy in plain_copies(journal) {
+        report.problems.push(format!(
+            "{} is a plain (unencrypted) copy of the journal, left by an interrupted `rapport encrypt`; run `rapport encrypt` again to remove it",
+            copy.display()
+        ));
+    }
 }
 
 /// The journal, its side files, its directory, and the backups beside it.

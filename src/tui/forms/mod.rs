@@ -63,9 +63,11 @@ pub enum Purpose {
     WriteSummary {
         body: String,
     },
-    /// After the 1:1 with this person.
+    /// After the 1:1 with this person; saved onto the 1:1 `attach_to`
+    /// already logged, when there is one.
     OneOnOne {
         person_id: i64,
+        attach_to: Option<i64>,
     },
     /// A new promise with this person, from the Prep screen.
     Promise {
@@ -85,11 +87,13 @@ pub enum Purpose {
 }
 
 /// The entry an edit form was opened on, and the version it was read at:
-/// the save is refused if someone changed it since.
+/// the save is refused if someone changed it since, or if the id is
+/// another entry now (its stable key differs: a restore hands ids out again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntryVersion {
     pub id: i64,
     pub version: i64,
+    pub uid: i64,
 }
 
 /// The forms whose half-typed contents are kept as a draft, one each.
@@ -170,10 +174,10 @@ impl OpenForm {
     pub fn draft_body(&self) -> String {
         let mut values = self.form.snapshot();
         if let Purpose::Entry {
-            editing: Some(EntryVersion { id, version }),
+            editing: Some(EntryVersion { id, version, uid }),
         } = self.purpose
         {
-            values.insert("_editing".into(), format!("{id}:{version}"));
+            values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
         }
         if let Purpose::Person {
             editing,
@@ -191,7 +195,7 @@ impl OpenForm {
                 values.insert("_person".into(), person_id.to_string());
                 values.insert("_week".into(), week.label());
             }
-            Purpose::OneOnOne { person_id } => {
+            Purpose::OneOnOne { person_id, .. } => {
                 // The topics it listed, so the same checklist comes back.
                 let (topics, picks) = one_on_one_topics(&self.form);
                 values.insert("_person".into(), person_id.to_string());
@@ -329,6 +333,7 @@ pub fn entry_form(
         editing: existing.map(|e| EntryVersion {
             id: e.id,
             version: e.version,
+            uid: e.uid,
         }),
     };
     OpenForm::new(purpose, Form::new(title, fields))
@@ -428,12 +433,15 @@ pub fn restore_draft(
     let mut open = match key {
         DraftKey::Entry => {
             let mut open = entry_form(kinds, people, manager, None);
-            if let Some((id, version)) = values.get("_editing").and_then(|e| e.split_once(':')) {
+            if let Some(editing) = values.get("_editing") {
+                let mut parts = editing.split(':').map(str::parse::<i64>);
+                let id = parts.next()?.ok()?;
+                let version = parts.next()?.ok()?;
+                // A draft from before stable keys has none: 0 matches no
+                // entry, so saving it is refused as stale, text kept.
+                let uid = parts.next().and_then(Result::ok).unwrap_or(0);
                 open.purpose = Purpose::Entry {
-                    editing: Some(EntryVersion {
-                        id: id.parse().ok()?,
-                        version: version.parse().ok()?,
-                    }),
+                    editing: Some(EntryVersion { id, version, uid }),
                 };
                 open.form.title = "Edit entry".into();
             }

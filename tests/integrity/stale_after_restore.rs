@@ -1,0 +1,54 @@
+//! An edit form left open across a `restore` (item 2): the restore frees
+//! ids, the next new entry takes the edited one's id at version 1; the
+//! form's save must be refused as stale, not overwrite that entry.
+
+use chrono::Utc;
+use rapport::domain::{InitiatedBy, InteractionDraft};
+use rapport::store::{Store, StoreError, restore_journal};
+
+use super::*;
+
+fn entry(store: &Store, person_id: i64, title: &str) -> InteractionDraft {
+    InteractionDraft {
+        person_id,
+        kind_id: store.kind_named("coffee").expect("coffee").id,
+        happened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day"),
+        at_time: None,
+        minutes: None,
+        quality: None,
+        initiated_by: InitiatedBy::Me,
+        title: title.into(),
+        notes: String::new(),
+        tags: Vec::new(),
+        advice_strength: None,
+    }
+}
+
+#[test]
+fn a_form_open_across_a_restore_is_refused_as_stale_and_the_new_entry_is_kept() {
+    let w = World::with_manager();
+    w.log(&["coffee", "before the backup"]);
+    let backup = w.path("backup.db");
+    w.run(&["backup", "--out", s(&backup)]).ok();
+    // The TUI: opens entry 2 for editing and keeps the form open.
+    let mut tui = Store::open(&w.db).expect("tui");
+    let dana = tui.person_named("Dana").expect("Dana").id;
+    let edited = tui
+        .add_interaction(&entry(&tui, dana, "after the backup"), Utc::now())
+        .expect("entry 2");
+    // Someone restores the backup, then logs a new, unrelated entry.
+    restore_journal(&w.db, &backup, &w.path("kept.db")).expect("restored");
+    let newcomer = w.log(&["chat", "unrelated newcomer"]);
+    assert_eq!(newcomer, edited.id, "the id was handed out again");
+    // The TUI's form is saved.
+    let saved = tui.update_seen_interaction(
+        edited.id,
+        edited.uid,
+        edited.version,
+        &entry(&tui, dana, "my edit"),
+        Utc::now(),
+    );
+    assert!(matches!(saved, Err(StoreError::Stale { .. })), "{saved:?}");
+    let shown = w.run(&["show", &newcomer.to_string()]).ok();
+    assert!(shown.contains("unrelated newcomer"), "{shown}");
+}
