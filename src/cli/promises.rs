@@ -139,9 +139,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 return print_json(&rows);
             }
             if list.is_empty() {
-                say!(
-                    "no open promises: `rapport promise add \"send the cost model\" --due fri`"
-                );
+                say!("no open promises: `rapport promise add \"send the cost model\" --due fri`");
             }
             for p in &list {
                 print_line(promise_line(p, name_of(p.person_id), ctx.today))?;
