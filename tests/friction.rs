@@ -166,7 +166,10 @@ fn typing_in_a_prefilled_date_replaces_it_and_brackets_step_the_day() {
 fn the_after_the_one_on_one_date_is_replaced_on_typing() {
     use rapport::tui::form::FieldId;
     let mut h = Harness::new(journal(), 120, 40);
-    h.press(KeyCode::Char('3')).press(KeyCode::Char('L'));
+    // A 1:1 is logged today: n logs another, as this test wants a form.
+    h.press(KeyCode::Char('3'))
+        .press(KeyCode::Char('L'))
+        .press(KeyCode::Char('n'));
     focus_field(&mut h, FieldId::Date);
     h.type_text("yesterday");
     assert_eq!(field_value(&h, FieldId::Date), "yesterday");
@@ -240,4 +243,67 @@ fn an_older_year_says_its_year_in_the_same_format() {
         row.contains("Tue 24 Nov       one_on_one"),
         "aligned: {row}"
     );
+}
+
+#[test]
+fn l_with_a_one_on_one_logged_today_asks_and_y_adds_to_it() {
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('3')).press(KeyCode::Char('L'));
+    assert!(
+        matches!(
+            h.app.overlay,
+            Some(Overlay::Confirm(
+                rapport::tui::app::Question::AttachOneOnOne { .. }
+            ))
+        ),
+        "asks first"
+    );
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("“Roadmap and hiring” is logged today already"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("attach_question_120x40", h.draw());
+    h.resize(60, 15);
+    insta::assert_snapshot!("attach_question_60x15", h.draw());
+    h.resize(120, 40);
+    h.press(KeyCode::Char('y'));
+    assert!(form_title(&h).is_some_and(|t| t.contains("added to today's")));
+    h.press(KeyCode::Char('4'));
+    h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(h.app.overlay.is_none(), "saved: {:?}", h.app.status);
+    let dana = h.store.current_person().expect("q").expect("dana").id;
+    let one_on_ones = h
+        .store
+        .one_on_one_days(dana, today().pred_opt().expect("day"), today())
+        .expect("days");
+    assert_eq!(one_on_ones.len(), 1, "still one 1:1 today");
+    let entry = h
+        .store
+        .last_one_on_one(dana, today())
+        .expect("q")
+        .expect("one");
+    assert_eq!(
+        entry.quality.map(|q| q.get()),
+        Some(4),
+        "its quality filled in"
+    );
+}
+
+#[test]
+fn l_then_n_logs_a_second_one_on_one_and_esc_neither() {
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('3')).press(KeyCode::Char('L'));
+    h.press(KeyCode::Esc);
+    assert!(h.app.overlay.is_none(), "esc: neither");
+    h.press(KeyCode::Char('L')).press(KeyCode::Char('n'));
+    assert!(form_title(&h).is_some_and(|t| !t.contains("added")));
+    h.press(KeyCode::Char('3'));
+    h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    let dana = h.store.current_person().expect("q").expect("dana").id;
+    let days = h
+        .store
+        .one_on_one_days(dana, today().pred_opt().expect("day"), today())
+        .expect("days");
+    assert_eq!(days.len(), 2, "a second 1:1 logged");
 }

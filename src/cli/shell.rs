@@ -115,7 +115,7 @@ impl<'a> StatusDocument<'a> {
 /// `rapport remind`: the day's one reminder on stdout (nothing on a quiet
 /// day); with `--notify`, also through `notify-send` when it is installed.
 pub fn remind(args: &RemindArgs, ctx: &Context) -> CmdResult {
-    let Some(said) = facts(ctx).and_then(|f| reminder(&f)) else {
+    let Some(said) = facts(ctx).and_then(|f| reminder(&f, ctx.today)) else {
         return Ok(());
     };
     print_line(shown_line(&said))?;

@@ -4,9 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::{Category, Interaction, Person, Week};
+use crate::domain::{Category, Interaction, MadeBy, Person, Week};
 use crate::prep::next::{Plan, next_one_on_one_planned, typical_weekday};
-use crate::prep::status::StatusFacts;
+use crate::prep::status::{PromiseDue, StatusFacts};
 use crate::prep::{NextOneOnOne, summary_status};
 use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
@@ -73,14 +73,23 @@ pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFact
     }))
 }
 
-/// How many promises, with anyone and by either side, are still open on
-/// or past their due day as of `today`.
-pub fn promises_due(store: &Store, today: NaiveDate) -> Result<usize> {
+/// My promises (made by me, to anyone) still open on or past their due
+/// day as of `today`, soonest due first. Theirs overdue is the coach's.
+pub fn promises_due(store: &Store, today: NaiveDate) -> Result<Vec<PromiseDue>> {
     let open = store.promises(PromiseFilter::default())?;
-    Ok(open
-        .iter()
-        .filter(|p| p.state.is_open() && p.due_on.is_some_and(|due| due <= today))
-        .count())
+    let mut due: Vec<PromiseDue> = open
+        .into_iter()
+        .filter(|p| p.state.is_open() && p.made_by == MadeBy::Me)
+        .filter_map(|p| {
+            let day = p.due_on.filter(|d| *d <= today)?;
+            Some(PromiseDue {
+                text: p.text,
+                due: day,
+            })
+        })
+        .collect();
+    due.sort_by_key(|p| p.due);
+    Ok(due)
 }
 
 /// The latest `summary`-category entry with the person from the Monday of

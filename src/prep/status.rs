@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use super::{NextOneOnOne, SummaryStatus};
+use chrono::NaiveDate;
+
+use super::{NextOneOnOne, SummaryStatus, short_date};
 use crate::domain::text::{count, days};
 
 /// What the status line and the reminder are made from.
@@ -18,8 +20,26 @@ pub struct StatusFacts {
     pub next: NextOneOnOne,
     /// This week's summary to them.
     pub summary: SummaryStatus,
-    /// Promises due today or earlier and not kept yet.
-    pub promises_due: usize,
+    /// My promises still open on or past their due day, soonest due first.
+    pub promises_due: Vec<PromiseDue>,
+}
+
+/// One of my promises due: what, and the day it is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseDue {
+    pub text: String,
+    pub due: NaiveDate,
+}
+
+impl PromiseDue {
+    /// `“Send the cost model” is due today`, `… was due Tue 24 Nov`.
+    fn said(&self, today: NaiveDate) -> String {
+        if self.due >= today {
+            format!("“{}” is due today", self.text)
+        } else {
+            format!("“{}” was due {}", self.text, short_date(self.due, today))
+        }
+    }
 }
 
 /// The parts of the status line; each is absent when there is nothing to say.
@@ -62,8 +82,8 @@ pub fn status(facts: &StatusFacts) -> Status {
     });
     let summary = (is_near(&facts.next) && !matches!(facts.summary, SummaryStatus::Sent { .. }))
         .then(|| "summary not sent".to_string());
-    let promises = (facts.promises_due > 0)
-        .then(|| format!("{} due", count(facts.promises_due, "promise", "promises")));
+    let due = facts.promises_due.len();
+    let promises = (due > 0).then(|| format!("{} due", count(due, "promise", "promises")));
     Status {
         one_on_one,
         summary,
@@ -73,8 +93,8 @@ pub fn status(facts: &StatusFacts) -> Status {
 
 /// The day's one reminder, for cron or a timer: the day before a 1:1 (or on
 /// its day) with the summary not sent, send it; on the day a promise is due,
-/// keep it. `None` on a day with nothing to be reminded of.
-pub fn reminder(facts: &StatusFacts) -> Option<String> {
+/// keep it, named. `None` on a day with nothing to be reminded of.
+pub fn reminder(facts: &StatusFacts, today: NaiveDate) -> Option<String> {
     let mut said = Vec::new();
     let unsent = !matches!(facts.summary, SummaryStatus::Sent { .. });
     match facts.next.days_until {
@@ -88,10 +108,14 @@ pub fn reminder(facts: &StatusFacts) -> Option<String> {
         )),
         _ => {}
     }
-    match facts.promises_due {
-        0 => {}
-        1 => said.push("1 promise due: keep it or say when".to_string()),
-        n => said.push(format!("{n} promises due: keep them or say when")),
+    match facts.promises_due.as_slice() {
+        [] => {}
+        [one] => said.push(format!("{}: keep it or say when", one.said(today))),
+        [first, rest @ ..] => said.push(format!(
+            "{} and {} more due: keep them or say when",
+            first.said(today),
+            rest.len()
+        )),
     }
     (!said.is_empty()).then(|| said.join("; "))
 }
@@ -106,7 +130,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, day).expect("a date")
     }
 
-    fn facts(days_until: Option<i64>, summary: SummaryStatus, promises_due: usize) -> StatusFacts {
+    fn facts(days_until: Option<i64>, summary: SummaryStatus, promises: usize) -> StatusFacts {
         let today = d(24);
         StatusFacts {
             person: "Dana".to_string(),
@@ -117,7 +141,12 @@ mod tests {
                 last: Some(d(17)),
             },
             summary,
-            promises_due,
+            promises_due: (0..promises)
+                .map(|i| PromiseDue {
+                    text: format!("promise {i}"),
+                    due: today,
+                })
+                .collect(),
         }
     }
 
@@ -162,12 +191,15 @@ mod tests {
 
     #[test]
     fn the_reminder_comes_the_day_before_a_one_on_one_without_a_summary() {
-        let said = reminder(&facts(Some(1), SummaryStatus::None, 0));
+        let said = reminder(&facts(Some(1), SummaryStatus::None, 0), d(24));
         assert_eq!(
             said.as_deref(),
             Some("1:1 with Dana tomorrow: send this week's summary today (rapport summary)")
         );
-        assert_eq!(reminder(&facts(Some(1), sent(), 0)), None);
-        assert_eq!(reminder(&facts(Some(3), SummaryStatus::None, 0)), None);
+        assert_eq!(reminder(&facts(Some(1), sent(), 0), d(24)), None);
+        assert_eq!(
+            reminder(&facts(Some(3), SummaryStatus::None, 0), d(24)),
+            None
+        );
     }
 }

@@ -302,6 +302,18 @@ pub(super) fn record_in(
 ) -> Result<(i64, Option<i64>)> {
     require_person(tx, draft.person_id)?;
     let id = insert_entry(tx, draft, &instant_text(now))?;
+    record_on(tx, id, draft, record, now)
+}
+
+/// Closes the topics discussed in the 1:1 `id` and records the picks,
+/// inside `tx`; returns `id` and the summary the picks went on.
+pub(super) fn record_on(
+    tx: &Transaction<'_>,
+    id: i64,
+    draft: &InteractionDraft,
+    record: &OneOnOneRecord,
+    now: DateTime<Utc>,
+) -> Result<(i64, Option<i64>)> {
     close_discussed(tx, id, &record.discussed, now)?;
     if record.picked.is_empty() {
         return Ok((id, None));

@@ -123,6 +123,13 @@ pub struct Status {
 pub enum Question {
     /// A draft left by a crash or kill: restore it?
     RestoreDraft { key: DraftKey, form: Box<OpenForm> },
+    /// A 1:1 is already logged today: y fills the after-the-1:1 `form` in
+    /// for it (`entry`, titled `title`), n logs a second one, esc neither.
+    AttachOneOnOne {
+        entry: i64,
+        title: String,
+        form: Box<OpenForm>,
+    },
     /// Sure? `yes` runs on y; n or esc leaves things as they are.
     Confirm {
         title: String,
@@ -672,6 +679,8 @@ pub enum Cmd {
     RecordOneOnOne {
         record: Box<OneOnOneRecord>,
         follow_ups: FollowUps,
+        /// The 1:1 already logged that it is saved onto, instead of a new one.
+        attach_to: Option<i64>,
     },
     /// For the event loop, not the store.
     Terminal(TerminalCmd),

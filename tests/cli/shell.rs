@@ -173,11 +173,12 @@ fn remind_notify_without_notify_send_still_prints() {
 }
 
 #[test]
-fn status_and_remind_count_the_promises_due() {
+fn status_and_remind_count_my_promises_due_and_remind_names_them() {
     let w = World::with_manager();
     w.log(&["one_on_one", "Roadmap", "--date", "2026-11-23"]);
     w.run(&["promise", "add", "send the cost model", "--due", "today"])
         .ok();
+    // Theirs overdue is the coach's to raise, not the prompt's.
     w.run(&[
         "promise",
         "add",
@@ -190,9 +191,14 @@ fn status_and_remind_count_the_promises_due() {
     .ok();
     w.run(&["promise", "add", "a later one", "--due", "+3d"])
         .ok();
-    assert_eq!(w.run(&["status"]).ok(), "2 promises due\n");
+    assert_eq!(w.run(&["status"]).ok(), "1 promise due\n");
     assert_eq!(
         w.run(&["remind"]).ok(),
-        "2 promises due: keep them or say when\n"
+        "“send the cost model” is due today: keep it or say when\n"
     );
+    w.run(&["promise", "add", "the rotation proposal", "--due", "today"])
+        .ok();
+    assert_eq!(w.run(&["status"]).ok(), "2 promises due\n");
+    let said = w.run(&["remind"]).ok();
+    assert!(said.contains("is due today and 1 more due"), "{said}");
 }

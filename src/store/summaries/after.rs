@@ -4,11 +4,11 @@
 //! nothing.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::super::interactions::{insert_entry, write_advice_loop};
-use super::super::{Result, Store, day_text, instant_text};
-use super::{OneOnOneRecord, RecordedOneOnOne, kind_to_log, record_in};
+use super::super::{Result, Store, StoreError, day_text, instant_text};
+use super::{OneOnOneRecord, RecordedOneOnOne, kind_to_log, record_in, record_on};
 use crate::domain::{AdviceAsk, FollowUps};
 use crate::domain::{Category, InitiatedBy, InteractionDraft};
 
@@ -19,6 +19,35 @@ impl Store {
     /// carried over that 1:1 (see `prep::carried_over`).
     pub fn record_one_on_one_with(
         &mut self,
+        record: &OneOnOneRecord,
+        follow_ups: &FollowUps,
+        now: DateTime<Utc>,
+    ) -> Result<RecordedOneOnOne> {
+        self.one_on_one_with(None, record, follow_ups, now)
+    }
+
+    /// [`Store::record_one_on_one_with`] onto the 1:1 `existing` already
+    /// logged, instead of logging a second one: the topics close linked to
+    /// it, the follow-ups are dated its day, and its quality, minutes and
+    /// notes are filled in from `record` where it had none.
+    pub fn attach_to_one_on_one(
+        &mut self,
+        existing: i64,
+        record: &OneOnOneRecord,
+        follow_ups: &FollowUps,
+        now: DateTime<Utc>,
+    ) -> Result<RecordedOneOnOne> {
+        let logged = self.interaction(existing)?;
+        let mut record = record.clone();
+        // The 1:1 keeps its own day and person.
+        record.draft.happened_on = logged.happened_on;
+        record.draft.person_id = logged.person_id;
+        self.one_on_one_with(Some(existing), &record, follow_ups, now)
+    }
+
+    fn one_on_one_with(
+        &mut self,
+        existing: Option<i64>,
         record: &OneOnOneRecord,
         follow_ups: &FollowUps,
         now: DateTime<Utc>,
@@ -35,7 +64,13 @@ impl Store {
             .as_ref()
             .filter(|a| !a.question.trim().is_empty());
         let tx = self.conn.transaction()?;
-        let (id, summary_id) = record_in(&tx, &draft, record, now)?;
+        let (id, summary_id) = match existing {
+            Some(id) => {
+                fill_in(&tx, id, &draft, now)?;
+                record_on(&tx, id, &draft, record, now)?
+            }
+            None => record_in(&tx, &draft, record, now)?,
+        };
         let stamp = instant_text(now);
         let day = day_text(draft.happened_on);
         let mut topic_ids = Vec::with_capacity(topics.len());
@@ -65,6 +100,50 @@ impl Store {
         recorded.advice = advice_id.map(|a| self.interaction(a)).transpose()?;
         Ok(recorded)
     }
+}
+
+/// Fills in the quality, minutes and notes the 1:1 `id` has none of from
+/// `draft`; refuses an entry that is not a live 1:1 with the same person.
+fn fill_in(
+    tx: &Transaction<'_>,
+    id: i64,
+    draft: &InteractionDraft,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let found: Option<(i64, String, bool)> = tx
+        .query_row(
+            "SELECT i.person_id, k.category, i.deleted_at IS NULL
+               FROM interaction i JOIN kind k ON k.id = i.kind_id WHERE i.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match found {
+        Some((person, category, true))
+            if person == draft.person_id && category == Category::Formal.as_str() => {}
+        _ => {
+            return Err(StoreError::Conflict(format!(
+                "entry {id} is not a 1:1 with this person in the journal: log the 1:1 instead"
+            )));
+        }
+    }
+    tx.execute(
+        "UPDATE interaction
+            SET quality = coalesce(quality, ?2),
+                minutes = coalesce(minutes, ?3),
+                notes = CASE WHEN notes = '' THEN ?4 ELSE notes END,
+                version = version + 1,
+                updated_at = ?5
+          WHERE id = ?1",
+        params![
+            id,
+            draft.quality.map(|q| q.get()),
+            draft.minutes,
+            draft.notes,
+            instant_text(now)
+        ],
+    )?;
+    Ok(())
 }
 
 /// Logs an ask (the `advice` kind, else the first in the ask category)

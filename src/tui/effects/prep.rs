@@ -100,9 +100,14 @@ pub(super) fn run(
                 Err(e) => return Err(e),
             }
         }
-        Cmd::RecordOneOnOne { record, follow_ups } => Msg::OneOnOneRecorded(Box::new(
-            store.record_one_on_one_with(&record, &follow_ups, now)?,
-        )),
+        Cmd::RecordOneOnOne {
+            record,
+            follow_ups,
+            attach_to,
+        } => Msg::OneOnOneRecorded(Box::new(match attach_to {
+            Some(entry) => store.attach_to_one_on_one(entry, &record, &follow_ups, now)?,
+            None => store.record_one_on_one_with(&record, &follow_ups, now)?,
+        })),
         _ => return Ok(None),
     };
     Ok(Some(msg))

@@ -63,9 +63,11 @@ pub enum Purpose {
     WriteSummary {
         body: String,
     },
-    /// After the 1:1 with this person.
+    /// After the 1:1 with this person; saved onto the 1:1 `attach_to`
+    /// already logged, when there is one.
     OneOnOne {
         person_id: i64,
+        attach_to: Option<i64>,
     },
     /// A new promise with this person, from the Prep screen.
     Promise {
@@ -193,7 +195,7 @@ impl OpenForm {
                 values.insert("_person".into(), person_id.to_string());
                 values.insert("_week".into(), week.label());
             }
-            Purpose::OneOnOne { person_id } => {
+            Purpose::OneOnOne { person_id, .. } => {
                 // The topics it listed, so the same checklist comes back.
                 let (topics, picks) = one_on_one_topics(&self.form);
                 values.insert("_person".into(), person_id.to_string());

@@ -173,6 +173,7 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
     OpenForm::new(
         Purpose::OneOnOne {
             person_id: manager.id,
+            attach_to: None,
         },
         form,
     )

@@ -11,6 +11,7 @@ use super::super::keymap::{Action, Context};
 use super::fetches::batch;
 use super::timeline::reload;
 use crate::domain::day::{parse_day, parse_upcoming_day};
+use crate::domain::text::shown_line;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let overlay = app.overlay.take()?;
@@ -56,6 +57,42 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                 None
             }
         },
+        Overlay::Confirm(Question::AttachOneOnOne {
+            entry,
+            title,
+            mut form,
+        }) => {
+            // Esc is neither: n is the answer that logs a second 1:1.
+            let action = if key.code == KeyCode::Esc {
+                Some(Action::Cancel)
+            } else {
+                app.keymap.action(Context::Confirm, key)
+            };
+            match action {
+                Some(Action::Yes) => {
+                    if let Purpose::OneOnOne { attach_to, .. } = &mut form.purpose {
+                        *attach_to = Some(entry);
+                    }
+                    form.form.title = format!("{} (added to today's)", form.form.title);
+                    form.form.intro = Some(format!(
+                        "Added to “{}”: the topics close with it, and its quality, minutes and notes are filled in where it has none.",
+                        shown_line(&title)
+                    ));
+                    app.overlay = Some(Overlay::Form(form));
+                }
+                Some(Action::No) => app.overlay = Some(Overlay::Form(form)),
+                Some(Action::Quit) => return Some(Cmd::Terminal(TerminalCmd::Quit)),
+                Some(Action::Cancel) => {}
+                _ => {
+                    app.overlay = Some(Overlay::Confirm(Question::AttachOneOnOne {
+                        entry,
+                        title,
+                        form,
+                    }));
+                }
+            }
+            None
+        }
         Overlay::Confirm(Question::Confirm { title, text, yes }) => {
             match app.keymap.action(Context::Confirm, key) {
                 Some(Action::Yes) => Some(*yes),
@@ -220,7 +257,10 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 replace: false,
             })
         }
-        Purpose::OneOnOne { person_id } => {
+        Purpose::OneOnOne {
+            person_id,
+            attach_to,
+        } => {
             let Some(person) = app.people.iter().find(|p| p.id == *person_id) else {
                 app.error("that person is no longer in the journal");
                 return None;
@@ -229,6 +269,7 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 |(record, follow_ups)| Cmd::RecordOneOnOne {
                     record: Box::new(record),
                     follow_ups,
+                    attach_to: *attach_to,
                 },
             )
         }

@@ -231,8 +231,24 @@ pub(super) fn on_prep_action(app: &mut App, action: Action) -> Option<Cmd> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let form = forms::one_on_one_form(&manager, &topics, app.prep.picks_week.is_some());
-            app.overlay = Some(Overlay::Form(Box::new(form)));
+            let form = Box::new(forms::one_on_one_form(
+                &manager,
+                &topics,
+                app.prep.picks_week.is_some(),
+            ));
+            let logged_today = app
+                .prep
+                .sheet
+                .as_ref()
+                .and_then(|s| s.last_one_on_one.as_ref())
+                .filter(|e| e.happened_on == app.today)
+                .map(|e| (e.id, e.title.clone()));
+            app.overlay = Some(match logged_today {
+                Some((entry, title)) => {
+                    Overlay::Confirm(Question::AttachOneOnOne { entry, title, form })
+                }
+                None => Overlay::Form(form),
+            });
             None
         }
         _ => None,

@@ -14,6 +14,7 @@ use super::wrap::wrapped;
 use crate::coach::SHOWN;
 use crate::domain::text::shown_line;
 use crate::present::action_text;
+use crate::present::count;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 
@@ -92,10 +93,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             continue;
         }
         if i == SHOWN && !unfolded {
+            let more = active - SHOWN;
+            let them = if more == 1 { "it" } else { "them" };
             lines.push(Line::from(Span::styled(
                 format!(
-                    "▸ {} more, less urgent: move down to see them",
-                    active - SHOWN
+                    "▸ {} more, less urgent: move down to see {them}",
+                    count(more, "step", "steps")
                 ),
                 theme.dim(),
             )));

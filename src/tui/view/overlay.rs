@@ -33,6 +33,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
                 popup,
             );
         }
+        Some(Overlay::Confirm(Question::AttachOneOnOne { title, .. })) => {
+            let text = format!(
+                "“{}” is logged today already.\n\ny add to it · n log a second 1:1 · esc neither",
+                shown_line(title)
+            );
+            let width = 60.min(area.width);
+            let height = wrapped_height(&text, width.saturating_sub(2)) + 4;
+            let popup = centered(area, width, height);
+            frame.render_widget(Clear, popup);
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(theme.block("A 1:1 today already")),
+                popup,
+            );
+        }
         Some(Overlay::Confirm(Question::Confirm { title, text, .. })) => {
             let text = format!("{}\n\ny yes · n no", shown_line(text));
             let width = 60.min(area.width);
