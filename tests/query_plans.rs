@@ -162,7 +162,13 @@ fn assert_no_full_scans(
     queries.len()
 }
 
-const NEVER: &[&str] = &["interaction", "advice_loop", "interaction_tag", "day_total"];
+const NEVER: &[&str] = &[
+    "interaction",
+    "advice_loop",
+    "interaction_tag",
+    "day_total",
+    "advice_ask",
+];
 
 #[test]
 fn the_checker_sees_a_full_scan_through_an_alias() {

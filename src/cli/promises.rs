@@ -109,7 +109,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 MadeBy::Me => format!("your promise to {}", shown_line(&person.name)),
                 MadeBy::Them => format!("{}'s promise", shown_line(&person.name)),
             };
-            eprintln!("noted {whose}{}", due_words(&p, ctx.today));
+            say!("noted {whose}{}", due_words(&p, ctx.today));
             Ok(())
         }
         PromiseCommand::List { all, with, json } => {
@@ -139,9 +139,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 return print_json(&rows);
             }
             if list.is_empty() {
-                eprintln!(
-                    "no open promises: `rapport promise add \"send the cost model\" --due fri`"
-                );
+                say!("no open promises: `rapport promise add \"send the cost model\" --due fri`");
             }
             for p in &list {
                 print_line(promise_line(p, name_of(p.person_id), ctx.today))?;
@@ -159,12 +157,12 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 Some(due) if day > due => format!(", {} late", days(day, due)),
                 _ => String::new(),
             };
-            eprintln!("promise {id} kept on {}{late}", short_date(day, ctx.today));
+            say!("promise {id} kept on {}{late}", short_date(day, ctx.today));
             Ok(())
         }
         PromiseCommand::Missed { id } => {
             let p = store.miss_promise(id, ctx.today, ctx.now)?;
-            eprintln!(
+            say!(
                 "promise {id} marked missed; {}",
                 match p.made_by {
                     MadeBy::Me =>
@@ -179,7 +177,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             let person = store.person(before.person_id)?;
             let due_on = due_day(&store, &person, &due, ctx)?;
             let p = store.move_promise(id, due_on, ctx.today, ctx.now)?;
-            eprintln!(
+            say!(
                 "promise {id} moved to {} (moved {})",
                 short_date(due_on, ctx.today),
                 times(p.moves.len())
@@ -188,7 +186,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
         }
         PromiseCommand::Drop { id } => {
             store.drop_promise(id, ctx.today, ctx.now)?;
-            eprintln!("promise {id} dropped");
+            say!("promise {id} dropped");
             Ok(())
         }
     }

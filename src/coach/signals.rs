@@ -136,8 +136,11 @@ pub struct CoachFacts {
     pub recent: Vec<DayFact>,
     /// The last few check-ins, oldest first.
     pub check_ins: Vec<CheckIn>,
-    /// Advice asks open on `today`: question and the day asked.
+    /// The oldest advice asks open on `today` (at least the oldest one if
+    /// any is): question and the day asked.
     pub open_advice: Vec<(String, NaiveDate)>,
+    /// How many advice asks were open on `today`.
+    pub open_advice_count: usize,
     /// Advice asks reported back on or before `today`.
     pub advice_reported: u32,
     /// Open topics: text and the day added.
@@ -233,11 +236,13 @@ impl Signals {
             .iter()
             .filter(|(_, d)| *d <= today)
             .collect();
-        let open_advice: Vec<&(String, NaiveDate)> = facts
+        // Read as of `today` by the store: the count, and the oldest first.
+        let open_advice_count = facts.open_advice_count;
+        let oldest_advice = facts
             .open_advice
             .iter()
             .filter(|(_, d)| *d <= today)
-            .collect();
+            .min_by_key(|(_, d)| *d);
         let before_today = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
         let l = LastSeen {
             one_on_one: before_today(facts.last_seen.one_on_one),
@@ -348,7 +353,7 @@ impl Signals {
         );
 
         // Advice: asking more is the wrong step while asks pile up unclosed.
-        let backlog = open_advice.len() >= ADVICE_BACKLOG;
+        let backlog = open_advice_count >= ADVICE_BACKLOG;
         let covering = covering_strength(
             &facts.person.strengths,
             &facts.my_profile.texts(Facet::Weakness),
@@ -363,14 +368,13 @@ impl Signals {
             SignalName::StrengthsRecorded,
             Some(Signal::at(facts.person.strengths.len() as f64, None)),
         );
-        let oldest_advice = open_advice.iter().min_by_key(|(_, d)| *d);
         put(
             SignalName::OldestOpenAdviceDays,
             oldest_advice.map(|(_, d)| Signal::at(days(*d), Some(*d))),
         );
         put(
             SignalName::OpenAdviceAsks,
-            oldest_advice.map(|(_, d)| Signal::at(open_advice.len() as f64, Some(*d))),
+            oldest_advice.map(|(_, d)| Signal::at(open_advice_count as f64, Some(*d))),
         );
         put(
             SignalName::AsksLast90Days,

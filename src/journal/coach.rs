@@ -25,7 +25,7 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
         .map_or(quarter_ago, |d| d.min(quarter_ago));
     let mut check_ins = store.last_check_ins(person.id, today, 6)?;
     check_ins.reverse();
-    let (open_advice, advice_reported) = store.advice_asks_as_of(person.id, today)?;
+    let asks = store.advice_asks_as_of(person.id, today, 1)?;
     Ok(CoachFacts {
         today,
         person: person.clone(),
@@ -38,8 +38,9 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
             .filter(|f| f.day <= today)
             .collect(),
         check_ins,
-        open_advice,
-        advice_reported,
+        open_advice: asks.oldest,
+        open_advice_count: asks.open,
+        advice_reported: asks.reported,
         open_topics,
         profile: store.profile(Some(person.id))?,
         my_profile: store.profile(None)?,

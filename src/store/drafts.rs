@@ -83,6 +83,7 @@ impl Store {
     /// Saves what is being typed in `form`, replacing this process's
     /// previous draft of it.
     pub fn save_draft(&mut self, form: &str, body: &str, now: DateTime<Utc>) -> Result<()> {
+        self.refuse_if_replaced()?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO draft (owner, form, body, saved_at) VALUES (?1, ?2, ?3, ?4)

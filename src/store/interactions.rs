@@ -82,6 +82,7 @@ impl Store {
         draft: &InteractionDraft,
         now: DateTime<Utc>,
     ) -> Result<Interaction> {
+        self.refuse_if_replaced()?;
         let kind = self.kind_by_id(draft.kind_id)?;
         let mut draft = draft.clone();
         draft.validate(&kind)?;
@@ -103,6 +104,7 @@ impl Store {
         promises: &[crate::domain::PromiseNote],
         now: DateTime<Utc>,
     ) -> Result<Interaction> {
+        self.refuse_if_replaced()?;
         let kind = self.kind_by_id(draft.kind_id)?;
         let mut draft = draft.clone();
         draft.validate(&kind)?;
@@ -289,6 +291,7 @@ impl Store {
         draft: &InteractionDraft,
         now: DateTime<Utc>,
     ) -> Result<Interaction> {
+        self.refuse_if_replaced()?;
         let kind = self.kind_by_id(draft.kind_id)?;
         let mut draft = draft.clone();
         draft.validate(&kind)?;

@@ -38,7 +38,7 @@ use rusqlite::Connection;
 pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
-pub use nudges::Nudge;
+pub use nudges::{Nudge, OpenAsks};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
 pub use promises::PromiseFilter;
@@ -77,6 +77,9 @@ pub struct Store {
     /// The entries this store deleted, oldest first: what its undo brings
     /// back (another process's deletes are that process's to undo).
     deleted_here: Vec<i64>,
+    /// The journal file this store opened (device, inode): a path that
+    /// names another file later was replaced under it.
+    file_id: Option<(u64, u64)>,
     /// Dropped after `conn`: seals the file once SQLite has closed it.
     _seal: Option<seal::SealOnClose>,
 }
@@ -133,6 +136,10 @@ pub enum StoreError {
         "the disk is full; nothing was saved and the journal is as it was. Free some space and try again"
     )]
     DiskFull,
+    #[error(
+        "the journal file was replaced since rapport opened it (a copy moved over it, or an encrypt or decrypt elsewhere); nothing was saved and what you typed is still in the form. Quit and start rapport again"
+    )]
+    Replaced,
     #[error(
         "another rapport is writing to the journal and did not finish in time; nothing was saved. Try again"
     )]
@@ -198,6 +205,23 @@ impl Store {
     /// The file behind this journal; `None` for an in-memory one.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the journal's path names another file now than the one
+    /// this store opened: anything written would go to a file nobody reads.
+    pub fn file_replaced(&self) -> bool {
+        match (&self.path, self.file_id) {
+            (Some(path), Some(opened)) => open::file_id(path).is_none_or(|now| now != opened),
+            _ => false,
+        }
+    }
+
+    /// `Replaced` when the journal file was replaced under this store.
+    pub(crate) fn refuse_if_replaced(&self) -> Result<()> {
+        if self.file_replaced() {
+            return Err(StoreError::Replaced);
+        }
+        Ok(())
     }
 
     /// Whether the journal was opened without write access.

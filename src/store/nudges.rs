@@ -27,6 +27,27 @@ pub enum Nudge {
     SwitchOn,
 }
 
+/// The advice asks open on a day (`interaction_id`, `asked_on`) for person
+/// `?1` on day `?2`, all from the `advice_ask` index: those still open, and
+/// those reported back after the day (few unless the day is long past).
+pub(crate) const OPEN_ASKS_AS_OF: &str = "
+    SELECT interaction_id, asked_on FROM advice_ask
+     WHERE person_id = ?1 AND reported_on IS NULL AND asked_on <= ?2
+    UNION ALL
+    SELECT interaction_id, asked_on FROM advice_ask
+     WHERE person_id = ?1 AND reported_on > ?2 AND asked_on <= ?2";
+
+/// The advice asks open on a day: the oldest few, and counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OpenAsks {
+    /// The oldest open asks: question and day asked, oldest first.
+    pub oldest: Vec<(String, NaiveDate)>,
+    /// How many were open.
+    pub open: usize,
+    /// How many were reported back on or before the day.
+    pub reported: u32,
+}
+
 impl Store {
     /// The person's last `limit` check-ins (and those about no one in
     /// particular) on or before `until`, newest first.
@@ -50,23 +71,24 @@ impl Store {
         Ok(rows)
     }
 
-    /// As of `day`: the advice asks still open (question and day asked,
-    /// oldest first), and how many were reported back.
+    /// As of `day`: the oldest `limit` advice asks still open (question and
+    /// day asked, oldest first), how many were open in all, and how many
+    /// were reported back. Read by index: the cost follows `limit`.
     pub fn advice_asks_as_of(
         &self,
         person_id: i64,
         day: NaiveDate,
-    ) -> Result<(Vec<(String, NaiveDate)>, u32)> {
-        let day = day_text(day);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.question, i.happened_on FROM advice_loop a
-               JOIN interaction i ON i.id = a.interaction_id
-              WHERE (a.reported_on IS NULL OR a.reported_on > ?2)
-                AND i.deleted_at IS NULL AND i.person_id = ?1 AND i.happened_on <= ?2
-              ORDER BY i.happened_on, i.id",
-        )?;
-        let open = stmt
-            .query_map(params![person_id, day], |r| {
+        limit: u32,
+    ) -> Result<OpenAsks> {
+        let day_key = day_text(day);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT a.question, o.asked_on
+               FROM ({OPEN_ASKS_AS_OF} ORDER BY 2, 1 LIMIT ?3) o
+               JOIN advice_loop a ON a.interaction_id = o.interaction_id
+              ORDER BY o.asked_on, o.interaction_id"
+        ))?;
+        let oldest = stmt
+            .query_map(params![person_id, day_key, limit], |r| {
                 let asked: String = r.get(1)?;
                 Ok((r.get(0)?, parse_day_column(1, &asked)?))
             })?
@@ -74,11 +96,24 @@ impl Store {
         let reported: u32 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE a.reported_on <= ?2 AND i.deleted_at IS NULL AND i.person_id = ?1",
+                "SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on <= ?2",
             )?
-            .query_row(params![person_id, day], |r| r.get(0))?;
-        Ok((open, reported))
+            .query_row(params![person_id, day_key], |r| r.get(0))?;
+        Ok(OpenAsks {
+            oldest,
+            open: self.open_asks_counted(person_id, day)?,
+            reported,
+        })
+    }
+
+    /// How many of the person's advice asks were open on `day`: asked by
+    /// then and not reported back by then.
+    pub fn open_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<usize> {
+        let count: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM ({OPEN_ASKS_AS_OF})"))?
+            .query_row(params![person_id, day_text(day)], |r| r.get(0))?;
+        Ok(usize::try_from(count).unwrap_or_default())
     }
 
     /// The nudge state of every rule for this person that has one.

@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -45,6 +45,12 @@ pub fn secure_create_dir(dir: &Path) -> Result<()> {
         .create(dir)
         .map_err(io)?;
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io)
+}
+
+/// The (device, inode) of the file at `path`.
+pub(super) fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// Creates an empty file readable by its owner only, whatever the umask.
@@ -127,10 +133,12 @@ impl Store {
             key: key.map(str::to_string),
             draft_owner: super::drafts::new_owner(),
             deleted_here: Vec::new(),
+            file_id: None,
             _seal: Some(SealOnClose {
                 journal: path.to_path_buf(),
             }),
         };
+        store.file_id = file_id(path);
         if let Some(found) = existing_version.filter(|v| *v > 0 && *v < version) {
             store.backup_to(&next_backup_path(path, found))?;
         }
@@ -173,6 +181,7 @@ impl Store {
             key: None,
             draft_owner: super::drafts::new_owner(),
             deleted_here: Vec::new(),
+            file_id: None,
             _seal: None,
         })
     }
@@ -204,6 +213,7 @@ impl Store {
             key: None,
             draft_owner: super::drafts::new_owner(),
             deleted_here: Vec::new(),
+            file_id: None,
             _seal: None,
         };
         migrate(&mut store.conn, &migrations()?)?;
@@ -267,6 +277,7 @@ fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> R
         key: key.map(str::to_string),
         draft_owner: super::drafts::new_owner(),
         deleted_here: Vec::new(),
+        file_id: None,
         // Nothing here changes the file: the seal, if any, stays as it was.
         _seal: None,
     })

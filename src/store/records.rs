@@ -160,9 +160,12 @@ impl Store {
     pub fn oldest_open_advice(&self, person_id: i64) -> Result<Option<AdviceLoop>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "{SELECT_OPEN_ADVICE} AND i.person_id = ?1 ORDER BY i.happened_on, a.id LIMIT 1"
-            ))?
+            .prepare_cached(
+                "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
+                   FROM advice_ask k CROSS JOIN advice_loop a ON a.interaction_id = k.interaction_id
+                  WHERE k.person_id = ?1 AND k.reported_on IS NULL
+                  ORDER BY k.asked_on, k.interaction_id LIMIT 1",
+            )?
             .query_row([person_id], advice_from_row)
             .optional()?)
     }

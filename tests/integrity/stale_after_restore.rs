@@ -53,3 +53,21 @@ fn a_form_open_across_a_restore_is_refused_as_stale_and_the_new_entry_is_kept() 
     let shown = w.run(&["show", &newcomer.to_string()]).ok();
     assert!(shown.contains("unrelated newcomer"), "{shown}");
 }
+
+#[test]
+fn a_journal_file_replaced_under_an_open_tui_refuses_its_saves() {
+    let w = World::with_manager();
+    let mut tui = Store::open(&w.db).expect("tui");
+    let dana = tui.person_named("Dana").expect("Dana").id;
+    assert!(!tui.file_replaced());
+    // Another journal is moved over the path (a copy put back by hand, an
+    // encrypt or decrypt run elsewhere).
+    let other = World::with_manager();
+    other.log(&["coffee", "the other journal"]);
+    std::fs::rename(&other.db, &w.db).expect("moved over");
+    assert!(tui.file_replaced());
+    let saved = tui.add_interaction(&entry(&tui, dana, "typed in the TUI"), Utc::now());
+    assert!(matches!(saved, Err(StoreError::Replaced)), "{saved:?}");
+    let draft = tui.save_draft("entry", "typed", Utc::now());
+    assert!(matches!(draft, Err(StoreError::Replaced)), "{draft:?}");
+}

@@ -140,3 +140,101 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
         None
     );
 }
+
+/// The open asks as of `on`, read from the asks and entries themselves.
+fn open_asks_by_definition(store: &Store, person: i64, on: NaiveDate) -> Vec<(String, String)> {
+    let on = on.format("%Y-%m-%d").to_string();
+    let mut stmt = store
+        .connection()
+        .prepare(
+            "SELECT a.question, i.happened_on FROM advice_loop a
+               JOIN interaction i ON i.id = a.interaction_id
+              WHERE i.person_id = ?1 AND i.deleted_at IS NULL AND i.happened_on <= ?2
+                AND (a.reported_on IS NULL OR a.reported_on > ?2)
+              ORDER BY i.happened_on, i.id",
+        )
+        .expect("query");
+    stmt.query_map(rusqlite::params![person, on], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .expect("rows")
+    .collect::<Result<_, _>>()
+    .expect("open asks")
+}
+
+#[test]
+fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = journal_with_manager(&mut store);
+    let sam = store
+        .add_person(
+            &PersonDraft {
+                name: "Sam".into(),
+                ..PersonDraft::default()
+            },
+            today(),
+            now(),
+        )
+        .expect("Sam added")
+        .id;
+    let ask = |store: &mut Store, person: i64, on: NaiveDate, title: &str| {
+        let mut d = draft(store, person, "advice", on, title);
+        d.quality = None;
+        d.advice_strength = Some("finance".into());
+        store.add_interaction(&d, now()).expect("asked")
+    };
+    let first = ask(&mut store, dana, day(2026, 9, 1), "first");
+    let moved = ask(&mut store, dana, day(2026, 9, 10), "moved to Sam");
+    let deleted = ask(&mut store, dana, day(2026, 10, 1), "deleted");
+    ask(&mut store, dana, day(2026, 10, 15), "kept");
+    ask(&mut store, sam, day(2026, 10, 20), "Sam's own");
+    // Reported back on a day after some of the days asked about below.
+    rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 10, 5))
+        .expect("reported");
+    let mut to_sam = draft(&store, sam, "advice", day(2026, 9, 12), "moved to Sam");
+    to_sam.quality = None;
+    to_sam.advice_strength = Some("finance".into());
+    store
+        .update_interaction(moved.id, moved.version, &to_sam, now())
+        .expect("moved");
+    store
+        .delete_interaction(deleted.id, now())
+        .expect("deleted");
+    assert_eq!(first.title, "first");
+    for person in [dana, sam] {
+        for on in [
+            day(2026, 9, 5),
+            day(2026, 9, 30),
+            day(2026, 10, 4),
+            day(2026, 10, 5),
+            day(2026, 10, 16),
+            today(),
+        ] {
+            let expected = open_asks_by_definition(&store, person, on);
+            let asks = store.advice_asks_as_of(person, on, 10).expect("asks");
+            let read: Vec<(String, String)> = asks
+                .oldest
+                .iter()
+                .map(|(q, d)| (q.clone(), d.format("%Y-%m-%d").to_string()))
+                .collect();
+            assert_eq!(read, expected, "person {person} on {on}");
+            assert_eq!(asks.open, expected.len(), "person {person} on {on}");
+            let reported: u32 = store
+                .connection()
+                .query_row(
+                    "SELECT count(*) FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
+                      WHERE i.person_id = ?1 AND i.deleted_at IS NULL AND a.reported_on <= ?2",
+                    rusqlite::params![person, on.format("%Y-%m-%d").to_string()],
+                    |r| r.get(0),
+                )
+                .expect("reported");
+            assert_eq!(asks.reported, reported, "person {person} on {on}");
+            let (page, total) = store.awaiting_advice_counted(person, on).expect("prep");
+            assert_eq!(total, expected.len(), "person {person} on {on}");
+            assert_eq!(
+                page.len(),
+                expected.len().min(rapport::domain::ADVICE_SHOWN)
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::super::nudges::OPEN_ASKS_AS_OF;
 use super::super::records::advice_from_row;
 use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
 use crate::domain::{ADVICE_SHOWN, AdviceLoop, AwaitingAdvice, Category, Interaction, Topic};
@@ -54,45 +55,36 @@ impl Store {
         Ok(self.awaiting_advice_counted(person_id, day)?.0)
     }
 
-    /// `awaiting_advice`, and how many asks were awaiting in all: one walk
-    /// over the open asks.
+    /// `awaiting_advice`, and how many asks were awaiting in all: the
+    /// first few and the count come from the `advice_ask` index (and the
+    /// asks reported back after `day`, few unless `day` is long past), so
+    /// the cost follows the page shown, not the asks left open.
     pub fn awaiting_advice_counted(
         &self,
         person_id: i64,
         day: NaiveDate,
     ) -> Result<(Vec<AwaitingAdvice>, usize)> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on,
-                    i.happened_on, count(*) OVER ()
-               FROM advice_loop a CROSS JOIN interaction i ON i.id = a.interaction_id
-              WHERE (a.reported_on IS NULL OR a.reported_on > ?2)
-                AND i.person_id = ?1 AND i.deleted_at IS NULL AND i.happened_on <= ?2
-              ORDER BY i.happened_on, a.id
-              LIMIT ?3",
-        )?;
-        let mut total = 0_i64;
+                    o.asked_on
+               FROM ({OPEN_ASKS_AS_OF} ORDER BY 2, 1 LIMIT ?3) o
+               JOIN advice_loop a ON a.interaction_id = o.interaction_id
+              ORDER BY o.asked_on, o.interaction_id"
+        ))?;
         let rows = stmt
             .query_map(
                 params![person_id, day_text(day), ADVICE_SHOWN as i64],
                 |r| {
                     let asked: String = r.get(6)?;
-                    Ok((
-                        AwaitingAdvice {
-                            advice: advice_from_row(r)?,
-                            asked_on: parse_day_column(6, &asked)?,
-                        },
-                        r.get::<_, i64>(7)?,
-                    ))
+                    Ok(AwaitingAdvice {
+                        advice: advice_from_row(r)?,
+                        asked_on: parse_day_column(6, &asked)?,
+                    })
                 },
             )?
-            .map(|row| {
-                row.map(|(ask, count)| {
-                    total = count;
-                    ask
-                })
-            })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok((rows, usize::try_from(total).unwrap_or_default()))
+        let total = self.open_asks_counted(person_id, day)?;
+        Ok((rows, total))
     }
 
     /// The person's advice asks made from `from` to `to` and not reported
@@ -137,9 +129,8 @@ impl Store {
     ) -> Result<Vec<AdviceLoop>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
-               FROM advice_loop a JOIN interaction i ON i.id = a.interaction_id
-              WHERE i.person_id = ?1 AND i.deleted_at IS NULL
-                AND a.reported_on BETWEEN ?2 AND ?3
+               FROM advice_ask k CROSS JOIN advice_loop a ON a.interaction_id = k.interaction_id
+              WHERE k.person_id = ?1 AND k.reported_on BETWEEN ?2 AND ?3
               ORDER BY a.reported_on, a.id",
         )?;
         let rows = stmt
