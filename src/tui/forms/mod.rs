@@ -316,23 +316,23 @@ pub fn entry_form(
             Editor::line(&text(|e| e.tags.join(", "))),
             format!("{LIST_HINT}; Enter saves"),
         ),
-        Field::new(
-            FieldId::Visible,
-            "Visible",
-            Editor::choice(
-                vec!["shared".into(), "private".into()],
-                usize::from(existing.is_some_and(|e| e.private)),
-            ),
-            "work entries: shared goes into the summary (p: private); notes never do",
-        ),
     ];
     let mut fields = fields;
+    // Tags last, as the field Enter saves from.
+    let tags = fields.pop();
     if existing.is_none() {
-        // Tags last, as the field Enter saves from.
-        let tags = fields.pop();
         fields.extend(promise_fields());
-        fields.extend(tags);
     }
+    fields.push(Field::new(
+        FieldId::Visible,
+        "Visible",
+        Editor::choice(
+            vec!["shared".into(), "private".into()],
+            usize::from(existing.is_some_and(|e| e.private)),
+        ),
+        "work entries: shared goes into the summary (p: private); notes never do",
+    ));
+    fields.extend(tags);
     let title = if existing.is_some() {
         "Edit entry"
     } else {
