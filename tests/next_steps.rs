@@ -121,7 +121,7 @@ fn three_steps_show_and_the_rest_unfold_when_the_selection_moves_into_them() {
         assert!(screen.contains(shown.as_str()), "{shown}\n{screen}");
     }
     assert!(!screen.contains(active[3].as_str()), "{screen}");
-    assert!(screen.contains("more, less urgent"), "{screen}");
+    assert!(screen.contains("more steps, less urgent"), "{screen}");
     h.press(KeyCode::Char('j'))
         .press(KeyCode::Char('j'))
         .press(KeyCode::Char('j'));
@@ -131,9 +131,21 @@ fn three_steps_show_and_the_rest_unfold_when_the_selection_moves_into_them() {
 
 #[test]
 fn the_screen_shows_no_rule_ids_and_indents_wrapped_lines_under_their_text() {
-    let mut h = Harness::new(demo_store(), 60, 40);
+    let mut h = Harness::new(demo_store(), 60, 60);
     h.press(KeyCode::Char('4'));
+    // A dismissed step is listed as quiet: by its words, not its rule id.
+    let dismissed = h.app.coach.suggestions[0].rule.clone();
+    h.press(KeyCode::Char('x'));
     let screen = h.screen_text();
+    assert!(
+        h.app
+            .coach
+            .suggestions
+            .iter()
+            .any(|s| s.rule == dismissed && s.quiet.is_some()),
+        "{screen}"
+    );
+    assert!(screen.contains("(resting until"), "{screen}");
     for s in &h.app.coach.suggestions {
         assert!(
             !screen.contains(&s.rule),

@@ -109,8 +109,8 @@ fn report(name: &str, suggestions: &[Suggestion], all: bool) -> String {
     if more > 0 {
         let _ = writeln!(
             out,
-            "\n{} more, less urgent: rapport next --all",
-            count(more, "step", "steps")
+            "\n{}, less urgent: rapport next --all",
+            count(more, "more step", "more steps")
         );
     }
     if all && !quiet.is_empty() {

@@ -57,7 +57,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ];
         if !coach.suggestions.is_empty() {
             lines.push(Line::from(""));
-            lines.extend(quiet_lines(app, theme));
+            lines.extend(quiet_lines(app, theme, usize::from(inner.width)));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
@@ -97,8 +97,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             let them = if more == 1 { "it" } else { "them" };
             lines.push(Line::from(Span::styled(
                 format!(
-                    "▸ {} more, less urgent: move down to see {them}",
-                    count(more, "step", "steps")
+                    "▸ {}, less urgent: move down to see {them}",
+                    count(more, "more step", "more steps")
                 ),
                 theme.dim(),
             )));
@@ -137,7 +137,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ));
         lines.push(Line::from(""));
     }
-    let quiet = quiet_lines(app, theme);
+    let quiet = quiet_lines(app, theme, usize::from(inner.width));
     if !quiet.is_empty() {
         if coach
             .suggestions
@@ -178,7 +178,7 @@ fn hanging<'a>(prefix: &str, text: &str, width: usize, style: Style) -> Vec<Line
 }
 
 /// The suggestions that fire but are quiet, one line each.
-fn quiet_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+fn quiet_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let coach = &app.coach;
     let mut lines = Vec::new();
     for (i, s) in coach.suggestions.iter().enumerate() {
@@ -191,10 +191,12 @@ fn quiet_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         } else {
             theme.dim()
         };
-        lines.push(Line::from(Span::styled(
-            format!("  {} ({quiet})", shown_line(&s.message)),
+        lines.extend(hanging(
+            "  ",
+            &format!("{} ({quiet})", shown_line(&s.message)),
+            width,
             style,
-        )));
+        ));
     }
     lines
 }
