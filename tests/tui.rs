@@ -324,6 +324,21 @@ fn search_filters_live_and_escape_clears_it() {
 }
 
 #[test]
+fn a_one_or_two_letter_search_waits_for_the_next_letter_or_enter() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    h.press(KeyCode::Char('/')).type_text("mi");
+    assert_eq!(h.app.timeline.rows.len(), 6, "nothing looked up yet");
+    assert!(h.screen_text().contains("Enter searches now"));
+    h.type_text("g");
+    assert_eq!(h.app.timeline.rows.len(), 2, "three letters search");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('/')).type_text("mi");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.timeline.filter.text.as_deref(), Some("mi"));
+    assert!(h.app.timeline.rows.len() < 6, "Enter searched for it");
+}
+
+#[test]
 fn the_filter_form_narrows_by_category() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('f')).press(KeyCode::Tab);

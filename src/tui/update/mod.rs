@@ -284,7 +284,7 @@ fn on_paste(app: &mut App, text: &str) -> Option<Cmd> {
         (None, Some(input)) => {
             input.insert(text);
             let query = input.text().to_string();
-            set_search(app, &query)
+            set_live_search(app, &query)
         }
         _ => None,
     }
@@ -379,8 +379,9 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
 fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     match app.keymap.action(Context::Search, key) {
         Some(Action::KeepSearch) => {
-            app.search = None;
-            None
+            // Enter searches for all of it, short words included.
+            let query = app.search.take()?.text().to_string();
+            set_search(app, &query)
         }
         Some(Action::Cancel) => {
             app.search = None;
@@ -391,12 +392,23 @@ fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             let input = app.search.as_mut()?;
             if input.handle(key, &app.keymap) {
                 let query = input.text().to_string();
-                set_search(app, &query)
+                set_live_search(app, &query)
             } else {
                 None
             }
         }
     }
+}
+
+/// A search as it is typed: only its words of three letters or more are
+/// looked up; with none yet, the results stay as they are until the next
+/// letter (a one-letter prefix would read most of the text index).
+fn set_live_search(app: &mut App, query: &str) -> Option<Cmd> {
+    if query.trim().is_empty() {
+        return set_search(app, "");
+    }
+    let looked_up = crate::domain::text::live_search(query)?;
+    set_search(app, &looked_up)
 }
 
 fn set_search(app: &mut App, query: &str) -> Option<Cmd> {

@@ -116,10 +116,17 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 
 fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     if let Some(search) = &app.search {
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled("/", theme.accent()),
             Span::raw(shown_line(search.text())),
-        ]);
+        ];
+        if crate::domain::text::live_search_waits(search.text()) {
+            spans.push(Span::styled(
+                "   (3 letters to search as you type; Enter searches now)",
+                theme.dim(),
+            ));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), area);
         let before: String = search.text().chars().take(search.cursor()).collect();
         let x =
