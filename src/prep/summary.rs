@@ -131,18 +131,23 @@ pub fn generate(template: &SummaryTemplate, facts: &SummaryFacts) -> String {
     })
 }
 
-/// "Done as promised": mine kept in the window; "Heads-up": mine moved to a
-/// new day in it, or past their day and still open — said before they ask.
+/// "Done as promised": mine kept in the window.
 fn promises(facts: &SummaryFacts) -> String {
-    let monday = facts.window.from;
-    let as_of = facts.window.to;
-    let kept: Vec<String> = super::kept_as_promised(&facts.promises, monday, as_of)
+    let (from, as_of) = (facts.window.from, facts.window.to);
+    let kept: Vec<String> = super::kept_as_promised(&facts.promises, from, as_of)
         .iter()
         .map(|p| {
             let on = p.closed_on.map(|d| d.format(" (%a)").to_string());
             format!("- {}{}", inline(&p.text), on.unwrap_or_default())
         })
         .collect();
+    section("Done as promised", &kept)
+}
+
+/// Promises of mine at risk, for "Risks and bad news": moved to a new day
+/// in the window, or past their day and still open — said before they ask.
+fn promise_risks(facts: &SummaryFacts) -> Vec<String> {
+    let (from, as_of) = (facts.window.from, facts.window.to);
     let mut risks = Vec::new();
     let mine_open = facts
         .promises
@@ -153,15 +158,15 @@ fn promises(facts: &SummaryFacts) -> String {
             .moves
             .iter()
             .rev()
-            .find(|m| m.moved_on >= monday && m.moved_on <= as_of);
+            .find(|m| m.moved_on >= from && m.moved_on <= as_of);
         match (moved, p.due_on) {
             (Some(m), Some(due)) if due >= as_of => {
-                let from = m
+                let old = m
                     .from_due
                     .map(|d| format!(" from {}", short_date(d, as_of)))
                     .unwrap_or_default();
                 risks.push(format!(
-                    "- {}: moves{from} to {}",
+                    "- {}: moves{old} to {}",
                     inline(&p.text),
                     short_date(due, as_of)
                 ));
@@ -174,14 +179,7 @@ fn promises(facts: &SummaryFacts) -> String {
             _ => {}
         }
     }
-    let mut out = section("Done as promised", &kept);
-    if !risks.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&section("Heads-up", &risks));
-    }
-    out
+    risks
 }
 
 fn section(heading: &str, lines: &[String]) -> String {
@@ -227,7 +225,7 @@ fn done(facts: &SummaryFacts) -> String {
 }
 
 fn risks(facts: &SummaryFacts) -> String {
-    let lines: Vec<String> = facts
+    let mut lines: Vec<String> = facts
         .risks()
         .iter()
         .map(|e| match e.notes.trim() {
@@ -239,6 +237,7 @@ fn risks(facts: &SummaryFacts) -> String {
             ),
         })
         .collect();
+    lines.extend(promise_risks(facts));
     section("Risks and bad news", &lines)
 }
 

@@ -245,7 +245,7 @@ fn promise(
 }
 
 #[test]
-fn done_as_promised_lists_mine_kept_in_the_window_and_heads_up_the_moved_and_overdue() {
+fn done_as_promised_lists_mine_kept_in_the_window_and_risks_the_moved_and_overdue() {
     use crate::domain::MadeBy::{Me, Them};
     use crate::domain::PromiseState::{Kept, Open, Renegotiated};
     let mut facts = facts();
@@ -274,7 +274,7 @@ fn done_as_promised_lists_mine_kept_in_the_window_and_heads_up_the_moved_and_ove
         "{text}"
     );
     assert!(
-        text.contains("## Heads-up\n\n- Promise 3: moves from Wed 25 Nov to Tue 1 Dec\n- Promise 4: was due Fri 20 Nov; I will come back with a new day\n"),
+        text.contains("## Risks and bad news\n\n- Promise 3: moves from Wed 25 Nov to Tue 1 Dec\n- Promise 4: was due Fri 20 Nov; I will come back with a new day\n"),
         "{text}"
     );
     assert!(!text.contains("Promise 6"), "on track: not a risk: {text}");
