@@ -17,5 +17,6 @@ pub mod insights;
 pub mod journal;
 pub mod prep;
 pub mod present;
+pub mod review;
 pub mod store;
 pub mod tui;

@@ -34,6 +34,10 @@ mod records;
 mod refusals;
 #[path = "cli/shell.rs"]
 mod shell;
+#[path = "cli/summary_flow.rs"]
+mod summary_flow;
+#[path = "cli/work.rs"]
+mod work;
 
 #[path = "common/cli.rs"]
 mod cli_harness;

@@ -63,6 +63,7 @@ impl Journal {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         self.store
             .add_interaction(&draft, Utc::now())

@@ -65,7 +65,7 @@ fn prep_tui(world: &World, editor: Option<&Path>) -> Tui {
 fn prep_is_drawn(t: &Tui) -> bool {
     let screen = t.screen();
     t.parser.screen().alternate_screen()
-        && screen.contains("This week's summary")
+        && screen.contains("Summary for your")
         && screen.contains("next 1:1")
 }
 
@@ -79,7 +79,7 @@ fn a_summary_generated_copied_and_marked_sent_is_in_the_journal() {
     tui.wait_for_text("1. Hiring plan");
 
     tui.send(b"s");
-    tui.wait_for_text("# Weekly summary, 2026-W48");
+    tui.wait_for_text("# Before our 1:1 on Wed 25 Nov");
     tui.wait_for_text("draft,");
 
     let before = tui.raw.len();
@@ -89,7 +89,7 @@ fn a_summary_generated_copied_and_marked_sent_is_in_the_journal() {
     assert!(copied.is_some(), "the clipboard sequence was written");
 
     tui.send(b"m");
-    tui.wait_for_text("Mark the summary of 2026-W48 sent today?");
+    tui.wait_for_text("Mark the summary for your 1:1 on Wed 25 Nov sent today?");
     tui.send(b"y");
     tui.wait_for_text("sent Tue 24 Nov");
     tui.send(b"q");
@@ -104,7 +104,10 @@ fn a_summary_generated_copied_and_marked_sent_is_in_the_journal() {
     let entries = entries.as_array().expect("a list");
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert_eq!(entries[0]["happened_on"], TODAY);
-    assert_eq!(entries[0]["title"], "Weekly summary 2026-W48");
+    assert_eq!(
+        entries[0]["title"],
+        "Summary for the 1:1 of Wed 25 Nov 2026"
+    );
     let notes = entries[0]["notes"].as_str().unwrap_or_default();
     assert!(
         notes.contains("1. Hiring plan"),
@@ -160,7 +163,7 @@ fn the_editor_gets_a_private_copy_that_is_removed_after() {
         .open_db()
         .query_row("SELECT body FROM summary", [], |r| r.get(0))
         .expect("the draft");
-    assert!(body.starts_with("# Weekly summary, 2026-W48"), "{body}");
+    assert!(body.starts_with("# Before our 1:1 on Wed 25 Nov"), "{body}");
     assert!(body.ends_with("Added in the editor.\n"), "{body}");
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);

@@ -47,6 +47,7 @@ fn journal() -> Store {
                 notes: String::new(),
                 tags: Vec::new(),
                 advice_strength: None,
+                private: false,
             },
             now,
         )
@@ -231,6 +232,7 @@ fn an_older_year_says_its_year_in_the_same_format() {
                 notes: String::new(),
                 tags: Vec::new(),
                 advice_strength: None,
+                private: false,
             },
             Utc::now(),
         )

@@ -193,6 +193,7 @@ proptest! {
                 notes: String::new(),
                 tags: Vec::new(),
                 advice_strength: None,
+                private: false,
             };
             store.add_interaction(&draft, Utc::now()).expect("saved");
         }

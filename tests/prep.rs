@@ -9,7 +9,8 @@ mod cli;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
 use rapport::journal;
-use rapport::prep::{SummaryStatus, Week};
+use rapport::prep::SummaryStatus;
+use rapport::store::SummaryFor;
 use rapport::store::{OneOnOneRecord, Store, StoreError, TopicMove};
 
 const TODAY: &str = "2026-11-24";
@@ -28,8 +29,11 @@ fn now() -> DateTime<Utc> {
         .expect("a real instant")
 }
 
-fn this_week() -> Week {
-    Week::containing(today())
+fn this_week() -> SummaryFor {
+    SummaryFor {
+        after: None,
+        for_day: None,
+    }
 }
 
 // ---------------------------------------------------------------- store
@@ -69,6 +73,7 @@ fn draft(store: &Store, person: i64, kind: &str, on: NaiveDate, title: &str) -> 
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+        private: false,
     }
 }
 
@@ -132,23 +137,27 @@ fn marking_sent_saves_the_body_and_logs_a_summary_entry_that_day() {
     let edit = store.save_summary_draft(dana, this_week(), "edited", now());
     assert!(matches!(edit, Err(StoreError::Conflict(_))));
     let kept = store
-        .summary(dana, this_week())
+        .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");
     assert_eq!(kept.body, "as sent");
 }
 
 #[test]
-fn a_summary_cannot_be_sent_before_its_week_or_for_nobody() {
+fn a_summary_cannot_be_sent_by_the_one_on_one_it_follows_or_for_nobody() {
     let (mut store, dana) = journal();
-    let early = store.mark_summary_sent(dana, this_week(), "x", day(2026, 11, 22), now());
+    let after_the_22nd = SummaryFor {
+        after: Some(day(2026, 11, 22)),
+        for_day: None,
+    };
+    let early = store.mark_summary_sent(dana, after_the_22nd, "x", day(2026, 11, 22), now());
     assert!(matches!(early, Err(StoreError::Conflict(_))));
     let nobody = store.mark_summary_sent(99, this_week(), "x", today(), now());
     assert!(matches!(
         nobody,
         Err(StoreError::NotFound { what: "person", .. })
     ));
-    assert_eq!(store.summary(dana, this_week()).expect("read"), None);
+    assert_eq!(store.summary(dana, this_week().after).expect("read"), None);
 }
 
 #[test]
@@ -244,9 +253,8 @@ fn the_after_the_one_on_one_form_saves_everything_or_nothing() {
         TopicStatus::Open
     );
 
-    let last_week = Week::containing(day(2026, 11, 20));
     store
-        .mark_summary_sent(dana, last_week, "summary", day(2026, 11, 20), now())
+        .mark_summary_sent(dana, this_week(), "summary", day(2026, 11, 20), now())
         .expect("sent");
     let saved = store.record_one_on_one(&record, now()).expect("recorded");
     assert_eq!(saved.interaction.kind, "one_on_one");
@@ -254,8 +262,8 @@ fn the_after_the_one_on_one_form_saves_everything_or_nothing() {
     assert_eq!(closed_by(&store, hiring), Some(saved.interaction.id));
     let summary = saved
         .summary
-        .expect("the picks went on last week's summary");
-    assert_eq!(summary.week, last_week);
+        .expect("the picks went on the summary sent before it");
+    assert_eq!(summary.sent_on, Some(day(2026, 11, 20)));
     assert_eq!(summary.picked_topics, vec![hiring, budget]);
 
     let mut coffee = record.clone();
@@ -286,7 +294,7 @@ fn picks_replace_earlier_ones_and_must_be_the_same_persons_topics() {
     let wrong = store.set_summary_picks(summary.id, &[theirs], now());
     assert!(matches!(wrong, Err(StoreError::Conflict(_))));
     let kept = store
-        .summary(dana, this_week())
+        .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");
     assert_eq!(kept.picked_topics, vec![b]);
@@ -342,67 +350,14 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
     assert_eq!(sheet.next_one_on_one_text, "Tue 24 Nov, today");
     assert_eq!(sheet.summary.status, SummaryStatus::None);
 
+    let after_the_last = SummaryFor {
+        after: Some(day(2026, 11, 17)),
+        for_day: Some(today()),
+    };
     store
-        .save_summary_draft(dana, this_week(), "# Draft\n\nHello", now())
+        .save_summary_draft(dana, after_the_last, "# Draft\n\nHello", now())
         .expect("draft");
     let sheet = journal::prep_sheet(&store, &person, today()).expect("the sheet");
     assert!(matches!(sheet.summary.status, SummaryStatus::Draft { .. }));
     assert_eq!(sheet.summary.preview, vec!["# Draft", "Hello"]);
-}
-
-#[test]
-fn a_past_weeks_summary_shows_the_journal_as_it_stood_then() {
-    let (mut store, dana) = journal();
-    let week = Week::containing(day(2026, 11, 12));
-    log(&mut store, dana, "one_on_one", day(2026, 11, 3), "Before");
-    log(
-        &mut store,
-        dana,
-        "note",
-        day(2026, 11, 11),
-        "Shipped the plan",
-    );
-    log(
-        &mut store,
-        dana,
-        "note",
-        day(2026, 11, 17),
-        "Next week's note",
-    );
-    let open_then = topic(&mut store, dana, "Open then", day(2026, 11, 2));
-    topic(&mut store, dana, "Added later", day(2026, 11, 20));
-    let ask = log(
-        &mut store,
-        dana,
-        "advice",
-        day(2026, 11, 9),
-        "Which vendor?",
-    );
-    let asked = store.interaction(ask).expect("ask");
-    let loop_id = asked.advice_loop.expect("an ask opens a loop").id;
-    store
-        .report_advice(loop_id, Some(true), day(2026, 11, 13))
-        .expect("reported");
-    store
-        .close_topic(open_then, TopicStatus::Discussed, day(2026, 11, 19), now())
-        .expect("closed later");
-
-    let person = store.person(dana).expect("Dana");
-    let facts = journal::summary_facts(&store, &person, week, today()).expect("facts");
-    assert_eq!(facts.as_of, day(2026, 11, 15));
-    let titles: Vec<&str> = facts.entries.iter().map(|e| e.title.as_str()).collect();
-    assert_eq!(titles, ["Shipped the plan", "Which vendor?"]);
-    let topics: Vec<&str> = facts
-        .open_topics
-        .iter()
-        .map(|t| t.topic.text.as_str())
-        .collect();
-    assert_eq!(topics, ["Open then"]);
-    assert_eq!(facts.open_topics[0].carried_over, 1, "the 1:1 of 3 Nov");
-    assert!(
-        facts.open_advice.is_empty(),
-        "reported back within the week"
-    );
-    assert_eq!(facts.reported_advice.len(), 1);
-    assert_eq!(facts.next.on, Some(day(2026, 11, 10)));
 }

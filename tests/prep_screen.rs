@@ -16,7 +16,6 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
-use rapport::prep::Week;
 use rapport::store::Store;
 use rapport::tui::app::{Msg, Overlay, PrepPane, Screen, TerminalCmd};
 use rapport::tui::dispatch;
@@ -29,6 +28,11 @@ fn demo_store() -> Store {
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
+}
+
+/// The 1:1 the summary under test is filed after: the last one, Wed 18 Nov.
+fn filed_after() -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
 }
 
 /// Dana, met weekly, last on Wednesday 18 November: the next 1:1 is
@@ -67,6 +71,7 @@ fn small_store() -> Store {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+            private: false,
         };
         store.add_interaction(&draft, now).expect("logged");
     };
@@ -147,13 +152,12 @@ fn prep_screen_on_the_demo_journal() {
     insta::assert_snapshot!("prep_demo_120x40", h.draw());
     h.resize(60, 15);
     insta::assert_snapshot!("prep_demo_60x15", h.draw());
-    // The demo logged its summary by hand: a draft here says both.
+    // The demo's Monday summary was for Tuesday's 1:1: the next one starts
+    // afresh from the shared work since that summary.
     h.resize(120, 40).press(KeyCode::Char('s'));
     let screen = h.screen_text();
-    assert!(
-        screen.contains("a summary entry was logged by hand Mon 23 Nov"),
-        "{screen}"
-    );
+    assert!(screen.contains("# Before our 1:1 on Tue 1 Dec"), "{screen}");
+    assert!(screen.contains("covers 23–24 Nov 2026"), "{screen}");
 }
 
 #[test]
@@ -334,7 +338,7 @@ fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
     assert_eq!(closed_by, Some(last.id));
     let summary = h
         .store
-        .summary(dana(&h), Week::containing(today()))
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("summary");
     assert_eq!(summary.picked_topics.len(), 2);
@@ -399,8 +403,8 @@ fn accepting_the_coachs_summary_step_opens_the_draft_on_prep() {
     let Some(Overlay::Form(open)) = &h.app.overlay else {
         panic!("the summary editor is open");
     };
-    assert!(open.form.title.contains("Weekly summary 2026-W48"));
-    assert!(h.screen_text().contains("Weekly summary, 2026-W48"));
+    assert!(open.form.title.contains("Summary for the next 1:1"));
+    assert!(h.screen_text().contains("Before our 1:1 on Wed 25 Nov"));
     // Saving the draft is not sending it: the step stays until it is sent.
     ctrl(&mut h, 's');
     assert!(summary_step_active(&h));
@@ -452,6 +456,7 @@ fn an_ask_from_an_earlier_year_shows_its_year() {
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     };
     store.add_interaction(&draft, now).expect("logged");
     let mut h = prep(store, 120, 40);

@@ -71,5 +71,6 @@ fn draft(
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     }
 }

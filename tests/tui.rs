@@ -107,6 +107,7 @@ fn filled_store() -> Store {
             notes: notes.into(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
+            private: false,
         };
         store.add_interaction(&draft, now).expect("entry");
     }
@@ -478,6 +479,7 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         store.add_interaction(&draft, now).expect("entry");
     }

@@ -61,11 +61,18 @@ pub struct EntryFields {
     /// For an advice ask: the strength of theirs it draws on
     #[arg(long, value_name = "STRENGTH")]
     pub strength: Option<String>,
+    /// Keep a work entry out of the summary and the review (work entries
+    /// are shared by default; notes and time with them never are)
+    #[arg(long, conflicts_with = "shared")]
+    pub private: bool,
+    /// Share a work entry marked private again
+    #[arg(long)]
+    pub shared: bool,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct LogArgs {
-    /// The kind: one_on_one (or 1on1), meal, coffee, chat, advice, summary, feedback, note, or your own
+    /// The kind: one_on_one (or 1on1), meal, coffee, chat, advice, summary, feedback, note, win, risk, or your own
     pub kind: String,
     /// One line saying what happened
     pub title: Option<String>,
@@ -99,7 +106,7 @@ pub struct ListArgs {
     /// Only this kind
     #[arg(long)]
     pub kind: Option<String>,
-    /// Only this category: formal, informal, ask, update, feedback, note
+    /// Only this category: formal, informal, ask, update, feedback, note, work
     #[arg(long)]
     pub category: Option<String>,
     /// Only with this person
@@ -170,6 +177,17 @@ fn check_strength(fields: &EntryFields, kind: &str, category: Category) -> Resul
     Ok(())
 }
 
+/// `--shared` is for the work log: a note or time with them is never
+/// shared, so it would be a promise rapport does not keep.
+fn check_shared(fields: &EntryFields, kind: &str, category: Category) -> Result<(), Failure> {
+    if fields.shared && category != Category::Work {
+        return Err(Failure::usage(format!(
+            "{kind} entries are never shared: only work entries (win, risk, or your own work kinds) go into the summary; drop --shared"
+        )));
+    }
+    Ok(())
+}
+
 /// Applies the given fields over `draft`; fields not given are left alone.
 fn apply_fields(
     draft: &mut InteractionDraft,
@@ -201,6 +219,11 @@ fn apply_fields(
     if let Some(strength) = &fields.strength {
         draft.advice_strength = Some(strength.trim().to_string());
     }
+    if fields.private {
+        draft.private = true;
+    } else if fields.shared {
+        draft.private = false;
+    }
     Ok(())
 }
 
@@ -208,6 +231,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     let kind = store.kind_named(&args.kind)?;
     check_strength(&args.fields, &kind.name, kind.category)?;
+    check_shared(&args.fields, &kind.name, kind.category)?;
     let person = resolve_person(&store, args.fields.with.as_deref())?;
     let mut draft = InteractionDraft {
         person_id: person.id,
@@ -221,6 +245,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
         notes: String::new(),
         tags: args.fields.tags.clone(),
         advice_strength: None,
+        private: false,
     };
     apply_fields(&mut draft, &args.fields, &store, ctx)?;
     let saved = store.add_interaction(&draft, ctx.now)?;
@@ -340,9 +365,13 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
         Some(kind) => {
             let kind = store.kind_named(kind)?;
             check_strength(&args.fields, &kind.name, kind.category)?;
+            check_shared(&args.fields, &kind.name, kind.category)?;
             draft.kind_id = kind.id;
         }
-        None => check_strength(&args.fields, &entry.kind, entry.category)?,
+        None => {
+            check_strength(&args.fields, &entry.kind, entry.category)?;
+            check_shared(&args.fields, &entry.kind, entry.category)?;
+        }
     }
     if args.replace_tags {
         draft.tags = args.fields.tags.clone();

@@ -24,6 +24,7 @@ mod prep;
 mod profiles;
 mod promises;
 mod records;
+mod review;
 mod shell;
 mod stats;
 
@@ -134,10 +135,12 @@ pub enum Command {
     /// Turn an encrypted journal back into a plain one
     Decrypt,
     /// Before a 1:1: everything since the last one, the agenda, open advice
-    /// loops, feedback, and this week's summary
+    /// loops, feedback, and the summary for the next 1:1
     Prep(prep::PrepArgs),
-    /// The weekly summary for your manager, in markdown; --mark-sent records it
+    /// The summary for your next 1:1, in markdown; --check, --talking-points, --mark-sent
     Summary(prep::SummaryArgs),
+    /// A self-review draft for a performance review, from the work log
+    Review(review::ReviewArgs),
     /// The coach's next trust-building steps, with the reason for each
     Next(next::NextArgs),
     /// How often and how well: the figures behind the Insights screen
@@ -372,6 +375,7 @@ pub fn run(command: Command, cli_db: Option<PathBuf>, ctx: &Context) -> CmdResul
         )),
         Command::Prep(args) => prep::prep(args, ctx),
         Command::Summary(args) => prep::summary(args, ctx),
+        Command::Review(args) => review::review(args, ctx),
         Command::Next(args) => next::next(args, ctx),
         Command::Stats(args) => stats::stats(args, ctx),
         Command::Calendar(cmd) => calendar::calendar(cmd, ctx),

@@ -49,6 +49,17 @@ pub fn print_text(text: &str) -> CmdResult {
     reader_gone_is_ok(written.map_err(Failure::from))
 }
 
+/// Who may read it: `shared (in the summary and the review)` or `private`.
+pub fn visibility_text(entry: &Interaction) -> &'static str {
+    if entry.is_shared() {
+        "shared: goes into the summary and the review"
+    } else if entry.category == crate::domain::Category::Work {
+        "private: marked private, kept out of the summary and the review"
+    } else {
+        "private: only work entries are ever shared"
+    }
+}
+
 /// Every field of one entry, for `rapport show`.
 pub fn entry_detail(entry: &Interaction) -> String {
     let mut out = String::new();
@@ -67,6 +78,7 @@ pub fn entry_detail(entry: &Interaction) -> String {
         let _ = writeln!(out, "quality  {} {}/5", q.dots(), q.get());
     }
     let _ = writeln!(out, "started  by {}", entry.initiated_by.as_str());
+    let _ = writeln!(out, "visible  {}", visibility_text(entry));
     if !entry.tags.is_empty() {
         let _ = writeln!(out, "tags     {}", tags_text(&entry.tags));
     }

@@ -50,6 +50,10 @@ pub enum PersonCommand {
         new_name: Option<String>,
         #[arg(long)]
         role: Option<String>,
+        /// The name a summary greets them by [default: the first word of their name];
+        /// "" goes back to the default
+        #[arg(long, value_name = "NAME")]
+        call: Option<String>,
         /// Replaces their strengths with these (repeat for several)
         #[arg(long = "strength", value_name = "TEXT")]
         strengths: Vec<String>,
@@ -97,7 +101,7 @@ pub enum KindCommand {
     Add {
         /// Lowercase letters, digits and _, e.g. walk
         name: String,
-        /// formal, informal, ask, update, feedback or note
+        /// formal, informal, ask, update, feedback, note or work
         #[arg(long, short = 'c')]
         category: String,
     },
@@ -179,6 +183,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             name,
             new_name,
             role,
+            call,
             strengths,
             every,
             next,
@@ -198,6 +203,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             let change = PersonChange {
                 name: new_name,
                 role,
+                call,
                 strengths: (!strengths.is_empty()).then_some(strengths),
                 cadence_days: every.map(Some),
                 next_one_on_one,
@@ -212,7 +218,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             };
             if change == PersonChange::default() {
                 return Err(Failure::usage(
-                    "nothing to change: give at least one of --name, --role, --strength, --every, --next-1on1, --clear-next, --current, --relation, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
+                    "nothing to change: give at least one of --name, --role, --call, --strength, --every, --next-1on1, --clear-next, --current, --relation, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
                 ));
             }
             let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;

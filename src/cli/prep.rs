@@ -13,10 +13,12 @@ use crate::domain::Interaction;
 use crate::domain::text::shown_line;
 use crate::journal;
 use crate::prep::{
-    PrepSheet, ReadingTime, SummaryStatus, SummaryTemplate, Week, generate, short_date,
+    CheckAgainst, PrepSheet, ReadingTime, SummaryStatus, SummaryTemplate, generate, private_texts,
+    short_date, talking_points,
 };
 use crate::present::truncated;
 use crate::present::{count, days_ago, padded, quality_cell, title_text, width};
+use crate::store::SummaryFor;
 
 #[derive(Debug, Clone, Args)]
 pub struct PrepArgs {
@@ -29,22 +31,27 @@ pub struct PrepArgs {
 }
 
 const SUMMARY_HELP: &str = "\
+The summary prepares your next 1:1: it covers what happened since the last
+summary you sent (or, if none was sent since, since your last 1:1) through
+today, and is named by the 1:1 it prepares. Sections, each left out when
+empty: Done (your win entries), Risks and bad news (risk entries with their
+plan; first when their profile says they want bad news early), Topics for
+you to pick, new advice asks, reporting back on their advice, and how this
+serves their goals. Only shared work entries go in: notes, ratings, entries
+marked private and your time with them never do.
+
 Without --regenerate, a draft saved on the Prep screen is printed as it is;
-a summary already sent is printed as sent.
+a summary already sent is printed as sent. --check lists the lines to read
+before it leaves (talking about them in the third person, or repeating a
+private entry) and exits 1 when there are any.
 
 The text comes from a template: a summary.md in the config directory
-(~/.config/rapport/summary.md) replaces the built-in one. Its placeholders are
-{{manager}}, {{week}}, {{dates}}, {{highlights}}, {{topics}}, {{advice}},
-{{fyi}} and {{next_week}}; each section is left out when empty. Only your
-titles go in, never your notes or ratings.";
+(~/.config/rapport/summary.md) replaces the built-in one.";
 
 #[derive(Debug, Clone, Args)]
 #[command(after_help = SUMMARY_HELP)]
 pub struct SummaryArgs {
-    /// The ISO week, e.g. 2026-W48 [default: this week]
-    #[arg(long, value_name = "YYYY-Www", conflicts_with = "date")]
-    pub week: Option<String>,
-    /// The week this day falls in; with --mark-sent, also the day it was sent
+    /// As of this day [default: today]; with --mark-sent, the day it was sent
     #[arg(long, short = 'd', value_name = "DAY", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Whose summary [default: the current manager]
@@ -54,12 +61,21 @@ pub struct SummaryArgs {
     #[arg(long)]
     pub regenerate: bool,
     /// Record it as sent: saves it and logs a `summary` entry; prints that entry's id
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["check", "talking_points"])]
     pub mark_sent: bool,
-    /// With --mark-sent: the text you sent, from a file (`-` reads standard input)
-    #[arg(long, value_name = "FILE", requires = "mark_sent")]
+    /// The text you sent (with --mark-sent) or want checked (with --check),
+    /// from a file (`-` reads standard input)
+    #[arg(long, value_name = "FILE")]
     pub body_file: Option<PathBuf>,
-    /// Print a JSON object: the week, its state, the markdown, words and minutes
+    /// List the lines to read before it leaves; exit 1 when there are any
+    #[arg(long, conflicts_with = "talking_points")]
+    pub check: bool,
+    /// Print the same content as up to three talking points, for a manager
+    /// who would rather hear it
+    #[arg(long)]
+    pub talking_points: bool,
+    /// Print a JSON object: the 1:1 it prepares, the days it covers, its
+    /// state, the markdown, the check, the talking points
     #[arg(long, conflicts_with = "mark_sent")]
     pub json: bool,
 }
@@ -86,21 +102,26 @@ enum Origin {
 }
 
 pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
-    let week = match (&args.week, &args.date) {
-        (Some(typed), _) => Week::parse(typed).map_err(|e| Failure::usage(e.to_string()))?,
-        (None, Some(day)) => Week::containing(ctx.day(day)?),
-        (None, None) => Week::containing(ctx.today),
+    if args.body_file.is_some() && !(args.mark_sent || args.check) {
+        return Err(Failure::usage(
+            "--body-file goes with --mark-sent (what you sent) or --check (what to check)",
+        ));
+    }
+    let as_of = match (&args.date, args.mark_sent) {
+        (Some(day), false) => ctx.day(day)?,
+        _ => ctx.today,
     };
-    if week.monday() > ctx.today {
+    if as_of > ctx.today {
         return Err(Failure::usage(format!(
-            "{week} has not started yet (it begins {}); pick this week or an earlier one",
-            short_date(week.monday(), ctx.today)
+            "{as_of} is still to come: a summary covers what has happened"
         )));
     }
     let mut store = ctx.open_store()?;
     let person = resolve_person(&store, args.with.as_deref())?;
+    let facts = journal::summary_facts(&store, &person, as_of)?;
+    let window = facts.window;
     let saved = store
-        .summary(person.id, week)?
+        .summary(person.id, window.previous)?
         .filter(|s| !args.regenerate && !s.body.trim().is_empty());
     let (body, origin) = match (&args.body_file, &saved) {
         (Some(file), _) => (read_body(file)?, Origin::File),
@@ -108,11 +129,14 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
         (None, Some(s)) => (s.body.clone(), Origin::Draft),
         (None, None) => {
             let template = load_template(&ctx.paths.config_dir)?;
-            let facts = journal::summary_facts(&store, &person, week, ctx.today)?;
             (generate(&template, &facts), Origin::Generated)
         }
     };
     let name = shown_line(&person.name);
+    let of = SummaryFor {
+        after: window.previous,
+        for_day: window.for_one_on_one,
+    };
     if args.mark_sent {
         let sent_on = match &args.date {
             Some(day) => ctx.day(day)?,
@@ -123,36 +147,64 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
                 "{sent_on} is still to come: a summary is marked sent on the day it went out"
             )));
         }
-        let sent = store.mark_summary_sent(person.id, week, &body, sent_on, ctx.now)?;
+        let sent = store.mark_summary_sent(person.id, of, &body, sent_on, ctx.now)?;
         say!(
-            "marked the summary of {week} sent to {name} on {}; logged as entry {}",
+            "marked the summary {} sent to {name} on {}; logged as entry {}",
+            window.for_text(),
             short_date(sent_on, ctx.today),
             sent.interaction.id
         );
         return print_line(sent.interaction.id);
+    }
+    let against = CheckAgainst {
+        name: person.name.clone(),
+        call: person.call.clone(),
+        private: private_texts(&facts.entries),
+    };
+    let flags = against.check(&body);
+    let points = talking_points(&facts);
+    if args.check {
+        return check_report(&flags, person.call_name(), args.json);
+    }
+    if args.talking_points && !args.json {
+        if points.is_empty() {
+            say!("nothing to talk through {}", window.since_text());
+            return Ok(());
+        }
+        let text: String = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}. {p}\n", i + 1))
+            .collect();
+        return print_text(&text);
     }
     let reading = ReadingTime::of(&body);
     if args.json {
         #[derive(serde::Serialize)]
         struct Document<'a> {
             person: &'a str,
-            week: Week,
-            week_start: chrono::NaiveDate,
+            /// `for your 1:1 on Tue 1 Dec`
+            prepares: String,
+            window: crate::prep::SummaryWindow,
             origin: Origin,
             sent_on: Option<chrono::NaiveDate>,
             words: usize,
             minutes: usize,
             body: &'a str,
+            check: &'a [crate::prep::Flag],
+            talking_points: &'a [String],
         }
         return print_json(&Document {
             person: &person.name,
-            week,
-            week_start: week.monday(),
+            prepares: window.for_text(),
+            window,
             origin,
             sent_on: saved.as_ref().and_then(|s| s.sent_on),
             words: reading.words,
             minutes: reading.minutes,
             body: &body,
+            check: &flags,
+            talking_points: &points,
         });
     }
     let whence = match (origin, saved.as_ref().and_then(|s| s.sent_on)) {
@@ -161,10 +213,43 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
         _ => "generated from the journal".to_string(),
     };
     say!(
-        "summary of {week} for {name}: {whence}; {}",
+        "summary {} for {name} ({}): {whence}; {}",
+        window.for_text(),
+        window.days_text(),
         reading.describe()
     );
+    if !flags.is_empty() {
+        say!(
+            "read before sending: {} (rapport summary --check lists them)",
+            count(flags.len(), "line", "lines")
+        );
+    }
     print_text(&body)
+}
+
+/// `rapport summary --check`: the flagged lines on stdout, exit 1 when any.
+fn check_report(flags: &[crate::prep::Flag], call: &str, json: bool) -> CmdResult {
+    if json {
+        print_json(&flags)?;
+    } else {
+        let mut out = String::new();
+        for f in flags {
+            let _ = writeln!(out, "{}", f.describe(&shown_line(call)));
+            let _ = writeln!(out, "  │ {}", truncated(&shown_line(&f.text), 100));
+        }
+        if !out.is_empty() {
+            print_text(&out)?;
+        }
+    }
+    if flags.is_empty() {
+        say!("nothing to read before it leaves");
+        Ok(())
+    } else {
+        Err(Failure::Runtime(anyhow::anyhow!(
+            "{} to read before the summary leaves",
+            count(flags.len(), "line", "lines")
+        )))
+    }
 }
 
 /// The user's `summary.md` from the config directory, else the built-in one.
@@ -372,8 +457,9 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
     let summary = &sheet.summary;
     let _ = write!(
         out,
-        "\nThis week's summary ({}): {}",
-        summary.week,
+        "\n{} ({}): {}",
+        summary.heading(),
+        summary.window.days_text(),
         summary.describe(today)
     );
     match summary.status {
@@ -391,6 +477,19 @@ pub fn sheet_text(sheet: &PrepSheet) -> String {
     }
     for line in &summary.preview {
         let _ = writeln!(out, "  │ {}", truncated(&shown_line(line), 76));
+    }
+    for flag in &summary.flags {
+        let _ = writeln!(
+            out,
+            "  ! {}",
+            flag.describe(&shown_line(&summary.check_against.call_name()))
+        );
+    }
+    if summary.for_a_listener && !summary.talking_points.is_empty() {
+        let _ = writeln!(out, "  Talking points (they would rather hear it):");
+        for (i, point) in summary.talking_points.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, truncated(&shown_line(point), 100));
+        }
     }
     out
 }

@@ -87,7 +87,7 @@ pub fn report(name: &str, i: &Insights) -> String {
         totals.len()
     );
     let _ = writeln!(out, "  per week  {}", sparkline(&totals));
-    let by_category: Vec<String> = Category::ALL
+    let by_category: Vec<String> = Category::MEETINGS
         .iter()
         .map(|c| {
             format!(

@@ -556,14 +556,10 @@ impl Signals {
     }
 }
 
-/// The name a message calls them by: their first name.
+/// The name a message calls them by: the one set (`person set --call`),
+/// else their first name.
 pub fn call_name(person: &Person) -> String {
-    person
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or(&person.name)
-        .to_string()
+    person.call_name().to_string()
 }
 
 /// Whether the summary for the next 1:1 is sent: one went out after the
@@ -572,11 +568,10 @@ pub fn summary_sent_before(
     last_summary: Option<NaiveDate>,
     last_one_on_one: Option<NaiveDate>,
 ) -> bool {
-    match (last_summary, last_one_on_one) {
-        (Some(summary), Some(one_on_one)) => summary > one_on_one,
-        (Some(_), None) => true,
-        (None, _) => false,
-    }
+    // The 1:1 it prepares is still ahead, so by the one rule
+    // (`domain::sent_before_one_on_one`) it counts when sent after the last.
+    last_summary
+        .is_some_and(|sent| crate::domain::sent_before_one_on_one(sent, last_one_on_one, sent))
 }
 
 /// The last trust score against the average of up to three before it.

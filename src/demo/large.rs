@@ -113,6 +113,7 @@ pub fn write_large(
             notes: notes.to_string(),
             tags,
             advice_strength: (kind_at == 4).then(|| "negotiating with finance".to_string()),
+            private: false,
         }
     });
     let interactions = store.add_interactions_bulk(drafts, now, progress)?;

@@ -128,6 +128,71 @@ const FEEDBACK: &[&str] = &[
     "Feedback: the weekly summary helps her prepare",
     "Feedback: loop her in earlier on cross-team conflicts",
 ];
+/// Wins: what shipped, what was learned, what was praised; the notes say more.
+const WINS: &[(&str, &str)] = &[
+    (
+        "Shipped billing retries: failed charges down 18%",
+        "Rolled out behind a flag over a week.",
+    ),
+    (
+        "Closed the on-call rotation gap: nobody over 2 weeks a quarter",
+        "",
+    ),
+    (
+        "Migrated the reports service to the new queue, zero downtime",
+        "Ran both paths for three days.",
+    ),
+    ("Onboarded Lee; first PR merged on day 3", ""),
+    (
+        "Cut CI time from 24 to 11 minutes",
+        "Split the integration suite and cached the toolchain.",
+    ),
+    (
+        "Incident review for the 12 Mar outage published",
+        "Three follow-ups, all owned.",
+    ),
+    ("Design doc for the observability vendor approved", ""),
+    (
+        "Customer escalation at Nordwind closed in two days",
+        "Their CTO wrote to thank the team.",
+    ),
+    ("Paired with Priya on her promo packet", ""),
+    ("Retired the legacy export cron", "One less 3 a.m. page."),
+    (
+        "Ran the reliability session at the offsite; 4 owners signed up",
+        "",
+    ),
+    ("Got the data-retention policy through legal review", ""),
+    (
+        "Cut cloud spend on staging by 22%",
+        "Nightly shutdown of idle environments.",
+    ),
+    ("Mentored two interns; both got return offers", ""),
+    ("Shipped dark mode for the admin console", ""),
+    (
+        "Wrote the runbook for the payments failover",
+        "Tested it in a game day.",
+    ),
+];
+/// Risks and bad news; the notes hold the plan.
+const RISKS: &[(&str, &str)] = &[
+    (
+        "Payments migration slips a week",
+        "Cut scope to card payments first; invoices follow on the 20th.",
+    ),
+    (
+        "Two on-call engineers out in the same fortnight",
+        "Swap with the platform team; asked them already.",
+    ),
+    (
+        "Vendor contract renewal 30% higher",
+        "Got a second quote; decision needed by month end.",
+    ),
+    (
+        "Flaky test suite blocking releases twice this week",
+        "Quarantined 14 tests; owner for each by Friday.",
+    ),
+];
 const REFLECTIONS: &[&str] = &[
     "Felt anxious after the skip-level; wrote down why",
     "Noticed I only talk to Dana when something is wrong",
@@ -215,6 +280,7 @@ pub fn write_demo(
             notes: spec.notes.to_string(),
             tags: spec.tags.iter().map(|t| t.to_string()).collect(),
             advice_strength: spec.strength.map(str::to_string),
+            private: false,
         };
         counts.interactions += 1;
         Ok(store.add_interaction(&draft, now)?.id)
@@ -388,6 +454,66 @@ pub fn write_demo(
             counts.check_ins += 1;
         }
     }
+    // The work log: what each week held, shared in the summary unless
+    // private. Its own dice, so the rest of the year reads as before.
+    let mut wins = WINS.iter().copied();
+    let mut work_dice =
+        Dice(0x00c0_ffee_0b5e_u64 ^ u64::from(today.num_days_from_ce().unsigned_abs()));
+    for week in 0..53u64 {
+        let monday = monday0 + Days::new(week * 7);
+        let wednesday = monday + Days::new(2);
+        let thursday = monday + Days::new(3);
+        if wednesday >= start && wednesday <= today && work_dice.chance(0.35) {
+            let Some((title, notes)) = wins.next() else {
+                continue;
+            };
+            let draft = work_entry(dana.id, kind_id("win"), wednesday, title, notes, false);
+            store.add_interaction(&draft, now)?;
+            counts.interactions += 1;
+        }
+        if thursday >= start && thursday <= today && work_dice.chance(0.22) {
+            let (title, plan) = work_dice.pick(RISKS);
+            let draft = work_entry(dana.id, kind_id("risk"), thursday, title, plan, false);
+            store.add_interaction(&draft, now)?;
+            counts.interactions += 1;
+        }
+    }
+    // This week so far: a win, a risk with its plan, and a private one.
+    let recent = [
+        (
+            1,
+            "win",
+            "Cut the billing export's p95 from 9 s to 5.4 s (40%)",
+            "",
+            false,
+        ),
+        (
+            0,
+            "risk",
+            "The vendor's API sunset (15 Jan) lands in our freeze",
+            "Migrate to their v2 by 10 Jan; Priya owns it, I review on Fridays.",
+            false,
+        ),
+        (
+            0,
+            "win",
+            "Recruiter from another company reached out",
+            "Not looking, but noted.",
+            true,
+        ),
+    ];
+    for (back, kind, title, notes, private) in recent {
+        let draft = work_entry(
+            dana.id,
+            kind_id(kind),
+            today - Days::new(back),
+            title,
+            notes,
+            private,
+        );
+        store.add_interaction(&draft, now)?;
+        counts.interactions += 1;
+    }
     for (i, text) in TOPICS.iter().enumerate() {
         let added = today - Days::new(8 * (TOPICS.len() - i) as u64);
         let topic = store.add_topic(dana.id, text, added, now)?;
@@ -420,6 +546,31 @@ struct Entry<'a> {
     notes: &'a str,
     tags: &'a [&'a str],
     strength: Option<&'a str>,
+}
+
+/// A work-log entry with Dana: no quality, no time.
+fn work_entry(
+    person_id: i64,
+    kind_id: i64,
+    day: NaiveDate,
+    title: &str,
+    notes: &str,
+    private: bool,
+) -> InteractionDraft {
+    InteractionDraft {
+        person_id,
+        kind_id,
+        happened_on: day,
+        at_time: None,
+        minutes: None,
+        quality: None,
+        initiated_by: InitiatedBy::Me,
+        title: title.to_string(),
+        notes: notes.to_string(),
+        tags: vec!["work".to_string()],
+        advice_strength: None,
+        private,
+    }
 }
 
 fn hm(hour: u32, minute: u32) -> Option<NaiveTime> {

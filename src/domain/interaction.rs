@@ -22,10 +22,25 @@ pub enum Category {
     Feedback,
     /// A reflection with no meeting.
     Note,
+    /// The work log: what the week held (`win`, `risk`, kinds of the
+    /// user's). The one category whose entries are shared, unless private.
+    Work,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
+        Category::Formal,
+        Category::Informal,
+        Category::Ask,
+        Category::Update,
+        Category::Feedback,
+        Category::Note,
+        Category::Work,
+    ];
+
+    /// The categories of time with them (every one but the work log): what
+    /// Insights counts.
+    pub const MEETINGS: [Category; 6] = [
         Category::Formal,
         Category::Informal,
         Category::Ask,
@@ -42,7 +57,14 @@ impl Category {
             Category::Update => "update",
             Category::Feedback => "feedback",
             Category::Note => "note",
+            Category::Work => "work",
         }
+    }
+
+    /// Whether its entries are logged with a quality: not a note (a
+    /// reflection) nor the work log (what happened, not how a meeting went).
+    pub fn takes_quality(self) -> bool {
+        !matches!(self, Category::Note | Category::Work)
     }
 }
 
@@ -167,14 +189,19 @@ pub struct InteractionDraft {
     pub tags: Vec<String>,
     /// For an ask: the strength of theirs the advice draws on.
     pub advice_strength: Option<String>,
+    /// Kept out of the summary and the review (see [`Interaction::is_shared`]).
+    pub private: bool,
 }
 
 impl InteractionDraft {
     /// Checks what the database cannot: tags, minutes, and that a note (a
-    /// reflection with no meeting) carries no quality.
+    /// reflection with no meeting) or a work entry carries no quality.
     pub fn validate(&mut self, kind: &Kind) -> Result<(), DomainError> {
         if kind.category == Category::Note && self.quality.is_some() {
             return Err(DomainError::QualityOnNote(kind.name.clone()));
+        }
+        if kind.category == Category::Work && self.quality.is_some() {
+            return Err(DomainError::QualityOnWork(kind.name.clone()));
         }
         if let Some(m) = self.minutes
             && !(1..=1440).contains(&m)
@@ -231,6 +258,8 @@ pub struct Interaction {
     pub updated_at: DateTime<Utc>,
     /// Bumped by every update; an edit made against an older one is stale.
     pub version: i64,
+    /// Marked private: kept out even when its category is shared.
+    pub private: bool,
     /// The entry's stable key, random, kept through export and import: an
     /// edit checks it, so an id handed out again (after a restore) is never
     /// taken for the entry the form was opened on.
@@ -239,6 +268,13 @@ pub struct Interaction {
 }
 
 impl Interaction {
+    /// Whether it may leave the machine (the summary, the review, a copy):
+    /// a `work` entry not marked private. Notes and every interaction with
+    /// the manager never are.
+    pub fn is_shared(&self) -> bool {
+        is_shared(self.category, self.private)
+    }
+
     /// The entry as a draft, to change some fields and save it again.
     pub fn to_draft(&self) -> InteractionDraft {
         InteractionDraft {
@@ -253,8 +289,15 @@ impl Interaction {
             notes: self.notes.clone(),
             tags: self.tags.clone(),
             advice_strength: None,
+            private: self.private,
         }
     }
+}
+
+/// The visibility rule: only `work` entries are shared, and only when not
+/// marked private.
+pub fn is_shared(category: Category, private: bool) -> bool {
+    category == Category::Work && !private
 }
 
 fn serialize_time<S: serde::Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {

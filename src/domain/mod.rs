@@ -9,12 +9,15 @@ pub mod person;
 pub mod profile;
 pub mod promise;
 pub mod record;
+pub mod sent;
 pub mod summary;
 pub mod text;
 pub mod week;
 
 pub use aggregate::{DayFact, LastSeen};
-pub use interaction::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality};
+pub use interaction::{
+    Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality, is_shared,
+};
 pub use nudge::RuleState;
 pub use person::{NameMatch, Person, PersonDraft, Relation, find_by_name};
 pub use profile::{
@@ -25,6 +28,7 @@ pub use promise::{
     MadeBy, Outcome, Promise, PromiseChange, PromiseDraft, PromiseMove, PromiseNote, PromiseState,
 };
 pub use record::{AdviceLoop, CheckIn, CheckInDraft, Topic, TopicStatus};
+pub use sent::{one_on_ones_with_summary, sent_before_one_on_one};
 pub use summary::{ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, WeeklySummary};
 pub use week::{Week, WeekError, monday_of};
 
@@ -41,9 +45,11 @@ pub enum DomainError {
     CadenceOutOfRange(i64),
     #[error("a {0} is a reflection, not a meeting: it takes no quality")]
     QualityOnNote(String),
+    #[error("a {0} is a work-log entry, not a meeting: it takes no quality")]
+    QualityOnWork(String),
     #[error("tag `{0}` is not valid: a tag is 1 to 60 characters with no spaces")]
     BadTag(String),
-    #[error("`{0}` is not a category: use formal, informal, ask, update, feedback or note")]
+    #[error("`{0}` is not a category: use formal, informal, ask, update, feedback, note or work")]
     UnknownCategory(String),
     #[error("`{0}` is not a valid kind name: use 1 to 40 lowercase letters, digits or _")]
     BadKindName(String),

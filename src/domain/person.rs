@@ -129,6 +129,27 @@ pub struct Person {
     pub strengths: Vec<String>,
     /// Who they are to you; decides which rules of the coach apply.
     pub relation: Relation,
+    /// The name to call them by as set; empty means the first word of
+    /// their name (see [`Person::call_name`]).
+    pub call: String,
+}
+
+impl Person {
+    /// The name a greeting uses: the one set, else the first word of their
+    /// name ("Dana" for "Dana Okafor").
+    pub fn call_name(&self) -> &str {
+        call_name(&self.call, &self.name)
+    }
+}
+
+/// `call` when set, else the first word of `name`.
+pub fn call_name<'a>(call: &'a str, name: &'a str) -> &'a str {
+    let call = call.trim();
+    if call.is_empty() {
+        name.split_whitespace().next().unwrap_or(name)
+    } else {
+        call
+    }
 }
 
 /// Which people a name typed by the user picks out.
@@ -184,6 +205,7 @@ mod tests {
                 next_one_on_one: None,
                 archived: false,
                 strengths: Vec::new(),
+                call: String::new(),
             })
             .collect()
     }
@@ -256,6 +278,14 @@ mod tests {
             "finance".into(),
         ];
         assert_eq!(cleaned_strengths(&s), vec!["hiring", "finance"]);
+    }
+
+    #[test]
+    fn they_are_called_by_the_name_set_else_the_first_word_of_their_name() {
+        assert_eq!(call_name("", "Dana Okafor"), "Dana");
+        assert_eq!(call_name("  ", " Dana  Okafor "), "Dana");
+        assert_eq!(call_name("Dee", "Dana Okafor"), "Dee");
+        assert_eq!(call_name("", "Cher"), "Cher");
     }
 
     #[test]

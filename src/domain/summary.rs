@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{AdviceLoop, Week};
+use super::AdviceLoop;
 
 /// Advice asks awaiting a report-back that Prep and the summary list, oldest
 /// first; the rest are counted.
@@ -44,12 +44,16 @@ pub struct AdviceAsk {
     pub strength: String,
 }
 
-/// A weekly summary as saved: a draft until it is sent.
+/// A summary as saved, for the 1:1 after `after_one_on_one`: a draft until
+/// it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WeeklySummary {
     pub id: i64,
     pub person_id: i64,
-    pub week: Week,
+    /// The last 1:1 before the one it prepares (`None`: there was none).
+    pub after_one_on_one: Option<NaiveDate>,
+    /// The day the 1:1 it prepares was planned for when last saved.
+    pub for_one_on_one: Option<NaiveDate>,
     pub body: String,
     pub sent_on: Option<NaiveDate>,
     /// The `summary` interaction logged when it was sent.

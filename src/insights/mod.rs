@@ -66,6 +66,7 @@ impl WeekFrequency {
             Category::Update => self.update,
             Category::Feedback => self.feedback,
             Category::Note => self.note,
+            Category::Work => 0,
         }
     }
 }

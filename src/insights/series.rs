@@ -11,6 +11,7 @@ use super::{
     Streaks, SummaryEffect, WeekFrequency, WeekQuality,
 };
 use crate::domain::Category;
+use crate::domain::one_on_ones_with_summary;
 
 /// Rated 1:1s needed on each side before the summary effect is shown.
 pub const SUMMARY_EFFECT_MINIMUM: u32 = 3;
@@ -42,7 +43,7 @@ pub fn compute(input: &InsightsInput<'_>) -> Insights {
         cadence: cadence(input),
         streaks: streaks(&weeks, &in_range, input),
         balance: balance(&in_range),
-        summary_effect: summary_effect(&in_range),
+        summary_effect: summary_effect(&in_range, input),
         promises: super::promise_series(input.promises, from, today),
     }
 }
@@ -88,6 +89,8 @@ fn frequency(weeks: &[NaiveDate], facts: &[&DayFact]) -> Vec<WeekFrequency> {
             Category::Update => &mut week.update,
             Category::Feedback => &mut week.feedback,
             Category::Note => &mut week.note,
+            // The work log is not time with them.
+            Category::Work => continue,
         };
         *slot += fact.count;
         week.total += fact.count;
@@ -216,7 +219,6 @@ fn streaks(weeks: &[NaiveDate], facts: &[&DayFact], input: &InsightsInput<'_>) -
             .filter(|i| *i < weeks.len())
     };
     let mut first_one_on_one: Vec<Option<NaiveDate>> = vec![None; weeks.len()];
-    let mut first_summary: Vec<Option<NaiveDate>> = vec![None; weeks.len()];
     let mut informal = vec![false; weeks.len()];
     for fact in facts {
         let Some(i) = index(fact.day) else { continue };
@@ -224,7 +226,6 @@ fn streaks(weeks: &[NaiveDate], facts: &[&DayFact], input: &InsightsInput<'_>) -
             |slot: &mut Option<NaiveDate>| *slot = Some(slot.map_or(fact.day, |d| d.min(fact.day)));
         match fact.category {
             Category::Formal => earliest(&mut first_one_on_one[i]),
-            Category::Update => earliest(&mut first_summary[i]),
             Category::Informal => informal[i] = true,
             _ => {}
         }
@@ -235,10 +236,10 @@ fn streaks(weeks: &[NaiveDate], facts: &[&DayFact], input: &InsightsInput<'_>) -
             checked_in[i] = true;
         }
     }
+    let prepared = prepared_one_on_ones(input);
     let summary_weeks: Vec<Option<bool>> = first_one_on_one
         .iter()
-        .zip(&first_summary)
-        .map(|(meeting, summary)| meeting.map(|m| summary.is_some_and(|s| s <= m)))
+        .map(|meeting| meeting.map(|m| prepared.get(&m).copied().unwrap_or(false)))
         .collect();
     let every = |flags: &[bool]| flags.iter().map(|f| Some(*f)).collect::<Vec<_>>();
     Streaks {
@@ -264,19 +265,32 @@ fn balance(facts: &[&DayFact]) -> Balance {
     b
 }
 
-fn summary_effect(facts: &[&DayFact]) -> SummaryEffect {
-    // The earliest summary of each week: a 1:1 on or after it had one before it.
-    let mut summary_by_week: BTreeMap<NaiveDate, NaiveDate> = BTreeMap::new();
-    for fact in facts.iter().filter(|f| f.category == Category::Update) {
-        let week = monday_of(fact.day);
-        let slot = summary_by_week.entry(week).or_insert(fact.day);
-        *slot = (*slot).min(fact.day);
-    }
+/// Each day with a 1:1 up to today, and whether a summary was sent before
+/// that day's first 1:1, by the one rule
+/// ([`crate::domain::sent_before_one_on_one`]).
+fn prepared_one_on_ones(input: &InsightsInput<'_>) -> BTreeMap<NaiveDate, bool> {
+    let upto = input.facts.iter().filter(|f| f.day <= input.today);
+    let one_on_ones: Vec<NaiveDate> = upto
+        .clone()
+        .filter(|f| f.category == Category::Formal && f.count > 0)
+        .map(|f| f.day)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let sent: Vec<NaiveDate> = upto
+        .filter(|f| f.category == Category::Update && f.count > 0)
+        .map(|f| f.day)
+        .collect();
+    let prepared = one_on_ones_with_summary(&one_on_ones, None, &sent);
+    one_on_ones.into_iter().zip(prepared).collect()
+}
+
+fn summary_effect(facts: &[&DayFact], input: &InsightsInput<'_>) -> SummaryEffect {
+    // A 1:1 had a summary when one was sent after the 1:1 before it and by its day.
+    let prepared = prepared_one_on_ones(input);
     let (mut with, mut without) = ((0, 0), (0, 0));
     for fact in facts.iter().filter(|f| f.category == Category::Formal) {
-        let had_summary = summary_by_week
-            .get(&monday_of(fact.day))
-            .is_some_and(|s| *s <= fact.day);
+        let had_summary = prepared.get(&fact.day).copied().unwrap_or(false);
         let side = if had_summary { &mut with } else { &mut without };
         side.0 += fact.quality_sum;
         side.1 += fact.quality_count;

@@ -3,15 +3,18 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Category, Facet, Person, Week};
-use crate::prep::{PrepFacts, PrepSheet, SummaryFacts, agenda};
+use crate::domain::{Facet, Person};
+use crate::prep::{
+    PrepFacts, PrepSheet, SummaryFacts, SummaryWindow, WindowFacts, WindowStart, agenda,
+    wants_bad_news_early,
+};
 use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
 
 /// At most this many entries on the prep sheet's "since the last 1:1".
 pub const PREP_RECENT_LIMIT: u32 = 200;
 
-/// At most this many entries read for one week's summary.
-const WEEK_ENTRY_LIMIT: u32 = 1000;
+/// At most this many entries read for one summary's window.
+const WINDOW_ENTRY_LIMIT: u32 = 1000;
 
 /// Everything the prep sheet is built from, for `person` on `today`.
 pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<PrepFacts> {
@@ -39,19 +42,8 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         .map(|t| t.added_on)
         .min()
         .unwrap_or(today);
-    let week = Week::containing(today);
-    let summary_filter = InteractionFilter {
-        category: Some(Category::Update),
-        person_id: Some(person.id),
-        since: Some(week.monday()),
-        until: Some(today),
-        ..InteractionFilter::default()
-    };
-    let summary_page = PageRequest {
-        limit: 1,
-        after: None,
-    };
     let (open_advice, open_advice_total) = store.awaiting_advice_counted(person.id, today)?;
+    let summary_facts = summary_facts(store, person, today)?;
     Ok(PrepFacts {
         person: person.clone(),
         today,
@@ -63,11 +55,9 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         open_topics,
         open_advice,
         open_advice_total,
-        summary: store.summary(person.id, week)?,
-        summary_entry: store
-            .interactions(&summary_filter, summary_page)?
-            .into_iter()
-            .next(),
+        summary: store.summary(person.id, summary_facts.window.previous)?,
+        summary_entry: store.last_summary_entry(person.id, today)?,
+        summary_facts,
         profile: store.profile(Some(person.id))?,
         expectations: store.expectations(Some(person.id), false)?,
         promises: store
@@ -87,45 +77,70 @@ pub fn prep_sheet(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
     Ok(PrepSheet::build(&prep_facts(store, person, today)?))
 }
 
-/// Everything one week's summary is made from: the week as it stood at
-/// its end, or today for the current week.
-pub fn summary_facts(
-    store: &Store,
-    person: &Person,
-    week: Week,
-    today: NaiveDate,
-) -> Result<SummaryFacts> {
-    let as_of = week.up_to(today);
+/// The summary for the next 1:1 as of `today`: its window (see
+/// `prep::SummaryWindow`) and the 1:1 it prepares.
+pub fn summary_window(store: &Store, person: &Person, today: NaiveDate) -> Result<SummaryWindow> {
+    let last = store
+        .last_one_on_one(person.id, today)?
+        .map(|l| l.happened_on);
+    let before = match last.and_then(|l| l.pred_opt()) {
+        Some(day) => store
+            .last_one_on_one(person.id, day)?
+            .map(|l| l.happened_on),
+        None => None,
+    };
+    let next = super::status::next_one_on_one_for(store, person, today)?;
+    Ok(SummaryWindow::of(&WindowFacts {
+        today,
+        last_one_on_one: last,
+        one_on_one_before: before,
+        last_summary: store
+            .last_summary_entry(person.id, today)?
+            .map(|e| e.happened_on),
+        next_one_on_one: next.on,
+    }))
+}
+
+/// Everything the summary for the next 1:1 is made from, as of `today`.
+pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<SummaryFacts> {
+    let window = summary_window(store, person, today)?;
     let filter = InteractionFilter {
         person_id: Some(person.id),
-        since: Some(week.monday()),
-        until: Some(as_of),
+        since: Some(window.from),
+        until: Some(window.to),
         ..InteractionFilter::default()
     };
     let page = PageRequest {
-        limit: WEEK_ENTRY_LIMIT,
+        limit: WINDOW_ENTRY_LIMIT,
         after: None,
     };
-    let topics = store.topics_open_on(person.id, as_of)?;
-    let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(as_of);
-    let one_on_ones = store.one_on_one_days(person.id, oldest, as_of)?;
+    let topics = store.topics_open_on(person.id, today)?;
+    let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(today);
+    let one_on_ones = store.one_on_one_days(person.id, oldest, today)?;
+    let profile = store.profile(Some(person.id))?;
+    let already_sent = match window.start {
+        WindowStart::LastSummary(_) => store.last_summary_entry(person.id, today)?.map(|e| e.notes),
+        _ => None,
+    };
     Ok(SummaryFacts {
         manager: person.clone(),
-        week,
-        as_of,
+        window,
         entries: store.interactions(&filter, page)?,
-        open_topics: agenda(&topics, &one_on_ones, as_of),
-        open_advice: store.awaiting_advice(person.id, as_of)?,
-        reported_advice: store.advice_reported(person.id, week.monday(), as_of)?,
-        next: super::status::next_one_on_one_for(store, person, as_of)?,
-        goals: store.profile(Some(person.id))?.texts(Facet::Goal),
+        open_topics: agenda(&topics, &one_on_ones, today),
+        new_asks: store.advice_asked(person.id, window.from, today)?,
+        reported_advice: store.advice_reported(person.id, window.from, today)?,
+        goals: profile.texts(Facet::Goal),
+        bad_news_early: profile
+            .value(Facet::BadNews)
+            .is_some_and(wants_bad_news_early),
+        already_sent,
         promises: store
             .promises(PromiseFilter {
                 person_id: Some(person.id),
                 include_closed: true,
             })?
             .into_iter()
-            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= week.monday()))
+            .filter(|p| p.state.is_open() || p.closed_on.is_some_and(|d| d >= window.from))
             .collect(),
     })
 }

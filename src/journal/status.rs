@@ -4,11 +4,11 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::{Category, Interaction, MadeBy, Person, Week};
+use crate::domain::{MadeBy, Person};
 use crate::prep::next::{Plan, next_one_on_one_planned, typical_weekday};
 use crate::prep::status::{PromiseDue, StatusFacts};
 use crate::prep::{NextOneOnOne, summary_status};
-use crate::store::{InteractionFilter, PageRequest, PromiseFilter, Result, Store};
+use crate::store::{PromiseFilter, Result, Store};
 
 /// The next 1:1 with `person` as of `today`: what Prep, the summary,
 /// `status`, `remind` and the coach's cadence signals all go by.
@@ -63,11 +63,13 @@ pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFact
     let Some(person) = store.current_person()? else {
         return Ok(None);
     };
-    let saved = store.summary(person.id, Week::containing(today))?;
-    let logged = summary_entry_in_week(store, person.id, today)?;
+    // The summary for the next 1:1, by the one sent-before rule.
+    let window = super::prep::summary_window(store, &person, today)?;
+    let saved = store.summary(person.id, window.previous)?;
+    let logged = store.last_summary_entry(person.id, today)?;
     Ok(Some(StatusFacts {
         next: next_one_on_one_for(store, &person, today)?,
-        summary: summary_status(saved.as_ref(), logged.as_ref(), today),
+        summary: summary_status(saved.as_ref(), logged.as_ref(), &window),
         promises_due: promises_due(store, today)?,
         person: person.name,
     }))
@@ -90,25 +92,4 @@ pub fn promises_due(store: &Store, today: NaiveDate) -> Result<Vec<PromiseDue>> 
         .collect();
     due.sort_by_key(|p| p.due);
     Ok(due)
-}
-
-/// The latest `summary`-category entry with the person from the Monday of
-/// `today`'s week to `today`.
-fn summary_entry_in_week(
-    store: &Store,
-    person_id: i64,
-    today: NaiveDate,
-) -> Result<Option<Interaction>> {
-    let filter = InteractionFilter {
-        category: Some(Category::Update),
-        person_id: Some(person_id),
-        since: Some(Week::containing(today).monday()),
-        until: Some(today),
-        ..InteractionFilter::default()
-    };
-    let page = PageRequest {
-        limit: 1,
-        after: None,
-    };
-    Ok(store.interactions(&filter, page)?.into_iter().next())
 }

@@ -1,7 +1,7 @@
 //! Before the 1:1: the prep sheet (everything since the last 1:1, the agenda
 //! with how long each topic has waited, advice awaiting a report-back,
-//! feedback, this week's summary), when the next 1:1 is, and the weekly
-//! summary generator.
+//! feedback, the summary for the next 1:1), when the next 1:1 is, the
+//! summary's window, its generator and the check before it leaves.
 //!
 //! Pure functions of plain data and a `today`: the journal layer gathers the
 //! facts (`journal::prep_facts`, `journal::summary_facts`), this module
@@ -9,22 +9,26 @@
 //! them.
 
 pub mod about;
+pub mod check;
 pub mod markdown;
 pub mod next;
 pub mod promises;
 pub mod status;
 pub mod summary;
 pub mod template;
+pub mod window;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 pub use about::AboutThem;
+pub use check::{Concern, Flag, PrivateText, check};
 pub use markdown::{ReadingTime, inline, word_count};
 pub use next::{NextBasis, NextOneOnOne, next_one_on_one, short_date};
 pub use promises::{PrepPromise, PromiseGroup, kept_as_promised, prep_promises};
-pub use summary::{SummaryFacts, generate};
+pub use summary::{SummaryFacts, generate, talking_points, wants_bad_news_early};
 pub use template::{SummaryTemplate, TemplateError};
+pub use window::{SummaryWindow, WindowFacts, WindowStart};
 
 pub use crate::domain::{
     ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, Week, WeekError, WeeklySummary,
@@ -32,10 +36,9 @@ pub use crate::domain::{
 
 use crate::domain::{Category, Interaction, Person, Topic};
 
-/// How far back "since the last 1:1" looks when there has been none.
-pub const WINDOW_WITHOUT_ONE_ON_ONE_DAYS: u64 = 30;
+pub use window::WINDOW_WITHOUT_ONE_ON_ONE_DAYS;
 
-/// How many preview lines of this week's summary the sheet carries.
+/// How many preview lines of the summary the sheet carries.
 pub const PREVIEW_LINES: usize = 6;
 
 /// An open topic and how many 1:1s it has been carried over.
@@ -75,7 +78,7 @@ pub fn agenda(topics: &[Topic], one_on_ones: &[NaiveDate], today: NaiveDate) -> 
         .collect()
 }
 
-/// Where this week's summary stands.
+/// Where the summary for the next 1:1 stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum SummaryStatus {
@@ -83,8 +86,8 @@ pub enum SummaryStatus {
     Draft {
         updated_at: DateTime<Utc>,
     },
-    /// Sent through rapport, or a `summary`-category entry logged by hand
-    /// this week (then `summary_id` is `None`).
+    /// Sent before the 1:1 (through rapport, or a `summary`-category entry
+    /// logged by hand: then `summary_id` is `None`).
     Sent {
         on: NaiveDate,
         interaction_id: Option<i64>,
@@ -92,19 +95,49 @@ pub enum SummaryStatus {
     },
 }
 
-/// This week's summary on the prep sheet.
+/// The summary for the next 1:1 on the prep sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WeekSummary {
-    pub week: Week,
+pub struct NextSummary {
+    /// The days it covers and the 1:1 it prepares.
+    pub window: SummaryWindow,
     pub status: SummaryStatus,
     /// The saved body, if any (raw: sanitise before showing).
     pub body: Option<String>,
     /// Its first non-blank lines.
     pub preview: Vec<String>,
     pub reading: Option<ReadingTime>,
+    /// The same content as up to three talking points, for a listener.
+    pub talking_points: Vec<String>,
+    /// They take things in by listening: Prep offers the talking points.
+    pub for_a_listener: bool,
+    /// The lines of the saved body to read before it leaves.
+    pub flags: Vec<Flag>,
+    /// What the check compares a draft against.
+    #[serde(skip)]
+    pub check_against: CheckAgainst,
 }
 
-impl WeekSummary {
+/// Their names and the private text of the window: what a draft is checked
+/// against before it leaves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckAgainst {
+    pub name: String,
+    pub call: String,
+    pub private: Vec<PrivateText>,
+}
+
+impl CheckAgainst {
+    /// The name they are called by, for the check's messages.
+    pub fn call_name(&self) -> String {
+        crate::domain::person::call_name(&self.call, &self.name).to_string()
+    }
+
+    pub fn check(&self, draft: &str) -> Vec<Flag> {
+        check(draft, &self.name, &self.call, &self.private)
+    }
+}
+
+impl NextSummary {
     /// `draft, 180 words, about a minute to read` / `sent Tue 24 Nov` / `none yet`.
     pub fn describe(&self, today: NaiveDate) -> String {
         match self.status {
@@ -116,6 +149,32 @@ impl WeekSummary {
             SummaryStatus::Sent { on, .. } => format!("sent {}", short_date(on, today)),
         }
     }
+
+    /// `Summary for your 1:1 on Tue 1 Dec`.
+    pub fn heading(&self) -> String {
+        format!("Summary {}", self.window.for_text())
+    }
+}
+
+/// The private text of the entries in `entries`, for the check: titles
+/// and notes of all but the shared ones, except what is meant for them (an
+/// advice ask's question) or was already sent (a summary).
+pub fn private_texts(entries: &[Interaction]) -> Vec<PrivateText> {
+    entries
+        .iter()
+        .filter(|e| !e.is_shared() && e.category != Category::Update)
+        .flat_map(|e| {
+            let title = (e.category != Category::Ask).then_some(&e.title);
+            title
+                .into_iter()
+                .chain([&e.notes])
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| PrivateText {
+                    entry_id: e.id,
+                    text: t.clone(),
+                })
+        })
+        .collect()
 }
 
 /// What the journal layer gathers for one person's prep sheet.
@@ -141,10 +200,13 @@ pub struct PrepFacts {
     pub open_advice: Vec<AwaitingAdvice>,
     /// How many advice asks are open in all.
     pub open_advice_total: usize,
-    /// This week's saved summary.
+    /// The summary saved for the next 1:1 (filed after the last 1:1).
     pub summary: Option<WeeklySummary>,
-    /// The latest `summary`-category entry this week, sent or logged by hand.
+    /// The latest `summary`-category entry on or before today, sent through
+    /// rapport or logged by hand.
     pub summary_entry: Option<Interaction>,
+    /// What the summary for the next 1:1 is made from.
+    pub summary_facts: SummaryFacts,
     /// What you know of them.
     pub profile: crate::domain::Profile,
     /// The live expectations between you.
@@ -191,7 +253,7 @@ pub struct PrepSheet {
     pub advice_total: usize,
     /// Feedback received since the last 1:1, newest first.
     pub feedback: Vec<Interaction>,
-    pub summary: WeekSummary,
+    pub summary: NextSummary,
     /// Their goals, pressures, style, and expectations to confirm.
     pub about: AboutThem,
     /// Open promises, mine due by the next 1:1 first ([`prep_promises`]).
@@ -238,7 +300,7 @@ impl PrepSheet {
             advice: facts.open_advice.clone(),
             advice_total: facts.open_advice_total.max(facts.open_advice.len()),
             feedback,
-            summary: week_summary(facts),
+            summary: next_summary(facts),
             about: AboutThem::build(&facts.profile, &facts.expectations, today),
             promises: prep_promises(&facts.promises, next.on, today),
             kept_since_last: kept_as_promised(&facts.promises, since, today),
@@ -246,18 +308,19 @@ impl PrepSheet {
     }
 }
 
-/// Where the summary of the week containing `today` stands: sent through
-/// rapport, or a `summary`-category entry logged that week (`logged`), else
-/// a saved draft, else none.
+/// Where the summary for the next 1:1 stands: sent through rapport, or a
+/// `summary`-category entry (`logged`, the last one) sent before that 1:1,
+/// else a saved draft filed after the last 1:1, else none.
 pub fn summary_status(
     saved: Option<&WeeklySummary>,
     logged: Option<&Interaction>,
-    today: NaiveDate,
+    window: &SummaryWindow,
 ) -> SummaryStatus {
-    let week = Week::containing(today);
-    let saved = saved.filter(|s| s.week == week);
-    let logged = logged.filter(|e| week.contains(e.happened_on) && e.happened_on <= today);
+    // The draft filed after the last 1:1 is this 1:1's; an older one was
+    // for a 1:1 that has happened since.
+    let saved = saved.filter(|s| s.after_one_on_one == window.previous);
     let sent = saved.and_then(|s| Some((s, s.sent_on?)));
+    let logged = logged.filter(|e| window.sent_on == Some(e.happened_on));
     if let Some((s, on)) = sent {
         SummaryStatus::Sent {
             on,
@@ -279,10 +342,14 @@ pub fn summary_status(
     }
 }
 
-fn week_summary(facts: &PrepFacts) -> WeekSummary {
-    let week = Week::containing(facts.today);
-    let saved = facts.summary.as_ref().filter(|s| s.week == week);
-    let status = summary_status(saved, facts.summary_entry.as_ref(), facts.today);
+fn next_summary(facts: &PrepFacts) -> NextSummary {
+    let sf = &facts.summary_facts;
+    let window = sf.window;
+    let saved = facts
+        .summary
+        .as_ref()
+        .filter(|s| s.after_one_on_one == window.previous);
+    let status = summary_status(saved, facts.summary_entry.as_ref(), &window);
     let body = saved
         .map(|s| s.body.clone())
         .filter(|b| !b.trim().is_empty());
@@ -297,12 +364,24 @@ fn week_summary(facts: &PrepFacts) -> WeekSummary {
                 .collect()
         })
         .unwrap_or_default();
-    WeekSummary {
-        week,
+    let check_against = CheckAgainst {
+        name: facts.person.name.clone(),
+        call: facts.person.call.clone(),
+        private: private_texts(&sf.entries),
+    };
+    NextSummary {
+        window,
         status,
         reading: body.as_deref().map(ReadingTime::of),
+        flags: body
+            .as_deref()
+            .map(|b| check_against.check(b))
+            .unwrap_or_default(),
         body,
         preview,
+        talking_points: talking_points(sf),
+        for_a_listener: facts.profile.takes_in() == Some(crate::domain::TakesIn::Listener),
+        check_against,
     }
 }
 

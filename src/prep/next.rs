@@ -258,6 +258,7 @@ mod tests {
             next_one_on_one: set,
             archived: false,
             strengths: Vec::new(),
+            call: String::new(),
         }
     }
 

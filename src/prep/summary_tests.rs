@@ -1,23 +1,34 @@
-//! The summary generator on hand-built weeks.
+//! The summary generator on hand-built windows: read as the manager would.
 
 use super::*;
-use crate::domain::AdviceLoop;
-use crate::prep::next::next_one_on_one;
-use crate::prep::tests::{ask, d, dana, entry, today, topic};
-use crate::prep::{AgendaTopic, SummaryTemplate};
+use chrono::NaiveDate;
 
-fn week_facts() -> SummaryFacts {
-    let week = Week::containing(today());
+use crate::domain::AdviceLoop;
+use crate::prep::tests::{ask, d, dana, entry, today, topic};
+use crate::prep::{AgendaTopic, SummaryTemplate, WindowFacts};
+
+/// The Monday before a Tuesday 1:1, the last one a week ago.
+fn window() -> SummaryWindow {
+    SummaryWindow::of(&WindowFacts {
+        today: d(2026, 11, 23),
+        last_one_on_one: Some(d(2026, 11, 17)),
+        one_on_one_before: Some(d(2026, 11, 10)),
+        last_summary: None,
+        next_one_on_one: Some(d(2026, 11, 24)),
+    })
+}
+
+fn facts() -> SummaryFacts {
     SummaryFacts {
         manager: dana(),
-        week,
-        as_of: week.up_to(today()),
+        window: window(),
         entries: Vec::new(),
         open_topics: Vec::new(),
-        open_advice: Vec::new(),
+        new_asks: Vec::new(),
         reported_advice: Vec::new(),
-        next: next_one_on_one(&dana(), Some(d(2026, 11, 17)), None, today()),
         goals: Vec::new(),
+        bad_news_early: false,
+        already_sent: None,
         promises: Vec::new(),
     }
 }
@@ -33,253 +44,183 @@ fn summary(facts: &SummaryFacts) -> String {
     generate(&SummaryTemplate::builtin(), facts)
 }
 
+fn with_notes(mut e: crate::domain::Interaction, notes: &str) -> crate::domain::Interaction {
+    e.notes = notes.into();
+    e
+}
+
 #[test]
-fn an_empty_week_says_so_and_still_gives_the_next_one_on_one() {
-    let mut facts = week_facts();
-    facts.next = next_one_on_one(&dana(), Some(d(2026, 11, 20)), None, today());
+fn a_quiet_window_greets_by_first_name_and_names_the_one_on_one() {
     assert_eq!(
-        summary(&facts),
-        "# Weekly summary, 2026-W48 (23–29 Nov 2026)\n\
+        summary(&facts()),
+        "# Before our 1:1 on Tue 24 Nov\n\
          \n\
-         Hi Dana Okafor, my week in brief.\n\
-         \n\
-         Nothing logged this week.\n\
-         \n\
-         ## Next week\n\
-         \n\
-         - Our next 1:1: Fri 27 Nov\n"
+         Hi Dana, here is what happened since our 1:1 on Tue 17 Nov, so you can pick what we spend our time on.\n"
     );
 }
 
 #[test]
-fn a_week_with_every_kind_puts_each_where_a_manager_looks_for_it() {
-    let mut facts = week_facts();
-    facts.entries = vec![
-        entry(9, "summary", d(2026, 11, 23), 0, "Weekly summary 2026-W47"),
-        entry(5, "coffee", d(2026, 11, 24), 5, "Coffee walk"),
-        entry(3, "one_on_one", d(2026, 11, 23), 3, "Budget 1:1"),
-        entry(4, "note", d(2026, 11, 23), 0, "Shipped the pricing plan"),
-        entry(6, "advice", d(2026, 11, 24), 0, "How do I pitch it?"),
-        entry(7, "feedback", d(2026, 11, 24), 3, "Be more direct"),
-        entry(8, "meal", d(2026, 11, 24), 4, ""),
-        // Outside the week, or after today: not this week's story.
-        entry(1, "coffee", d(2026, 11, 22), 5, "Last Sunday's coffee"),
-        entry(2, "coffee", d(2026, 11, 26), 5, "Planned coffee"),
-    ];
-    facts.open_topics = vec![
-        agenda_topic(1, "Headcount plan", 2),
-        agenda_topic(2, "Offsite", 0),
-    ];
-    facts.open_advice = vec![
-        ask(
-            1,
-            "How do I pitch it?",
-            "negotiating with finance",
-            d(2026, 11, 24),
+fn done_holds_shared_work_only_never_time_with_them_or_notes() {
+    let mut f = facts();
+    let mut private_win = entry(9, "win", d(2026, 11, 19), 0, "Interviewing elsewhere");
+    private_win.private = true;
+    f.entries = vec![
+        entry(1, "one_on_one", d(2026, 11, 17), 4, "Weekly 1:1"),
+        entry(2, "coffee", d(2026, 11, 19), 5, "Coffee walk"),
+        entry(
+            3,
+            "note",
+            d(2026, 11, 19),
+            0,
+            "I still don't know if she rates me",
         ),
-        ask(2, "Should I take the lead role?", "", d(2026, 11, 10)),
-        ask(
+        entry(
             4,
-            " how do I pitch it?",
-            "negotiating with finance",
-            d(2026, 11, 24),
+            "win",
+            d(2026, 11, 18),
+            0,
+            "Shipped the billing export; p95 down 40%",
         ),
+        entry(5, "decision", d(2026, 11, 20), 0, "We go with Postgres"),
+        entry(6, "feedback", d(2026, 11, 20), 3, "Be more direct"),
+        with_notes(
+            entry(7, "risk", d(2026, 11, 21), 0, "Vendor API sunset on 15 Jan"),
+            "Migrate to v2\nby 10 Jan",
+        ),
+        private_win,
+        // Before the window: told already.
+        entry(8, "win", d(2026, 11, 16), 0, "Old news"),
     ];
-    facts.reported_advice = vec![AdviceLoop {
-        id: 3,
-        interaction_id: 50,
-        question: "Which vendor?".into(),
+    let out = summary(&f);
+    assert!(
+        out.contains(
+            "## Done\n\n- Shipped the billing export; p95 down 40%\n- Decision: We go with Postgres\n\n## Risks and bad news\n\n- Vendor API sunset on 15 Jan. Plan: Migrate to v2 by 10 Jan\n"
+        ),
+        "{out}"
+    );
+    for never in [
+        "Weekly 1:1",
+        "Coffee walk",
+        "rates me",
+        "Be more direct",
+        "Interviewing",
+        "Old news",
+        "private notes",
+    ] {
+        assert!(!out.contains(never), "{never} leaked: {out}");
+    }
+}
+
+#[test]
+fn bad_news_comes_first_for_a_manager_who_wants_it_early() {
+    let mut f = facts();
+    f.entries = vec![
+        entry(4, "win", d(2026, 11, 18), 0, "Shipped it"),
+        entry(7, "risk", d(2026, 11, 21), 0, "Vendor slipping"),
+    ];
+    f.bad_news_early = true;
+    let out = summary(&f);
+    let (risk, done) = (out.find("## Risks"), out.find("## Done"));
+    assert!(risk < done, "{out}");
+    let points = talking_points(&f);
+    assert_eq!(
+        points,
+        vec![
+            "At risk: Vendor slipping (plan: private notes).".to_string(),
+            "Done: Shipped it.".to_string()
+        ]
+    );
+    assert!(wants_bad_news_early("Early, in person"));
+    assert!(!wants_bad_news_early("in writing, with a plan"));
+}
+
+#[test]
+fn topics_asks_and_report_backs_read_as_sentences() {
+    let mut f = facts();
+    f.open_topics = vec![
+        agenda_topic(1, "Headcount plan", 2),
+        agenda_topic(2, "Offsite", 1),
+        agenda_topic(3, "Roadmap", 0),
+    ];
+    f.new_asks = vec![ask(5, "How do I size the team?", "hiring", d(2026, 11, 18))];
+    f.reported_advice = vec![AdviceLoop {
+        id: 1,
+        interaction_id: 2,
+        question: "How do I pitch the pricing change?".into(),
         strength: String::new(),
         applied: Some(true),
-        reported_on: Some(d(2026, 11, 23)),
+        reported_on: Some(d(2026, 11, 19)),
     }];
-    let out = summary(&facts);
-    let expected = "# Weekly summary, 2026-W48 (23–29 Nov 2026)
-
-Hi Dana Okafor, my week in brief.
-
-## Highlights
-
-- Shipped the pricing plan (Mon)
-- Coffee walk (coffee, Tue)
-- Meal (Tue)
-
-## Topics for you to pick from
-
-1. Headcount plan
-2. Offsite
-
-Reply with the numbers you would like to cover.
-
-## Where I'd value your advice
-
-- How do I pitch it? (your strength: negotiating with finance)
-- Should I take the lead role?
-
-## FYI
-
-- Thank you for your feedback: Be more direct (Tue)
-- Your advice on Which vendor?: I applied it
-- Budget 1:1 (1:1, Mon)
-
-## Next week
-
-- Our next 1:1: Tue 24 Nov
-- Still open after 2 1:1s: Headcount plan
-";
-    assert_eq!(out, expected);
-    assert!(!out.contains("private notes"), "notes stay private");
+    let out = summary(&f);
     assert!(
-        !out.contains('●') && !out.contains("/5"),
-        "ratings stay private"
-    );
-}
-
-#[test]
-fn markdown_in_the_users_text_is_escaped_where_it_would_break_the_structure() {
-    let mut facts = week_facts();
-    facts.manager.name = "Dana [CTO]".into();
-    facts.entries = vec![
-        entry(1, "note", d(2026, 11, 23), 0, "# Not a heading"),
-        entry(2, "note", d(2026, 11, 23), 0, "- not a list\n\n## nor this"),
-        entry(
-            3,
-            "note",
-            d(2026, 11, 23),
-            0,
-            "> not a quote, `code` | [link](x) <!--",
+        out.contains(
+            "## Topics for you to pick\n\n1. Headcount plan (carried over 2 1:1s)\n2. Offsite (carried over from our last 1:1)\n3. Roadmap\n\nReply with the numbers you would like to cover.\n"
         ),
-        entry(
-            4,
-            "note",
-            d(2026, 11, 23),
-            0,
-            "1. not numbered, 30% *faster*",
-        ),
-    ];
-    facts.open_topics = vec![
-        agenda_topic(1, "```\nfenced", 0),
-        agenda_topic(2, "2) second", 0),
-    ];
-    let out = summary(&facts);
-    assert!(
-        out.contains("Hi Dana \\[CTO\\], my week in brief."),
-        "{out}"
-    );
-    for line in [
-        "- \\# Not a heading (Mon)",
-        "- \\- not a list ## nor this (Mon)",
-        "- \\> not a quote, \\`code\\` \\| \\[link\\](x) \\<!-- (Mon)",
-        "- 1\\. not numbered, 30% *faster* (Mon)",
-        "1. \\`\\`\\` fenced",
-        "2. 2\\) second",
-    ] {
-        assert!(
-            out.lines().any(|l| l == line),
-            "missing {line:?} in:\n{out}"
-        );
-    }
-    // Each user line stays one line of the list it is in.
-    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(headings.len(), 4, "{out}");
-}
-
-#[test]
-fn an_overdue_or_unplanned_next_one_on_one_is_said_plainly() {
-    let mut facts = week_facts();
-    facts.next = next_one_on_one(&dana(), Some(d(2026, 11, 10)), None, today());
-    assert!(summary(&facts).contains("- Our next 1:1 was due Tue 17 Nov: shall we find a time?"));
-    let mut unplanned = dana();
-    unplanned.cadence_days = None;
-    facts.next = next_one_on_one(&unplanned, None, None, today());
-    assert!(summary(&facts).contains("- Our next 1:1: not planned yet"));
-}
-
-#[test]
-fn a_past_week_is_told_up_to_its_sunday() {
-    let week = Week::containing(d(2026, 11, 12));
-    let mut facts = week_facts();
-    facts.week = week;
-    facts.as_of = week.up_to(today());
-    facts.entries = vec![
-        entry(1, "coffee", d(2026, 11, 15), 5, "Sunday coffee"),
-        entry(2, "coffee", d(2026, 11, 16), 5, "Next Monday's coffee"),
-    ];
-    let out = summary(&facts);
-    assert!(
-        out.starts_with("# Weekly summary, 2026-W46 (9–15 Nov 2026)"),
         "{out}"
     );
     assert!(
-        out.contains("Sunday coffee") && !out.contains("Next Monday"),
+        out.contains(
+            "## Where I'd value your advice\n\n- How do I size the team? (you know hiring well)\n"
+        ),
         "{out}"
+    );
+    assert!(
+        out.contains(
+            "## Reporting back on your advice\n\n- On “How do I pitch the pricing change?”: I followed your advice.\n"
+        ),
+        "{out}"
+    );
+    let points = talking_points(&f);
+    assert_eq!(
+        points,
+        vec![
+            "From you: your advice on How do I size the team?; and your pick of Headcount plan; Offsite; Roadmap."
+                .to_string()
+        ]
     );
 }
 
 #[test]
-fn a_user_template_decides_the_frame() {
-    let template = SummaryTemplate::parse(
-        "{{manager}}: {{week}}\n{{topics}}",
-        std::path::Path::new("summary.md"),
-    )
-    .expect("valid");
-    let mut facts = week_facts();
-    facts.open_topics = vec![agenda_topic(1, "Hiring", 0)];
-    let out = generate(&template, &facts);
+fn goals_are_served_by_shared_work_only() {
+    let mut f = facts();
+    f.goals = vec!["Ship billing v2".into(), "Hire two engineers".into()];
+    let mut private = entry(5, "win", d(2026, 11, 19), 0, "Hire pipeline secret");
+    private.private = true;
+    f.entries = vec![
+        entry(4, "win", d(2026, 11, 18), 0, "Billing export shipped"),
+        entry(6, "note", d(2026, 11, 19), 0, "Hire worries"),
+        private,
+    ];
+    let out = summary(&f);
     assert!(
-        out.starts_with("Dana Okafor: 2026-W48\n## Topics for you to pick from"),
+        out.contains(
+            "## How this serves your goals\n\n- **Ship billing v2**: Billing export shipped\n"
+        ),
         "{out}"
     );
+    assert!(!out.contains("Hire"), "{out}");
 }
 
 #[test]
-fn the_summary_opens_with_how_the_week_serves_their_goals() {
-    let mut facts = week_facts();
-    facts.goals = vec![
-        "Ship the pricing migration".into(),
-        "Hire two seniors".into(),
-        "Cut cloud costs".into(),
+fn what_the_last_summary_said_is_not_said_again() {
+    let mut f = facts();
+    f.window = SummaryWindow::of(&WindowFacts {
+        today: d(2026, 11, 23),
+        last_one_on_one: Some(d(2026, 11, 17)),
+        one_on_one_before: Some(d(2026, 11, 10)),
+        last_summary: Some(d(2026, 11, 16)),
+        next_one_on_one: Some(d(2026, 11, 24)),
+    });
+    f.already_sent = Some("## Done\n\n- Shipped the export\n".into());
+    f.entries = vec![
+        entry(1, "win", d(2026, 11, 16), 0, "Shipped the export"),
+        entry(2, "win", d(2026, 11, 16), 0, "Closed the hiring loop"),
     ];
-    facts.entries = vec![
-        entry(
-            1,
-            "one_on_one",
-            d(2026, 11, 23),
-            4,
-            "Pricing migration plan",
-        ),
-        entry(
-            2,
-            "chat",
-            d(2026, 11, 24),
-            3,
-            "Interview debrief with seniors",
-        ),
-    ];
-    facts.open_topics = vec![agenda_topic(5, "Cloud cost report", 0)];
-    let text = summary(&facts);
-    let goals_at = text
-        .find("## How this week serves your goals")
-        .expect("the section");
-    let highlights_at = text.find("## Highlights").expect("highlights");
-    assert!(goals_at < highlights_at, "{text}");
-    assert!(
-        text.contains("- **Ship the pricing migration**: Pricing migration plan (1:1, Mon)"),
-        "{text}"
-    );
-    assert!(
-        text.contains("- **Hire two seniors**: Interview debrief with seniors (chat, Tue)"),
-        "{text}"
-    );
-    assert!(
-        text.contains("- **Cut cloud costs**: Cloud cost report (on the agenda)"),
-        "{text}"
-    );
-    facts.goals = vec!["Win the design award".into()];
-    assert!(
-        !summary(&facts).contains("serves your goals"),
-        "nothing touched it"
-    );
+    let out = summary(&f);
+    assert!(out.contains("- Closed the hiring loop"), "{out}");
+    assert!(!out.contains("- Shipped the export"), "{out}");
+    assert!(out.contains("since my last summary (Mon 16 Nov)"), "{out}");
+    let _ = today();
 }
 
 fn promise(
@@ -304,10 +245,10 @@ fn promise(
 }
 
 #[test]
-fn done_as_promised_lists_mine_kept_this_week_and_heads_up_the_moved_and_overdue() {
+fn done_as_promised_lists_mine_kept_in_the_window_and_heads_up_the_moved_and_overdue() {
     use crate::domain::MadeBy::{Me, Them};
     use crate::domain::PromiseState::{Kept, Open, Renegotiated};
-    let mut facts = week_facts();
+    let mut facts = facts();
     let mut moved = promise(3, Me, Some(d(2026, 12, 1)), Renegotiated, None);
     moved.moves.push(crate::domain::PromiseMove {
         moved_on: d(2026, 11, 23),
@@ -316,9 +257,9 @@ fn done_as_promised_lists_mine_kept_this_week_and_heads_up_the_moved_and_overdue
     });
     facts.promises = vec![
         promise(1, Me, Some(d(2026, 11, 24)), Kept, Some(d(2026, 11, 23))),
-        // Theirs, and mine kept last week: not this summary's.
+        // Theirs, and mine kept before the window: not this summary's.
         promise(2, Them, None, Kept, Some(d(2026, 11, 23))),
-        promise(5, Me, None, Kept, Some(d(2026, 11, 20))),
+        promise(5, Me, None, Kept, Some(d(2026, 11, 16))),
         moved,
         promise(4, Me, Some(d(2026, 11, 20)), Open, None),
         promise(6, Me, Some(d(2026, 11, 30)), Open, None),

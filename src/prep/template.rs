@@ -18,54 +18,92 @@ pub const USER_TEMPLATE_FILE: &str = "summary.md";
 /// What a placeholder stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placeholder {
-    /// The manager's name.
+    /// The name they are called by (`Dana`).
     Manager,
-    /// `2026-W48`.
-    Week,
-    /// `23–29 Nov 2026`.
+    /// Their full name.
+    Name,
+    /// `our 1:1 on Tue 1 Dec`, or `our next 1:1`.
+    OneOnOne,
+    /// `since our 1:1 on Tue 24 Nov`.
+    Since,
+    /// The window's days: `24 Nov – 1 Dec 2026`.
     Dates,
-    Highlights,
+    /// The ISO week of today, e.g. `2026-W48`.
+    Week,
+    /// Done and Risks, risks first when they want bad news early.
+    Work,
+    Done,
+    Risks,
     Topics,
-    Advice,
-    Fyi,
-    NextWeek,
-    /// How the week serves their goals.
+    /// Advice asks made in the window.
+    Asks,
+    /// Reporting back on their advice.
+    Reported,
+    /// How this serves their goals.
     Goals,
-    /// Promises of mine kept this week, and those at risk with their new day.
+    /// When the 1:1 is (for older templates' `{{next_week}}`).
+    NextOneOnOne,
+    /// Promises of mine kept in the window, and those at risk with their new day.
     Promises,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 10] = [
+    pub const ALL: [Placeholder; 15] = [
         Placeholder::Manager,
-        Placeholder::Week,
+        Placeholder::Name,
+        Placeholder::OneOnOne,
+        Placeholder::Since,
         Placeholder::Dates,
-        Placeholder::Highlights,
+        Placeholder::Week,
+        Placeholder::Work,
+        Placeholder::Done,
+        Placeholder::Risks,
         Placeholder::Topics,
-        Placeholder::Advice,
-        Placeholder::Fyi,
-        Placeholder::NextWeek,
+        Placeholder::Asks,
+        Placeholder::Reported,
         Placeholder::Goals,
+        Placeholder::NextOneOnOne,
         Placeholder::Promises,
+    ];
+
+    /// Names of the weekly summary's template, still read: what they are now.
+    const FORMER: [(&'static str, Placeholder); 4] = [
+        ("highlights", Placeholder::Done),
+        ("advice", Placeholder::Asks),
+        ("fyi", Placeholder::Reported),
+        ("next_week", Placeholder::NextOneOnOne),
     ];
 
     pub fn name(self) -> &'static str {
         match self {
             Placeholder::Manager => "manager",
-            Placeholder::Week => "week",
+            Placeholder::Name => "name",
+            Placeholder::OneOnOne => "one_on_one",
+            Placeholder::Since => "since",
             Placeholder::Dates => "dates",
-            Placeholder::Highlights => "highlights",
+            Placeholder::Week => "week",
+            Placeholder::Work => "work",
+            Placeholder::Done => "done",
+            Placeholder::Risks => "risks",
             Placeholder::Topics => "topics",
-            Placeholder::Advice => "advice",
-            Placeholder::Fyi => "fyi",
-            Placeholder::NextWeek => "next_week",
+            Placeholder::Asks => "asks",
+            Placeholder::Reported => "reported",
             Placeholder::Goals => "goals",
+            Placeholder::NextOneOnOne => "next_one_on_one",
             Placeholder::Promises => "promises",
         }
     }
 
     fn named(name: &str) -> Option<Placeholder> {
-        Placeholder::ALL.into_iter().find(|p| p.name() == name)
+        Placeholder::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .or_else(|| {
+                Placeholder::FORMER
+                    .iter()
+                    .find(|(former, _)| *former == name)
+                    .map(|(_, p)| *p)
+            })
     }
 }
 
@@ -265,10 +303,28 @@ mod tests {
         let parsed = SummaryTemplate::parse(BUILTIN_TEMPLATE, Path::new("assets/summary.md"));
         let template = parsed.expect("the built-in template is valid");
         let out = template.render(fill);
-        for p in Placeholder::ALL {
+        for p in [
+            Placeholder::Manager,
+            Placeholder::OneOnOne,
+            Placeholder::Since,
+            Placeholder::Work,
+            Placeholder::Topics,
+            Placeholder::Asks,
+            Placeholder::Reported,
+            Placeholder::Goals,
+        ] {
             assert!(out.contains(&fill(p)), "{} is used", p.name());
         }
         assert!(!out.contains("<!--"), "the doc comment is left out: {out}");
+    }
+
+    #[test]
+    fn the_weekly_templates_names_still_read() {
+        let t = parse("{{highlights}} {{advice}} {{fyi}} {{next_week}}").expect("valid");
+        assert_eq!(
+            t.render(fill),
+            "<done> <asks> <reported> <next_one_on_one>\n"
+        );
     }
 
     #[test]
@@ -294,7 +350,7 @@ mod tests {
             "{e}"
         );
         assert!(
-            e.contains("{{highlights}}") && e.contains("{{next_week}}"),
+            e.contains("{{done}}") && e.contains("{{next_one_on_one}}"),
             "{e}"
         );
     }

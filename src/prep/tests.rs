@@ -29,6 +29,7 @@ pub(super) fn dana() -> Person {
         next_one_on_one: None,
         archived: false,
         strengths: vec!["negotiating with finance".into()],
+        call: String::new(),
     }
 }
 
@@ -39,6 +40,7 @@ fn category_of(kind: &str) -> Category {
         "advice" => Category::Ask,
         "summary" => Category::Update,
         "feedback" => Category::Feedback,
+        "win" | "risk" | "decision" => Category::Work,
         _ => Category::Note,
     }
 }
@@ -64,6 +66,7 @@ pub(super) fn entry(id: i64, kind: &str, on: NaiveDate, quality: i64, title: &st
         created_at: stamp(),
         updated_at: stamp(),
         version: 1,
+        private: false,
         uid: id,
     }
 }
@@ -109,6 +112,7 @@ fn facts() -> PrepFacts {
         open_advice_total: 0,
         summary: None,
         summary_entry: None,
+        summary_facts: summary_facts(None, None),
         profile: Default::default(),
         expectations: Vec::new(),
         promises: Vec::new(),
@@ -116,11 +120,34 @@ fn facts() -> PrepFacts {
     }
 }
 
+/// The summary's facts with the last 1:1 and the last summary sent on these days.
+fn summary_facts(last: Option<NaiveDate>, sent: Option<NaiveDate>) -> crate::prep::SummaryFacts {
+    crate::prep::SummaryFacts {
+        manager: dana(),
+        window: crate::prep::SummaryWindow::of(&crate::prep::WindowFacts {
+            today: today(),
+            last_one_on_one: last,
+            one_on_one_before: None,
+            last_summary: sent,
+            next_one_on_one: Some(d(2026, 11, 26)),
+        }),
+        entries: Vec::new(),
+        open_topics: Vec::new(),
+        new_asks: Vec::new(),
+        reported_advice: Vec::new(),
+        goals: Vec::new(),
+        bad_news_early: false,
+        already_sent: None,
+        promises: Vec::new(),
+    }
+}
+
 fn saved_summary(body: &str, sent_on: Option<NaiveDate>) -> WeeklySummary {
     WeeklySummary {
         id: 7,
         person_id: 1,
-        week: Week::containing(today()),
+        after_one_on_one: None,
+        for_one_on_one: Some(d(2026, 11, 26)),
         body: body.into(),
         sent_on,
         sent_interaction: sent_on.map(|_| 99),
@@ -262,9 +289,10 @@ fn this_weeks_summary_is_none_draft_or_sent() {
 }
 
 #[test]
-fn a_summary_logged_by_hand_this_week_counts_as_sent() {
+fn a_summary_logged_by_hand_since_the_last_one_on_one_counts_as_sent() {
     let mut f = facts();
     f.summary_entry = Some(entry(42, "summary", d(2026, 11, 23), 0, "Weekly update"));
+    f.summary_facts = summary_facts(Some(d(2026, 11, 17)), Some(d(2026, 11, 23)));
     let sheet = PrepSheet::build(&f);
     assert_eq!(
         sheet.summary.status,
@@ -274,7 +302,8 @@ fn a_summary_logged_by_hand_this_week_counts_as_sent() {
             summary_id: None
         }
     );
-    // Last week's is not this week's.
+    // One sent before the last 1:1 was that 1:1's.
     f.summary_entry = Some(entry(41, "summary", d(2026, 11, 20), 0, "Weekly update"));
+    f.summary_facts = summary_facts(Some(d(2026, 11, 21)), Some(d(2026, 11, 20)));
     assert_eq!(PrepSheet::build(&f).summary.status, SummaryStatus::None);
 }

@@ -14,8 +14,21 @@ pub fn entry_line(entry: &Interaction) -> String {
         padded(&entry.kind, 10),
         padded(&shown_line(&entry.person), 12),
         quality_cell(entry.quality),
-        truncated(&shown_line(&entry.title), 60)
+        truncated(
+            &format!("{}{}", private_mark(entry), shown_line(&entry.title)),
+            60
+        )
     )
+}
+
+/// `(private) ` before a work entry kept out of the summary; other entries
+/// are never shared, so they need no mark.
+pub fn private_mark(entry: &Interaction) -> &'static str {
+    if entry.category == crate::domain::Category::Work && entry.private {
+        "(private) "
+    } else {
+        ""
+    }
 }
 
 /// The title as shown, `(no title)` when it has none.

@@ -14,7 +14,7 @@ mod width;
 
 pub use action::action_text;
 pub use chart::sparkline;
-pub use entry::{advice_state, entry_line, quality_cell, tags_text, title_text};
+pub use entry::{advice_state, entry_line, private_mark, quality_cell, tags_text, title_text};
 pub use width::{padded, truncated, width};
 
 pub use crate::domain::text::{count, days, days_ago, in_days};

@@ -110,7 +110,7 @@ impl Store {
                 Category::Ask => &mut last.ask,
                 Category::Update => &mut last.summary,
                 Category::Feedback => &mut last.feedback,
-                Category::Note => continue,
+                Category::Note | Category::Work => continue,
             };
             *slot = Some(slot.map_or(day, |d| d.max(day)));
         }

@@ -12,7 +12,7 @@ use super::export::{
     PersonRecord, ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord,
     SummaryRecord, TopicRecord,
 };
-use super::fields::{Fields, ImportError};
+use super::fields::{Fields, ImportError, checked_day};
 use crate::domain::interaction::{normalized_tags, validate_kind_name};
 use crate::domain::{
     Category, ExpectationState, Facet, HeldBy, InitiatedBy, MadeBy, PromiseState, Relation,
@@ -113,6 +113,8 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
             .parse::<Relation>()
             .map_err(|e| f.fail("relation", e.to_string()))?,
     };
+    // Exports from before the field have none: the default.
+    let call = f.opt_text("call")?.unwrap_or_default();
     let strengths = f
         .list("strengths")?
         .iter()
@@ -137,6 +139,7 @@ fn person(mut f: Fields<'_>) -> Result<PersonRecord, ImportError> {
         next_one_on_one,
         archived,
         relation: relation.as_str().to_string(),
+        call,
         strengths,
         created_at: f.instant("created_at")?,
         updated_at: f.instant("updated_at")?,
@@ -193,6 +196,7 @@ fn interaction(mut f: Fields<'_>) -> Result<InteractionRecord, ImportError> {
         created_at: f.instant("created_at")?,
         updated_at: f.instant("updated_at")?,
         version: f.int_in("version", 1, i64::MAX)?,
+        private: f.opt_flag("private")?.unwrap_or(false),
         deleted_at: f.opt_instant("deleted_at")?,
         uid: f.opt_int("uid")?,
     };
@@ -244,16 +248,18 @@ fn topic(mut f: Fields<'_>) -> Result<TopicRecord, ImportError> {
 fn summary(mut f: Fields<'_>) -> Result<SummaryRecord, ImportError> {
     let id = f.int("id")?;
     let person_id = f.int("person_id")?;
-    let week_start = f.day("week_start")?;
-    let monday = chrono::NaiveDate::parse_from_str(&week_start, "%Y-%m-%d")
-        .map(|d| chrono::Datelike::weekday(&d) == chrono::Weekday::Mon)
-        .unwrap_or(false);
-    if !monday {
-        return Err(f.fail(
-            "week_start",
-            format!("{week_start} is not a Monday: a summary's week starts on its Monday"),
-        ));
-    }
+    // Exports from before summaries were kept per 1:1 name the week's
+    // Monday instead: the import files it after the 1:1 before it was sent.
+    let (after_one_on_one, week_start) = if f.has("week_start") && !f.has("after_one_on_one") {
+        (String::new(), Some(f.day("week_start")?))
+    } else {
+        let after = f.text("after_one_on_one")?;
+        if !after.is_empty() {
+            checked_day(&after).map_err(|m| f.fail("after_one_on_one", m))?;
+        }
+        (after, None)
+    };
+    let for_one_on_one = f.opt_day("for_one_on_one")?;
     let body = f.text("body")?;
     let sent_on = f.opt_day("sent_on")?;
     let sent_interaction = f.opt_int("sent_interaction")?;
@@ -273,6 +279,8 @@ fn summary(mut f: Fields<'_>) -> Result<SummaryRecord, ImportError> {
     let record = SummaryRecord {
         id,
         person_id,
+        after_one_on_one,
+        for_one_on_one,
         week_start,
         body,
         sent_on,
@@ -585,6 +593,15 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
                 ),
             ));
         }
+        if kind.category == Category::Work.as_str() && e.quality.is_some() {
+            return Err(ImportError::new(
+                format!("interactions[{i}].quality"),
+                format!(
+                    "a {} is a work-log entry, not a meeting: it takes no quality",
+                    kind.name
+                ),
+            ));
+        }
     }
     let mut asked = HashSet::new();
     for (i, a) in doc.advice_loops.iter().enumerate() {
@@ -603,13 +620,6 @@ fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
             interactions.resolve(format!("topics[{i}].closed_by_interaction"), closer)?;
         }
     }
-    unique(
-        "summaries",
-        "week_start",
-        doc.summaries
-            .iter()
-            .map(|s| format!("{} for person {}", s.week_start, s.person_id)),
-    )?;
     for (i, s) in doc.summaries.iter().enumerate() {
         people.resolve(format!("summaries[{i}].person_id"), s.person_id)?;
         if let Some(sent) = s.sent_interaction {

@@ -12,7 +12,7 @@ use crate::domain::{Category, InitiatedBy, Interaction};
 /// The CSV columns, in the order `export --format csv` writes them. An
 /// import takes them in any order and may leave any out but `happened_on`
 /// and `kind`; `id` is ignored, since the journal gives ids.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "id",
     "happened_on",
     "time",
@@ -28,6 +28,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "strength",
     "created_at",
     "updated_at",
+    "private",
 ];
 
 /// How tags share one CSV cell. A tag holds no spaces, so a space cannot be
@@ -56,7 +57,7 @@ pub fn kind_for_word(word: &str) -> String {
 }
 
 /// One CSV row for an interaction, in `CSV_COLUMNS` order.
-pub fn csv_row(e: &Interaction) -> [String; 15] {
+pub fn csv_row(e: &Interaction) -> [String; 16] {
     let optional = |v: Option<String>| v.unwrap_or_default();
     [
         e.id.to_string(),
@@ -74,6 +75,7 @@ pub fn csv_row(e: &Interaction) -> [String; 15] {
         optional(e.advice_loop.as_ref().map(|a| a.strength.clone())),
         instant_text(e.created_at),
         instant_text(e.updated_at),
+        if e.private { "yes" } else { "" }.to_string(),
     ]
 }
 
@@ -134,6 +136,8 @@ pub struct EntryRecord {
     pub strength: String,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// A work entry kept out of the summary and the review.
+    pub private: bool,
 }
 
 /// Reads a CSV of interactions: a header naming known columns, then rows.
@@ -238,6 +242,12 @@ fn csv_entry<'r>(
         })
         .transpose()?
         .unwrap_or_default();
+    let private = match filled("private").map(|p| p.trim().to_ascii_lowercase()) {
+        None => false,
+        Some(p) if matches!(p.as_str(), "yes" | "true" | "1") => true,
+        Some(p) if matches!(p.as_str(), "no" | "false" | "0") => false,
+        Some(p) => return Err(fail("private", format!("`{p}` is not yes or no"))),
+    };
     let tags: Vec<String> = cell("tags")
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|t| !t.is_empty())
@@ -259,6 +269,7 @@ fn csv_entry<'r>(
         strength: cell("strength").trim().to_string(),
         created_at: checked("created_at", checked_instant)?,
         updated_at: checked("updated_at", checked_instant)?,
+        private,
     })
 }
 
@@ -379,6 +390,7 @@ pub fn entries_from_jrnl(value: &Value) -> Result<Vec<EntryRecord>, ImportError>
             strength: String::new(),
             created_at: None,
             updated_at: None,
+            private: false,
         });
     }
     Ok(entries)

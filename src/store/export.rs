@@ -83,6 +83,8 @@ pub struct PersonRecord {
     pub archived: bool,
     /// manager, skip_level, mentor or peer.
     pub relation: String,
+    /// The name to call them by; empty: the first word of `name`.
+    pub call: String,
     pub strengths: Vec<StrengthRecord>,
     pub created_at: String,
     pub updated_at: String,
@@ -119,6 +121,8 @@ pub struct InteractionRecord {
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
+    /// A work entry kept out of the summary and the review.
+    pub private: bool,
     /// Set for an entry deleted but not yet purged: kept so `undo` still
     /// works after a restore, and so topics and summaries that point at it
     /// keep their link.
@@ -157,7 +161,14 @@ pub struct TopicRecord {
 pub struct SummaryRecord {
     pub id: i64,
     pub person_id: i64,
-    pub week_start: String,
+    /// The 1:1 it follows ('' when there was none): it prepares the next.
+    pub after_one_on_one: String,
+    /// The day the 1:1 it prepares was planned for when it was last saved.
+    pub for_one_on_one: Option<String>,
+    /// Read from an export written before summaries were kept per 1:1 (the
+    /// Monday of its week); never written.
+    #[serde(skip)]
+    pub week_start: Option<String>,
     pub body: String,
     pub sent_on: Option<String>,
     pub sent_interaction: Option<i64>,
@@ -449,7 +460,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
     let mut people = collect(
         conn,
         "SELECT id, name, role, is_current, cadence_days, next_one_on_one, archived,
-                created_at, updated_at, relation
+                created_at, updated_at, relation, call
            FROM person ORDER BY id",
         |r| {
             Ok(PersonRecord {
@@ -461,6 +472,7 @@ fn read_people(conn: &Connection) -> Result<Vec<PersonRecord>> {
                 next_one_on_one: r.get(5)?,
                 archived: r.get(6)?,
                 relation: r.get(9)?,
+                call: r.get(10)?,
                 strengths: Vec::new(),
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,
@@ -482,7 +494,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
     let mut interactions = collect(
         conn,
         "SELECT id, person_id, kind_id, happened_on, at_time, minutes, quality, initiated_by,
-                title, notes, created_at, updated_at, version, deleted_at, uid
+                title, notes, created_at, updated_at, version, deleted_at, uid, private
            FROM interaction ORDER BY id",
         |r| {
             Ok(InteractionRecord {
@@ -500,6 +512,7 @@ fn read_interactions(conn: &Connection) -> Result<Vec<InteractionRecord>> {
                 created_at: r.get(10)?,
                 updated_at: r.get(11)?,
                 version: r.get(12)?,
+                private: r.get(15)?,
                 deleted_at: r.get(13)?,
                 uid: r.get(14)?,
             })
@@ -519,19 +532,22 @@ fn read_summaries(conn: &Connection) -> Result<Vec<SummaryRecord>> {
     )?;
     let mut summaries = collect(
         conn,
-        "SELECT id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at
+        "SELECT id, person_id, after_one_on_one, for_one_on_one, body, sent_on, sent_interaction,
+                created_at, updated_at
            FROM summary ORDER BY id",
         |r| {
             Ok(SummaryRecord {
                 id: r.get(0)?,
                 person_id: r.get(1)?,
-                week_start: r.get(2)?,
-                body: r.get(3)?,
-                sent_on: r.get(4)?,
-                sent_interaction: r.get(5)?,
+                after_one_on_one: r.get(2)?,
+                for_one_on_one: r.get(3)?,
+                week_start: None,
+                body: r.get(4)?,
+                sent_on: r.get(5)?,
+                sent_interaction: r.get(6)?,
                 picked_topics: Vec::new(),
-                created_at: r.get(6)?,
-                updated_at: r.get(7)?,
+                created_at: r.get(7)?,
+                updated_at: r.get(8)?,
             })
         },
     )?;

@@ -131,6 +131,13 @@ impl Store {
                 )
                 .into());
             }
+            if category == Category::Work && entry.quality.is_some() {
+                return Err(ImportError::new(
+                    entry.origin.field("quality"),
+                    "a work-log entry is not a meeting: it takes no quality",
+                )
+                .into());
+            }
             if entry_exists(&tx, entry, person, kind_id)? {
                 report.count("interactions", false);
                 report.skipped_at.push(entry.origin.place());
@@ -143,8 +150,8 @@ impl Store {
                 .unwrap_or_else(|| created_at.clone());
             tx.execute(
                 "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                          initiated_by, title, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                          initiated_by, title, notes, created_at, updated_at, private)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     person,
                     kind_id,
@@ -157,6 +164,7 @@ impl Store {
                     entry.notes,
                     created_at,
                     updated_at,
+                    entry.private,
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -191,8 +191,8 @@ fn import_people(
         }
         tx.execute(
             "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one,
-                                 archived, created_at, updated_at, relation)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                 archived, created_at, updated_at, relation, call)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 keep_id(tx, "person", p.id)?,
                 p.name,
@@ -204,6 +204,7 @@ fn import_people(
                 p.created_at,
                 p.updated_at,
                 p.relation,
+                p.call,
             ],
         )?;
         let id = fresh.inserted("person", tx);
@@ -285,8 +286,8 @@ fn import_interactions(
         tx.execute(
             "INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
                                       initiated_by, title, notes, created_at, updated_at, version,
-                                      deleted_at, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                      deleted_at, uid, private)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 keep_id(tx, "interaction", e.id)?,
                 people.get("person", e.person_id)?,
@@ -303,6 +304,7 @@ fn import_interactions(
                 e.version,
                 e.deleted_at,
                 e.uid,
+                e.private,
             ],
         )?;
         let id = fresh.inserted("interaction", tx);
@@ -371,6 +373,26 @@ fn import_topics(
     Ok(map)
 }
 
+/// The 1:1 a summary follows: as exported, or for an export of weekly
+/// summaries, the last 1:1 before it was sent (before its week's end, for a
+/// draft), as migration 0009 files them.
+fn filed_after(
+    tx: &Transaction<'_>,
+    person: i64,
+    s: &super::SummaryRecord,
+) -> rusqlite::Result<String> {
+    let Some(monday) = &s.week_start else {
+        return Ok(s.after_one_on_one.clone());
+    };
+    tx.query_row(
+        "SELECT coalesce(max(i.happened_on), '') FROM interaction i JOIN kind k ON k.id = i.kind_id
+          WHERE i.person_id = ?1 AND k.category = 'formal' AND i.deleted_at IS NULL
+            AND i.happened_on < coalesce(?2, date(?3, '+7 days'))",
+        params![person, s.sent_on, monday],
+        |r| r.get(0),
+    )
+}
+
 fn import_summaries(
     tx: &Transaction<'_>,
     fresh: &mut Fresh,
@@ -382,26 +404,19 @@ fn import_summaries(
 ) -> Outcome<()> {
     for s in &doc.summaries {
         let person = people.get("person", s.person_id)?;
-        // One summary per person and week: that week's is the same summary.
-        let same_week: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM summary WHERE person_id = ?1 AND week_start = ?2",
-                params![person, s.week_start],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if same_week.is_some() || already_there(tx, fresh, "summary", s.id, &s.created_at)? {
+        if already_there(tx, fresh, "summary", s.id, &s.created_at)? {
             report.count("summaries", false);
             continue;
         }
         tx.execute(
-            "INSERT INTO summary (id, person_id, week_start, body, sent_on, sent_interaction,
-                                  created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO summary (id, person_id, after_one_on_one, for_one_on_one, body, sent_on,
+                                  sent_interaction, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 keep_id(tx, "summary", s.id)?,
                 person,
-                s.week_start,
+                filed_after(tx, person, s)?,
+                s.for_one_on_one,
                 s.body,
                 s.sent_on,
                 interactions.get_opt("interaction", s.sent_interaction)?,

@@ -59,7 +59,7 @@ const SELECT_INTERACTION: &str = "
            i.minutes, i.quality, i.initiated_by, i.title, i.notes,
            (SELECT group_concat(t.tag, char(31)) FROM interaction_tag t WHERE t.interaction_id = i.id),
            a.id, a.question, a.strength, a.applied, a.reported_on,
-           i.created_at, i.updated_at, i.version, i.uid
+           i.created_at, i.updated_at, i.version, i.uid, i.private
       FROM interaction i
       JOIN person p ON p.id = i.person_id
       JOIN kind k ON k.id = i.kind_id
@@ -300,10 +300,10 @@ impl Store {
             .execute(
                 "UPDATE interaction
                     SET person_id = ?1, kind_id = ?2, happened_on = ?3, at_time = ?4, minutes = ?5,
-                        quality = ?6, initiated_by = ?7, title = ?8, notes = ?9, updated_at = ?10,
-                        version = version + 1
-                  WHERE id = ?11 AND version = ?12 AND deleted_at IS NULL
-                    AND (?13 IS NULL OR uid IS ?13)",
+                        quality = ?6, initiated_by = ?7, title = ?8, notes = ?9, private = ?10,
+                        updated_at = ?11, version = version + 1
+                  WHERE id = ?12 AND version = ?13 AND deleted_at IS NULL
+                    AND (?14 IS NULL OR uid IS ?14)",
                 params_from_iter(entry_columns(&draft).into_iter().chain([
                     Value::Text(instant_text(now)),
                     Value::Integer(id),
@@ -431,8 +431,8 @@ pub(super) fn insert_entry(
 ) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
-                                  initiated_by, title, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                  initiated_by, title, notes, private, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
     )?
     .execute(params_from_iter(
         entry_columns(draft)
@@ -446,8 +446,8 @@ pub(super) fn insert_entry(
 }
 
 /// The entry's own columns, in the order the INSERT and UPDATE name them
-/// (?1 to ?9).
-fn entry_columns(draft: &InteractionDraft) -> [Value; 9] {
+/// (?1 to ?10).
+fn entry_columns(draft: &InteractionDraft) -> [Value; 10] {
     let optional = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
     [
         Value::Integer(draft.person_id),
@@ -461,6 +461,7 @@ fn entry_columns(draft: &InteractionDraft) -> [Value; 9] {
         Value::Text(draft.initiated_by.as_str().to_string()),
         Value::Text(draft.title.clone()),
         Value::Text(draft.notes.clone()),
+        Value::Integer(i64::from(draft.private)),
     ]
 }
 
@@ -564,6 +565,7 @@ fn interaction_from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
         updated_at: parse_instant_column(20, &updated_at)?,
         version: row.get(21)?,
         uid: row.get::<_, Option<i64>>(22)?.unwrap_or_default(),
+        private: row.get(23)?,
     })
 }
 

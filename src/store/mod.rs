@@ -43,7 +43,7 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::PersonChange;
 pub use promises::PromiseFilter;
 pub use seal::seal_path;
-pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, SummaryFor, TopicMove};
 pub use trust::distrust;
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};

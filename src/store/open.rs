@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 13;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -142,7 +142,7 @@ impl Store {
         if let Some(found) = existing_version.filter(|v| *v > 0 && *v < version) {
             store.backup_to(&next_backup_path(path, found))?;
         }
-        migrations.to_latest(&mut store.conn)?;
+        migrate(&mut store.conn, migrations)?;
         Ok(store)
     }
 
@@ -216,7 +216,7 @@ impl Store {
             file_id: None,
             _seal: None,
         };
-        migrations()?.to_latest(&mut store.conn)?;
+        migrate(&mut store.conn, &migrations()?)?;
         Ok(store)
     }
 
@@ -240,6 +240,17 @@ impl Store {
         backup.run_to_completion(256, Duration::from_millis(0), None)?;
         Ok(())
     }
+}
+
+/// Applies the pending migrations with foreign keys off, as SQLite wants
+/// for rebuilding a table that others refer to (with them on, a `DROP
+/// TABLE` deletes through `ON DELETE CASCADE`). A migration that rebuilds
+/// a table keeps its ids, so every reference still holds.
+fn migrate(conn: &mut Connection, migrations: &Migrations<'static>) -> Result<()> {
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let migrated = migrations.to_latest(conn);
+    conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    Ok(migrated?)
 }
 
 /// A journal this process may read but not write: opened read-only, never

@@ -22,12 +22,14 @@ pub struct PersonChange {
     pub make_current: bool,
     pub archived: Option<bool>,
     pub relation: Option<Relation>,
+    /// The name to call them by; empty goes back to the first word of their name.
+    pub call: Option<String>,
     /// Their profile: goals, pressures, blind spots, style, needs.
     pub profile: ProfileChange,
 }
 
 const PERSON_COLUMNS: &str =
-    "id, name, role, is_current, cadence_days, next_one_on_one, archived, relation";
+    "id, name, role, is_current, cadence_days, next_one_on_one, archived, relation, call";
 
 impl Store {
     pub fn add_person(
@@ -211,6 +213,12 @@ impl Store {
                 params![next.map(day_text), id],
             )?;
         }
+        if let Some(call) = &change.call {
+            tx.execute(
+                "UPDATE person SET call = ?1 WHERE id = ?2",
+                params![call.trim(), id],
+            )?;
+        }
         if let Some(relation) = change.relation {
             tx.execute(
                 "UPDATE person SET relation = ?1 WHERE id = ?2",
@@ -371,6 +379,7 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         archived: row.get(6)?,
         strengths: Vec::new(),
         relation: relation_column(row, 7)?,
+        call: row.get(8)?,
     })
 }
 

@@ -5,16 +5,15 @@
 mod after;
 mod facts;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::interactions::insert_entry;
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
 };
-use crate::domain::monday_of;
+use crate::domain::WeeklySummary;
 use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Topic};
-use crate::domain::{Week, WeeklySummary};
 
 /// Which way a topic moves in the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,20 +55,33 @@ pub struct RecordedOneOnOne {
 }
 
 const SELECT_SUMMARY: &str = "
-    SELECT id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at
+    SELECT id, person_id, after_one_on_one, for_one_on_one, body, sent_on, sent_interaction,
+           created_at, updated_at
       FROM summary";
 
+/// Which 1:1 a summary prepares: the one after `after` (the last 1:1 when
+/// it was written; `None` before any), planned for `for_day`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryFor {
+    pub after: Option<NaiveDate>,
+    pub for_day: Option<NaiveDate>,
+}
+
 impl Store {
-    /// The person's summary for `week`, if one was saved.
-    pub fn summary(&self, person_id: i64, week: Week) -> Result<Option<WeeklySummary>> {
-        let sql = format!("{SELECT_SUMMARY} WHERE person_id = ?1 AND week_start = ?2");
+    /// The person's summary for the 1:1 after `after` (the last one saved),
+    /// if any.
+    pub fn summary(
+        &self,
+        person_id: i64,
+        after: Option<NaiveDate>,
+    ) -> Result<Option<WeeklySummary>> {
+        let sql = format!(
+            "{SELECT_SUMMARY} WHERE person_id = ?1 AND after_one_on_one = ?2
+              ORDER BY sent_on IS NULL, id DESC LIMIT 1"
+        );
         let found = self
             .conn
-            .query_row(
-                &sql,
-                params![person_id, day_text(week.monday())],
-                summary_from_row,
-            )
+            .query_row(&sql, params![person_id, after_key(after)], summary_from_row)
             .optional()?;
         found.map(|s| self.with_picks(s)).transpose()
     }
@@ -97,44 +109,49 @@ impl Store {
         Ok(summary)
     }
 
-    /// Saves `body` as the draft of the person's summary for `week`,
-    /// creating it or replacing the draft. A sent summary is kept as sent.
+    /// Saves `body` as the draft of the person's summary for the 1:1 `of`
+    /// names, creating it or replacing the draft. A sent summary is kept as
+    /// sent.
     pub fn save_summary_draft(
         &mut self,
         person_id: i64,
-        week: Week,
+        of: SummaryFor,
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<WeeklySummary> {
         let tx = self.conn.transaction()?;
         require_person(&tx, person_id)?;
-        refuse_if_sent(&tx, person_id, week)?;
-        let id = upsert_summary(&tx, person_id, week, body, now)?;
+        refuse_if_sent(&tx, person_id, of)?;
+        let id = upsert_summary(&tx, person_id, of, body, now)?;
         tx.commit()?;
         self.summary_by_id(id)
     }
 
-    /// Records the person's summary for `week` as sent on `sent_on` with
-    /// `body`, and logs the `summary` entry that day (its notes hold the
-    /// body), both in one transaction.
+    /// Records the person's summary for the 1:1 `of` names as sent on
+    /// `sent_on` with `body`, and logs the `summary` entry that day (its
+    /// notes hold the body), both in one transaction. It must be sent after
+    /// the 1:1 it follows: one sent by then was for that one.
     pub fn mark_summary_sent(
         &mut self,
         person_id: i64,
-        week: Week,
+        of: SummaryFor,
         body: &str,
         sent_on: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<SentSummary> {
-        if sent_on < week.monday() {
+        if let Some(after) = of.after.filter(|a| sent_on <= *a) {
             return Err(StoreError::Conflict(format!(
-                "the summary of {week} cannot be sent on {sent_on}, before the week starts ({})",
-                week.monday()
+                "a summary sent on {sent_on} counts for the 1:1 of {after}, not the next one: mark it sent on a day after {after}"
             )));
         }
         let tx = self.conn.transaction()?;
         require_person(&tx, person_id)?;
-        refuse_if_sent(&tx, person_id, week)?;
+        refuse_if_sent(&tx, person_id, of)?;
         let kind_id = kind_to_log(&tx, Category::Update, "summary", "the summary")?.id;
+        let title = match of.for_day {
+            Some(day) => format!("Summary for the 1:1 of {}", day.format("%a %-d %b %Y")),
+            None => "Summary for the next 1:1".to_string(),
+        };
         let sent = InteractionDraft {
             person_id,
             kind_id,
@@ -143,13 +160,14 @@ impl Store {
             minutes: None,
             quality: None,
             initiated_by: InitiatedBy::Me,
-            title: format!("Weekly summary {week}"),
+            title,
             notes: body.to_string(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         let interaction_id = insert_entry(&tx, &sent, &instant_text(now))?;
-        let id = upsert_summary(&tx, person_id, week, body, now)?;
+        let id = upsert_summary(&tx, person_id, of, body, now)?;
         tx.execute(
             "UPDATE summary SET sent_on = ?1, sent_interaction = ?2 WHERE id = ?3",
             params![day_text(sent_on), interaction_id, id],
@@ -159,6 +177,26 @@ impl Store {
             summary: self.summary_by_id(id)?,
             interaction: self.interaction(interaction_id)?,
         })
+    }
+
+    /// The last `summary`-category entry with the person on or before
+    /// `day`: the last summary sent, through rapport or logged by hand.
+    pub fn last_summary_entry(
+        &self,
+        person_id: i64,
+        day: NaiveDate,
+    ) -> Result<Option<Interaction>> {
+        let filter = super::InteractionFilter {
+            category: Some(Category::Update),
+            person_id: Some(person_id),
+            until: Some(day),
+            ..super::InteractionFilter::default()
+        };
+        let page = super::PageRequest {
+            limit: 1,
+            after: None,
+        };
+        Ok(self.interactions(&filter, page)?.into_iter().next())
     }
 
     /// Records which topics the manager picked from a summary, replacing
@@ -318,21 +356,19 @@ pub(super) fn record_on(
     if record.picked.is_empty() {
         return Ok((id, None));
     }
-    // The summary sent before this 1:1: this week's, or last week's for a
-    // 1:1 early in the week.
-    let week = monday_of(draft.happened_on);
-    let week_before = week.checked_sub_days(Days::new(7)).unwrap_or(week);
+    // The summary that prepared this 1:1: the last one filed after a 1:1
+    // before it.
     let found: Option<i64> = tx
         .query_row(
-            "SELECT id FROM summary WHERE person_id = ?1 AND week_start BETWEEN ?2 AND ?3
-              ORDER BY week_start DESC LIMIT 1",
-            params![draft.person_id, day_text(week_before), day_text(week)],
+            "SELECT id FROM summary WHERE person_id = ?1 AND after_one_on_one < ?2
+              ORDER BY after_one_on_one DESC, sent_on IS NULL, id DESC LIMIT 1",
+            params![draft.person_id, day_text(draft.happened_on)],
             |r| r.get(0),
         )
         .optional()?;
     let found = found.ok_or_else(|| {
         StoreError::Conflict(format!(
-            "there is no weekly summary for the week of {} or the one before to record picked topics on",
+            "there is no summary for the 1:1 of {} to record picked topics on",
             draft.happened_on
         ))
     })?;
@@ -376,12 +412,18 @@ pub(super) fn require_person(tx: &Transaction<'_>, id: i64) -> Result<()> {
     }
 }
 
-fn refuse_if_sent(tx: &Transaction<'_>, person_id: i64, week: Week) -> Result<()> {
+/// The stored key of the 1:1 a summary follows: its day, or '' for none.
+fn after_key(after: Option<NaiveDate>) -> String {
+    after.map(day_text).unwrap_or_default()
+}
+
+fn refuse_if_sent(tx: &Transaction<'_>, person_id: i64, of: SummaryFor) -> Result<()> {
     let sent: Option<(String, Option<i64>)> = tx
         .query_row(
             "SELECT sent_on, sent_interaction FROM summary
-              WHERE person_id = ?1 AND week_start = ?2 AND sent_on IS NOT NULL",
-            params![person_id, day_text(week.monday())],
+              WHERE person_id = ?1 AND after_one_on_one = ?2 AND sent_on IS NOT NULL
+              ORDER BY id DESC LIMIT 1",
+            params![person_id, after_key(of.after)],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
@@ -390,34 +432,45 @@ fn refuse_if_sent(tx: &Transaction<'_>, person_id: i64, week: Week) -> Result<()
         Some((on, entry)) => {
             let entry = entry.map(|e| format!(" (entry {e})")).unwrap_or_default();
             Err(StoreError::Conflict(format!(
-                "the summary of {week} was already sent on {on}{entry}; it is kept as sent"
+                "the summary for this 1:1 was already sent on {on}{entry}; it is kept as sent"
             )))
         }
     }
 }
 
-/// Creates the summary row or replaces its body; returns its id.
+/// Creates the summary row for the 1:1 `of` names, or replaces the body of
+/// its draft; returns its id.
 fn upsert_summary(
     tx: &Transaction<'_>,
     person_id: i64,
-    week: Week,
+    of: SummaryFor,
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let stamp = instant_text(now);
-    let week_start = day_text(week.monday());
+    let after = after_key(of.after);
+    let for_day = of.for_day.map(day_text);
+    let draft: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM summary WHERE person_id = ?1 AND after_one_on_one = ?2
+                AND sent_on IS NULL ORDER BY id DESC LIMIT 1",
+            params![person_id, after],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = draft {
+        tx.execute(
+            "UPDATE summary SET body = ?1, for_one_on_one = ?2, updated_at = ?3 WHERE id = ?4",
+            params![body, for_day, stamp, id],
+        )?;
+        return Ok(id);
+    }
     tx.execute(
-        "INSERT INTO summary (person_id, week_start, body, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)
-         ON CONFLICT (person_id, week_start)
-         DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-        params![person_id, week_start, body, stamp],
+        "INSERT INTO summary (person_id, after_one_on_one, for_one_on_one, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![person_id, after, for_day, body, stamp],
     )?;
-    Ok(tx.query_row(
-        "SELECT id FROM summary WHERE person_id = ?1 AND week_start = ?2",
-        params![person_id, week_start],
-        |r| r.get(0),
-    )?)
+    Ok(tx.last_insert_rowid())
 }
 
 fn write_picks(
@@ -516,20 +569,23 @@ fn close_discussed(
 }
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<WeeklySummary> {
-    let week_start: String = row.get(2)?;
-    let sent_on: Option<String> = row.get(4)?;
-    let created_at: String = row.get(6)?;
-    let updated_at: String = row.get(7)?;
+    let after: String = row.get(2)?;
+    let for_day: Option<String> = row.get(3)?;
+    let sent_on: Option<String> = row.get(5)?;
+    let created_at: String = row.get(7)?;
+    let updated_at: String = row.get(8)?;
     Ok(WeeklySummary {
         id: row.get(0)?,
         person_id: row.get(1)?,
-        // The schema checks week_start is a Monday, so this is that week.
-        week: Week::containing(parse_day_column(2, &week_start)?),
-        body: row.get(3)?,
-        sent_on: sent_on.map(|d| parse_day_column(4, &d)).transpose()?,
-        sent_interaction: row.get(5)?,
+        after_one_on_one: (!after.is_empty())
+            .then(|| parse_day_column(2, &after))
+            .transpose()?,
+        for_one_on_one: for_day.map(|d| parse_day_column(3, &d)).transpose()?,
+        body: row.get(4)?,
+        sent_on: sent_on.map(|d| parse_day_column(5, &d)).transpose()?,
+        sent_interaction: row.get(6)?,
         picked_topics: Vec::new(),
-        created_at: parse_instant_column(6, &created_at)?,
-        updated_at: parse_instant_column(7, &updated_at)?,
+        created_at: parse_instant_column(7, &created_at)?,
+        updated_at: parse_instant_column(8, &updated_at)?,
     })
 }

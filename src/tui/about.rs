@@ -338,6 +338,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: vec!["finance".into()],
+            call: String::new(),
         };
         let goal = ProfileItem {
             id: 9,

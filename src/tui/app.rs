@@ -605,6 +605,8 @@ pub enum Cmd {
     SaveCheckIn(CheckInDraft),
     SavePerson {
         draft: PersonDraft,
+        /// The name to call them by (empty: the first word of their name).
+        call: String,
         editing: Option<i64>,
         make_current: bool,
     },

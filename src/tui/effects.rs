@@ -117,6 +117,7 @@ pub fn run(
         Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
         Cmd::SavePerson {
             draft,
+            call,
             editing,
             make_current,
         } => match editing {
@@ -124,6 +125,7 @@ pub fn run(
                 let change = PersonChange {
                     name: Some(draft.name.clone()),
                     role: Some(draft.role.clone()),
+                    call: Some(call),
                     strengths: Some(draft.strengths.clone()),
                     cadence_days: Some(draft.cadence_days),
                     relation: Some(draft.relation),
@@ -135,7 +137,17 @@ pub fn run(
             None => {
                 let mut draft = draft;
                 draft.is_current = make_current;
-                store.add_person(&draft, today, now)
+                let added = store.add_person(&draft, today, now);
+                match added {
+                    Ok(person) if !call.is_empty() => {
+                        let change = PersonChange {
+                            call: Some(call),
+                            ..PersonChange::default()
+                        };
+                        store.update_person(person.id, &change, today, now)
+                    }
+                    other => other,
+                }
             }
         }
         .map(Msg::PersonSaved),

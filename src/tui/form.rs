@@ -49,6 +49,10 @@ pub enum FieldId {
     AdviceAsk,
     /// An item of a profile or an expectation.
     Item,
+    /// A work entry shared in the summary, or private.
+    Visible,
+    /// The name a summary greets a person by.
+    Call,
     /// Promises I made, one per line.
     MyPromises,
     /// Promises they made, one per line.
@@ -92,6 +96,8 @@ impl FieldId {
             FieldId::NewTopics => "new_topics",
             FieldId::AdviceAsk => "advice_ask",
             FieldId::Item => "item",
+            FieldId::Visible => "visible",
+            FieldId::Call => "call",
             FieldId::MyPromises => "my_promises",
             FieldId::TheirPromises => "their_promises",
         }

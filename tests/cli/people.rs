@@ -242,6 +242,8 @@ fn kind_list_shows_the_builtin_kinds() {
         ("summary", "update"),
         ("feedback", "feedback"),
         ("note", "note"),
+        ("win", "work"),
+        ("risk", "work"),
     ] {
         let line = out
             .lines()
@@ -254,7 +256,7 @@ fn kind_list_shows_the_builtin_kinds() {
     }
     let json: Value = serde_json::from_str(&w.run(&["kind", "list", "--json"]).ok()).expect("JSON");
     let kinds = json.as_array().expect("an array");
-    assert_eq!(kinds.len(), 8);
+    assert_eq!(kinds.len(), 10);
     assert!(kinds.iter().all(|k| k["builtin"] == true));
 }
 
@@ -293,7 +295,7 @@ fn kind_add_refuses_bad_names_and_categories() {
         .usage_error();
     assert!(err.contains("already"), "{err}");
     let json: Value = serde_json::from_str(&w.run(&["kind", "list", "--json"]).ok()).expect("JSON");
-    assert_eq!(json.as_array().map(Vec::len), Some(8), "nothing was added");
+    assert_eq!(json.as_array().map(Vec::len), Some(10), "nothing was added");
 }
 
 // ---------------------------------------------------------------- names

@@ -65,7 +65,7 @@ fn the_json_export_holds_every_table_with_ids_timestamps_and_deleted_entries_fla
         assert!(doc[section].is_array(), "{section} is there");
     }
     assert_eq!(doc["people"][0]["strengths"][0]["text"], "finance");
-    assert_eq!(doc["kinds"].as_array().map(Vec::len), Some(8));
+    assert_eq!(doc["kinds"].as_array().map(Vec::len), Some(10));
     let deleted = &doc["interactions"][1];
     assert_eq!(deleted["id"], gone);
     assert!(deleted["deleted_at"].is_string(), "{deleted}");

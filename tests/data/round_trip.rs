@@ -227,7 +227,7 @@ fn build(plan: &JournalPlan) -> Store {
             minutes: e.minutes,
             quality: e
                 .quality
-                .filter(|_| kind.category != Category::Note)
+                .filter(|_| kind.category.takes_quality())
                 .and_then(|q| Quality::new(q).ok()),
             initiated_by: if e.by_them {
                 InitiatedBy::Them
@@ -238,6 +238,7 @@ fn build(plan: &JournalPlan) -> Store {
             notes: e.notes.clone(),
             tags: e.tags.clone(),
             advice_strength: Some(e.notes.chars().take(5).collect()),
+            private: kind.category == Category::Work && e.by_them,
         };
         let saved = store.add_interaction(&draft, tick()).expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
@@ -305,7 +306,7 @@ fn build(plan: &JournalPlan) -> Store {
         let added = store
             .connection()
             .execute(
-                "INSERT OR IGNORE INTO summary (person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at)
+                "INSERT OR IGNORE INTO summary (person_id, after_one_on_one, body, sent_on, sent_interaction, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                 rusqlite::params![
                     people[person % people.len()],
@@ -420,6 +421,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             notes: String::new(),
             tags: vec!["t".into()],
             advice_strength: None,
+            private: false,
         };
         theirs
             .add_interaction(&draft, instant(10 + u64::from(n)))
@@ -461,6 +463,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         mine.add_interaction(&draft, instant(200 + u64::from(n)))
             .expect("entry");

@@ -91,7 +91,7 @@ fn the_editor_temp_file_is_private_under_umask_022() {
     let mut tui = Tui::spawn(w.pty_command("sh", &args));
     tui.wait_for("the Journal", |t| t.screen().contains("Weekly"));
     tui.send(b"3");
-    tui.wait_for_text("This week's summary");
+    tui.wait_for_text("Summary for your");
     tui.send(b"E");
     tui.wait_for_text("saved the summary draft");
     let read =

@@ -21,6 +21,7 @@ fn entry(store: &Store, person_id: i64, title: &str) -> InteractionDraft {
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     }
 }
 

@@ -71,6 +71,7 @@ fn add_entries(store: &mut Store, person: i64, n: usize) {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         store.add_interaction(&draft, Utc::now()).expect("entry");
     }

@@ -171,7 +171,7 @@ fn prep_prints_the_sheet_as_text_and_as_json() {
         "Headcount plan",
         "How to pitch? (draws on finance), asked Sun 22 Nov, 2 days ago",
         "Feedback since the last 1:1: 1",
-        "This week's summary (2026-W48): none yet",
+        "Summary for your 1:1 today (17–24 Nov 2026): none yet",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
@@ -183,13 +183,14 @@ fn prep_prints_the_sheet_as_text_and_as_json() {
     assert_eq!(sheet["agenda"][0]["carried_over"], 0);
     assert_eq!(sheet["advice"][0]["asked_on"], "2026-11-22");
     assert_eq!(sheet["summary"]["status"]["state"], "none");
-    assert_eq!(sheet["summary"]["week"], "2026-W48");
+    assert_eq!(sheet["summary"]["window"]["from"], "2026-11-17");
+    assert_eq!(sheet["summary"]["window"]["for_one_on_one"], "2026-11-24");
 }
 
 #[test]
 fn summary_prints_markdown_then_mark_sent_logs_the_summary_entry() {
     let w = World::new();
-    w.run(&["log", "note", "# Shipped | the plan"]).ok();
+    w.run(&["log", "win", "# Shipped | the plan"]).ok();
     w.run(&["topic", "add", "Hiring"]).ok();
     let run = w.run(&["summary"]);
     assert!(
@@ -198,9 +199,12 @@ fn summary_prints_markdown_then_mark_sent_logs_the_summary_entry() {
         run.stderr
     );
     let markdown = run.ok();
-    assert!(markdown.starts_with("# Weekly summary, 2026-W48 (23–29 Nov 2026)\n"));
     assert!(
-        markdown.contains("- \\# Shipped \\| the plan (Tue)\n"),
+        markdown.starts_with("# Before our 1:1 on Tue 1 Dec\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- \\# Shipped \\| the plan\n"),
         "{markdown}"
     );
     assert!(markdown.contains("1. Hiring\n"), "{markdown}");
@@ -237,7 +241,7 @@ fn a_saved_draft_is_printed_unless_regenerated() {
         .expect("draft saved");
     assert_eq!(w.run(&["summary"]).ok(), "my edited draft\n");
     let fresh = w.run(&["summary", "--regenerate"]).ok();
-    assert!(fresh.starts_with("# Weekly summary"), "{fresh}");
+    assert!(fresh.starts_with("# Before our 1:1"), "{fresh}");
     let doc = json(&w.run(&["summary", "--json"]).ok());
     assert_eq!(
         (doc["origin"].as_str(), doc["words"].as_u64()),
@@ -247,7 +251,7 @@ fn a_saved_draft_is_printed_unless_regenerated() {
     w.run(&["summary", "--mark-sent"]).ok();
     let saved = w
         .store()
-        .summary(dana, this_week())
+        .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");
     assert_eq!(saved.body, "my edited draft\n");
@@ -277,8 +281,8 @@ fn mark_sent_can_take_the_text_sent_and_the_day_it_went() {
             "--mark-sent",
             "--body-file",
             "-",
-            "--week",
-            "2026-W47",
+            "--with",
+            "Dana",
         ],
         " \n",
     );
@@ -286,45 +290,13 @@ fn mark_sent_can_take_the_text_sent_and_the_day_it_went() {
 }
 
 #[test]
-fn weeks_are_chosen_by_iso_name_or_by_a_day_and_bad_ones_are_named() {
-    let w = World::new();
-    w.run(&[
-        "log",
-        "coffee",
-        "-q",
-        "5",
-        "Last week's coffee",
-        "--date",
-        "2026-11-18",
-    ])
-    .ok();
-    let by_name = w.run(&["summary", "--week", "2026-W47"]).ok();
-    assert!(
-        by_name.contains("Last week's coffee (coffee, Wed)"),
-        "{by_name}"
-    );
-    assert_eq!(w.run(&["summary", "--date", "2026-11-19"]).ok(), by_name);
-    let bad = w.run(&["summary", "--week", "2026-48"]).failed(2);
-    assert!(
-        bad.contains("`2026-48` is not a week: use YYYY-Www"),
-        "{bad}"
-    );
-    let past_end = w.run(&["summary", "--week", "2025-W53"]).failed(2);
-    assert!(past_end.contains("`2025-W53`"), "{past_end}");
-    let ahead = w.run(&["summary", "--week", "2026-W50"]).failed(2);
-    assert!(ahead.contains("has not started yet"), "{ahead}");
-    w.run(&["summary", "--week", "2026-W47", "--date", "today"])
-        .failed(2);
-}
-
-#[test]
 fn a_user_template_overrides_the_builtin_and_a_bad_one_names_file_and_line() {
     let w = World::new();
     w.run(&["topic", "add", "Hiring"]).ok();
-    w.user_template("Dear {{manager}} ({{week}})\n\n{{topics}}\n");
+    w.user_template("Dear {{manager}} ({{week}})\n\n{{highlights}}{{topics}}\n");
     let out = w.run(&["summary"]).ok();
     assert!(
-        out.starts_with("Dear Dana (2026-W48)\n\n## Topics for you to pick from"),
+        out.starts_with("Dear Dana (2026-W48)\n\n## Topics for you to pick"),
         "{out}"
     );
     let file = w.user_template("# {{week}}\n\n{{hightlights}}\n");

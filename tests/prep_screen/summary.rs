@@ -9,10 +9,9 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     let mut h = prep(small_store(), 120, 40);
     assert!(summary_step_active(&h), "the coach asks for a summary");
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     let draft = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("a draft");
     assert!(draft.sent_on.is_none());
@@ -24,7 +23,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     h.press(KeyCode::Char('y'));
     let sent = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("sent");
     assert_eq!(sent.sent_on, Some(today()));
@@ -32,7 +31,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
         summary_entries(&h),
         vec![(
             "2026-11-24".to_string(),
-            "Weekly summary 2026-W48".to_string()
+            "Summary for the 1:1 of Wed 25 Nov 2026".to_string()
         )]
     );
     assert!(
@@ -57,13 +56,12 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
 fn generating_over_a_draft_asks_first() {
     let mut h = prep(small_store(), 120, 40);
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     h.press(KeyCode::Char('e'));
     h.type_text("Edited by hand.");
     ctrl(&mut h, 's');
     let body = |h: &Harness| {
         h.store
-            .summary(dana(h), week)
+            .summary(dana(h), filed_after())
             .expect("read")
             .expect("draft")
             .body
@@ -86,11 +84,11 @@ fn a_broken_user_template_is_reported_and_the_built_in_one_used() {
     assert!(status(&h).contains("built-in"), "{}", status(&h));
     let body = h
         .store
-        .summary(dana(&h), Week::containing(today()))
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
         .body;
-    assert!(body.starts_with("# Weekly summary, 2026-W48"), "{body}");
+    assert!(body.starts_with("# Before our 1:1 on Wed 25 Nov"), "{body}");
 }
 
 #[test]
@@ -102,10 +100,9 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
     );
     assert!(status(&h).contains("s generates"), "{}", status(&h));
     h.press(KeyCode::Char('s'));
-    let week = Week::containing(today());
     let body = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
         .body;
@@ -122,7 +119,7 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
         work,
         vec![TerminalCmd::EditSummary {
             person_id: dana(&h),
-            week,
+            week: rapport::domain::Week::containing(today()),
             body: body.clone(),
         }]
     );
@@ -133,14 +130,14 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
         &mut h.store,
         Msg::EditedExternally {
             person_id,
-            week,
+            week: rapport::domain::Week::containing(today()),
             body: Some(edited.clone()),
             said: String::new(),
         },
     );
     let saved = h
         .store
-        .summary(dana(&h), week)
+        .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft");
     assert_eq!(saved.body, edited);
@@ -161,7 +158,7 @@ fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
     h.type_text(&path.display().to_string());
     h.press(KeyCode::Enter);
     let written = std::fs::read_to_string(&path).expect("written");
-    assert!(written.starts_with("# Weekly summary"));
+    assert!(written.starts_with("# Before our 1:1"), "{written}");
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 
@@ -178,4 +175,85 @@ fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
     h.type_text(&path.display().to_string());
     h.press(KeyCode::Enter).press(KeyCode::Char('y'));
     assert_eq!(std::fs::read_to_string(&path).expect("replaced"), written);
+}
+
+/// `small_store` plus private text carrying a sentinel: a note (title and
+/// notes), a private win, the notes of a coffee; and a shared win.
+fn store_with_secrets() -> Store {
+    let mut store = small_store();
+    let dana = store.current_person().expect("read").expect("Dana").id;
+    let now = chrono::Utc::now();
+    for (kind, title, notes, private) in [
+        (
+            "note",
+            "I wonder if she rates me ZEBRA-SENTINEL",
+            "ZEBRA-SENTINEL notes",
+            false,
+        ),
+        ("win", "Interviewing ZEBRA-SENTINEL", "", true),
+        ("coffee", "Coffee", "ZEBRA-SENTINEL", false),
+        (
+            "win",
+            "Shipped the export",
+            "ZEBRA-SENTINEL in a win's notes",
+            false,
+        ),
+    ] {
+        let kind = store.kind_named(kind).expect("kind");
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: kind.id,
+            happened_on: day(21),
+            at_time: None,
+            minutes: None,
+            quality: None,
+            initiated_by: InitiatedBy::Me,
+            title: title.into(),
+            notes: notes.into(),
+            tags: Vec::new(),
+            advice_strength: None,
+            private,
+        };
+        store.add_interaction(&draft, now).expect("logged");
+    }
+    store
+}
+
+#[test]
+fn the_sentinel_never_reaches_the_clipboard_a_file_or_the_talking_points() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("summary.md");
+    let mut h = prep(store_with_secrets(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    let copied = press_for_terminal(&mut h, 'y');
+    let [TerminalCmd::Copy { text }] = copied.as_slice() else {
+        panic!("a copy: {copied:?}");
+    };
+    assert!(text.contains("- Shipped the export"), "{text}");
+    assert!(!text.contains("ZEBRA-SENTINEL"), "{text}");
+    h.press(KeyCode::Char('w'));
+    ctrl(&mut h, 'u');
+    h.type_text(&path.display().to_string());
+    h.press(KeyCode::Enter);
+    let written = std::fs::read_to_string(&path).expect("written");
+    assert!(!written.contains("ZEBRA-SENTINEL"), "{written}");
+    let sheet = h.app.prep.sheet.as_ref().expect("the sheet");
+    for point in &sheet.summary.talking_points {
+        assert!(!point.contains("ZEBRA-SENTINEL"), "{point}");
+    }
+    assert!(!h.screen_text().contains("ZEBRA-SENTINEL"), "the preview");
+}
+
+#[test]
+fn a_draft_talking_about_them_is_flagged_in_the_preview() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s')).press(KeyCode::Char('e'));
+    h.type_text("She heard it from sales first.");
+    ctrl(&mut h, 's');
+    let screen = h.screen_text();
+    assert!(screen.contains("read before sending (1)"), "{screen}");
+    assert!(
+        screen.contains("talks about Dana in the third person"),
+        "{screen}"
+    );
 }

@@ -87,6 +87,7 @@ impl Story {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         };
         self.store
             .add_interaction(&draft, Utc::now())

@@ -136,7 +136,7 @@ fn an_empty_file_becomes_a_new_journal() {
     let path = dir.path().join("empty.db");
     std::fs::write(&path, b"").expect("touch");
     let store = Store::open(&path).expect("open");
-    assert_eq!(store.kinds().expect("kinds").len(), 8);
+    assert_eq!(store.kinds().expect("kinds").len(), 10);
 }
 
 /// The migrations in `migrations/`, in order, as steps.

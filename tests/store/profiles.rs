@@ -30,33 +30,35 @@ fn first_migrations(count: usize) -> rusqlite_migration::Migrations<'static> {
     rusqlite_migration::Migrations::new(steps)
 }
 
-/// Every row of every table, as text, in a stable order.
-/// Every row of `tables`, in the columns `like` has: a later migration's
-/// added columns (an entry's key, a draft's owner) are not rows changed.
-fn dump(
+/// The columns of each table, as a schema has them.
+type Columns = std::collections::HashMap<String, Vec<String>>;
+
+/// Every row of every table, as text, in a stable order: the columns each
+/// table has in `conn` now, or those `old` names (an older schema's).
+fn dump_columns(
     conn: &rusqlite::Connection,
     tables: &[String],
-    like: &rusqlite::Connection,
+    old: Option<&Columns>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     for table in tables {
-        let names: Vec<String> = like
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
-            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-            .expect("columns");
+        let names = match old.and_then(|o| o.get(table)) {
+            Some(names) => names.clone(),
+            None => columns(conn, table),
+        };
         let list = names
             .iter()
-            .map(|n| format!("\"{n}\""))
+            .map(|c| format!("\"{c}\""))
             .collect::<Vec<_>>()
             .join(", ");
         let mut stmt = conn
             .prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY 1, 2"))
             .expect("select");
-        let columns = stmt.column_count();
+        let count = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
                 let mut cells = Vec::new();
-                for i in 0..columns {
+                for i in 0..count {
                     let v: rusqlite::types::Value = r.get(i)?;
                     cells.push(format!("{v:?}"));
                 }
@@ -68,6 +70,38 @@ fn dump(
         out.extend(rows);
     }
     out
+}
+
+fn dump(conn: &rusqlite::Connection, tables: &[String]) -> Vec<String> {
+    dump_columns(conn, tables, None)
+}
+
+fn columns(conn: &rusqlite::Connection, table: &str) -> Vec<String> {
+    conn.prepare(&format!(
+        "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+    ))
+    .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+    .expect("columns")
+}
+
+fn all_columns(conn: &rusqlite::Connection, tables: &[String]) -> Columns {
+    tables
+        .iter()
+        .map(|t| (t.clone(), columns(conn, t)))
+        .collect()
+}
+
+/// `rows` without the built-in kinds a later migration added (win, risk)
+/// and without the summaries, which a later migration files per 1:1 instead
+/// of per week (checked on their own).
+fn without_added_kinds(rows: Vec<String>) -> Vec<String> {
+    rows.into_iter()
+        .filter(|r| !r.starts_with("summary: "))
+        .filter(|r| {
+            !(r.starts_with("kind: ")
+                && (r.contains("Text(\"win\")") || r.contains("Text(\"risk\")")))
+        })
+        .collect()
 }
 
 fn tables(conn: &rusqlite::Connection) -> Vec<String> {
@@ -83,7 +117,7 @@ fn tables(conn: &rusqlite::Connection) -> Vec<String> {
 fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("journal.db");
-    let (before, old_tables) = {
+    let (before, old_tables, old_columns) = {
         let store = Store::open_with_migrations(&path, &first_migrations(4), 4).expect("v4");
         let conn = store.connection();
         conn.execute_batch(
@@ -114,7 +148,11 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
         )
         .expect("a v4 journal filled");
         let old_tables = tables(conn);
-        (dump(conn, &old_tables, conn), old_tables)
+        (
+            dump(conn, &old_tables),
+            old_tables,
+            all_columns(conn, &tables(conn)),
+        )
     };
     assert!(before.len() > 20, "every table has rows: {before:#?}");
     for table in &old_tables {
@@ -134,21 +172,14 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
     assert_eq!(version, rapport::store::SCHEMA_VERSION);
-    // Every old row is kept as it was, in the columns the old schema had;
-    // columns added since (a person's relation, an entry's key, a draft's
-    // owner) have their defaults.
-    let old =
-        rusqlite::Connection::open(dir.path().join("journal.db.v4.bak")).expect("the v4 backup");
-    assert_eq!(dump(store.connection(), &old_tables, &old), before);
-    let not_managers: i64 = store
-        .connection()
-        .query_row(
-            "SELECT count(*) FROM person WHERE relation IS NOT 'manager'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("relations");
-    assert_eq!(not_managers, 0, "people of an old journal are managers");
+    assert_eq!(
+        without_added_kinds(dump_columns(
+            store.connection(),
+            &old_tables,
+            Some(&old_columns)
+        )),
+        without_added_kinds(before.clone())
+    );
     assert!(
         dir.path().join("journal.db.v4.bak").exists(),
         "backed up before migrating"
@@ -388,4 +419,81 @@ fn profiles_and_expectations_travel_through_the_json_export() {
     // Importing it again adds nothing.
     copy.import_document(&read, false).expect("again");
     assert_eq!(copy.export_document().expect("export"), doc);
+}
+
+#[test]
+fn a_journal_of_schema_six_keeps_every_row_and_gains_the_work_log() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    let (before, old_tables, old_columns) = {
+        let store = Store::open_with_migrations(&path, &first_migrations(6), 6).expect("v6");
+        let conn = store.connection();
+        conn.execute_batch(
+            "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one, archived, created_at, updated_at)
+                 VALUES (1, 'Dana Okafor', 'Director', 1, 7, NULL, 0, '2026-01-02T09:00:00.000Z', '2026-01-02T09:00:00.000Z');
+             INSERT INTO kind (name, category) VALUES ('walk', 'informal'), ('risk', 'note');
+             INSERT INTO interaction (id, person_id, kind_id, happened_on, quality, title, notes, created_at, updated_at)
+                 VALUES (1, 1, 1, '2026-11-17', 4, 'weekly 1:1', 'notes', '2026-11-17T10:40:00.000Z', '2026-11-17T10:40:00.000Z'),
+                        (2, 1, 9, '2026-11-18', 5, 'walk', '', '2026-11-18T10:40:00.000Z', '2026-11-18T10:40:00.000Z'),
+                        (3, 1, 10, '2026-11-19', NULL, 'my own risk kind', '', '2026-11-19T10:40:00.000Z', '2026-11-19T10:40:00.000Z');
+             INSERT INTO interaction_tag VALUES (1, 'hiring');
+             INSERT INTO topic (id, person_id, text, position, status, added_on, created_at, updated_at)
+                 VALUES (1, 1, 'Headcount', 0, 'open', '2026-11-01', '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z');
+             INSERT INTO summary (id, person_id, week_start, body, sent_on, sent_interaction, created_at, updated_at)
+                 VALUES (1, 1, '2026-11-16', '# Week', '2026-11-16', NULL, '2026-11-16T08:00:00.000Z', '2026-11-16T08:00:00.000Z');
+             INSERT INTO summary_pick VALUES (1, 1);
+             INSERT INTO profile_item (person_id, facet, text, noted_on, confirmed_on)
+                 VALUES (1, 'goal', 'Ship billing', '2026-11-01', '2026-11-01');",
+        )
+        .expect("a v6 journal filled");
+        let old_tables = tables(conn);
+        (
+            dump(conn, &old_tables),
+            old_tables,
+            all_columns(conn, &tables(conn)),
+        )
+    };
+    let store = Store::open(&path).expect("this version opens a v6 journal");
+    let after = dump_columns(store.connection(), &old_tables, Some(&old_columns));
+    // Every row is kept, ids and all; the user's own `risk` kind keeps its
+    // name and category, so only `win` is added.
+    assert_eq!(without_added_kinds(after), without_added_kinds(before));
+    let summary: (String, String) = store
+        .connection()
+        .query_row(
+            "SELECT after_one_on_one, body FROM summary WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the summary is kept");
+    assert_eq!(
+        summary,
+        ("".to_string(), "# Week".to_string()),
+        "sent before any 1:1: filed before the first"
+    );
+    let picks: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM summary_pick", [], |r| r.get(0))
+        .expect("picks");
+    assert_eq!(picks, 1, "the picks were not cascaded away");
+    let win = store.kind_named("win").expect("win is built in");
+    assert_eq!(
+        (win.category, win.builtin),
+        (rapport::domain::Category::Work, true)
+    );
+    assert_eq!(
+        store.kind_named("risk").expect("theirs").category,
+        rapport::domain::Category::Note
+    );
+    let entry = store.interaction(2).expect("kept");
+    assert!(!entry.private && entry.kind == "walk");
+    assert_eq!(store.person(1).expect("Dana").call_name(), "Dana");
+    // Foreign keys still hold, and the summary's picks were not cascaded away.
+    let broken: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("checked");
+    assert_eq!(broken, 0);
 }

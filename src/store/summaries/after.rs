@@ -168,6 +168,7 @@ fn insert_advice_ask(
         notes: String::new(),
         tags: Vec::new(),
         advice_strength: Some(ask.strength.trim().to_string()),
+        private: false,
     };
     let id = insert_entry(tx, &draft, stamp)?;
     write_advice_loop(tx, id, &kind, &draft)?;
@@ -180,7 +181,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
-    use crate::domain::{MadeBy, PromiseNote, Week};
+    use crate::domain::{MadeBy, PromiseNote};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
@@ -219,6 +220,7 @@ mod tests {
             notes: String::new(),
             tags: Vec::new(),
             advice_strength: None,
+            private: false,
         }
     }
 
@@ -229,7 +231,15 @@ mod tests {
             .add_topic(dana, "Hiring", day(20), now())
             .expect("topic");
         store
-            .save_summary_draft(dana, Week::containing(day(24)), "draft", now())
+            .save_summary_draft(
+                dana,
+                crate::store::SummaryFor {
+                    after: None,
+                    for_day: Some(day(24)),
+                },
+                "draft",
+                now(),
+            )
             .expect("summary");
         let record = OneOnOneRecord {
             draft: one_on_one(&store, dana),

@@ -87,6 +87,39 @@ impl Store {
         Ok((rows, total))
     }
 
+    /// The person's advice asks made from `from` to `to` and not reported
+    /// back on by `to`, oldest first: the summary's new asks.
+    pub fn advice_asked(
+        &self,
+        person_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<AwaitingAdvice>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on,
+                    i.happened_on
+               FROM advice_loop a CROSS JOIN interaction i ON i.id = a.interaction_id
+              WHERE (a.reported_on IS NULL OR a.reported_on > ?3)
+                AND i.person_id = ?1 AND i.deleted_at IS NULL
+                AND i.happened_on BETWEEN ?2 AND ?3
+              ORDER BY i.happened_on, a.id
+              LIMIT ?4",
+        )?;
+        let rows = stmt
+            .query_map(
+                params![person_id, day_text(from), day_text(to), ADVICE_SHOWN as i64],
+                |r| {
+                    let asked: String = r.get(6)?;
+                    Ok(AwaitingAdvice {
+                        advice: advice_from_row(r)?,
+                        asked_on: parse_day_column(6, &asked)?,
+                    })
+                },
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
     /// The person's advice asks reported back on from `from` to `to`.
     pub fn advice_reported(
         &self,

@@ -1,12 +1,12 @@
 //! The Prep screen's work against the store: the sheet, the agenda, advice
-//! report-backs, this week's summary (generated from the user's template or
+//! report-backs, the summary for the next 1:1 (generated from the user's template or
 //! the built-in one, saved, marked sent, written to a file) and the
 //! after-the-1:1 save.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::app::{Cmd, Msg, PromiseCmd};
 use super::super::loading::RequestId;
@@ -15,7 +15,7 @@ use crate::domain::text::shown_line;
 use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate, short_date};
 use crate::present::truncated;
-use crate::store::{Store, StoreError, write_private_file};
+use crate::store::{Store, StoreError, SummaryFor, write_private_file};
 
 /// Runs one of the Prep screen's commands; `None` when `cmd` is not one.
 pub(super) fn run(
@@ -40,12 +40,13 @@ pub(super) fn run(
         }
         Cmd::DraftSummary {
             person_id,
-            week,
+            week: _,
             template_dir,
             fresh,
             then,
         } => {
-            let saved = store.summary(person_id, week)?.filter(|s| {
+            let of = summary_for(store, person_id, today)?;
+            let saved = store.summary(person_id, of.after)?.filter(|s| {
                 // A sent summary is kept as sent; a draft is kept unless a
                 // fresh one was asked for.
                 s.sent_on.is_some() || (!fresh && !s.body.trim().is_empty())
@@ -60,9 +61,9 @@ pub(super) fn run(
             }
             let (template, template_error) = template(template_dir.as_deref());
             let person = store.person(person_id)?;
-            let facts = journal::summary_facts(store, &person, week, today)?;
+            let facts = journal::summary_facts(store, &person, today)?;
             let body = generate(&template, &facts);
-            let summary = store.save_summary_draft(person_id, week, &body, now)?;
+            let summary = store.save_summary_draft(person_id, of, &body, now)?;
             Msg::SummaryReady {
                 summary: Box::new(summary),
                 generated: true,
@@ -71,19 +72,21 @@ pub(super) fn run(
             }
         }
         Cmd::SaveSummary {
-            person_id,
-            week,
-            body,
-        } => Msg::SummarySaved(Box::new(
-            store.save_summary_draft(person_id, week, &body, now)?,
-        )),
+            person_id, body, ..
+        } => {
+            let of = summary_for(store, person_id, today)?;
+            Msg::SummarySaved(Box::new(
+                store.save_summary_draft(person_id, of, &body, now)?,
+            ))
+        }
         Cmd::MarkSummarySent {
-            person_id,
-            week,
-            body,
-        } => Msg::SummarySent(Box::new(
-            store.mark_summary_sent(person_id, week, &body, today, now)?,
-        )),
+            person_id, body, ..
+        } => {
+            let of = summary_for(store, person_id, today)?;
+            Msg::SummarySent(Box::new(
+                store.mark_summary_sent(person_id, of, &body, today, now)?,
+            ))
+        }
         Cmd::WriteSummary {
             path,
             body,
@@ -113,9 +116,19 @@ pub(super) fn run(
     Ok(Some(msg))
 }
 
-/// The sheet, this week's saved summary, and the week the after-the-1:1
-/// form's picks would go on (as `record_one_on_one` finds it for a 1:1
-/// today: this week's summary, else last week's).
+/// The 1:1 the summary written today prepares, and the one it follows.
+fn summary_for(store: &Store, person_id: i64, today: NaiveDate) -> Result<SummaryFor, StoreError> {
+    let person = store.person(person_id)?;
+    let window = journal::summary_window(store, &person, today)?;
+    Ok(SummaryFor {
+        after: window.previous,
+        for_day: window.for_one_on_one,
+    })
+}
+
+/// The sheet, the saved summary for the next 1:1, and whether the
+/// after-the-1:1 form's picks have a summary to go on (the one that
+/// prepared a 1:1 held today).
 fn load(
     store: &Store,
     request: RequestId,
@@ -124,26 +137,25 @@ fn load(
 ) -> Result<Msg, StoreError> {
     let person = store.person(person_id)?;
     let sheet = journal::prep_sheet(store, &person, today)?;
-    let this_week = Week::containing(today);
-    let summary = store.summary(person_id, this_week)?;
-    let picks_week = if summary.is_some() {
-        Some(this_week)
-    } else {
-        let before = this_week
-            .monday()
-            .checked_sub_days(Days::new(7))
-            .map(Week::containing);
-        match before {
-            Some(week) => store.summary(person_id, week)?.map(|_| week),
-            None => None,
+    let previous = sheet.summary.window.previous;
+    let summary = store.summary(person_id, previous)?;
+    // A 1:1 logged today was prepared by the summary filed after the one
+    // before it.
+    let prepared = match previous.filter(|p| *p == today).and_then(|p| p.pred_opt()) {
+        Some(day) => {
+            let before = store
+                .last_one_on_one(person_id, day)?
+                .map(|l| l.happened_on);
+            store.summary(person_id, before)?
         }
+        None => summary.clone(),
     };
     Ok(Msg::PrepLoaded {
         request,
         person_id,
         sheet: Box::new(sheet),
         summary: summary.map(Box::new),
-        picks_week,
+        picks_week: prepared.map(|_| Week::containing(today)),
     })
 }
 

@@ -19,8 +19,8 @@ pub use profile::{profile_form, profile_op};
 pub use promise::{move_promise_form, moved_due_day, promise_draft, promise_form};
 pub(super) use promise::{promise_fields, promises_field};
 pub use small::{
-    applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_draft,
-    person_form, report_back_form, reschedule_form, topic_form, topic_text,
+    applied, check_in_draft, check_in_form, filter_form, filter_from, next_date, person_call,
+    person_draft, person_form, report_back_form, reschedule_form, topic_form, topic_text,
 };
 
 use super::form::{Editor, Field, FieldId, Form};
@@ -318,12 +318,21 @@ pub fn entry_form(
         ),
     ];
     let mut fields = fields;
+    // Tags last, as the field Enter saves from.
+    let tags = fields.pop();
     if existing.is_none() {
-        // Tags last, as the field Enter saves from.
-        let tags = fields.pop();
         fields.extend(promise_fields());
-        fields.extend(tags);
     }
+    fields.push(Field::new(
+        FieldId::Visible,
+        "Visible",
+        Editor::choice(
+            vec!["shared".into(), "private".into()],
+            usize::from(existing.is_some_and(|e| e.private)),
+        ),
+        "work entries: shared goes into the summary (p: private); notes never do",
+    ));
+    fields.extend(tags);
     let title = if existing.is_some() {
         "Edit entry"
     } else {
@@ -374,6 +383,17 @@ pub fn entry_draft(
     {
         errors.insert(FieldId::Quality, "a note takes no quality: press 0".into());
     }
+    if let Some(k) = kind
+        && k.category == Category::Work
+        && quality.is_some()
+    {
+        errors.insert(
+            FieldId::Quality,
+            "a work entry takes no quality: press 0".into(),
+        );
+    }
+    let private = kind.is_some_and(|k| k.category == Category::Work)
+        && form.value(FieldId::Visible) == "private";
     let tags = normalized_tags(&[form.value(FieldId::Tags)])
         .map_err(|e| errors.insert(FieldId::Tags, e.to_string()))
         .unwrap_or_default();
@@ -396,6 +416,7 @@ pub fn entry_draft(
                 notes: form.value(FieldId::Notes),
                 tags,
                 advice_strength: (!strength.is_empty()).then_some(strength),
+                private,
             })
         }
         _ => Err(errors),
@@ -529,6 +550,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: vec![],
+            call: String::new(),
         }]
     }
 

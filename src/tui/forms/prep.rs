@@ -30,7 +30,8 @@ pub fn summary_form(person_id: i64, week: Week, body: &str) -> OpenForm {
         editor,
         "markdown; Enter for a new line",
     )];
-    let mut form = Form::new(format!("Weekly summary {week}"), fields);
+    let _ = week;
+    let mut form = Form::new("Summary for the next 1:1", fields);
     form.tall = true;
     OpenForm::new(Purpose::Summary { person_id, week }, form)
 }
@@ -257,6 +258,7 @@ pub fn one_on_one_record(
         notes: form.value(FieldId::Notes),
         tags: Vec::new(),
         advice_strength: None,
+        private: false,
     };
     let record = OneOnOneRecord {
         draft,
@@ -308,6 +310,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: vec!["hiring".into()],
+            call: String::new(),
         }
     }
 

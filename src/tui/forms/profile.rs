@@ -138,6 +138,7 @@ mod tests {
             next_one_on_one: None,
             archived: false,
             strengths: Vec::new(),
+            call: String::new(),
         }
     }
 

@@ -242,6 +242,12 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             ),
             "←/→: which of the coach's steps apply to them",
         ));
+        fields.push(Field::new(
+            FieldId::Call,
+            "Call them",
+            Editor::line(existing.map_or("", |p| &p.call)),
+            "the name a summary greets them by; empty: the first word of their name",
+        ));
     }
     let title = match (existing, onboarding) {
         (_, true) => "Welcome to rapport: who is your manager?",
@@ -262,6 +268,11 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         },
         form,
     )
+}
+
+/// The name to call them by, as typed (empty: the first word of their name).
+pub fn person_call(form: &Form) -> String {
+    form.value(FieldId::Call).trim().to_string()
 }
 
 pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {

@@ -217,6 +217,7 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             onboarding,
         } => forms::person_draft(&open.form).map(|draft| Cmd::SavePerson {
             draft,
+            call: forms::person_call(&open.form),
             editing: *editing,
             make_current: *onboarding || app.people.is_empty(),
         }),

@@ -40,7 +40,7 @@ fn sent_on(app: &App) -> Option<chrono::NaiveDate> {
 fn kept_as_sent(app: &mut App, on: chrono::NaiveDate) {
     let key = |a| app.keymap.keys_for(Context::Prep, a);
     let text = format!(
-        "this week's summary was sent {}; it is kept as sent ({} copies it, {} writes it)",
+        "the summary for this 1:1 was sent {}; it is kept as sent ({} copies it, {} writes it)",
         short_date(on, app.today),
         key(Action::CopySummary),
         key(Action::WriteSummary)
@@ -275,7 +275,11 @@ fn mark_sent(app: &mut App, manager: &Person) {
     };
     let week = week(app);
     let mut text = format!(
-        "Mark the summary of {week} sent today? It logs a summary entry with {} dated {}.",
+        "Mark the summary {} sent today? It logs a summary entry with {} dated {}.",
+        app.prep.sheet.as_ref().map_or_else(
+            || "for your next 1:1".to_string(),
+            |s| s.summary.window.for_text()
+        ),
         shown_line(&manager.name),
         short_date(app.today, app.today)
     );
@@ -414,7 +418,7 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             then,
         } => {
             let reading = ReadingTime::of(&summary.body);
-            let (person_id, week, body) = (summary.person_id, summary.week, summary.body.clone());
+            let (person_id, week, body) = (summary.person_id, week(app), summary.body.clone());
             app.prep.summary = Some(summary);
             app.prep.summary_scroll = 0;
             app.prep.focus = PrepPane::Summary;

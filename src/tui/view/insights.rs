@@ -159,7 +159,7 @@ fn render_frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area:
         let bar_width = if slot >= 2 { slot - 1 } else { 1 };
         let mut below = 0u32;
         let mut filled = 0u32;
-        for category in Category::ALL {
+        for category in Category::MEETINGS {
             below += week.count(category);
             // Rounded cumulative heights keep the stack's top exact.
             let top = (below * height + max / 2) / max;
@@ -188,7 +188,7 @@ fn render_frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area:
         }
     }
     let mut legend = Vec::new();
-    for category in Category::ALL {
+    for category in Category::MEETINGS {
         let name = match category {
             Category::Formal => "1:1",
             other => other.as_str(),

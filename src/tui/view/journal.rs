@@ -160,7 +160,12 @@ fn row_line<'a>(
     spans.push(Span::styled(format!("{quality} "), theme.quality()));
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = width.saturating_sub(used);
-    spans.push(Span::raw(truncated(&shown_line(&entry.title), room)));
+    let title = format!(
+        "{}{}",
+        crate::present::private_mark(entry),
+        shown_line(&entry.title)
+    );
+    spans.push(Span::raw(truncated(&title, room)));
     let mut line = Line::from(spans);
     if selected {
         let filler = width.saturating_sub(line.width());
@@ -199,6 +204,14 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         "kind",
         format!("{} ({})", entry.kind, entry.category),
     ));
+    if entry.category == crate::domain::Category::Work {
+        let shared = if entry.private {
+            "private: kept out of the summary"
+        } else {
+            "shared: goes into the summary"
+        };
+        lines.push(field("visible", shared.to_string()));
+    }
     lines.push(field(
         "with",
         format!(

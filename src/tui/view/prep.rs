@@ -206,7 +206,7 @@ fn render_pane(
                 short_date(sheet.since, sheet.today)
             ),
         },
-        PrepPane::Summary => format!("This week's summary ({})", sheet.summary.week),
+        PrepPane::Summary => sheet.summary.heading(),
         PrepPane::Promises => promises_title(sheet),
         PrepPane::About => format!("About {}", shown_line(&sheet.person)),
     };
@@ -371,7 +371,11 @@ fn entry_line<'a>(
     head: &str,
 ) -> Line<'a> {
     let quality = quality_cell(entry.quality);
-    let title = title_text(entry);
+    let title = format!(
+        "{}{}",
+        crate::present::private_mark(entry),
+        title_text(entry)
+    );
     let lead = format!(
         "{head}{:<11}{} ",
         short_date(entry.happened_on, sheet.today),

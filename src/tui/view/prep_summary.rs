@@ -1,5 +1,6 @@
-//! The Prep screen's summary pane: this week's summary, its state, and the
-//! keys that write, copy and send it.
+//! The Prep screen's summary pane: the summary for the next 1:1, its state,
+//! the lines to read before it leaves, the talking points for a listener,
+//! and the keys that write, copy and send it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,9 +50,45 @@ pub(super) fn render_summary(
         ),
         _ => (summary.describe(sheet.today), None),
     };
-    let mut lines = vec![Line::from(Span::styled(state, theme.title()))];
+    let mut lines = vec![
+        Line::from(Span::styled(state, theme.title())),
+        Line::from(Span::styled(
+            format!("covers {}", summary.window.days_text()),
+            theme.dim(),
+        )),
+    ];
     if let Some(note) = note {
         lines.push(Line::from(Span::styled(note, theme.dim())));
+    }
+    // The check before it leaves: read these before y, w or m.
+    let flags = summary
+        .body
+        .as_deref()
+        .map(|b| summary.check_against.check(b))
+        .unwrap_or_default();
+    if !flags.is_empty() {
+        let call = shown_line(&summary.check_against.call_name());
+        lines.push(Line::from(Span::styled(
+            format!("read before sending ({}):", flags.len()),
+            theme.error(),
+        )));
+        for flag in flags.iter().take(3) {
+            let (text, _) = wrapped(&format!("! {}", flag.describe(&call)), width.max(1), 0, 2);
+            lines.extend(
+                text.into_iter()
+                    .map(|t| Line::from(Span::styled(t, theme.error()))),
+            );
+        }
+    }
+    if summary.for_a_listener && !summary.talking_points.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "talking points (they would rather hear it):",
+            theme.label(),
+        )));
+        for (i, point) in summary.talking_points.iter().enumerate() {
+            let (text, _) = wrapped(&format!("{}. {point}", i + 1), width.max(1), 0, 2);
+            lines.extend(text.into_iter().map(Line::from));
+        }
     }
     lines.push(Line::from(""));
     let hints = [
@@ -103,11 +140,13 @@ pub(super) fn render_summary(
             let generate = keys(Action::GenerateSummary);
             let text = match summary.status {
                 SummaryStatus::Sent { .. } => format!(
-                    "Logged by hand, so there is no text here. {generate} drafts one from this week's journal to copy or send."
+                    "Logged by hand, so there is no text here. {generate} drafts one from your shared work {} to copy or send.",
+                    summary.window.since_text()
                 ),
                 _ => format!(
-                    "None yet. {generate} drafts one from this week's journal: highlights, topics for {} to pick from, where you'd value their advice, FYI and next week.",
-                    shown_line(&sheet.person),
+                    "None yet. {generate} drafts one from your shared work {}: done, risks, topics for {} to pick, new advice asks and report-backs.",
+                    summary.window.since_text(),
+                    shown_line(summary.check_against.call_name().as_str()),
                 ),
             };
             let (intro, _) = wrapped(&text, width.max(1), 0, room);

@@ -77,6 +77,7 @@ impl Theme {
             Category::Update => Color::Cyan,
             Category::Feedback => Color::Blue,
             Category::Note => Color::Gray,
+            Category::Work => Color::LightGreen,
         })
     }
 
@@ -93,6 +94,7 @@ impl Theme {
             Category::Update => "░",
             Category::Feedback => "▞",
             Category::Note => "·",
+            Category::Work => "+",
         }
     }
 
