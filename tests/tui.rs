@@ -328,7 +328,7 @@ fn a_one_or_two_letter_search_waits_for_the_next_letter_or_enter() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('/')).type_text("mi");
     assert_eq!(h.app.timeline.rows.len(), 6, "nothing looked up yet");
-    assert!(h.screen_text().contains("Enter searches now"));
+    assert!(h.screen_text().contains("3 letters to search, or Enter"));
     h.type_text("g");
     assert_eq!(h.app.timeline.rows.len(), 2, "three letters search");
     h.press(KeyCode::Esc);

@@ -122,7 +122,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ];
         if crate::domain::text::live_search_waits(search.text()) {
             spans.push(Span::styled(
-                "   (3 letters to search as you type; Enter searches now)",
+                "  (3 letters to search, or Enter)",
                 theme.dim(),
             ));
         }
