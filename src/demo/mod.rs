@@ -292,7 +292,9 @@ pub fn write_demo(
         let in_range = |d: NaiveDate| d >= start && d <= today;
         // The summary habit takes hold over the year, and 1:1s improve with it.
         let summary_sent = dice.chance(0.35 + 0.55 * progress);
-        if summary_sent && in_range(day(Weekday::Mon)) {
+        // A Monday that is today leaves this week's summary for the user to
+        // write: the demo's Prep and `rapport summary` then show a real one.
+        if summary_sent && in_range(day(Weekday::Mon)) && day(Weekday::Mon) != today {
             entry(
                 store,
                 Entry {
