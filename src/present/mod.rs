@@ -15,6 +15,6 @@ mod width;
 pub use action::action_text;
 pub use chart::sparkline;
 pub use entry::{advice_state, entry_line, private_mark, quality_cell, tags_text, title_text};
-pub use width::{padded, truncated, width};
+pub use width::{padded, truncated, truncated_at_word, width};
 
 pub use crate::domain::text::{count, days, days_ago, in_days};

@@ -31,6 +31,22 @@ pub fn truncated(text: &str, columns: usize) -> String {
     kept
 }
 
+/// Like [`truncated`], but a sentence cut to fit ends at a word, not inside
+/// one: "send it today, so they…" rather than "send it today, so th…".
+pub fn truncated_at_word(text: &str, columns: usize) -> String {
+    let cut = truncated(text, columns);
+    if cut == text {
+        return cut;
+    }
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(space) if width(&kept[..space]) * 2 > columns => {
+            format!("{}…", kept[..space].trim_end_matches([',', ';', ':', ' ']))
+        }
+        _ => cut,
+    }
+}
+
 /// `text` cut to `columns` and padded with spaces to fill them: one cell of
 /// a table, aligned whatever its characters.
 pub fn padded(text: &str, columns: usize) -> String {
@@ -60,6 +76,17 @@ mod tests {
         // A wide character that would straddle the edge is left out.
         assert_eq!(truncated("採用計画", 6), "採用…");
         assert_eq!(width(&truncated("採用計画", 6)), 5);
+    }
+
+    #[test]
+    fn a_sentence_cut_to_fit_ends_at_a_word() {
+        assert_eq!(
+            truncated_at_word("send it today, so they can read it", 20),
+            "send it today, so…"
+        );
+        assert_eq!(truncated_at_word("short", 20), "short");
+        // One long word: cut inside it rather than leave nothing.
+        assert_eq!(truncated_at_word("supercalifragilistic", 8), "superca…");
     }
 
     #[test]

@@ -14,7 +14,9 @@ use chrono::Datelike;
 use crate::domain::Interaction;
 use crate::domain::text::shown_line;
 use crate::prep::short_date;
-use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
+use crate::present::{
+    advice_state, padded, quality_cell, tags_text, title_text, truncated, truncated_at_word, width,
+};
 use crate::tui::app::App;
 use crate::tui::layout::{split, without_next_step};
 
@@ -25,10 +27,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
             crate::tui::keymap::Context::Global,
             crate::tui::keymap::Action::ShowNextSteps,
         );
+        let label = " Next: ";
+        let more = format!("  ({key} for more)");
+        let room = usize::from(next_step.width).saturating_sub(width(label) + width(&more));
         let line = Line::from(vec![
-            Span::styled(" Next: ", theme.key()),
-            Span::raw(shown_line(&top.message)),
-            Span::styled(format!("  ({key} for more)"), theme.dim()),
+            Span::styled(label, theme.key()),
+            Span::raw(truncated_at_word(&shown_line(&top.message), room)),
+            Span::styled(more, theme.dim()),
         ]);
         frame.render_widget(Paragraph::new(line), next_step);
     }
