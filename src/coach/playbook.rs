@@ -16,7 +16,7 @@ use crate::file_error::FileError;
 const BUILTIN: &str = include_str!("../../assets/playbook.toml");
 
 /// Every placeholder a message, reason or action text may use.
-pub const PLACEHOLDERS: [&str; 24] = [
+pub const PLACEHOLDERS: [&str; 25] = [
     "manager",
     "days",
     "value",
@@ -37,6 +37,7 @@ pub const PLACEHOLDERS: [&str; 24] = [
     "then",
     "reported",
     "bad_news",
+    "risk",
     "blind_spot",
     "my_strength",
     "strong_at",

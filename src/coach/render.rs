@@ -39,6 +39,7 @@ fn is_days(signal: SignalName) -> bool {
             | S::DaysToOneOnOneForAReader
             | S::DaysToOneOnOneForAListener
             | S::DaysSinceNegativeFeedback
+            | S::DaysSinceUnraisedRisk
             | S::MyPromiseDueInDays
             | S::MyPromiseOverdueDays
             | S::TheirPromiseOverdueDays
@@ -55,7 +56,8 @@ fn day_of(rule: &Rule, signal: &Signal, signals: &Signals) -> Option<NaiveDate> 
         | S::DaysToOneOnOneForAReader
         | S::DaysToOneOnOneForAListener
         | S::OpenTopicsBeforeOneOnOne
-        | S::DaysSinceNegativeFeedback => signal.anchor,
+        | S::DaysSinceNegativeFeedback
+        | S::DaysSinceUnraisedRisk => signal.anchor,
         _ => signals.next_one_on_one,
     }
 }
@@ -127,6 +129,7 @@ fn value_of(name: &str, rule: &Rule, signal: &Signal, signals: &Signals) -> Opti
             || "early, in person, and with your plan".to_string(),
             |b| format!("the way they like bad news: {b}"),
         ),
+        "risk" => signals.unraised_risk.clone().unwrap_or_default(),
         "blind_spot" => signals
             .blind_spot
             .as_ref()

@@ -92,6 +92,10 @@ pub enum SignalName {
     TheirPromiseOverdueDays,
     /// Promises of mine moved to a new day in the last 90 days.
     MyPromisesMoved,
+    /// Days since the oldest shared `risk` logged after the last 1:1 and the
+    /// last summary — bad news they have not heard from you. Absent when the
+    /// next 1:1 is today or tomorrow: its summary and the meeting carry it.
+    DaysSinceUnraisedRisk,
 }
 
 /// A measured value and the day of the fact it rests on (the last informal
@@ -154,6 +158,9 @@ pub struct CoachFacts {
     /// Promises with them, mine and theirs: the open ones, and the closed
     /// ones whose moves count toward a pattern.
     pub promises: Vec<Promise>,
+    /// The oldest shared risk logged after the last 1:1 and the last summary
+    /// (on or before `today`): its day and title.
+    pub unraised_risk: Option<(NaiveDate, String)>,
 }
 
 /// How long a relationship is "new": the first 90 days.
@@ -189,6 +196,8 @@ pub struct Signals {
     pub blind_spot: Option<(String, String)>,
     /// How they want to hear bad news, if you wrote it down.
     pub bad_news: Option<String>,
+    /// The title of the risk they have not heard about yet.
+    pub unraised_risk: Option<String>,
     /// Their first current goal.
     pub goal: Option<String>,
     /// The open topics that matter most to them (their goals, pressures).
@@ -460,6 +469,17 @@ impl Signals {
                 ..Signal::at(days(f.day), Some(f.day))
             }),
         );
+        // A risk they have not heard about, unless the 1:1 that carries it
+        // (and its summary) is today or tomorrow.
+        let meeting_carries_it = next.is_some_and(|d| days(d) >= -1.0);
+        put(
+            SignalName::DaysSinceUnraisedRisk,
+            facts
+                .unraised_risk
+                .as_ref()
+                .filter(|_| !meeting_carries_it)
+                .map(|(day, _)| Signal::at(days(*day), Some(*day))),
+        );
 
         if journal_is_a_month_old {
             let count: u32 = [
@@ -541,6 +561,7 @@ impl Signals {
             covering,
             blind_spot,
             bad_news: facts.profile.value(Facet::BadNews).map(str::to_string),
+            unraised_risk: facts.unraised_risk.as_ref().map(|(_, title)| title.clone()),
             goal: facts.profile.value(Facet::Goal).map(str::to_string),
             top_topics,
             agenda,

@@ -26,10 +26,13 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
     let mut check_ins = store.last_check_ins(person.id, today, 6)?;
     check_ins.reverse();
     let asks = store.advice_asks_as_of(person.id, today, 1)?;
+    let last_seen = store.last_seen_as_of(person.id, today)?;
+    // A risk is raised by the 1:1 or the summary that came after it.
+    let raised_through = last_seen.one_on_one.max(last_seen.summary);
     Ok(CoachFacts {
         today,
         person: person.clone(),
-        last_seen: store.last_seen_as_of(person.id, today)?,
+        last_seen,
         earliest: store.earliest_day(person.id)?,
         next_one_on_one: next_one_on_one_for(store, person, today)?.on,
         recent: store
@@ -49,6 +52,7 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
             person_id: Some(person.id),
             include_closed: true,
         })?,
+        unraised_risk: store.oldest_shared_risk_after(person.id, raised_through, today)?,
     })
 }
 

@@ -90,6 +90,31 @@ impl Store {
         Ok(last)
     }
 
+    /// The oldest shared `risk` entry with this person logged after `after`
+    /// (every one when `None`) and on or before `until`: its day and title.
+    pub fn oldest_shared_risk_after(
+        &self,
+        person_id: i64,
+        after: Option<NaiveDate>,
+        until: NaiveDate,
+    ) -> Result<Option<(NaiveDate, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.happened_on, i.title FROM interaction i JOIN kind k ON k.id = i.kind_id
+              WHERE i.person_id = ?1 AND k.name = 'risk' AND i.deleted_at IS NULL
+                AND i.private = 0 AND i.happened_on <= ?3
+                AND (?2 IS NULL OR i.happened_on > ?2)
+              ORDER BY i.happened_on, i.id LIMIT 1",
+        )?;
+        let row: Option<(String, String)> = stmt
+            .query_row(
+                rusqlite::params![person_id, after.map(day_text), day_text(until)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(day, title)| Ok((parse_day_column(0, &day)?, title)))
+            .transpose()
+    }
+
     /// The last day of each category with this person, whenever it was.
     pub fn last_seen(&self, person_id: i64) -> Result<LastSeen> {
         let mut last = LastSeen::default();

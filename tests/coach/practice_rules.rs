@@ -442,3 +442,61 @@ fn messages_call_them_by_first_name_at_most_twice_and_whys_do_not_repeat_the_pra
         );
     }
 }
+
+#[test]
+fn a_risk_they_have_not_heard_about_is_told_now_not_kept_for_the_one_on_one() {
+    // Weekly 1:1 two days ago (the next in five days); a risk logged since.
+    let unraised = |j: &mut Journal| {
+        j.me("one_on_one", 2);
+        j.log("risk", 1, None, InitiatedBy::Me);
+    };
+    assert!(fires_after("risk-unraised", unraised));
+    let mut j = Journal::new();
+    unraised(&mut j);
+    let step = j
+        .suggestions()
+        .into_iter()
+        .find(|s| s.rule == "risk-unraised")
+        .expect("the risk step");
+    assert!(
+        step.message.contains("“risk 1 days ago”"),
+        "{}",
+        step.message
+    );
+    assert!(step.message.contains("tell them now"), "{}", step.message);
+
+    // Raised already: the risk came before the last 1:1, or a summary went
+    // out after it.
+    assert!(!fires_after("risk-unraised", |j| {
+        j.log("risk", 3, None, InitiatedBy::Me);
+        j.me("one_on_one", 2);
+    }));
+    assert!(!fires_after("risk-unraised", |j| {
+        unraised(j);
+        j.me("summary", 0);
+    }));
+    // Kept private: not for them, not for the coach to push.
+    assert!(!fires_after("risk-unraised", |j| {
+        j.me("one_on_one", 2);
+        let draft = rapport::domain::InteractionDraft {
+            person_id: j.dana,
+            kind_id: j.store.kind_named("risk").expect("kind").id,
+            happened_on: today() - Days::new(1),
+            at_time: None,
+            minutes: None,
+            quality: None,
+            initiated_by: InitiatedBy::Me,
+            title: "a private worry".into(),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: None,
+            private: true,
+        };
+        j.store.add_interaction(&draft, Utc::now()).expect("risk");
+    }));
+    // The 1:1 is tomorrow: its summary and the meeting carry it.
+    assert!(!fires_after("risk-unraised", |j| {
+        j.me("one_on_one", 6);
+        j.log("risk", 1, None, InitiatedBy::Me);
+    }));
+}
