@@ -8,6 +8,7 @@ mod playbook;
 mod promises;
 mod quality;
 mod render;
+mod signal;
 mod signals;
 mod words;
 
