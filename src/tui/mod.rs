@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
+pub mod message;
 pub mod outside;
 pub mod screens;
 pub mod terminal;

@@ -1,0 +1,317 @@
+//! The messages that change the TUI's state (`Msg`: a key, a tick, the
+//! store's answer) and the commands `update` asks the store to run (`Cmd`).
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::KeyEvent;
+
+use super::about::{AboutData, ProfileOp};
+use super::app::{PageFrom, SummaryNext, TerminalCmd};
+use super::forms::DraftKey;
+use super::loading::{Changed, RequestId};
+use super::screens::insights;
+use crate::coach::{Playbook, Suggestion};
+use crate::domain::{
+    CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
+};
+use crate::domain::{Topic, TopicStatus};
+use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
+use crate::store::{InteractionFilter, OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+
+/// Something that happened: a key, a tick, or the store's answer.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// The TUI opened: the people and the newest page are asked for.
+    Start,
+    Key(KeyEvent),
+    Paste(String),
+    /// About four times a second, with the clock read at the edge: fades
+    /// messages, saves drafts when idle, and moves the TUI to a new day
+    /// when the calendar turns (`update` never reads the clock itself).
+    Tick {
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    },
+    Resized {
+        width: u16,
+        height: u16,
+    },
+    /// The terminal came back from a suspend.
+    Resumed,
+    /// The session is ending (quit, a signal, the terminal gone).
+    Closing,
+    PageLoaded {
+        request: RequestId,
+        from: PageFrom,
+        rows: Vec<Interaction>,
+    },
+    EntrySaved {
+        entry: Box<Interaction>,
+        was_edit: bool,
+    },
+    EntryDeleted(Box<Interaction>),
+    EntryRestored(Option<Box<Interaction>>),
+    CheckInSaved(CheckIn),
+    PersonSaved(Person),
+    PeopleLoaded {
+        request: RequestId,
+        people: Vec<Person>,
+        kinds: Vec<Kind>,
+    },
+    AboutLoaded {
+        request: RequestId,
+        data: Box<AboutData>,
+    },
+    /// A profile or expectation edit was saved; `undo` brings back a removal.
+    ProfileChanged {
+        said: String,
+        undo: Option<ProfileOp>,
+    },
+    DraftFound {
+        key: DraftKey,
+        body: String,
+    },
+    CoachLoaded {
+        request: RequestId,
+        suggestions: Vec<Suggestion>,
+        next_one_on_one: Option<NaiveDate>,
+    },
+    /// A nudge was recorded; the words say what happened.
+    Nudged(String),
+    TopicAdded(crate::domain::Topic),
+    AdviceReported,
+    Insights(insights::Msg),
+    PrepLoaded {
+        request: RequestId,
+        person_id: i64,
+        sheet: Box<PrepSheet>,
+        summary: Option<Box<WeeklySummary>>,
+        picks_week: Option<Week>,
+    },
+    TopicMoved {
+        id: i64,
+        moved: bool,
+    },
+    TopicClosed(Topic),
+    /// A promise was added, kept, moved or dropped: the words say which.
+    PromiseChanged(String),
+    /// This week's draft, generated afresh or as saved.
+    SummaryReady {
+        summary: Box<WeeklySummary>,
+        generated: bool,
+        /// The user's template could not be used; the built-in one was.
+        template_error: Option<String>,
+        then: SummaryNext,
+    },
+    SummarySaved(Box<WeeklySummary>),
+    SummarySent(Box<SentSummary>),
+    SummaryWritten(PathBuf),
+    /// The file is there already: ask before replacing it.
+    SummaryFileExists {
+        path: PathBuf,
+        body: String,
+    },
+    /// The clipboard sequence was written.
+    Copied {
+        words: usize,
+    },
+    /// The editor closed: `body` is the text when it changed, `said` what
+    /// happened otherwise.
+    EditedExternally {
+        person_id: i64,
+        week: Week,
+        body: Option<String>,
+        said: String,
+    },
+    OneOnOneRecorded(Box<RecordedOneOnOne>),
+    /// A write went through; what rests on what it changed is fetched again.
+    Changed(Changed),
+    /// A save that lost to another instance's edit.
+    Stale(String),
+    /// The store (or the terminal) said no; `request` names the fetch that
+    /// failed, `None` for a write.
+    Failed {
+        request: Option<RequestId>,
+        error: String,
+    },
+}
+
+impl Cmd {
+    /// Whether it only reads, may take long on a large journal, and is
+    /// answered with its request id (so a late answer is dropped): the
+    /// event loop runs these on the worker, off the thread that answers keys.
+    pub fn is_slow_read(&self) -> bool {
+        // Every fetch but pages and people: those are quick, and the next
+        // key needs them.
+        self.request().is_some() && !matches!(self, Cmd::LoadPeople { .. } | Cmd::LoadPage { .. })
+    }
+
+    /// The fetch this command answers, if it is one.
+    pub fn request(&self) -> Option<RequestId> {
+        match self {
+            Cmd::LoadPeople { request }
+            | Cmd::LoadAbout { request, .. }
+            | Cmd::LoadPage { request, .. }
+            | Cmd::LoadCoach { request, .. }
+            | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::Insights(cmd) => Some(cmd.request()),
+            Cmd::Profile(_)
+            | Cmd::SaveEntry { .. }
+            | Cmd::DeleteEntry(_)
+            | Cmd::UndoDelete
+            | Cmd::SaveCheckIn(_)
+            | Cmd::SavePerson { .. }
+            | Cmd::SetCurrent(_)
+            | Cmd::Nudge { .. }
+            | Cmd::AddTopic { .. }
+            | Cmd::SetNextOneOnOne { .. }
+            | Cmd::ReportOldestAdvice { .. }
+            | Cmd::MoveTopic { .. }
+            | Cmd::CloseTopic { .. }
+            | Cmd::Promise(_)
+            | Cmd::ReportAdvice { .. }
+            | Cmd::DraftSummary { .. }
+            | Cmd::SaveSummary { .. }
+            | Cmd::MarkSummarySent { .. }
+            | Cmd::WriteSummary { .. }
+            | Cmd::RecordOneOnOne { .. }
+            | Cmd::Terminal(_)
+            | Cmd::FindDrafts
+            | Cmd::SaveDraft { .. }
+            | Cmd::DiscardDraft(_)
+            | Cmd::Batch(_) => None,
+        }
+    }
+}
+
+/// Work for the store; `effects` runs it and answers with a `Msg`.
+#[derive(Debug, Clone)]
+pub enum Cmd {
+    LoadPeople {
+        request: RequestId,
+    },
+    /// Both profiles and the expectations with this person.
+    LoadAbout {
+        request: RequestId,
+        person_id: i64,
+    },
+    Profile(ProfileOp),
+    LoadPage {
+        request: RequestId,
+        filter: InteractionFilter,
+        from: PageFrom,
+    },
+    SaveEntry {
+        draft: Box<InteractionDraft>,
+        editing: Option<super::forms::EntryVersion>,
+        /// Promises made in a new entry, saved with it.
+        promises: Vec<crate::domain::PromiseNote>,
+    },
+    DeleteEntry(i64),
+    UndoDelete,
+    SaveCheckIn(CheckInDraft),
+    SavePerson {
+        draft: PersonDraft,
+        /// The name to call them by (empty: the first word of their name).
+        call: String,
+        editing: Option<i64>,
+        make_current: bool,
+    },
+    SetCurrent(i64),
+    LoadCoach {
+        request: RequestId,
+        person_id: i64,
+        playbook: Box<Playbook>,
+    },
+    Nudge {
+        rule: String,
+        person_id: i64,
+        nudge: crate::store::Nudge,
+        /// What to say once it is recorded.
+        said: String,
+    },
+    AddTopic {
+        person_id: i64,
+        text: String,
+    },
+    SetNextOneOnOne {
+        person_id: i64,
+        day: NaiveDate,
+    },
+    ReportOldestAdvice {
+        person_id: i64,
+        applied: bool,
+    },
+    Insights(insights::Cmd),
+    LoadPrep {
+        request: RequestId,
+        person_id: i64,
+    },
+    MoveTopic {
+        id: i64,
+        direction: TopicMove,
+    },
+    /// A change to one promise, from the Prep screen.
+    Promise(PromiseCmd),
+    CloseTopic {
+        id: i64,
+        status: TopicStatus,
+    },
+    ReportAdvice {
+        loop_id: i64,
+        applied: bool,
+    },
+    /// This week's summary: the saved draft, or a fresh one generated and
+    /// saved when there is none (or `fresh`).
+    DraftSummary {
+        person_id: i64,
+        week: Week,
+        template_dir: Option<PathBuf>,
+        fresh: bool,
+        then: SummaryNext,
+    },
+    SaveSummary {
+        person_id: i64,
+        week: Week,
+        body: String,
+    },
+    MarkSummarySent {
+        person_id: i64,
+        week: Week,
+        body: String,
+    },
+    WriteSummary {
+        path: PathBuf,
+        body: String,
+        replace: bool,
+    },
+    RecordOneOnOne {
+        record: Box<OneOnOneRecord>,
+        follow_ups: FollowUps,
+        /// The 1:1 already logged that it is saved onto, instead of a new one.
+        attach_to: Option<i64>,
+    },
+    /// For the event loop, not the store.
+    Terminal(TerminalCmd),
+    FindDrafts,
+    SaveDraft {
+        key: DraftKey,
+        body: String,
+    },
+    DiscardDraft(DraftKey),
+    Batch(Vec<Cmd>),
+}
+
+/// What the Prep screen's promises pane asks of a promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromiseCmd {
+    Add(crate::domain::PromiseDraft),
+    /// Kept today.
+    Keep(i64),
+    Move {
+        id: i64,
+        due_on: NaiveDate,
+    },
+    Drop(i64),
+}
