@@ -233,12 +233,21 @@ fn risks(facts: &SummaryFacts) -> String {
             plan => format!(
                 "- {}. Plan: {}",
                 work_text(e).trim_end_matches('.'),
-                inline(plan)
+                inline(without_plan_label(plan))
             ),
         })
         .collect();
     lines.extend(promise_risks(facts));
     section("Risks and bad news", &lines)
+}
+
+/// A plan as written, without a "Plan:" the user typed before it, so the
+/// line does not read "Plan: Plan: …".
+fn without_plan_label(plan: &str) -> &str {
+    match plan.get(..5) {
+        Some(label) if label.eq_ignore_ascii_case("plan:") => plan[5..].trim_start(),
+        _ => plan,
+    }
 }
 
 fn topics(open: &[AgendaTopic]) -> String {

@@ -279,3 +279,14 @@ fn done_as_promised_lists_mine_kept_in_the_window_and_risks_the_moved_and_overdu
     );
     assert!(!text.contains("Promise 6"), "on track: not a risk: {text}");
 }
+
+#[test]
+fn a_plan_the_user_labelled_is_not_labelled_twice() {
+    assert_eq!(
+        without_plan_label("Plan: brief her weekly"),
+        "brief her weekly"
+    );
+    assert_eq!(without_plan_label("plan:cut scope"), "cut scope");
+    assert_eq!(without_plan_label("Planning the cut"), "Planning the cut");
+    assert_eq!(without_plan_label("Plän"), "Plän");
+}
