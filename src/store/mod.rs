@@ -8,6 +8,7 @@ mod aggregates;
 mod backup;
 mod bulk;
 mod calendar;
+mod check;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod document;
@@ -16,6 +17,7 @@ mod entry_files;
 mod expectations;
 mod export;
 mod fields;
+mod file_copy;
 mod files;
 mod import;
 mod import_document;
@@ -35,6 +37,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use check::{CheckProgress, Opened, PendingCheck};
 pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
