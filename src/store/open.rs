@@ -246,11 +246,20 @@ impl Store {
 /// for rebuilding a table that others refer to (with them on, a `DROP
 /// TABLE` deletes through `ON DELETE CASCADE`). A migration that rebuilds
 /// a table keeps its ids, so every reference still holds.
+/// A migration that freed much of the file is followed by a `VACUUM`.
 fn migrate(conn: &mut Connection, migrations: &Migrations<'static>) -> Result<()> {
+    let version = |conn: &Connection| -> Result<i64> {
+        Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    };
+    let before = version(conn)?;
     conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
     let migrated = migrations.to_latest(conn);
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-    Ok(migrated?)
+    migrated?;
+    if before > 0 && version(conn)? != before {
+        super::compact::give_back_freed_space(conn)?;
+    }
+    Ok(())
 }
 
 /// A journal this process may read but not write: opened read-only, never

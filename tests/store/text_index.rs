@@ -163,15 +163,20 @@ fn edits_deletes_and_tag_changes_keep_the_index_in_step() {
     assert_eq!(find(&store, "solo"), vec![11]);
 
     store.delete_interaction(10, now()).expect("soft delete");
-    assert!(find(&store, "quokka").is_empty(), "a deleted entry is not found");
+    assert!(
+        find(&store, "quokka").is_empty(),
+        "a deleted entry is not found"
+    );
     store.undo_delete().expect("undo");
     assert_eq!(find(&store, "quokka"), vec![10]);
 
     // A hard delete takes its tags with it (ON DELETE CASCADE).
     store
         .connection()
-        .execute_batch("DELETE FROM advice_loop WHERE interaction_id IN (10, 15);
-                        DELETE FROM interaction WHERE id IN (10, 15);")
+        .execute_batch(
+            "DELETE FROM advice_loop WHERE interaction_id IN (10, 15);
+                        DELETE FROM interaction WHERE id IN (10, 15);",
+        )
         .expect("hard delete");
     assert_index_matches_the_entries(&store);
     assert!(find(&store, "quokka").is_empty());
@@ -196,5 +201,35 @@ fn edits_deletes_and_tag_changes_keep_the_index_in_step() {
             )
             .is_err(),
         "the index no longer matches"
+    );
+}
+
+#[test]
+fn migrating_gives_back_the_space_the_copies_took() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    {
+        let mut store =
+            Store::open_with_migrations(&path, &first_migrations(13), 13).expect("schema 13");
+        let person = journal_with_manager(&mut store);
+        let mut long = draft(&store, person, "chat", day(2026, 3, 3), "a long note");
+        long.notes = "words that take room in a second copy ".repeat(40);
+        store
+            .add_interactions_bulk(std::iter::repeat_n(long, 2000), now(), |_| {})
+            .expect("entries");
+    }
+    let size = |path: &std::path::Path| std::fs::metadata(path).expect("journal").len();
+    let before = size(&path);
+    let store = Store::open(&path).expect("migrated");
+    let free: i64 = store
+        .connection()
+        .query_row("PRAGMA freelist_count", [], |r| r.get(0))
+        .expect("free pages");
+    assert_eq!(free, 0, "the freed pages are given back");
+    drop(store);
+    let after = size(&path);
+    assert!(
+        after * 3 < before * 2,
+        "the file shrinks by the copies it no longer keeps: {before} → {after} bytes"
     );
 }
