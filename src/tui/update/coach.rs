@@ -4,7 +4,7 @@
 use chrono::Days;
 
 use super::super::app::{App, Cmd, Overlay, Screen, SummaryNext};
-use super::super::form::FieldId;
+use super::super::form::{FieldId, Pick};
 use super::super::forms;
 use super::super::keymap::Action;
 use super::fetches::{batch, refresh_prep};
@@ -162,9 +162,11 @@ fn accept(app: &mut App, s: Suggestion) -> Option<Cmd> {
     let form = match &s.action {
         SuggestedAction::Log { kind, title } => {
             let mut open = forms::entry_form(&app.kinds, &app.people, manager.as_ref(), None);
-            open.form.set_value(FieldId::Kind, kind);
+            if let Some(kind) = app.kinds.iter().find(|k| k.name == *kind) {
+                open.form.select(FieldId::Kind, Pick::Kind(kind.id));
+            }
             if let Some(title) = title {
-                open.form.set_value(FieldId::Title, title);
+                open.form.set_text(FieldId::Title, title);
             }
             open
         }
