@@ -10,8 +10,7 @@ use super::about::{AboutData, ProfileOp};
 use super::app::{PageFrom, SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::insights;
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, next_steps};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
@@ -72,14 +71,9 @@ pub enum Msg {
         key: DraftKey,
         body: String,
     },
-    CoachLoaded {
-        request: RequestId,
-        suggestions: Vec<Suggestion>,
-        next_one_on_one: Option<NaiveDate>,
-    },
-    /// A nudge was recorded; the words say what happened.
-    Nudged(String),
+    NextSteps(next_steps::Msg),
     TopicAdded(crate::domain::Topic),
+    /// The report-back on an advice ask from Prep was recorded.
     AdviceReported,
     Insights(insights::Msg),
     PrepLoaded {
@@ -153,9 +147,9 @@ impl Cmd {
             Cmd::LoadPeople { request }
             | Cmd::LoadAbout { request, .. }
             | Cmd::LoadPage { request, .. }
-            | Cmd::LoadCoach { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
+            Cmd::NextSteps(cmd) => cmd.request(),
             Cmd::Profile(_)
             | Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
@@ -163,10 +157,8 @@ impl Cmd {
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
             | Cmd::SetCurrent(_)
-            | Cmd::Nudge { .. }
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
-            | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
             | Cmd::Promise(_)
@@ -219,18 +211,7 @@ pub enum Cmd {
         make_current: bool,
     },
     SetCurrent(i64),
-    LoadCoach {
-        request: RequestId,
-        person_id: i64,
-        playbook: Box<Playbook>,
-    },
-    Nudge {
-        rule: String,
-        person_id: i64,
-        nudge: crate::store::Nudge,
-        /// What to say once it is recorded.
-        said: String,
-    },
+    NextSteps(next_steps::Cmd),
     AddTopic {
         person_id: i64,
         text: String,
@@ -238,10 +219,6 @@ pub enum Cmd {
     SetNextOneOnOne {
         person_id: i64,
         day: NaiveDate,
-    },
-    ReportOldestAdvice {
-        person_id: i64,
-        applied: bool,
     },
     Insights(insights::Cmd),
     LoadPrep {

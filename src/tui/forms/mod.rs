@@ -303,6 +303,25 @@ pub fn entry_form(
     OpenForm::new(purpose, Form::new(title, fields))
 }
 
+/// A new entry of the kind named `kind` (as the coach's playbook names
+/// it), with a title when the suggestion has one.
+pub fn suggested_entry_form(
+    kinds: &[Kind],
+    people: &[Person],
+    manager: Option<&Person>,
+    kind: &str,
+    title: Option<&str>,
+) -> OpenForm {
+    let mut open = entry_form(kinds, people, manager, None);
+    if let Some(kind) = kinds.iter().find(|k| k.name == kind) {
+        open.form.select(FieldId::Kind, Pick::Kind(kind.id));
+    }
+    if let Some(title) = title {
+        open.form.set_text(FieldId::Title, title);
+    }
+    open
+}
+
 /// The entry the form describes, or what is wrong with each field.
 pub fn entry_draft(
     form: &Form,

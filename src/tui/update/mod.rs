@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-mod coach;
+mod asks;
 mod fetches;
 mod overlays;
 mod people;
@@ -19,7 +19,6 @@ use super::loading::Changed;
 use super::screens;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
-use coach::on_next_steps_action;
 use fetches::{fail, invalidate, load_page, load_people, refresh_about, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
 use people::{on_about_loaded, on_people_action, on_profile_changed};
@@ -69,28 +68,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-        Msg::CoachLoaded {
-            request,
-            suggestions,
-            next_one_on_one,
-        } => {
-            let coach = &mut app.coach;
-            if !coach.fetch.finish(request) {
-                return None;
-            }
-            coach.suggestions = suggestions;
-            coach.next_one_on_one = next_one_on_one;
-            coach.selected = coach::live_near(
-                &coach.suggestions,
-                coach
-                    .selected
-                    .min(coach.suggestions.len().saturating_sub(1)),
-            );
-            None
-        }
-        Msg::Nudged(said) => {
-            app.info(said);
-            None
+        Msg::NextSteps(msg) => {
+            let outcome = screens::next_steps::update(&mut app.coach, msg);
+            asks::apply(app, outcome, Cmd::NextSteps)
         }
         Msg::TopicAdded(topic) => {
             app.info(format!(
@@ -325,7 +305,11 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             }
             cmd.map(Cmd::Insights)
         }
-        Screen::NextSteps => on_next_steps_action(app, action),
+        Screen::NextSteps => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::next_steps::on_action(&mut app.coach, action, &ctx);
+            asks::apply(app, outcome, Cmd::NextSteps)
+        }
         Screen::People => on_people_action(app, action),
         Screen::Prep => on_prep_action(app, action),
     }
