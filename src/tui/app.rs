@@ -5,13 +5,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::about::AboutState;
 use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::insights;
+use super::screens::{insights, people};
 use crate::coach::{Playbook, Suggestion};
 use crate::domain::{Interaction, Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
@@ -161,7 +160,6 @@ pub struct App {
     pub search: Option<LineInput>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    pub people_selected: usize,
     /// Rows of the timeline list on screen, from the last known size.
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
@@ -174,7 +172,7 @@ pub struct App {
     pub insights: insights::State,
     pub coach: CoachState,
     pub prep: PrepState,
-    pub about: AboutState,
+    pub people_screen: people::State,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
@@ -335,7 +333,6 @@ impl App {
             search: None,
             overlay: None,
             status: None,
-            people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
@@ -350,7 +347,7 @@ impl App {
                 accepted: None,
             },
             prep: PrepState::new(),
-            about: AboutState::default(),
+            people_screen: people::State::default(),
         }
     }
 

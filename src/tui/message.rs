@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::about::{AboutData, ProfileOp};
 use super::app::{PageFrom, SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::insights;
+use super::screens::{insights, people};
 use crate::coach::{Playbook, Suggestion};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
@@ -59,15 +58,7 @@ pub enum Msg {
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded {
-        request: RequestId,
-        data: Box<AboutData>,
-    },
-    /// A profile or expectation edit was saved; `undo` brings back a removal.
-    ProfileChanged {
-        said: String,
-        undo: Option<ProfileOp>,
-    },
+    People(people::Msg),
     DraftFound {
         key: DraftKey,
         body: String,
@@ -151,18 +142,16 @@ impl Cmd {
     pub fn request(&self) -> Option<RequestId> {
         match self {
             Cmd::LoadPeople { request }
-            | Cmd::LoadAbout { request, .. }
             | Cmd::LoadPage { request, .. }
             | Cmd::LoadCoach { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
-            Cmd::Profile(_)
-            | Cmd::SaveEntry { .. }
+            Cmd::People(cmd) => cmd.request(),
+            Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
             | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::SetCurrent(_)
             | Cmd::Nudge { .. }
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
@@ -191,12 +180,7 @@ pub enum Cmd {
     LoadPeople {
         request: RequestId,
     },
-    /// Both profiles and the expectations with this person.
-    LoadAbout {
-        request: RequestId,
-        person_id: i64,
-    },
-    Profile(ProfileOp),
+    People(people::Cmd),
     LoadPage {
         request: RequestId,
         filter: InteractionFilter,
@@ -218,7 +202,6 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    SetCurrent(i64),
     LoadCoach {
         request: RequestId,
         person_id: i64,

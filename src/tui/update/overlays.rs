@@ -8,6 +8,7 @@ use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
 use super::super::form::{Editor, FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
+use super::super::screens::people;
 use super::fetches::batch;
 use super::timeline::reload;
 use crate::domain::day::{parse_day, parse_upcoming_day};
@@ -293,7 +294,8 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 app.error("that person is gone; reload with 5");
                 return None;
             };
-            forms::profile_op(&open.form, *section, person, *editing).map(Cmd::Profile)
+            forms::profile_op(&open.form, *section, person, *editing)
+                .map(|op| Cmd::People(people::Cmd::Profile(op)))
         }
         Purpose::Filter => {
             match forms::filter_from(

@@ -1,168 +1,252 @@
 //! The People screen: the list of people on the left, and on the right
-//! their profile, the expectations between you and your own profile, each
-//! list edited in place; removals are undone with `u`.
+//! their profile, the expectations between you and your own profile
+//! (`about`), each list edited in place; removals are undone with `u`.
 
-use super::super::about::{AboutData, ProfileOp, Row, RowKind, Section, about_rows};
-use super::super::app::{App, Cmd, Overlay};
+pub mod about;
+
+use super::super::app::Screen;
+use super::super::ctx::Ctx;
 use super::super::forms;
 use super::super::keymap::{Action, Context};
-use super::fetches::refresh_about;
-use super::overlays::close_form;
+use super::super::loading::{Fetch, RequestId};
+use super::Reply;
 use crate::domain::{ExpectationState, Person};
+use about::{AboutData, ProfileOp, Row, RowKind, Section};
 
-fn selected_person(app: &App) -> Option<Person> {
-    app.people.get(app.people_selected).cloned()
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// The person selected in the list.
+    pub selected: usize,
+    /// The keyboard is on the profile side, not the list of people.
+    pub focused: bool,
+    /// The profile side as last loaded (kept while another loads).
+    pub about: Option<Box<AboutData>>,
+    /// The row selected on the profile side.
+    pub row: usize,
+    pub fetch: Fetch,
+    /// The edit that brings back what was last removed.
+    pub undo: Option<ProfileOp>,
 }
 
-pub(super) fn on_about_loaded(app: &mut App, data: Box<AboutData>) {
-    let about = &mut app.about;
-    let other_person = about
-        .data
-        .as_ref()
-        .is_none_or(|d| d.person_id != data.person_id);
-    if other_person {
-        about.selected = 0;
-        about.undo = None;
-    }
-    about.data = Some(data);
-    let count = about_rows(app).len();
-    app.about.selected = app.about.selected.min(count.saturating_sub(1));
+/// What comes back to the People screen.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    AboutLoaded {
+        request: RequestId,
+        data: Box<AboutData>,
+    },
+    /// A profile or expectation edit was saved; `undo` brings back a removal.
+    ProfileChanged {
+        said: String,
+        undo: Option<ProfileOp>,
+    },
 }
 
-pub(super) fn on_profile_changed(
-    app: &mut App,
-    said: String,
-    undo: Option<ProfileOp>,
-) -> Option<Cmd> {
-    let said = match &undo {
-        Some(_) => {
-            let key = app.keymap.keys_for(Context::People, Action::Undo);
-            format!("{said} — {key} to undo")
+/// What the People screen asks the journal for.
+#[derive(Debug, Clone)]
+pub enum Cmd {
+    /// Both profiles and the expectations with this person.
+    LoadAbout {
+        request: RequestId,
+        person_id: i64,
+    },
+    Profile(ProfileOp),
+    /// Make them the current manager.
+    SetCurrent(i64),
+}
+
+impl Cmd {
+    /// The fetch this command answers, if it is one.
+    pub fn request(&self) -> Option<RequestId> {
+        match self {
+            Cmd::LoadAbout { request, .. } => Some(*request),
+            Cmd::Profile(_) | Cmd::SetCurrent(_) => None,
         }
-        None => said,
-    };
-    app.info(said);
-    app.about.undo = undo;
-    close_form(app)
+    }
 }
 
-pub(super) fn on_people_action(app: &mut App, action: Action) -> Option<Cmd> {
-    if app.about.focused {
-        return on_about_action(app, action);
+/// The person selected in the list.
+pub fn selected_person<'a>(state: &State, ctx: &Ctx<'a>) -> Option<&'a Person> {
+    ctx.people.get(state.selected)
+}
+
+/// The rows of the profile side, when they are loaded for the person
+/// selected in the list.
+pub fn rows(state: &State, ctx: &Ctx<'_>) -> Vec<Row> {
+    let Some(person) = selected_person(state, ctx) else {
+        return Vec::new();
+    };
+    match state.about.as_deref() {
+        Some(data) if data.person_id == person.id => about::rows(data, person, ctx.today),
+        _ => Vec::new(),
     }
-    let count = app.people.len();
+}
+
+pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Reply<Cmd> {
+    match msg {
+        Msg::AboutLoaded { request, data } => {
+            if state.fetch.finish(request) {
+                let other_person = state
+                    .about
+                    .as_ref()
+                    .is_none_or(|d| d.person_id != data.person_id);
+                if other_person {
+                    state.row = 0;
+                    state.undo = None;
+                }
+                state.about = Some(data);
+                let count = rows(state, ctx).len();
+                state.row = state.row.min(count.saturating_sub(1));
+            }
+            // The selection may have moved on while it loaded.
+            Reply::run(refresh(state, ctx))
+        }
+        Msg::ProfileChanged { said, undo } => {
+            let said = match &undo {
+                Some(_) => {
+                    let key = ctx.keymap.keys_for(Context::People, Action::Undo);
+                    format!("{said} — {key} to undo")
+                }
+                None => said,
+            };
+            state.undo = undo;
+            Reply::say(said).closing()
+        }
+    }
+}
+
+/// The people were loaded afresh: the selection stays on the list.
+pub fn people_loaded(state: &mut State, ctx: &Ctx<'_>) {
+    state.selected = state.selected.min(ctx.people.len().saturating_sub(1));
+}
+
+/// Asks for the selected person's profile when it is wanted, or loaded for
+/// someone else, and the screen shows.
+pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
+    if ctx.screen != Screen::People || state.fetch.is_loading() || ctx.people_loading {
+        return None;
+    }
+    let person_id = selected_person(state, ctx)?.id;
+    let loaded = state.about.as_ref().map(|d| d.person_id);
+    if !state.fetch.wanted() && loaded == Some(person_id) {
+        return None;
+    }
+    if state.fetch.error().is_some() && loaded == Some(person_id) {
+        return None;
+    }
+    let request = state.fetch.start();
+    Some(Cmd::LoadAbout { request, person_id })
+}
+
+/// An action of `[people]`, on the list or on the profile side.
+pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cmd> {
+    if state.focused {
+        return on_about_action(state, action, ctx);
+    }
+    let count = ctx.people.len();
     match action {
         Action::Down if count > 0 => {
-            app.people_selected = (app.people_selected + 1).min(count - 1);
-            refresh_about(app)
+            state.selected = (state.selected + 1).min(count - 1);
+            Reply::run(refresh(state, ctx))
         }
         Action::Up => {
-            app.people_selected = app.people_selected.saturating_sub(1);
-            refresh_about(app)
+            state.selected = state.selected.saturating_sub(1);
+            Reply::run(refresh(state, ctx))
         }
         Action::FocusProfile if count > 0 => {
-            app.about.focused = true;
-            refresh_about(app)
+            state.focused = true;
+            Reply::run(refresh(state, ctx))
         }
-        Action::Add => {
-            app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, false))));
-            None
+        Action::Add => Reply::open(forms::person_form(None, false)),
+        Action::Edit => match selected_person(state, ctx) {
+            Some(p) => Reply::open(forms::person_form(Some(p), false)),
+            None => Reply::none(),
+        },
+        Action::SetCurrent => {
+            Reply::run(selected_person(state, ctx).map(|p| Cmd::SetCurrent(p.id)))
         }
-        Action::Edit => {
-            let person = selected_person(app);
-            if let Some(p) = person {
-                app.overlay = Some(Overlay::Form(Box::new(forms::person_form(Some(&p), false))));
-            }
-            None
-        }
-        Action::SetCurrent => selected_person(app).map(|p| Cmd::SetCurrent(p.id)),
-        _ => None,
+        _ => Reply::none(),
     }
 }
 
-fn open_form(app: &mut App, section: Section, person_id: i64, editing: Option<&Row>) {
-    let form = match editing {
+fn profile_form(section: Section, person_id: i64, editing: Option<&Row>) -> Reply<Cmd> {
+    Reply::open(match editing {
         Some(row) => forms::profile_form(section, person_id, Some(row.kind), &row.text),
         None => forms::profile_form(section, person_id, None, ""),
-    };
-    app.overlay = Some(Overlay::Form(Box::new(form)));
+    })
 }
 
-fn on_about_action(app: &mut App, action: Action) -> Option<Cmd> {
-    let person = selected_person(app)?;
-    let rows = about_rows(app);
-    let row = rows.get(app.about.selected).cloned();
+fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cmd> {
+    let Some(person) = selected_person(state, ctx) else {
+        return Reply::none();
+    };
+    let rows = rows(state, ctx);
+    let row = rows.get(state.row).cloned();
+    let profile = |op| Reply::run(Some(Cmd::Profile(op)));
     match action {
         Action::Down if !rows.is_empty() => {
-            app.about.selected = (app.about.selected + 1).min(rows.len() - 1);
-            None
+            state.row = (state.row + 1).min(rows.len() - 1);
+            Reply::none()
         }
         Action::Up => {
-            app.about.selected = app.about.selected.saturating_sub(1);
-            None
+            state.row = state.row.saturating_sub(1);
+            Reply::none()
         }
         Action::FocusPeople => {
-            app.about.focused = false;
-            None
+            state.focused = false;
+            Reply::none()
         }
         Action::Add => {
             let section = row.map_or(Section::Goals, |r| r.section);
-            open_form(app, section, person.id, None);
-            None
+            profile_form(section, person.id, None)
         }
-        Action::Edit => {
-            let row = row?;
-            let editing = (row.kind != RowKind::Empty).then_some(&row);
-            open_form(app, row.section, person.id, editing);
-            None
-        }
-        Action::Remove => match row?.kind {
-            RowKind::ProfileItem(id) => Some(Cmd::Profile(ProfileOp::Retire { id })),
-            RowKind::Expectation(id) => Some(Cmd::Profile(ProfileOp::DropExpectation { id })),
-            RowKind::Strength(i) => {
+        Action::Edit => match row {
+            Some(row) => {
+                let editing = (row.kind != RowKind::Empty).then_some(&row);
+                profile_form(row.section, person.id, editing)
+            }
+            None => Reply::none(),
+        },
+        Action::Remove => match row.map(|r| r.kind) {
+            Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Retire { id }),
+            Some(RowKind::Expectation(id)) => profile(ProfileOp::DropExpectation { id }),
+            Some(RowKind::Strength(i)) if i < person.strengths.len() => {
                 let mut strengths = person.strengths.clone();
-                (i < strengths.len()).then(|| {
-                    strengths.remove(i);
-                    Cmd::Profile(ProfileOp::SetStrengths {
-                        person_id: person.id,
-                        strengths,
-                    })
+                strengths.remove(i);
+                profile(ProfileOp::SetStrengths {
+                    person_id: person.id,
+                    strengths,
                 })
             }
-            RowKind::Empty => {
-                app.info("nothing to remove here");
-                None
-            }
+            Some(RowKind::Strength(_)) | None => Reply::none(),
+            Some(RowKind::Empty) => Reply::say("nothing to remove here"),
         },
-        Action::Undo => match app.about.undo.take() {
-            Some(op) => Some(Cmd::Profile(op)),
-            None => {
-                app.info("nothing to undo");
-                None
-            }
+        Action::Undo => match state.undo.take() {
+            Some(op) => profile(op),
+            None => Reply::say("nothing to undo"),
         },
-        Action::ConfirmItem => match row?.kind {
-            RowKind::ProfileItem(id) => Some(Cmd::Profile(ProfileOp::Confirm { id })),
-            RowKind::Expectation(id) => Some(Cmd::Profile(ProfileOp::SetState {
+        Action::ConfirmItem => match row.map(|r| r.kind) {
+            Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Confirm { id }),
+            Some(RowKind::Expectation(id)) => profile(ProfileOp::SetState {
                 id,
                 state: ExpectationState::Agreed,
-            })),
-            _ => {
-                app.info("c confirms a goal or another item, or agrees an expectation");
-                None
+            }),
+            None => Reply::none(),
+            Some(RowKind::Strength(_) | RowKind::Empty) => {
+                Reply::say("c confirms a goal or another item, or agrees an expectation")
             }
         },
-        Action::MarkUnclear => match row?.kind {
-            RowKind::Expectation(id) => Some(Cmd::Profile(ProfileOp::SetState {
+        Action::MarkUnclear => match row.map(|r| r.kind) {
+            Some(RowKind::Expectation(id)) => profile(ProfileOp::SetState {
                 id,
                 state: ExpectationState::Unclear,
-            })),
-            _ => {
-                app.info("x marks an expectation unclear");
-                None
+            }),
+            None => Reply::none(),
+            Some(RowKind::ProfileItem(_) | RowKind::Strength(_) | RowKind::Empty) => {
+                Reply::say("x marks an expectation unclear")
             }
         },
-        Action::SetCurrent => Some(Cmd::SetCurrent(person.id)),
-        _ => None,
+        Action::SetCurrent => Reply::run(Some(Cmd::SetCurrent(person.id))),
+        _ => Reply::none(),
     }
 }
