@@ -10,8 +10,7 @@ use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::{insights, people};
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{Interaction, Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
 use crate::store::{Cursor, InteractionFilter};
@@ -170,7 +169,8 @@ pub struct App {
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: insights::State,
-    pub coach: CoachState,
+    /// The Next steps screen: the coach's suggestions.
+    pub coach: next_steps::State,
     pub prep: PrepState,
     pub people_screen: people::State,
 }
@@ -297,27 +297,6 @@ pub enum TerminalCmd {
     },
 }
 
-/// The coach's suggestions for the current manager, and which one the user
-/// is acting on.
-#[derive(Debug, Clone)]
-pub struct CoachState {
-    pub playbook: Playbook,
-    /// Active suggestions first, then quiet ones (snoozed, dismissed, off).
-    pub suggestions: Vec<Suggestion>,
-    pub next_one_on_one: Option<NaiveDate>,
-    pub selected: usize,
-    pub fetch: Fetch,
-    /// The suggestion whose form is open: done once that form saves.
-    pub accepted: Option<Suggestion>,
-}
-
-impl CoachState {
-    /// The most urgent suggestion not snoozed, dismissed or switched off.
-    pub fn top(&self) -> Option<&Suggestion> {
-        self.suggestions.iter().find(|s| s.quiet.is_none())
-    }
-}
-
 impl App {
     pub fn new(today: NaiveDate, keymap: Keymap, color: bool) -> App {
         App {
@@ -338,14 +317,7 @@ impl App {
             read_only: false,
             loaded: false,
             insights: insights::State::default(),
-            coach: CoachState {
-                playbook: Playbook::builtin(),
-                suggestions: Vec::new(),
-                next_one_on_one: None,
-                selected: 0,
-                fetch: Fetch::Idle,
-                accepted: None,
-            },
+            coach: next_steps::State::default(),
             prep: PrepState::new(),
             people_screen: people::State::default(),
         }

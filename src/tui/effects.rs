@@ -2,6 +2,7 @@
 //! runs in the store's own transaction and answers with a `Msg`; work for
 //! the terminal itself is handed back to the event loop.
 
+mod next_steps;
 mod prep;
 mod profiles;
 
@@ -145,27 +146,7 @@ pub fn run(
             }
         }
         .map(Msg::PersonSaved),
-        Cmd::LoadCoach {
-            request,
-            person_id,
-            playbook,
-        } => store.person(person_id).and_then(|person| {
-            let (signals, suggestions) =
-                journal::suggestions(store, &person, &playbook, today, true)?;
-            Ok(Msg::CoachLoaded {
-                request,
-                suggestions,
-                next_one_on_one: signals.next_one_on_one,
-            })
-        }),
-        Cmd::Nudge {
-            rule,
-            person_id,
-            nudge,
-            said,
-        } => store
-            .record_nudge(&rule, person_id, nudge, today)
-            .map(|()| Msg::Nudged(said)),
+        Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
         Cmd::AddTopic { person_id, text } => store
             .add_topic(person_id, &text, today, now)
             .map(Msg::TopicAdded),
@@ -180,10 +161,6 @@ pub fn run(
                 now,
             )
             .map(Msg::PersonSaved),
-        Cmd::ReportOldestAdvice { person_id, applied } => {
-            journal::report_oldest_advice(store, person_id, applied, today)
-                .map(|_| Msg::AdviceReported)
-        }
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
@@ -261,7 +238,6 @@ fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
         | Cmd::LoadPage { .. }
-        | Cmd::LoadCoach { .. }
         | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
@@ -282,10 +258,10 @@ fn changed_by(cmd: &Cmd) -> Changed {
             screens::people::Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
             screens::people::Cmd::SetCurrent(_) => Changed::PEOPLE,
         },
-        Cmd::Nudge { .. } => Changed::NUDGES,
+        Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
         Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
         Cmd::Promise(_) => Changed::PROMISES,
-        Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
+        Cmd::ReportAdvice { .. } => Changed::ADVICE,
         Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
         // Marking sent logs a summary entry.
         Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,

@@ -9,8 +9,7 @@ use crossterm::event::KeyEvent;
 use super::app::{PageFrom, SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::{insights, people};
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
@@ -63,14 +62,9 @@ pub enum Msg {
         key: DraftKey,
         body: String,
     },
-    CoachLoaded {
-        request: RequestId,
-        suggestions: Vec<Suggestion>,
-        next_one_on_one: Option<NaiveDate>,
-    },
-    /// A nudge was recorded; the words say what happened.
-    Nudged(String),
+    NextSteps(next_steps::Msg),
     TopicAdded(crate::domain::Topic),
+    /// The report-back on an advice ask from Prep was recorded.
     AdviceReported,
     Insights(insights::Msg),
     PrepLoaded {
@@ -143,19 +137,17 @@ impl Cmd {
         match self {
             Cmd::LoadPeople { request }
             | Cmd::LoadPage { request, .. }
-            | Cmd::LoadCoach { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
             Cmd::People(cmd) => cmd.request(),
+            Cmd::NextSteps(cmd) => cmd.request(),
             Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
             | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::Nudge { .. }
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
-            | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
             | Cmd::Promise(_)
@@ -202,18 +194,7 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    LoadCoach {
-        request: RequestId,
-        person_id: i64,
-        playbook: Box<Playbook>,
-    },
-    Nudge {
-        rule: String,
-        person_id: i64,
-        nudge: crate::store::Nudge,
-        /// What to say once it is recorded.
-        said: String,
-    },
+    NextSteps(next_steps::Cmd),
     AddTopic {
         person_id: i64,
         text: String,
@@ -221,10 +202,6 @@ pub enum Cmd {
     SetNextOneOnOne {
         person_id: i64,
         day: NaiveDate,
-    },
-    ReportOldestAdvice {
-        person_id: i64,
-        applied: bool,
     },
     Insights(insights::Cmd),
     LoadPrep {

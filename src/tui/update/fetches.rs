@@ -90,16 +90,8 @@ fn people_settled(app: &App) -> bool {
 
 /// Asks for the suggestions when they are wanted.
 pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
-    if !app.coach.fetch.wanted() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    let request = app.coach.fetch.start();
-    Some(Cmd::LoadCoach {
-        request,
-        person_id,
-        playbook: Box::new(app.coach.playbook.clone()),
-    })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::next_steps::refresh(&mut app.coach, &ctx).map(Cmd::NextSteps)
 }
 
 /// Asks for the prep sheet when the Prep screen shows and it is wanted.

@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-mod coach;
+mod asks;
 mod fetches;
 mod overlays;
 mod prep;
@@ -18,7 +18,6 @@ use super::loading::Changed;
 use super::screens;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
-use coach::on_next_steps_action;
 use fetches::{fail, invalidate, load_page, load_people, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
 use prep::{on_prep_action, on_prep_msg};
@@ -67,28 +66,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-        Msg::CoachLoaded {
-            request,
-            suggestions,
-            next_one_on_one,
-        } => {
-            let coach = &mut app.coach;
-            if !coach.fetch.finish(request) {
-                return None;
-            }
-            coach.suggestions = suggestions;
-            coach.next_one_on_one = next_one_on_one;
-            coach.selected = coach::live_near(
-                &coach.suggestions,
-                coach
-                    .selected
-                    .min(coach.suggestions.len().saturating_sub(1)),
-            );
-            None
-        }
-        Msg::Nudged(said) => {
-            app.info(said);
-            None
+        Msg::NextSteps(msg) => {
+            let outcome = screens::next_steps::update(&mut app.coach, msg);
+            asks::apply(app, outcome, Cmd::NextSteps)
         }
         Msg::TopicAdded(topic) => {
             app.info(format!(
@@ -99,8 +79,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         }
         Msg::People(msg) => {
             let ctx = crate::tui_ctx!(app);
-            let reply = screens::people::update(&mut app.people_screen, msg, &ctx);
-            apply(app, reply, Cmd::People)
+            let outcome = screens::people::update(&mut app.people_screen, msg, &ctx);
+            asks::apply(app, outcome, Cmd::People)
         }
         Msg::AdviceReported => {
             app.info("report-back recorded");
@@ -321,31 +301,18 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             }
             cmd.map(Cmd::Insights)
         }
-        Screen::NextSteps => on_next_steps_action(app, action),
+        Screen::NextSteps => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::next_steps::on_action(&mut app.coach, action, &ctx);
+            asks::apply(app, outcome, Cmd::NextSteps)
+        }
         Screen::People => {
             let ctx = crate::tui_ctx!(app);
-            let reply = screens::people::on_action(&mut app.people_screen, action, &ctx);
-            apply(app, reply, Cmd::People)
+            let outcome = screens::people::on_action(&mut app.people_screen, action, &ctx);
+            asks::apply(app, outcome, Cmd::People)
         }
         Screen::Prep => on_prep_action(app, action),
     }
-}
-
-/// Carries out what a screen's reply asks of the app, its work wrapped
-/// into the top-level `Cmd` by `wrap`.
-fn apply<C>(app: &mut App, reply: screens::Reply<C>, wrap: fn(C) -> Cmd) -> Option<Cmd> {
-    if let Some(said) = reply.said {
-        app.info(said);
-    }
-    let closed = if reply.close_form {
-        close_form(app)
-    } else {
-        None
-    };
-    if let Some(form) = reply.form {
-        app.overlay = Some(Overlay::Form(form));
-    }
-    fetches::batch([closed, reply.cmd.map(wrap)])
 }
 
 /// Where the keys of the screen in view are read: the screen's own section,

@@ -8,7 +8,7 @@ use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
 use super::super::form::{Editor, FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
-use super::super::screens::people;
+use super::super::screens::{next_steps, people};
 use super::fetches::batch;
 use super::timeline::reload;
 use crate::domain::day::{parse_day, parse_upcoming_day};
@@ -239,10 +239,10 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                     loop_id,
                     applied: forms::applied(&open.form),
                 }),
-                _ => Ok(Cmd::ReportOldestAdvice {
+                _ => Ok(Cmd::NextSteps(next_steps::Cmd::ReportOldestAdvice {
                     person_id,
                     applied: forms::applied(&open.form),
-                }),
+                })),
             }
         }
         Purpose::Summary { person_id, week } => {
@@ -340,7 +340,9 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     }
     app.draft_idle_ticks = None;
     let discard = key.map(Cmd::DiscardDraft);
-    batch([discard, super::coach::done_if_accepted(app)])
+    let ctx = crate::tui_ctx!(app);
+    let done = next_steps::done_if_accepted(&mut app.coach, &ctx).map(Cmd::NextSteps);
+    batch([discard, done])
 }
 
 /// `[` and `]` on a date field step its day back and forward (from today

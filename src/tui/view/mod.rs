@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Insights => {
             insights::render(&app.insights, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::NextSteps => next_steps::render(app, &theme, frame, body),
+        Screen::NextSteps => next_steps::render(&app.coach, &Ctx::of(app), &theme, frame, body),
         Screen::People => {
             people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
         }

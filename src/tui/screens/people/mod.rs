@@ -4,12 +4,13 @@
 
 pub mod about;
 
+use super::super::app::Overlay;
 use super::super::app::Screen;
 use super::super::ctx::Ctx;
 use super::super::forms;
 use super::super::keymap::{Action, Context};
 use super::super::loading::{Fetch, RequestId};
-use super::Reply;
+use super::{Ask, Outcome};
 use crate::domain::{ExpectationState, Person};
 use about::{AboutData, ProfileOp, Row, RowKind, Section};
 
@@ -82,7 +83,7 @@ pub fn rows(state: &State, ctx: &Ctx<'_>) -> Vec<Row> {
     }
 }
 
-pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Reply<Cmd> {
+pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     match msg {
         Msg::AboutLoaded { request, data } => {
             if state.fetch.finish(request) {
@@ -99,7 +100,7 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Reply<Cmd> {
                 state.row = state.row.min(count.saturating_sub(1));
             }
             // The selection may have moved on while it loaded.
-            Reply::run(refresh(state, ctx))
+            Outcome::from(refresh(state, ctx))
         }
         Msg::ProfileChanged { said, undo } => {
             let said = match &undo {
@@ -110,7 +111,7 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Reply<Cmd> {
                 None => said,
             };
             state.undo = undo;
-            Reply::say(said).closing()
+            Outcome::info(said).and(Ask::CloseForm)
         }
     }
 }
@@ -139,7 +140,7 @@ pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
 }
 
 /// An action of `[people]`, on the list or on the profile side.
-pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cmd> {
+pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     if state.focused {
         return on_about_action(state, action, ctx);
     }
@@ -147,54 +148,58 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cmd>
     match action {
         Action::Down if count > 0 => {
             state.selected = (state.selected + 1).min(count - 1);
-            Reply::run(refresh(state, ctx))
+            Outcome::from(refresh(state, ctx))
         }
         Action::Up => {
             state.selected = state.selected.saturating_sub(1);
-            Reply::run(refresh(state, ctx))
+            Outcome::from(refresh(state, ctx))
         }
         Action::FocusProfile if count > 0 => {
             state.focused = true;
-            Reply::run(refresh(state, ctx))
+            Outcome::from(refresh(state, ctx))
         }
-        Action::Add => Reply::open(forms::person_form(None, false)),
+        Action::Add => open(forms::person_form(None, false)),
         Action::Edit => match selected_person(state, ctx) {
-            Some(p) => Reply::open(forms::person_form(Some(p), false)),
-            None => Reply::none(),
+            Some(p) => open(forms::person_form(Some(p), false)),
+            None => Outcome::none(),
         },
         Action::SetCurrent => {
-            Reply::run(selected_person(state, ctx).map(|p| Cmd::SetCurrent(p.id)))
+            Outcome::from(selected_person(state, ctx).map(|p| Cmd::SetCurrent(p.id)))
         }
-        _ => Reply::none(),
+        _ => Outcome::none(),
     }
 }
 
-fn profile_form(section: Section, person_id: i64, editing: Option<&Row>) -> Reply<Cmd> {
-    Reply::open(match editing {
+fn open(form: forms::OpenForm) -> Outcome<Cmd> {
+    Outcome::ask(Ask::Open(Overlay::Form(Box::new(form))))
+}
+
+fn profile_form(section: Section, person_id: i64, editing: Option<&Row>) -> Outcome<Cmd> {
+    open(match editing {
         Some(row) => forms::profile_form(section, person_id, Some(row.kind), &row.text),
         None => forms::profile_form(section, person_id, None, ""),
     })
 }
 
-fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cmd> {
+fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     let Some(person) = selected_person(state, ctx) else {
-        return Reply::none();
+        return Outcome::none();
     };
     let rows = rows(state, ctx);
     let row = rows.get(state.row).cloned();
-    let profile = |op| Reply::run(Some(Cmd::Profile(op)));
+    let profile = |op| Outcome::cmd(Cmd::Profile(op));
     match action {
         Action::Down if !rows.is_empty() => {
             state.row = (state.row + 1).min(rows.len() - 1);
-            Reply::none()
+            Outcome::none()
         }
         Action::Up => {
             state.row = state.row.saturating_sub(1);
-            Reply::none()
+            Outcome::none()
         }
         Action::FocusPeople => {
             state.focused = false;
-            Reply::none()
+            Outcome::none()
         }
         Action::Add => {
             let section = row.map_or(Section::Goals, |r| r.section);
@@ -205,7 +210,7 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cm
                 let editing = (row.kind != RowKind::Empty).then_some(&row);
                 profile_form(row.section, person.id, editing)
             }
-            None => Reply::none(),
+            None => Outcome::none(),
         },
         Action::Remove => match row.map(|r| r.kind) {
             Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Retire { id }),
@@ -218,12 +223,12 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cm
                     strengths,
                 })
             }
-            Some(RowKind::Strength(_)) | None => Reply::none(),
-            Some(RowKind::Empty) => Reply::say("nothing to remove here"),
+            Some(RowKind::Strength(_)) | None => Outcome::none(),
+            Some(RowKind::Empty) => Outcome::info("nothing to remove here"),
         },
         Action::Undo => match state.undo.take() {
             Some(op) => profile(op),
-            None => Reply::say("nothing to undo"),
+            None => Outcome::info("nothing to undo"),
         },
         Action::ConfirmItem => match row.map(|r| r.kind) {
             Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Confirm { id }),
@@ -231,9 +236,9 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cm
                 id,
                 state: ExpectationState::Agreed,
             }),
-            None => Reply::none(),
+            None => Outcome::none(),
             Some(RowKind::Strength(_) | RowKind::Empty) => {
-                Reply::say("c confirms a goal or another item, or agrees an expectation")
+                Outcome::info("c confirms a goal or another item, or agrees an expectation")
             }
         },
         Action::MarkUnclear => match row.map(|r| r.kind) {
@@ -241,12 +246,12 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Reply<Cm
                 id,
                 state: ExpectationState::Unclear,
             }),
-            None => Reply::none(),
+            None => Outcome::none(),
             Some(RowKind::ProfileItem(_) | RowKind::Strength(_) | RowKind::Empty) => {
-                Reply::say("x marks an expectation unclear")
+                Outcome::info("x marks an expectation unclear")
             }
         },
-        Action::SetCurrent => Reply::run(Some(Cmd::SetCurrent(person.id))),
-        _ => Reply::none(),
+        Action::SetCurrent => Outcome::cmd(Cmd::SetCurrent(person.id)),
+        _ => Outcome::none(),
     }
 }
