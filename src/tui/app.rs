@@ -5,13 +5,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::about::AboutState;
 use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::{insights, next_steps};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{Interaction, Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
 use crate::store::{Cursor, InteractionFilter};
@@ -160,7 +159,6 @@ pub struct App {
     pub search: Option<LineInput>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    pub people_selected: usize,
     /// Rows of the timeline list on screen, from the last known size.
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
@@ -174,7 +172,7 @@ pub struct App {
     /// The Next steps screen: the coach's suggestions.
     pub coach: next_steps::State,
     pub prep: PrepState,
-    pub about: AboutState,
+    pub people_screen: people::State,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
@@ -317,7 +315,6 @@ impl App {
             search: None,
             overlay: None,
             status: None,
-            people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
@@ -325,7 +322,7 @@ impl App {
             insights: insights::State::default(),
             coach: next_steps::State::default(),
             prep: PrepState::new(),
-            about: AboutState::default(),
+            people_screen: people::State::default(),
         }
     }
 

@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::about::{AboutData, ProfileOp};
 use super::app::{PageFrom, SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::{insights, next_steps};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
@@ -58,15 +57,7 @@ pub enum Msg {
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded {
-        request: RequestId,
-        data: Box<AboutData>,
-    },
-    /// A profile or expectation edit was saved; `undo` brings back a removal.
-    ProfileChanged {
-        said: String,
-        undo: Option<ProfileOp>,
-    },
+    People(people::Msg),
     DraftFound {
         key: DraftKey,
         body: String,
@@ -152,18 +143,16 @@ impl Cmd {
     pub fn request(&self) -> Option<RequestId> {
         match self {
             Cmd::LoadPeople { request }
-            | Cmd::LoadAbout { request, .. }
             | Cmd::LoadPage { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
+            Cmd::People(cmd) => cmd.request(),
             Cmd::NextSteps(cmd) => cmd.request(),
-            Cmd::Profile(_)
-            | Cmd::SaveEntry { .. }
+            Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
             | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::SetCurrent(_)
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
             | Cmd::MoveTopic { .. }
@@ -190,12 +179,7 @@ pub enum Cmd {
     LoadPeople {
         request: RequestId,
     },
-    /// Both profiles and the expectations with this person.
-    LoadAbout {
-        request: RequestId,
-        person_id: i64,
-    },
-    Profile(ProfileOp),
+    People(people::Cmd),
     LoadPage {
         request: RequestId,
         filter: InteractionFilter,
@@ -217,7 +201,6 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    SetCurrent(i64),
     NextSteps(next_steps::Cmd),
     AddTopic {
         person_id: i64,
