@@ -106,6 +106,13 @@ pub enum Msg {
         body: Option<String>,
         said: String,
     },
+    /// The editor closed on the open form's notes: `notes` is the text
+    /// when it changed; `said` what happened, `failed` if it went wrong.
+    NotesEdited {
+        notes: Option<String>,
+        said: String,
+        failed: bool,
+    },
     OneOnOneRecorded(Box<RecordedOneOnOne>),
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),

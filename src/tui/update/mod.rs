@@ -152,6 +152,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         | Msg::Copied { .. }
         | Msg::EditedExternally { .. }
         | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
+        Msg::NotesEdited {
+            notes,
+            said,
+            failed,
+        } => overlays::on_notes_edited(app, notes, said, failed),
         Msg::Changed(changed) => invalidate(app, changed),
         Msg::Stale(text) => {
             app.error(text);
