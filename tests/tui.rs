@@ -206,10 +206,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert_eq!(entry.kind, "meal");
     assert_eq!(entry.quality.map(Quality::get), Some(4));
     assert_eq!(entry.happened_on, today());
-    assert_eq!(
-        h.app.timeline.selected_entry().map(|e| e.id),
-        Some(entry.id)
-    );
+    assert_eq!(h.app.journal.selected_entry().map(|e| e.id), Some(entry.id));
     assert!(h.screen_text().contains("Dinner at Luigi's"));
     assert_eq!(
         h.store.draft("entry").expect("draft"),
@@ -259,7 +256,7 @@ fn deleting_then_undo_restores_the_entry() {
     assert!(h.screen_text().contains("u to undo"));
     h.press(KeyCode::Char('u'));
     assert_eq!(h.titles()[0], first);
-    assert_eq!(h.app.timeline.rows.len(), 6);
+    assert_eq!(h.app.journal.rows.len(), 6);
 }
 
 #[test]
@@ -282,7 +279,7 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
     // Another window changes the same entry meanwhile.
     let id = h
         .app
-        .timeline
+        .journal
         .selected_entry()
         .map(|e| e.id)
         .expect("selected");
@@ -306,13 +303,7 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
 fn search_filters_live_and_escape_clears_it() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('/')).type_text("migra");
-    let titles: Vec<String> = h
-        .app
-        .timeline
-        .rows
-        .iter()
-        .map(|r| r.title.clone())
-        .collect();
+    let titles: Vec<String> = h.app.journal.rows.iter().map(|r| r.title.clone()).collect();
     assert_eq!(
         titles,
         ["Coffee walk", "How should I pitch the pricing migration?"]
@@ -320,22 +311,22 @@ fn search_filters_live_and_escape_clears_it() {
     h.press(KeyCode::Enter);
     assert!(h.screen_text().contains("“migra”"));
     h.press(KeyCode::Esc);
-    assert_eq!(h.app.timeline.rows.len(), 6);
+    assert_eq!(h.app.journal.rows.len(), 6);
 }
 
 #[test]
 fn a_one_or_two_letter_search_waits_for_the_next_letter_or_enter() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('/')).type_text("mi");
-    assert_eq!(h.app.timeline.rows.len(), 6, "nothing looked up yet");
+    assert_eq!(h.app.journal.rows.len(), 6, "nothing looked up yet");
     assert!(h.screen_text().contains("3 letters to search, or Enter"));
     h.type_text("g");
-    assert_eq!(h.app.timeline.rows.len(), 2, "three letters search");
+    assert_eq!(h.app.journal.rows.len(), 2, "three letters search");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('/')).type_text("mi");
     h.press(KeyCode::Enter);
-    assert_eq!(h.app.timeline.filter.text.as_deref(), Some("mi"));
-    assert!(h.app.timeline.rows.len() < 6, "Enter searched for it");
+    assert_eq!(h.app.journal.filter.text.as_deref(), Some("mi"));
+    assert!(h.app.journal.rows.len() < 6, "Enter searched for it");
 }
 
 #[test]
@@ -345,13 +336,7 @@ fn the_filter_form_narrows_by_category() {
     // Category: any → formal → informal.
     h.press(KeyCode::Right).press(KeyCode::Right);
     h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let titles: Vec<String> = h
-        .app
-        .timeline
-        .rows
-        .iter()
-        .map(|r| r.title.clone())
-        .collect();
+    let titles: Vec<String> = h.app.journal.rows.iter().map(|r| r.title.clone()).collect();
     assert_eq!(titles, ["Coffee walk"]);
 }
 
@@ -412,12 +397,50 @@ fn a_draft_left_behind_is_offered_back() {
         panic!("the form is back");
     };
     assert_eq!(
-        open.form.value(rapport::tui::form::FieldId::Title),
+        open.form.text(rapport::tui::form::FieldId::Title),
         "Half-typed dinner"
     );
     again.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(again.titles().contains(&"Half-typed dinner".to_string()));
     assert_eq!(again.store.draft("entry").expect("draft"), None);
+}
+
+#[test]
+fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
+    let mut store = filled_store();
+    // Byte for byte what rapport wrote before typed drafts: every field's
+    // text by name, the kind and person by name, who started it as "them".
+    let previous = r#"{"by":"them","date":"2026-11-20","kind":"coffee","minutes":"30","my_promises":"","notes":"walked to the river","quality":"5","strength":"","tags":"walks, river","their_promises":"","time":"","title":"Coffee by the river","visible":"shared","with":"Dana Okafor"}"#;
+    store
+        .save_draft("entry", previous, Utc::now())
+        .expect("draft");
+    let mut h = Harness::new(store, 120, 40);
+    assert!(h.screen_text().contains("Restore what you typed?"));
+    h.press(KeyCode::Char('y'));
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let saved = h
+        .store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 50,
+                after: None,
+            },
+        )
+        .expect("list")
+        .into_iter()
+        .find(|e| e.title == "Coffee by the river")
+        .expect("the restored entry was saved");
+    assert_eq!(saved.kind, "coffee");
+    assert_eq!(saved.initiated_by, InitiatedBy::Them);
+    assert_eq!(
+        saved.happened_on,
+        NaiveDate::from_ymd_opt(2026, 11, 20).expect("day")
+    );
+    assert_eq!(saved.minutes, Some(30));
+    assert_eq!(saved.tags, ["river", "walks"]);
+    assert_eq!(saved.notes, "walked to the river");
+    assert_eq!(h.store.draft("entry").expect("draft"), None);
 }
 
 #[test]
@@ -452,7 +475,7 @@ fn a_paste_over_the_limit_is_refused_with_a_message() {
         panic!("form open");
     };
     assert_eq!(
-        open.form.value(rapport::tui::form::FieldId::Title),
+        open.form.text(rapport::tui::form::FieldId::Title),
         "a\u{1b}[2Jb"
     );
     let text = h.screen_text();
@@ -487,20 +510,20 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
     let total = h.titles().len();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..total + 5 {
-        if let Some(e) = h.app.timeline.selected_entry() {
+        if let Some(e) = h.app.journal.selected_entry() {
             seen.insert(e.id);
         }
-        assert!(h.app.timeline.rows.len() <= 300, "window stays bounded");
+        assert!(h.app.journal.rows.len() <= 300, "window stays bounded");
         h.press(KeyCode::Char('j'));
     }
     assert_eq!(seen.len(), total, "every entry was reached");
     h.press(KeyCode::Char('g'));
-    assert_eq!(h.app.timeline.selected, 0);
-    assert!(h.app.timeline.at_newest);
+    assert_eq!(h.app.journal.selected, 0);
+    assert!(h.app.journal.at_newest);
     h.press(KeyCode::Char('G'));
-    assert!(h.app.timeline.at_oldest);
+    assert!(h.app.journal.at_oldest);
     for _ in 0..400 {
         h.press(KeyCode::Char('k'));
     }
-    assert!(h.app.timeline.rows.len() <= 300);
+    assert!(h.app.journal.rows.len() <= 300);
 }

@@ -11,6 +11,7 @@ mod calendar;
 mod check;
 #[cfg(feature = "encryption")]
 mod cipher;
+mod compact;
 mod document;
 mod drafts;
 mod entry_files;
@@ -30,6 +31,7 @@ mod promises;
 mod records;
 mod seal;
 mod summaries;
+mod text_index;
 mod trust;
 
 use std::path::PathBuf;
@@ -38,7 +40,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use check::{CheckProgress, Opened, PendingCheck};
-pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
+pub use drafts::{ENTRY_DRAFT, OrphanDraft};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::{Nudge, OpenAsks};

@@ -5,24 +5,14 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::about::AboutState;
 use super::forms::{DraftKey, OpenForm};
-use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::insights;
-use crate::coach::{Playbook, Suggestion};
-use crate::domain::{Interaction, Kind, Person};
+use super::screens::{insights, journal, next_steps, people};
+use crate::domain::{Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
-use crate::store::{Cursor, InteractionFilter};
 
-/// Rows fetched per page, and the most kept in memory at once.
-pub const PAGE: u32 = 100;
-pub const WINDOW: usize = 300;
-/// How close to the edge of the loaded rows the selection gets before the
-/// next page is fetched.
-pub const PREFETCH: usize = 20;
 /// The largest paste accepted, in bytes: far above any note typed or pasted
 /// by hand (a 5 MB paste is stored exactly), low enough that a runaway
 /// paste cannot eat the memory.
@@ -58,44 +48,6 @@ impl Screen {
 
     pub fn index(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
-
-/// Where a page of the timeline goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageFrom {
-    /// The newest rows: replaces what is loaded.
-    Start,
-    /// Rows older than the cursor: appended.
-    Older(Cursor),
-    /// Rows newer than the cursor: prepended.
-    Newer(Cursor),
-}
-
-/// The loaded window of the timeline and the selection in it.
-#[derive(Debug, Clone, Default)]
-pub struct Timeline {
-    pub rows: Vec<Interaction>,
-    pub selected: usize,
-    /// The first row drawn.
-    pub offset: usize,
-    pub filter: InteractionFilter,
-    /// The page asked for; a page for an older request (an old filter, a
-    /// reload since) is dropped.
-    pub fetch: Fetch,
-    /// Nothing older than the last row exists.
-    pub at_oldest: bool,
-    /// Nothing newer than the first row exists.
-    pub at_newest: bool,
-    /// Lines the notes pane is scrolled by.
-    pub detail_scroll: u16,
-    /// The entry to select when the next fresh page arrives.
-    pub pending_select: Option<i64>,
-}
-
-impl Timeline {
-    pub fn selected_entry(&self) -> Option<&Interaction> {
-        self.rows.get(self.selected)
     }
 }
 
@@ -156,14 +108,10 @@ pub struct App {
     pub kinds: Vec<Kind>,
     /// People and kinds: what the others wait for (they need the manager).
     pub people_fetch: Fetch,
-    pub timeline: Timeline,
-    /// The search line, while it is being typed.
-    pub search: Option<LineInput>,
+    /// The Journal screen: the timeline and the search line.
+    pub journal: journal::State,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    pub people_selected: usize,
-    /// Rows of the timeline list on screen, from the last known size.
-    pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
     pub draft_idle_ticks: Option<u16>,
     /// The journal could only be opened for reading: a banner says so and
@@ -172,9 +120,10 @@ pub struct App {
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: insights::State,
-    pub coach: CoachState,
+    /// The Next steps screen: the coach's suggestions.
+    pub coach: next_steps::State,
     pub prep: PrepState,
-    pub about: AboutState,
+    pub people_screen: people::State,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
@@ -297,27 +246,9 @@ pub enum TerminalCmd {
         week: Week,
         body: String,
     },
-}
-
-/// The coach's suggestions for the current manager, and which one the user
-/// is acting on.
-#[derive(Debug, Clone)]
-pub struct CoachState {
-    pub playbook: Playbook,
-    /// Active suggestions first, then quiet ones (snoozed, dismissed, off).
-    pub suggestions: Vec<Suggestion>,
-    pub next_one_on_one: Option<NaiveDate>,
-    pub selected: usize,
-    pub fetch: Fetch,
-    /// The suggestion whose form is open: done once that form saves.
-    pub accepted: Option<Suggestion>,
-}
-
-impl CoachState {
-    /// The most urgent suggestion not snoozed, dismissed or switched off.
-    pub fn top(&self) -> Option<&Suggestion> {
-        self.suggestions.iter().find(|s| s.quiet.is_none())
-    }
+    /// Hand the terminal to the user's editor on a private temp copy of
+    /// the open form's notes, then take it back.
+    EditNotes { notes: String },
 }
 
 impl App {
@@ -331,26 +262,16 @@ impl App {
             people: Vec::new(),
             kinds: Vec::new(),
             people_fetch: Fetch::Idle,
-            timeline: Timeline::default(),
-            search: None,
+            journal: journal::State::default(),
             overlay: None,
             status: None,
-            people_selected: 0,
-            list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
             loaded: false,
             insights: insights::State::default(),
-            coach: CoachState {
-                playbook: Playbook::builtin(),
-                suggestions: Vec::new(),
-                next_one_on_one: None,
-                selected: 0,
-                fetch: Fetch::Idle,
-                accepted: None,
-            },
+            coach: next_steps::State::default(),
             prep: PrepState::new(),
-            about: AboutState::default(),
+            people_screen: people::State::default(),
         }
     }
 

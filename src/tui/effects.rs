@@ -2,17 +2,19 @@
 //! runs in the store's own transaction and answers with a `Msg`; work for
 //! the terminal itself is handed back to the event loop.
 
+mod next_steps;
 mod prep;
 mod profiles;
+mod timeline;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
+use super::app::{Cmd, Msg, TerminalCmd};
 use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
 use crate::journal;
-use crate::store::{PageRequest, PersonChange, Store, StoreError};
+use crate::store::{PersonChange, Store, StoreError};
 
 /// Runs `cmd`, pushing the answers onto `out` and the terminal's work
 /// (clipboard, editor) onto `terminal`, for the event loop.
@@ -51,13 +53,7 @@ pub fn run(
             Ok(None) => return,
             Err(e) => Err(e),
         },
-        Cmd::LoadAbout { request, person_id } => {
-            profiles::load(store, person_id).map(|data| Msg::AboutLoaded {
-                request,
-                data: Box::new(data),
-            })
-        }
-        Cmd::Profile(op) => profiles::run(store, op, today, now),
+        Cmd::People(cmd) => profiles::run(store, cmd, today, now),
         Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 request,
@@ -65,32 +61,7 @@ pub fn run(
                 kinds: store.kinds()?,
             })
         }),
-        Cmd::LoadPage {
-            request,
-            filter,
-            from,
-        } => match from {
-            PageFrom::Start => store.interactions(
-                &filter,
-                PageRequest {
-                    limit: PAGE,
-                    after: None,
-                },
-            ),
-            PageFrom::Older(cursor) => store.interactions(
-                &filter,
-                PageRequest {
-                    limit: PAGE,
-                    after: Some(cursor),
-                },
-            ),
-            PageFrom::Newer(cursor) => store.interactions_newer_than(&filter, cursor, PAGE),
-        }
-        .map(|rows| Msg::PageLoaded {
-            request,
-            from,
-            rows,
-        }),
+        Cmd::Journal(cmd) => timeline::run(store, cmd, now).map(Msg::Journal),
         Cmd::SaveEntry {
             draft,
             editing,
@@ -108,12 +79,6 @@ pub fn run(
                 was_edit: editing.is_some(),
             })
         }
-        Cmd::DeleteEntry(id) => store
-            .delete_interaction(id, now)
-            .map(|e| Msg::EntryDeleted(Box::new(e))),
-        Cmd::UndoDelete => store
-            .undo_own_delete()
-            .map(|e| Msg::EntryRestored(e.map(Box::new))),
         Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
         Cmd::SavePerson {
             draft,
@@ -151,38 +116,7 @@ pub fn run(
             }
         }
         .map(Msg::PersonSaved),
-        Cmd::SetCurrent(id) => store
-            .update_person(
-                id,
-                &PersonChange {
-                    make_current: true,
-                    ..PersonChange::default()
-                },
-                today,
-                now,
-            )
-            .map(Msg::PersonSaved),
-        Cmd::LoadCoach {
-            request,
-            person_id,
-            playbook,
-        } => store.person(person_id).and_then(|person| {
-            let (signals, suggestions) =
-                journal::suggestions(store, &person, &playbook, today, true)?;
-            Ok(Msg::CoachLoaded {
-                request,
-                suggestions,
-                next_one_on_one: signals.next_one_on_one,
-            })
-        }),
-        Cmd::Nudge {
-            rule,
-            person_id,
-            nudge,
-            said,
-        } => store
-            .record_nudge(&rule, person_id, nudge, today)
-            .map(|()| Msg::Nudged(said)),
+        Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
         Cmd::AddTopic { person_id, text } => store
             .add_topic(person_id, &text, today, now)
             .map(Msg::TopicAdded),
@@ -197,10 +131,6 @@ pub fn run(
                 now,
             )
             .map(Msg::PersonSaved),
-        Cmd::ReportOldestAdvice { person_id, applied } => {
-            journal::report_oldest_advice(store, person_id, applied, today)
-                .map(|_| Msg::AdviceReported)
-        }
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
@@ -229,10 +159,7 @@ pub fn run(
             };
             for orphan in orphans {
                 // A form this build does not know (a newer rapport's) stays.
-                let Some(key) = DraftKey::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == orphan.form)
-                else {
+                let Some(key) = DraftKey::parse(&orphan.form) else {
                     continue;
                 };
                 match store.adopt_draft(&orphan) {
@@ -277,9 +204,6 @@ pub fn run(
 fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
-        | Cmd::LoadAbout { .. }
-        | Cmd::LoadPage { .. }
-        | Cmd::LoadCoach { .. }
         | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
@@ -291,17 +215,19 @@ fn changed_by(cmd: &Cmd) -> Changed {
         // An entry may carry an advice ask; deleting it takes the ask along.
         // A new entry may carry promises made in it.
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
-        Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
+        Cmd::Journal(cmd) => timeline::changed_by(cmd),
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
-            Changed::PEOPLE
-        }
-        // Strengths live on the person.
-        Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
-        Cmd::Nudge { .. } => Changed::NUDGES,
+        Cmd::SavePerson { .. } | Cmd::SetNextOneOnOne { .. } => Changed::PEOPLE,
+        Cmd::People(cmd) => match cmd {
+            screens::people::Cmd::LoadAbout { .. } => Changed::empty(),
+            // Strengths live on the person.
+            screens::people::Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
+            screens::people::Cmd::SetCurrent(_) => Changed::PEOPLE,
+        },
+        Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
         Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
         Cmd::Promise(_) => Changed::PROMISES,
-        Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
+        Cmd::ReportAdvice { .. } => Changed::ADVICE,
         Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
         // Marking sent logs a summary entry.
         Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,

@@ -6,18 +6,16 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::about::{AboutData, ProfileOp};
-use super::app::{PageFrom, SummaryNext, TerminalCmd};
+use super::app::{SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::insights;
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, journal, next_steps, people};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
 use crate::domain::{Topic, TopicStatus};
 use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
-use crate::store::{InteractionFilter, OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+use crate::store::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 /// Something that happened: a key, a tick, or the store's answer.
 #[derive(Debug, Clone)]
@@ -33,25 +31,22 @@ pub enum Msg {
         today: NaiveDate,
         now: DateTime<Utc>,
     },
+    /// The terminal's size, and the rows of the Journal's list at that
+    /// size (made by `Msg::resized`, where the layout is known).
     Resized {
         width: u16,
         height: u16,
+        journal_rows: usize,
     },
     /// The terminal came back from a suspend.
     Resumed,
     /// The session is ending (quit, a signal, the terminal gone).
     Closing,
-    PageLoaded {
-        request: RequestId,
-        from: PageFrom,
-        rows: Vec<Interaction>,
-    },
+    Journal(journal::Msg),
     EntrySaved {
         entry: Box<Interaction>,
         was_edit: bool,
     },
-    EntryDeleted(Box<Interaction>),
-    EntryRestored(Option<Box<Interaction>>),
     CheckInSaved(CheckIn),
     PersonSaved(Person),
     PeopleLoaded {
@@ -59,27 +54,14 @@ pub enum Msg {
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded {
-        request: RequestId,
-        data: Box<AboutData>,
-    },
-    /// A profile or expectation edit was saved; `undo` brings back a removal.
-    ProfileChanged {
-        said: String,
-        undo: Option<ProfileOp>,
-    },
+    People(people::Msg),
     DraftFound {
         key: DraftKey,
         body: String,
     },
-    CoachLoaded {
-        request: RequestId,
-        suggestions: Vec<Suggestion>,
-        next_one_on_one: Option<NaiveDate>,
-    },
-    /// A nudge was recorded; the words say what happened.
-    Nudged(String),
+    NextSteps(next_steps::Msg),
     TopicAdded(crate::domain::Topic),
+    /// The report-back on an advice ask from Prep was recorded.
     AdviceReported,
     Insights(insights::Msg),
     PrepLoaded {
@@ -124,6 +106,13 @@ pub enum Msg {
         body: Option<String>,
         said: String,
     },
+    /// The editor closed on the open form's notes: `notes` is the text
+    /// when it changed; `said` what happened, `failed` if it went wrong.
+    NotesEdited {
+        notes: Option<String>,
+        said: String,
+        failed: bool,
+    },
     OneOnOneRecorded(Box<RecordedOneOnOne>),
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
@@ -137,6 +126,19 @@ pub enum Msg {
     },
 }
 
+impl Msg {
+    /// The terminal is `width`×`height` now: the message carries what the
+    /// Journal's list shows at that size, worked out here from the layout
+    /// the views draw with, so that `update` never asks a view.
+    pub fn resized(width: u16, height: u16) -> Msg {
+        Msg::Resized {
+            width,
+            height,
+            journal_rows: super::layout::journal_list_height(width, height),
+        }
+    }
+}
+
 impl Cmd {
     /// Whether it only reads, may take long on a large journal, and is
     /// answered with its request id (so a late answer is dropped): the
@@ -144,29 +146,26 @@ impl Cmd {
     pub fn is_slow_read(&self) -> bool {
         // Every fetch but pages and people: those are quick, and the next
         // key needs them.
-        self.request().is_some() && !matches!(self, Cmd::LoadPeople { .. } | Cmd::LoadPage { .. })
+        self.request().is_some()
+            && !matches!(
+                self,
+                Cmd::LoadPeople { .. } | Cmd::Journal(journal::Cmd::LoadPage { .. })
+            )
     }
 
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {
-            Cmd::LoadPeople { request }
-            | Cmd::LoadAbout { request, .. }
-            | Cmd::LoadPage { request, .. }
-            | Cmd::LoadCoach { request, .. }
-            | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::LoadPeople { request } | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
-            Cmd::Profile(_)
-            | Cmd::SaveEntry { .. }
-            | Cmd::DeleteEntry(_)
-            | Cmd::UndoDelete
+            Cmd::People(cmd) => cmd.request(),
+            Cmd::Journal(cmd) => cmd.request(),
+            Cmd::NextSteps(cmd) => cmd.request(),
+            Cmd::SaveEntry { .. }
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::SetCurrent(_)
-            | Cmd::Nudge { .. }
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
-            | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
             | Cmd::Promise(_)
@@ -191,25 +190,14 @@ pub enum Cmd {
     LoadPeople {
         request: RequestId,
     },
-    /// Both profiles and the expectations with this person.
-    LoadAbout {
-        request: RequestId,
-        person_id: i64,
-    },
-    Profile(ProfileOp),
-    LoadPage {
-        request: RequestId,
-        filter: InteractionFilter,
-        from: PageFrom,
-    },
+    People(people::Cmd),
+    Journal(journal::Cmd),
     SaveEntry {
         draft: Box<InteractionDraft>,
         editing: Option<super::forms::EntryVersion>,
         /// Promises made in a new entry, saved with it.
         promises: Vec<crate::domain::PromiseNote>,
     },
-    DeleteEntry(i64),
-    UndoDelete,
     SaveCheckIn(CheckInDraft),
     SavePerson {
         draft: PersonDraft,
@@ -218,19 +206,7 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    SetCurrent(i64),
-    LoadCoach {
-        request: RequestId,
-        person_id: i64,
-        playbook: Box<Playbook>,
-    },
-    Nudge {
-        rule: String,
-        person_id: i64,
-        nudge: crate::store::Nudge,
-        /// What to say once it is recorded.
-        said: String,
-    },
+    NextSteps(next_steps::Cmd),
     AddTopic {
         person_id: i64,
         text: String,
@@ -238,10 +214,6 @@ pub enum Cmd {
     SetNextOneOnOne {
         person_id: i64,
         day: NaiveDate,
-    },
-    ReportOldestAdvice {
-        person_id: i64,
-        applied: bool,
     },
     Insights(insights::Cmd),
     LoadPrep {
