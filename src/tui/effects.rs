@@ -38,20 +38,7 @@ pub fn run(
             terminal.push(work);
             return;
         }
-        cmd @ (Cmd::LoadPrep { .. }
-        | Cmd::MoveTopic { .. }
-        | Cmd::CloseTopic { .. }
-        | Cmd::Promise(_)
-        | Cmd::ReportAdvice { .. }
-        | Cmd::DraftSummary { .. }
-        | Cmd::SaveSummary { .. }
-        | Cmd::MarkSummarySent { .. }
-        | Cmd::WriteSummary { .. }
-        | Cmd::RecordOneOnOne { .. }) => match prep::run(store, cmd, today, now) {
-            Ok(Some(msg)) => Ok(msg),
-            Ok(None) => return,
-            Err(e) => Err(e),
-        },
+        Cmd::Prep(cmd) => prep::run(store, cmd, today, now).map(Msg::Prep),
         Cmd::LoadAbout { request, person_id } => {
             profiles::load(store, person_id).map(|data| Msg::AboutLoaded {
                 request,
@@ -164,20 +151,6 @@ pub fn run(
             )
             .map(Msg::PersonSaved),
         Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
-        Cmd::AddTopic { person_id, text } => store
-            .add_topic(person_id, &text, today, now)
-            .map(Msg::TopicAdded),
-        Cmd::SetNextOneOnOne { person_id, day } => store
-            .update_person(
-                person_id,
-                &PersonChange {
-                    next_one_on_one: Some(Some(day)),
-                    ..PersonChange::default()
-                },
-                today,
-                now,
-            )
-            .map(Msg::PersonSaved),
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
@@ -257,8 +230,6 @@ fn changed_by(cmd: &Cmd) -> Changed {
         | Cmd::LoadAbout { .. }
         | Cmd::LoadPage { .. }
         | Cmd::Insights(_)
-        | Cmd::LoadPrep { .. }
-        | Cmd::WriteSummary { .. }
         | Cmd::Terminal(_)
         | Cmd::FindDrafts
         | Cmd::SaveDraft { .. }
@@ -269,26 +240,11 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
         Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
-            Changed::PEOPLE
-        }
+        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) => Changed::PEOPLE,
         // Strengths live on the person.
         Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
         Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
-        Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
-        Cmd::Promise(_) => Changed::PROMISES,
-        Cmd::ReportAdvice { .. } => Changed::ADVICE,
-        Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
-        // Marking sent logs a summary entry.
-        Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,
-        Cmd::RecordOneOnOne { .. } => {
-            Changed::ENTRIES
-                | Changed::TOPICS
-                | Changed::ADVICE
-                | Changed::SUMMARY
-                | Changed::PEOPLE
-                | Changed::PROMISES
-        }
+        Cmd::Prep(cmd) => prep::changed_by(cmd),
     }
 }
 

@@ -5,12 +5,15 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved so far: Insights, Next steps; the other screens still live in `update`.
+//! Moved so far: Insights, Next steps, Prep; the Journal and People still
+//! live in `update`.
 
 pub mod insights;
 pub mod next_steps;
+pub mod prep;
 
-use super::app::{Overlay, PrepPane, TerminalCmd};
+use super::app::{Overlay, TerminalCmd};
+use prep::Pane as PrepPane;
 
 /// What a screen asks of the TUI around it: what only the `App` holds.
 #[derive(Debug, Clone)]

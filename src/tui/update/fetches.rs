@@ -96,12 +96,8 @@ pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
 
 /// Asks for the prep sheet when the Prep screen shows and it is wanted.
 pub(super) fn refresh_prep(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::Prep || !app.prep.fetch.wanted() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    let request = app.prep.fetch.start();
-    Some(Cmd::LoadPrep { request, person_id })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::prep::refresh(&mut app.prep, &ctx).map(Cmd::Prep)
 }
 
 /// Asks for the Insights figures when the screen shows and they are wanted.

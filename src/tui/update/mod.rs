@@ -7,7 +7,6 @@ mod asks;
 mod fetches;
 mod overlays;
 mod people;
-mod prep;
 mod timeline;
 
 use super::app::PageFrom;
@@ -17,12 +16,12 @@ use super::forms;
 use super::keymap::{Action, Context};
 use super::loading::Changed;
 use super::screens;
+use super::screens::prep::Pane;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use fetches::{fail, invalidate, load_page, load_people, refresh_about, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
 use people::{on_about_loaded, on_people_action, on_profile_changed};
-use prep::{on_prep_action, on_prep_msg};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
 /// Ticks of quiet typing after which a draft is saved.
@@ -72,13 +71,6 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             let outcome = screens::next_steps::update(&mut app.coach, msg);
             asks::apply(app, outcome, Cmd::NextSteps)
         }
-        Msg::TopicAdded(topic) => {
-            app.info(format!(
-                "added “{}” to the next 1:1's agenda",
-                shown_line(&topic.text)
-            ));
-            close_form(app)
-        }
         Msg::AboutLoaded { request, data } => {
             if app.about.fetch.finish(request) {
                 on_about_loaded(app, data);
@@ -87,10 +79,6 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             refresh_about(app)
         }
         Msg::ProfileChanged { said, undo } => on_profile_changed(app, said, undo),
-        Msg::AdviceReported => {
-            app.info("report-back recorded");
-            close_form(app)
-        }
         Msg::Insights(msg) => {
             screens::insights::update(&mut app.insights, msg);
             None
@@ -181,18 +169,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-        msg @ (Msg::PrepLoaded { .. }
-        | Msg::TopicMoved { .. }
-        | Msg::TopicClosed(_)
-        | Msg::PromiseChanged(_)
-        | Msg::SummaryReady { .. }
-        | Msg::SummarySaved(_)
-        | Msg::SummarySent(_)
-        | Msg::SummaryWritten(_)
-        | Msg::SummaryFileExists { .. }
-        | Msg::Copied { .. }
-        | Msg::EditedExternally { .. }
-        | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
+        Msg::Prep(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::prep::update(&mut app.prep, msg, &ctx);
+            asks::apply(app, outcome, Cmd::Prep)
+        }
         Msg::Changed(changed) => invalidate(app, changed),
         Msg::Stale(text) => {
             app.error(text);
@@ -311,7 +292,11 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             asks::apply(app, outcome, Cmd::NextSteps)
         }
         Screen::People => on_people_action(app, action),
-        Screen::Prep => on_prep_action(app, action),
+        Screen::Prep => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::prep::on_action(&mut app.prep, action, &ctx);
+            asks::apply(app, outcome, Cmd::Prep)
+        }
     }
 }
 
@@ -324,12 +309,10 @@ pub fn screen_context(app: &App) -> Context {
         Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
         Screen::Prep => match app.prep.focus {
-            super::app::PrepPane::Agenda => Context::PrepAgenda,
-            super::app::PrepPane::Advice => Context::PrepAdvice,
-            super::app::PrepPane::Promises => Context::PrepPromises,
-            super::app::PrepPane::About
-            | super::app::PrepPane::Since
-            | super::app::PrepPane::Summary => Context::Prep,
+            Pane::Agenda => Context::PrepAgenda,
+            Pane::Advice => Context::PrepAdvice,
+            Pane::Promises => Context::PrepPromises,
+            Pane::About | Pane::Since | Pane::Summary => Context::Prep,
         },
     }
 }
