@@ -133,7 +133,7 @@ fn focus_field(h: &mut Harness, id: rapport::tui::form::FieldId) {
 
 fn field_value(h: &Harness, id: rapport::tui::form::FieldId) -> String {
     match &h.app.overlay {
-        Some(Overlay::Form(open)) => open.form.value(id),
+        Some(Overlay::Form(open)) => open.form.text(id),
         _ => panic!("a form is open"),
     }
 }

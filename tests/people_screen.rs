@@ -138,7 +138,7 @@ fn a_style_is_picked_not_typed() {
     assert!(
         matches!(
             open.form.fields[0].editor,
-            rapport::tui::form::Editor::Choice { .. }
+            rapport::tui::form::Editor::Choice(_)
         ),
         "reader/listener is a picker"
     );

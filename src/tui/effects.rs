@@ -179,10 +179,7 @@ pub fn run(
             };
             for orphan in orphans {
                 // A form this build does not know (a newer rapport's) stays.
-                let Some(key) = DraftKey::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == orphan.form)
-                else {
+                let Some(key) = DraftKey::parse(&orphan.form) else {
                     continue;
                 };
                 match store.adopt_draft(&orphan) {

@@ -6,7 +6,6 @@ use chrono::{Days, NaiveDate};
 
 use super::super::app::Overlay;
 use super::super::ctx::Ctx;
-use super::super::form::FieldId;
 use super::super::forms;
 use super::super::keymap::Action;
 use super::super::loading::{Fetch, RequestId};
@@ -285,12 +284,7 @@ fn accept(state: &mut State, s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     let manager = ctx.manager();
     let form = match &s.action {
         SuggestedAction::Log { kind, title } => {
-            let mut open = forms::entry_form(ctx.kinds, ctx.people, manager, None);
-            open.form.set_value(FieldId::Kind, kind);
-            if let Some(title) = title {
-                open.form.set_value(FieldId::Title, title);
-            }
-            open
+            forms::suggested_entry_form(ctx.kinds, ctx.people, manager, kind, title.as_deref())
         }
         // The summary is written on the Prep screen; the suggestion is done
         // once the summary is marked sent.

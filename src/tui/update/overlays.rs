@@ -5,14 +5,13 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
-use super::super::form::{Editor, FieldId, FormEvent};
+use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
 use super::super::screens::next_steps;
 use super::super::screens::prep::{self, PromiseCmd};
 use super::fetches::batch;
 use super::timeline::reload;
-use crate::domain::day::{parse_day, parse_upcoming_day};
 use crate::domain::text::shown_line;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
@@ -298,23 +297,15 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             };
             forms::profile_op(&open.form, *section, person, *editing).map(Cmd::Profile)
         }
-        Purpose::Filter => {
-            match forms::filter_from(
-                &open.form,
-                &app.kinds,
-                &app.people,
-                &app.timeline.filter,
-                today,
-            ) {
-                Ok(filter) => {
-                    app.timeline.filter = filter;
-                    app.timeline.selected = 0;
-                    open.closed = true;
-                    return Some(reload(app, None));
-                }
-                Err(errors) => Err(errors),
+        Purpose::Filter => match forms::filter_from(&open.form, &app.timeline.filter, today) {
+            Ok(filter) => {
+                app.timeline.filter = filter;
+                app.timeline.selected = 0;
+                open.closed = true;
+                return Some(reload(app, None));
             }
-        }
+            Err(errors) => Err(errors),
+        },
     };
     match result {
         Ok(cmd) => Some(cmd),
@@ -346,7 +337,7 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     batch([discard, done])
 }
 
-/// `[` and `]` on a date field step its day back and forward (from today
+/// `[` and `]` on a day field step its day back and forward (from today
 /// when it is empty); the stepped day stays a default that typing replaces.
 /// Whether the key was taken.
 fn step_day(open: &mut OpenForm, key: &KeyEvent, today: NaiveDate) -> bool {
@@ -355,32 +346,5 @@ fn step_day(open: &mut OpenForm, key: &KeyEvent, today: NaiveDate) -> bool {
         KeyCode::Char(']') => 1,
         _ => return false,
     };
-    let focus = open.form.focus;
-    let Some(field) = open.form.fields.get_mut(focus) else {
-        return false;
-    };
-    let upcoming = match field.id {
-        FieldId::Date | FieldId::Since | FieldId::Until => false,
-        FieldId::NextOneOnOne => true,
-        _ => return false,
-    };
-    let Editor::Line(input) = &mut field.editor else {
-        return false;
-    };
-    let text = input.text().trim().to_string();
-    let day = if text.is_empty() {
-        Some(today)
-    } else if upcoming {
-        parse_upcoming_day(&text, today).ok()
-    } else {
-        parse_day(&text, today).ok()
-    };
-    let Some(stepped) = day.and_then(|d| d.checked_add_signed(chrono::Duration::days(days))) else {
-        // Not a day yet: the bracket means nothing here, and is not typed.
-        return true;
-    };
-    input.set_prefilled(&stepped.format("%Y-%m-%d").to_string());
-    field.error = None;
-    open.form.touched = true;
-    true
+    open.form.step_day(days, today)
 }
