@@ -25,7 +25,7 @@ fn people(width: u16, height: u16) -> Harness {
     let mut h = Harness::new(demo_store(), width, height);
     h.press(KeyCode::Char('5')).press(KeyCode::Char('l'));
     assert_eq!(h.app.screen, Screen::People);
-    assert!(h.app.about.focused);
+    assert!(h.app.people_screen.focused);
     h
 }
 

@@ -3,13 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::about::AboutState;
 use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg};
-use super::screens::{insights, next_steps, prep};
+use super::screens::{insights, next_steps, people, prep};
 use crate::domain::{Interaction, Kind, Person};
 use crate::prep::Week;
 use crate::store::{Cursor, InteractionFilter};
@@ -158,7 +157,6 @@ pub struct App {
     pub search: Option<LineInput>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    pub people_selected: usize,
     /// Rows of the timeline list on screen, from the last known size.
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
@@ -172,7 +170,7 @@ pub struct App {
     /// The Next steps screen: the coach's suggestions.
     pub coach: next_steps::State,
     pub prep: prep::State,
-    pub about: AboutState,
+    pub people_screen: people::State,
 }
 
 /// Work that needs the terminal itself, not the store: the event loop runs
@@ -209,7 +207,6 @@ impl App {
             search: None,
             overlay: None,
             status: None,
-            people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
@@ -217,7 +214,7 @@ impl App {
             insights: insights::State::default(),
             coach: next_steps::State::default(),
             prep: prep::State::default(),
-            about: AboutState::default(),
+            people_screen: people::State::default(),
         }
     }
 

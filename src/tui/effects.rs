@@ -39,13 +39,7 @@ pub fn run(
             return;
         }
         Cmd::Prep(cmd) => prep::run(store, cmd, today, now).map(Msg::Prep),
-        Cmd::LoadAbout { request, person_id } => {
-            profiles::load(store, person_id).map(|data| Msg::AboutLoaded {
-                request,
-                data: Box::new(data),
-            })
-        }
-        Cmd::Profile(op) => profiles::run(store, op, today, now),
+        Cmd::People(cmd) => profiles::run(store, cmd, today, now),
         Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 request,
@@ -139,17 +133,6 @@ pub fn run(
             }
         }
         .map(Msg::PersonSaved),
-        Cmd::SetCurrent(id) => store
-            .update_person(
-                id,
-                &PersonChange {
-                    make_current: true,
-                    ..PersonChange::default()
-                },
-                today,
-                now,
-            )
-            .map(Msg::PersonSaved),
         Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
@@ -224,7 +207,6 @@ pub fn run(
 fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
-        | Cmd::LoadAbout { .. }
         | Cmd::LoadPage { .. }
         | Cmd::Insights(_)
         | Cmd::Terminal(_)
@@ -237,9 +219,13 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
         Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) => Changed::PEOPLE,
-        // Strengths live on the person.
-        Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
+        Cmd::SavePerson { .. } => Changed::PEOPLE,
+        Cmd::People(cmd) => match cmd {
+            screens::people::Cmd::LoadAbout { .. } => Changed::empty(),
+            // Strengths live on the person.
+            screens::people::Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
+            screens::people::Cmd::SetCurrent(_) => Changed::PEOPLE,
+        },
         Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
         Cmd::Prep(cmd) => prep::changed_by(cmd),
     }

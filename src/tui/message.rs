@@ -4,11 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::about::{AboutData, ProfileOp};
 use super::app::{PageFrom, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::{insights, next_steps, prep};
+use super::screens::{insights, next_steps, people, prep};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
@@ -54,15 +53,7 @@ pub enum Msg {
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded {
-        request: RequestId,
-        data: Box<AboutData>,
-    },
-    /// A profile or expectation edit was saved; `undo` brings back a removal.
-    ProfileChanged {
-        said: String,
-        undo: Option<ProfileOp>,
-    },
+    People(people::Msg),
     DraftFound {
         key: DraftKey,
         body: String,
@@ -95,19 +86,16 @@ impl Cmd {
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {
-            Cmd::LoadPeople { request }
-            | Cmd::LoadAbout { request, .. }
-            | Cmd::LoadPage { request, .. } => Some(*request),
+            Cmd::LoadPeople { request } | Cmd::LoadPage { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
+            Cmd::People(cmd) => cmd.request(),
             Cmd::NextSteps(cmd) => cmd.request(),
             Cmd::Prep(cmd) => cmd.request(),
-            Cmd::Profile(_)
-            | Cmd::SaveEntry { .. }
+            Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
             | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::SetCurrent(_)
             | Cmd::Terminal(_)
             | Cmd::FindDrafts
             | Cmd::SaveDraft { .. }
@@ -123,12 +111,7 @@ pub enum Cmd {
     LoadPeople {
         request: RequestId,
     },
-    /// Both profiles and the expectations with this person.
-    LoadAbout {
-        request: RequestId,
-        person_id: i64,
-    },
-    Profile(ProfileOp),
+    People(people::Cmd),
     LoadPage {
         request: RequestId,
         filter: InteractionFilter,
@@ -150,7 +133,6 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    SetCurrent(i64),
     NextSteps(next_steps::Cmd),
     Insights(insights::Cmd),
     Prep(prep::Cmd),

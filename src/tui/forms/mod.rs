@@ -85,9 +85,9 @@ pub enum Purpose {
     },
     /// An item of a profile or an expectation, added or rewritten.
     Profile {
-        section: crate::tui::about::Section,
+        section: crate::tui::screens::people::about::Section,
         person_id: i64,
-        editing: Option<crate::tui::about::RowKind>,
+        editing: Option<crate::tui::screens::people::about::RowKind>,
     },
 }
 

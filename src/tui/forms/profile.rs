@@ -3,8 +3,8 @@
 
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::{ExpectationDraft, Focus, HeldBy, Person, TakesIn};
-use crate::tui::about::{ProfileOp, RowKind, Section};
 use crate::tui::form::{Editor, Field, FieldId, Form, Pick};
+use crate::tui::screens::people::about::{ProfileOp, RowKind, Section};
 
 /// Adds to `section` (`editing` none) or rewrites the row `editing`.
 pub fn profile_form(
@@ -54,9 +54,9 @@ pub fn profile_form(
     let fields = vec![Field::new(FieldId::Item, "Text", editor, hint)];
     let verb = if editing.is_some() { "Edit" } else { "Add" };
     let whose = match section.group() {
-        crate::tui::about::Group::Them => "their profile",
-        crate::tui::about::Group::Expectations => "expectations",
-        crate::tui::about::Group::Me => "your profile",
+        crate::tui::screens::people::about::Group::Them => "their profile",
+        crate::tui::screens::people::about::Group::Expectations => "expectations",
+        crate::tui::screens::people::about::Group::Me => "your profile",
     };
     let title = format!("{verb}: {} ({whose})", section.title());
     OpenForm::new(
@@ -112,7 +112,8 @@ pub fn profile_op(
         }),
         (_, Some(RowKind::ProfileItem(id))) => ProfileOp::Edit { id, text },
         (section, _) => ProfileOp::Add {
-            person_id: (section.group() != crate::tui::about::Group::Me).then_some(person.id),
+            person_id: (section.group() != crate::tui::screens::people::about::Group::Me)
+                .then_some(person.id),
             facet: section
                 .facet()
                 .ok_or_else(|| fail("this part cannot be added to here".into()))?,

@@ -5,11 +5,12 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved so far: Insights, Next steps, Prep; the Journal and People still
+//! Moved so far: Insights, Next steps, People, Prep; the Journal still
 //! live in `update`.
 
 pub mod insights;
 pub mod next_steps;
+pub mod people;
 pub mod prep;
 
 use super::app::{Overlay, TerminalCmd};

@@ -6,7 +6,6 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 mod asks;
 mod fetches;
 mod overlays;
-mod people;
 mod timeline;
 
 use super::app::PageFrom;
@@ -19,9 +18,8 @@ use super::screens;
 use super::screens::prep::Pane;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
-use fetches::{fail, invalidate, load_page, load_people, refresh_about, refresh_all, retry_failed};
+use fetches::{fail, invalidate, load_page, load_people, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
-use people::{on_about_loaded, on_people_action, on_profile_changed};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
 /// Ticks of quiet typing after which a draft is saved.
@@ -71,14 +69,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             let outcome = screens::next_steps::update(&mut app.coach, msg);
             asks::apply(app, outcome, Cmd::NextSteps)
         }
-        Msg::AboutLoaded { request, data } => {
-            if app.about.fetch.finish(request) {
-                on_about_loaded(app, data);
-            }
-            // The selection may have moved on while it loaded.
-            refresh_about(app)
+        Msg::People(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::people::update(&mut app.people_screen, msg, &ctx);
+            asks::apply(app, outcome, Cmd::People)
         }
-        Msg::ProfileChanged { said, undo } => on_profile_changed(app, said, undo),
         Msg::Insights(msg) => {
             screens::insights::update(&mut app.insights, msg);
             None
@@ -145,7 +140,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             app.loaded = true;
             app.people = people;
             app.kinds = kinds;
-            app.people_selected = app.people_selected.min(app.people.len().saturating_sub(1));
+            let ctx = crate::tui_ctx!(app);
+            screens::people::people_loaded(&mut app.people_screen, &ctx);
             if first && app.people.is_empty() && app.overlay.is_none() {
                 app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, true))));
                 return None;
@@ -291,7 +287,11 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             let outcome = screens::next_steps::on_action(&mut app.coach, action, &ctx);
             asks::apply(app, outcome, Cmd::NextSteps)
         }
-        Screen::People => on_people_action(app, action),
+        Screen::People => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::people::on_action(&mut app.people_screen, action, &ctx);
+            asks::apply(app, outcome, Cmd::People)
+        }
         Screen::Prep => {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::prep::on_action(&mut app.prep, action, &ctx);

@@ -8,8 +8,8 @@ use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
 use super::super::form::FormEvent;
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
-use super::super::screens::next_steps;
 use super::super::screens::prep::{self, PromiseCmd};
+use super::super::screens::{next_steps, people};
 use super::fetches::batch;
 use super::timeline::reload;
 use crate::domain::text::shown_line;
@@ -295,7 +295,8 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 app.error("that person is gone; reload with 5");
                 return None;
             };
-            forms::profile_op(&open.form, *section, person, *editing).map(Cmd::Profile)
+            forms::profile_op(&open.form, *section, person, *editing)
+                .map(|op| Cmd::People(people::Cmd::Profile(op)))
         }
         Purpose::Filter => match forms::filter_from(&open.form, &app.timeline.filter, today) {
             Ok(filter) => {
