@@ -10,6 +10,7 @@ mod bulk;
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
+mod compact;
 mod document;
 mod drafts;
 mod entry_files;

@@ -190,6 +190,9 @@ pub enum TerminalCmd {
         week: Week,
         body: String,
     },
+    /// Hand the terminal to the user's editor on a private temp copy of
+    /// the open form's notes, then take it back.
+    EditNotes { notes: String },
 }
 
 impl App {

@@ -61,6 +61,13 @@ pub enum Msg {
     NextSteps(next_steps::Msg),
     Insights(insights::Msg),
     Prep(prep::Msg),
+    /// The editor closed on the open form's notes: `notes` is the text
+    /// when it changed; `said` what happened, `failed` if it went wrong.
+    NotesEdited {
+        notes: Option<String>,
+        said: String,
+        failed: bool,
+    },
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
     /// A save that lost to another instance's edit.

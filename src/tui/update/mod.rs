@@ -170,6 +170,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             let outcome = screens::prep::update(&mut app.prep, msg, &ctx);
             asks::apply(app, outcome, Cmd::Prep)
         }
+        Msg::NotesEdited {
+            notes,
+            said,
+            failed,
+        } => overlays::on_notes_edited(app, notes, said, failed),
         Msg::Changed(changed) => invalidate(app, changed),
         Msg::Stale(text) => {
             app.error(text);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
-use super::super::form::FormEvent;
+use super::super::form::{FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
 use super::super::screens::prep::{self, PromiseCmd};
@@ -165,6 +165,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
         Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
+        Some(Action::EditNotesExternally) => edit_notes_externally(app, open),
         _ if step_day(open, key, app.today) => {
             app.draft_idle_ticks = Some(0);
             None
@@ -178,6 +179,50 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             FormEvent::Nothing => None,
         },
     }
+}
+
+/// Hands the form's notes to `$VISUAL`/`$EDITOR`; what is typed so far is
+/// kept as a draft first, in case the session ends in the editor.
+fn edit_notes_externally(app: &mut App, open: &OpenForm) -> Option<Cmd> {
+    if open.form.field(FieldId::Notes).is_none() {
+        app.info("this form has no notes to edit");
+        return None;
+    }
+    let notes = open.form.text(FieldId::Notes);
+    batch([
+        save_draft_of(open),
+        Some(Cmd::Terminal(TerminalCmd::EditNotes { notes })),
+    ])
+}
+
+/// The editor closed: its text goes into the open form's notes; when it
+/// failed or nothing changed, the notes stay as they were and it says so.
+pub(super) fn on_notes_edited(
+    app: &mut App,
+    notes: Option<String>,
+    said: String,
+    failed: bool,
+) -> Option<Cmd> {
+    let Some(Overlay::Form(open)) = &mut app.overlay else {
+        if notes.is_some() {
+            app.error("the form was closed while the editor was open; its text is not kept");
+        }
+        return None;
+    };
+    match notes {
+        Some(notes) if open.form.field(FieldId::Notes).is_some() => {
+            open.form.set_text(FieldId::Notes, &notes);
+            open.form.touched = true;
+            if let Some(at) = open.form.fields.iter().position(|f| f.id == FieldId::Notes) {
+                open.form.focus = at;
+            }
+            app.draft_idle_ticks = Some(0);
+            app.info("notes updated from the editor");
+        }
+        _ if failed => app.error(said),
+        _ => app.info(said),
+    }
+    None
 }
 
 pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
