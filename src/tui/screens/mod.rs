@@ -5,10 +5,10 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved so far: Insights, Next steps, People, Prep; the Journal still
-//! live in `update`.
+//! Moved: Journal, Insights, Next steps, People, Prep.
 
 pub mod insights;
+pub mod journal;
 pub mod next_steps;
 pub mod people;
 pub mod prep;
