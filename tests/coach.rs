@@ -7,14 +7,22 @@ use chrono::{Days, NaiveDate, Utc};
 use rapport::coach::{Playbook, Suggestion};
 use rapport::domain::{CheckInDraft, InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::journal;
-use rapport::store::{Nudge, PersonChange, Store};
+use rapport::store::{PersonChange, Store};
 
+#[path = "coach/next_command.rs"]
+mod next_command;
+#[path = "coach/nudges.rs"]
+mod nudges;
 #[path = "coach/practice_rules.rs"]
 mod practice_rules;
 #[path = "coach/profile_rules.rs"]
 mod profile_rules;
 #[path = "coach/promise_rules.rs"]
 mod promise_rules;
+#[path = "coach/quality_rules.rs"]
+mod quality_rules;
+#[path = "coach/relation_rules.rs"]
+mod relation_rules;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).expect("a Tuesday")
@@ -398,111 +406,6 @@ fn informal_time_all_started_by_me_is_the_practice_and_draws_no_step_about_who_s
 }
 
 #[test]
-fn falling_one_on_one_quality_suggests_changing_the_format_with_both_averages() {
-    let mut j = Journal::new();
-    j.rated("one_on_one", 28, 4)
-        .rated("one_on_one", 35, 4)
-        .rated("one_on_one", 42, 4);
-    j.rated("one_on_one", 7, 3)
-        .rated("one_on_one", 14, 3)
-        .rated("one_on_one", 21, 3);
-    let s = j.suggestions();
-    let falling = s
-        .iter()
-        .find(|s| s.rule == "quality-falling" || s.merged.iter().any(|m| m == "quality-falling"));
-    assert!(falling.is_some(), "{s:#?}");
-    let mut j = Journal::new();
-    j.rated("one_on_one", 28, 4)
-        .rated("one_on_one", 35, 4)
-        .rated("one_on_one", 42, 4);
-    j.rated("one_on_one", 7, 3)
-        .rated("one_on_one", 14, 4)
-        .rated("one_on_one", 21, 4);
-    assert!(
-        !j.fires("quality-falling"),
-        "a drop of a third of a point is noise"
-    );
-    // Two ratings a side are no evidence at all.
-    assert!(!fires_after("quality-falling", |j| {
-        j.rated("one_on_one", 35, 5).rated("one_on_one", 42, 5);
-        j.rated("one_on_one", 7, 2).rated("one_on_one", 14, 2);
-    }));
-}
-
-#[test]
-fn the_quality_falling_reason_states_both_averages() {
-    let mut j = Journal::new();
-    j.rated("one_on_one", 28, 4)
-        .rated("one_on_one", 35, 4)
-        .rated("one_on_one", 42, 3);
-    j.rated("one_on_one", 7, 2)
-        .rated("one_on_one", 14, 3)
-        .rated("one_on_one", 21, 2);
-    // Only this rule watches: the summary rules would take the step.
-    let playbook = only(&["quality-falling"]);
-    let s = j.with_playbook(&playbook);
-    let reason = &s.first().expect("fires").reason;
-    assert_eq!(
-        reason,
-        "your last three 1:1s averaged 2.3/5, against 3.7/5 in the three before"
-    );
-    assert!(!reason.contains("-"), "never “down -1.2 points”: {reason}");
-}
-
-#[test]
-fn steady_low_one_on_ones_are_watched_as_a_level_not_only_as_a_change() {
-    assert!(fires_after("quality-low", |j| {
-        j.rated("one_on_one", 7, 2)
-            .rated("one_on_one", 14, 2)
-            .rated("one_on_one", 21, 3);
-    }));
-    assert!(!fires_after("quality-low", |j| {
-        j.rated("one_on_one", 7, 2).rated("one_on_one", 14, 2);
-    }));
-    assert!(!fires_after("quality-low", |j| {
-        j.rated("one_on_one", 7, 3)
-            .rated("one_on_one", 14, 3)
-            .rated("one_on_one", 21, 3);
-    }));
-}
-
-#[test]
-fn status_meetings_at_three_without_a_summary_ask_for_one() {
-    assert!(fires_after("status-meetings", |j| {
-        j.rated("one_on_one", 3, 3)
-            .rated("one_on_one", 10, 3)
-            .rated("one_on_one", 17, 3);
-    }));
-    // A summary in the last four weeks: not status meetings.
-    assert!(!fires_after("status-meetings", |j| {
-        j.rated("one_on_one", 3, 3)
-            .rated("one_on_one", 10, 3)
-            .rated("one_on_one", 17, 3)
-            .me("summary", 11);
-    }));
-    // Good 1:1s are not status meetings.
-    assert!(!fires_after("status-meetings", |j| {
-        j.rated("one_on_one", 3, 4)
-            .rated("one_on_one", 10, 4)
-            .rated("one_on_one", 17, 4);
-    }));
-}
-
-#[test]
-fn informal_quality_is_watched_too() {
-    assert!(fires_after("informal-quality-low", |j| {
-        j.rated("coffee", 3, 2)
-            .rated("meal", 12, 2)
-            .rated("chat", 20, 3);
-    }));
-    assert!(!fires_after("informal-quality-low", |j| {
-        j.rated("coffee", 3, 4)
-            .rated("meal", 12, 3)
-            .rated("chat", 20, 3);
-    }));
-}
-
-#[test]
 fn a_check_in_is_due_after_a_week() {
     assert!(fires_after("checkin-due", |j| {
         j.check_in(8, 4, 4);
@@ -567,63 +470,6 @@ fn going_well_fires_only_on_a_sustained_rise_with_trust_holding() {
 }
 
 /// The journal's manager made a skip-level (or archived), through the store.
-fn as_relation(j: &mut Journal, relation: rapport::domain::Relation) {
-    let change = PersonChange {
-        relation: Some(relation),
-        ..PersonChange::default()
-    };
-    j.store
-        .update_person(j.dana, &change, today(), Utc::now())
-        .expect("update");
-}
-
-#[test]
-fn a_skip_level_gets_its_own_rules_not_the_managers() {
-    use rapport::domain::Relation;
-    // Last met 40 days ago on a weekly cadence, no summary, no informal time.
-    let mut j = Journal::new();
-    j.me("one_on_one", 40);
-    as_relation(&mut j, Relation::SkipLevel);
-    let rules: Vec<String> = j.suggestions().into_iter().map(|s| s.rule).collect();
-    assert!(rules.contains(&"catch-up-lapsed".to_string()), "{rules:?}");
-    for manager_only in [
-        "cadence-lapsed",
-        "summary-before-one-on-one",
-        "checkin-due",
-        "informal-gap",
-        "few-touchpoints",
-    ] {
-        assert!(!rules.contains(&manager_only.to_string()), "{rules:?}");
-    }
-    // A skip-level meeting tomorrow: a short update, not the weekly summary.
-    let mut j = Journal::new();
-    j.me("one_on_one", 6);
-    as_relation(&mut j, Relation::SkipLevel);
-    assert!(j.fires("skip-level-update"));
-    assert!(!j.fires("summary-before-one-on-one"));
-    // As the manager, the same journal gets the manager's steps.
-    let mut j = Journal::new();
-    j.me("one_on_one", 40);
-    assert!(j.fires("cadence-lapsed"));
-    assert!(!j.fires("catch-up-lapsed"));
-    assert!(!j.fires("skip-level-update"));
-}
-
-#[test]
-fn an_archived_person_is_never_coached() {
-    let mut j = Journal::new();
-    j.me("one_on_one", 40).me("coffee", 90);
-    assert!(!j.suggestions().is_empty());
-    let change = PersonChange {
-        archived: Some(true),
-        ..PersonChange::default()
-    };
-    j.store
-        .update_person(j.dana, &change, today(), Utc::now())
-        .expect("archive");
-    assert_eq!(j.suggestions(), Vec::new());
-}
-
 /// A playbook of only these built-in rules.
 fn only(ids: &[&str]) -> Playbook {
     Playbook {
@@ -651,6 +497,9 @@ fn every_shipped_rule_has_a_firing_test_here() {
         include_str!("coach/profile_rules.rs"),
         include_str!("coach/promise_rules.rs"),
         include_str!("coach/practice_rules.rs"),
+        include_str!("coach/quality_rules.rs"),
+        include_str!("coach/relation_rules.rs"),
+        include_str!("coach/nudges.rs"),
     ]
     .concat();
     for rule in Playbook::builtin().rules {
@@ -660,226 +509,4 @@ fn every_shipped_rule_has_a_firing_test_here() {
             rule.id
         );
     }
-}
-
-#[test]
-fn suggestions_rank_by_priority_then_by_how_far_past_the_threshold() {
-    let mut j = Journal::new();
-    j.me("coffee", 90).ask(40, Some(2)).check_in(20, 4, 4);
-    let rules: Vec<String> = j.suggestions().into_iter().map(|s| s.rule).collect();
-    let at = |r: &str| rules.iter().position(|x| x == r).unwrap_or(usize::MAX);
-    assert!(at("informal-gap") < at("advice-gap"), "{rules:?}");
-    assert!(at("advice-gap") < at("checkin-due"), "{rules:?}");
-}
-
-#[test]
-fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
-    let mut j = Journal::new();
-    j.me("coffee", 40);
-    let dana = j.dana;
-    let first = j
-        .suggestions()
-        .into_iter()
-        .find(|s| s.rule == "informal-gap")
-        .expect("fires");
-    // Snoozed for a week: quiet today, back after.
-    j.store
-        .record_nudge(
-            "informal-gap",
-            dana,
-            Nudge::Snooze(today() + Days::new(7)),
-            today(),
-        )
-        .expect("snooze");
-    assert!(!j.fires("informal-gap"));
-    let person = j.store.person(dana).expect("person");
-    let later = journal::suggestions(
-        &j.store,
-        &person,
-        &Playbook::builtin(),
-        today() + Days::new(8),
-        false,
-    )
-    .expect("later")
-    .1;
-    assert!(later.iter().any(|s| s.rule == "informal-gap"));
-    // Dismissed: quiet for this occurrence even after the cooldown…
-    j.store
-        .record_nudge(
-            "informal-gap",
-            dana,
-            Nudge::Dismiss {
-                anchor: first.anchor,
-                until: today() + Days::new(1),
-            },
-            today(),
-        )
-        .expect("dismiss");
-    let later = |j: &Journal, days: u64| {
-        let person = j.store.person(dana).expect("person");
-        journal::suggestions(
-            &j.store,
-            &person,
-            &Playbook::builtin(),
-            today() + Days::new(days),
-            false,
-        )
-        .expect("later")
-        .1
-        .iter()
-        .any(|s| s.rule == "informal-gap")
-    };
-    assert!(!later(&j, 30));
-    // …but a new gap after a new coffee is a new occurrence.
-    j.me("coffee", 0);
-    assert!(later(&j, 40));
-    // Switched off: quiet until switched on, and listed with --all.
-    j.store
-        .record_nudge("informal-gap", dana, Nudge::SwitchOff, today())
-        .expect("off");
-    assert!(!later(&j, 40));
-    let all = journal::suggestions(
-        &j.store,
-        &person,
-        &Playbook::builtin(),
-        today() + Days::new(40),
-        true,
-    )
-    .expect("all")
-    .1;
-    let quiet = all
-        .iter()
-        .find(|s| s.rule == "informal-gap")
-        .and_then(|s| s.quiet.clone());
-    assert_eq!(quiet.as_deref(), Some("switched off"));
-    j.store
-        .record_nudge("informal-gap", dana, Nudge::SwitchOn, today())
-        .expect("on");
-    assert!(later(&j, 40));
-}
-
-fn rapport(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args(args)
-        .arg("--db")
-        .arg(dir.join("demo.db"))
-        .env("RAPPORT_TODAY", "2026-11-24")
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir)
-        .env("XDG_CONFIG_HOME", dir)
-        .env("RAPPORT_CONFIG_DIR", dir.join("config"))
-        .env_remove("RAPPORT_DB")
-        .output()
-        .expect("run")
-}
-
-#[test]
-fn rapport_next_json_lists_the_ranked_suggestions_with_their_fields() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    assert!(rapport(dir.path(), &["demo"]).status.success());
-    let out = rapport(dir.path(), &["next", "--json"]);
-    assert!(out.status.success(), "{out:?}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let list = json.as_array().expect("an array");
-    assert!(list.len() >= 3, "{json}");
-    for key in [
-        "rule", "practice", "priority", "message", "reason", "action",
-    ] {
-        assert!(list[0].get(key).is_some(), "missing {key}");
-    }
-    let text = String::from_utf8_lossy(&rapport(dir.path(), &["next"]).stdout).to_string();
-    assert!(text.starts_with("1. "), "{text}");
-}
-
-#[test]
-fn a_broken_user_playbook_is_reported_and_the_built_in_one_used() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    assert!(rapport(dir.path(), &["demo"]).status.success());
-    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
-    std::fs::write(
-        dir.path().join("config/playbook.toml"),
-        "[[rule]]\nid = \"informal-gap\"\nabove = \"soon\"\n",
-    )
-    .expect("write");
-    let out = rapport(dir.path(), &["next"]);
-    assert!(out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("playbook.toml:3"), "{err}");
-    assert!(err.contains("built-in playbook"), "{err}");
-    assert!(!out.stdout.is_empty(), "suggestions still came");
-}
-
-#[test]
-fn rapport_next_prints_three_steps_then_says_how_many_more() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    assert!(rapport(dir.path(), &["demo"]).status.success());
-    let text = String::from_utf8_lossy(&rapport(dir.path(), &["next"]).stdout).to_string();
-    assert!(text.contains("1. ") && text.contains("3. "), "{text}");
-    assert!(!text.contains("\n4. "), "only three: {text}");
-    assert!(
-        text.contains(" more step") && text.contains(", less urgent: rapport next --all"),
-        "{text}"
-    );
-    let all = String::from_utf8_lossy(&rapport(dir.path(), &["next", "--all"]).stdout).to_string();
-    assert!(all.contains("\n4. "), "{all}");
-    assert!(!all.contains("less urgent"), "{all}");
-}
-
-#[test]
-fn rapport_next_as_of_a_past_day_does_not_count_later_entries() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    assert!(
-        rapport(dir.path(), &["person", "add", "Dana", "--every", "7"])
-            .status
-            .success()
-    );
-    for (day, kind) in [
-        ("2026-08-04", "one_on_one"),
-        ("2026-11-20", "one_on_one"),
-        ("2026-11-20", "coffee"),
-    ] {
-        let out = rapport(dir.path(), &["log", kind, "-q", "4", "-d", day, "an entry"]);
-        assert!(out.status.success(), "{out:?}");
-    }
-    let out = rapport(
-        dir.path(),
-        &["next", "--date", "2026-09-01", "--signals", "--all"],
-    );
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(out.status.success(), "{out:?}");
-    assert!(
-        text.contains("it was due Tue 11 Aug, 21 days ago"),
-        "{text}"
-    );
-    let line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("days_since_one_on_one"))
-        .expect("the signal");
-    assert!(
-        line.contains("28.00"),
-        "as of 1 Sep the last 1:1 was 4 Aug: {line}"
-    );
-    let signals = text.split("signals on").nth(1).expect("signals printed");
-    for line in signals.lines().skip(1) {
-        let value = line.split_whitespace().nth(1).unwrap_or("0");
-        assert!(
-            !value.starts_with('-') || line.contains("overdue"),
-            "negative: {line}"
-        );
-    }
-}
-
-#[test]
-fn rapport_next_with_an_archived_person_says_they_are_not_coached() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    assert!(rapport(dir.path(), &["demo"]).status.success());
-    assert!(
-        rapport(dir.path(), &["person", "set", "Sam", "--archive"])
-            .status
-            .success()
-    );
-    let out = rapport(dir.path(), &["next", "--with", "Sam"]);
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(text.contains("is archived"), "{text}");
-    assert!(!text.contains("1. "), "{text}");
 }

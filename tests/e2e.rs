@@ -27,6 +27,8 @@ mod hangup;
 mod input;
 #[path = "e2e/kill_after_save.rs"]
 mod kill_after_save;
+#[path = "e2e/notes_editor.rs"]
+mod notes_editor;
 #[path = "e2e/screens.rs"]
 mod screens;
 #[path = "e2e/signals.rs"]

@@ -133,7 +133,7 @@ fn focus_field(h: &mut Harness, id: rapport::tui::form::FieldId) {
 
 fn field_value(h: &Harness, id: rapport::tui::form::FieldId) -> String {
     match &h.app.overlay {
-        Some(Overlay::Form(open)) => open.form.value(id),
+        Some(Overlay::Form(open)) => open.form.text(id),
         _ => panic!("a form is open"),
     }
 }
@@ -308,4 +308,88 @@ fn l_then_n_logs_a_second_one_on_one_and_esc_neither() {
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
         .expect("days");
     assert_eq!(days.len(), 2, "a second 1:1 logged");
+}
+
+#[test]
+fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    use rapport::tui::app::{Msg, TerminalCmd};
+    use rapport::tui::dispatch;
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('a'))
+        .press(KeyCode::Tab)
+        .type_text("Coffee walk");
+    focus_field(&mut h, FieldId::Notes);
+    h.type_text("first line");
+    let ctrl_o = Msg::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    let work = dispatch(&mut h.app, &mut h.store, ctrl_o);
+    assert_eq!(
+        work,
+        vec![TerminalCmd::EditNotes {
+            notes: "first line".into()
+        }]
+    );
+    let draft = h.store.draft("entry").expect("read").unwrap_or_default();
+    assert!(
+        draft.contains("first line"),
+        "what was typed is kept before the editor runs: {draft}"
+    );
+
+    // The editor added a line.
+    let edited = Msg::NotesEdited {
+        notes: Some("first line\nmore".into()),
+        said: String::new(),
+        failed: false,
+    };
+    dispatch(&mut h.app, &mut h.store, edited);
+    assert_eq!(field_value(&h, FieldId::Notes), "first line\nmore");
+    assert!(h.screen_text().contains("notes updated from the editor"));
+
+    // An editor that fails leaves the notes as they were, and says why.
+    let failed = Msg::NotesEdited {
+        notes: None,
+        said: "the editor exited with exit status: 1; the notes are as they were".into(),
+        failed: true,
+    };
+    dispatch(&mut h.app, &mut h.store, failed);
+    assert_eq!(field_value(&h, FieldId::Notes), "first line\nmore");
+    assert!(h.screen_text().contains("the notes are as they were"));
+
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.app.overlay.is_none(), "saved");
+    let saved = h
+        .store
+        .interactions(
+            &rapport::store::InteractionFilter::default(),
+            rapport::store::PageRequest {
+                limit: 10,
+                after: None,
+            },
+        )
+        .expect("list")
+        .into_iter()
+        .find(|e| e.title == "Coffee walk");
+    assert_eq!(saved.map(|e| e.notes).as_deref(), Some("first line\nmore"));
+}
+
+#[test]
+fn a_form_without_notes_has_nothing_for_the_editor_and_help_lists_the_key() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    use rapport::tui::app::Msg;
+    use rapport::tui::dispatch;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('c'));
+    let ctrl_o = Msg::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    assert!(dispatch(&mut h.app, &mut h.store, ctrl_o).is_empty());
+    assert!(h.screen_text().contains("this form has no notes to edit"));
+    let help =
+        rapport::tui::keymap::Keymap::defaults().help(rapport::tui::keymap::Context::Journal);
+    let line = help
+        .iter()
+        .find(|(_, _, what)| what.contains("notes in $VISUAL or $EDITOR"));
+    assert!(
+        line.is_some_and(|(_, keys, _)| keys.contains("ctrl-o")),
+        "{help:?}"
+    );
 }

@@ -170,3 +170,23 @@ fn the_screen_shows_no_rule_ids_and_indents_wrapped_lines_under_their_text() {
     }
     assert!(n > first + 2, "the step wraps at 60 columns:\n{screen}");
 }
+
+#[test]
+fn moving_to_the_last_step_never_scrolls_past_the_end_of_the_list() {
+    let mut h = Harness::new(demo_store(), 160, 12);
+    h.press(KeyCode::Char('4'));
+    // A dismissed step is listed last, one line under "Quiet for now".
+    h.press(KeyCode::Char('x'));
+    assert!(h.app.coach.suggestions.iter().any(|s| s.quiet.is_some()));
+    for _ in 0..h.app.coach.suggestions.len() {
+        h.press(KeyCode::Char('j'));
+    }
+    let screen = h.screen_text();
+    let rows: Vec<&str> = screen.lines().collect();
+    // Row 10 is the pane's bottom border, row 9 the last row inside it.
+    let last_inside = rows[9].trim_matches(|c: char| c == '│' || c.is_whitespace());
+    assert!(
+        !last_inside.is_empty(),
+        "a blank row ends the pane:\n{screen}"
+    );
+}

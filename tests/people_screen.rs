@@ -24,7 +24,7 @@ fn people(width: u16, height: u16) -> Harness {
     let mut h = Harness::new(demo_store(), width, height);
     h.press(KeyCode::Char('5')).press(KeyCode::Char('l'));
     assert_eq!(h.app.screen, Screen::People);
-    assert!(h.app.about.focused);
+    assert!(h.app.people_screen.focused);
     h
 }
 
@@ -137,7 +137,7 @@ fn a_style_is_picked_not_typed() {
     assert!(
         matches!(
             open.form.fields[0].editor,
-            rapport::tui::form::Editor::Choice { .. }
+            rapport::tui::form::Editor::Choice(_)
         ),
         "reader/listener is a picker"
     );

@@ -377,10 +377,10 @@ fn a_half_typed_after_the_one_on_one_form_is_offered_back() {
     let Some(Overlay::Form(open)) = &again.app.overlay else {
         panic!("the form is back");
     };
-    let values = open.form.snapshot();
-    assert_eq!(values.get("notes").map(String::as_str), Some("half typed"));
-    assert_eq!(values.get("quality").map(String::as_str), Some("3"));
-    assert!(values.get("discussed").is_some_and(|d| !d.is_empty()));
+    use rapport::tui::form::FieldId;
+    assert_eq!(open.form.text(FieldId::Notes), "half typed");
+    assert_eq!(open.form.score(FieldId::Quality), Some(3));
+    assert!(!open.form.ticked(FieldId::Discussed).is_empty());
 }
 
 #[test]

@@ -412,12 +412,50 @@ fn a_draft_left_behind_is_offered_back() {
         panic!("the form is back");
     };
     assert_eq!(
-        open.form.value(rapport::tui::form::FieldId::Title),
+        open.form.text(rapport::tui::form::FieldId::Title),
         "Half-typed dinner"
     );
     again.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(again.titles().contains(&"Half-typed dinner".to_string()));
     assert_eq!(again.store.draft("entry").expect("draft"), None);
+}
+
+#[test]
+fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
+    let mut store = filled_store();
+    // Byte for byte what rapport wrote before typed drafts: every field's
+    // text by name, the kind and person by name, who started it as "them".
+    let previous = r#"{"by":"them","date":"2026-11-20","kind":"coffee","minutes":"30","my_promises":"","notes":"walked to the river","quality":"5","strength":"","tags":"walks, river","their_promises":"","time":"","title":"Coffee by the river","visible":"shared","with":"Dana Okafor"}"#;
+    store
+        .save_draft("entry", previous, Utc::now())
+        .expect("draft");
+    let mut h = Harness::new(store, 120, 40);
+    assert!(h.screen_text().contains("Restore what you typed?"));
+    h.press(KeyCode::Char('y'));
+    h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let saved = h
+        .store
+        .interactions(
+            &InteractionFilter::default(),
+            PageRequest {
+                limit: 50,
+                after: None,
+            },
+        )
+        .expect("list")
+        .into_iter()
+        .find(|e| e.title == "Coffee by the river")
+        .expect("the restored entry was saved");
+    assert_eq!(saved.kind, "coffee");
+    assert_eq!(saved.initiated_by, InitiatedBy::Them);
+    assert_eq!(
+        saved.happened_on,
+        NaiveDate::from_ymd_opt(2026, 11, 20).expect("day")
+    );
+    assert_eq!(saved.minutes, Some(30));
+    assert_eq!(saved.tags, ["river", "walks"]);
+    assert_eq!(saved.notes, "walked to the river");
+    assert_eq!(h.store.draft("entry").expect("draft"), None);
 }
 
 #[test]
@@ -452,7 +490,7 @@ fn a_paste_over_the_limit_is_refused_with_a_message() {
         panic!("form open");
     };
     assert_eq!(
-        open.form.value(rapport::tui::form::FieldId::Title),
+        open.form.text(rapport::tui::form::FieldId::Title),
         "a\u{1b}[2Jb"
     );
     let text = h.screen_text();

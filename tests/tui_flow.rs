@@ -16,6 +16,7 @@ use rapport::tui::dispatch_on;
 use rapport::tui::effects;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::loading::Fetch;
+use rapport::tui::screens::next_steps;
 use rapport::tui::update::update;
 use rapport::tui::worker::Worker;
 
@@ -154,7 +155,7 @@ fn started_with_faults(store: Store, fails: &mut dyn FnMut(&Cmd) -> bool) -> Har
 fn a_failed_coach_load_says_so_and_loads_again_on_the_next_change() {
     let mut coach_loads = 0;
     let mut first_coach_fails = |cmd: &Cmd| {
-        if matches!(cmd, Cmd::LoadCoach { .. }) {
+        if matches!(cmd, Cmd::NextSteps(next_steps::Cmd::Load { .. })) {
             coach_loads += 1;
             coach_loads == 1
         } else {

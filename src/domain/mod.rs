@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod calendar;
 pub mod day;
+pub mod draft;
 pub mod interaction;
 pub mod nudge;
 pub mod person;
@@ -15,6 +16,7 @@ pub mod text;
 pub mod week;
 
 pub use aggregate::{DayFact, LastSeen};
+pub use draft::DraftKey;
 pub use interaction::{
     Category, InitiatedBy, Interaction, InteractionDraft, Kind, Quality, is_shared,
 };

@@ -10,14 +10,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Store, instant_text};
+use crate::domain::DraftKey;
 
 /// The draft of the entry form, discarded in the same transaction that
 /// saves the entry (a kill between the two would offer a duplicate).
-pub const ENTRY_DRAFT: &str = "entry";
-/// The draft of the check-in form.
-pub const CHECKIN_DRAFT: &str = "checkin";
-/// The draft of the person form.
-pub const PERSON_DRAFT: &str = "person";
+pub const ENTRY_DRAFT: &str = DraftKey::Entry.as_str();
 
 /// A draft left by a process that has ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,6 +10,7 @@ mod bulk;
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
+mod compact;
 mod document;
 mod drafts;
 mod entry_files;
@@ -35,7 +36,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
-pub use drafts::{CHECKIN_DRAFT, ENTRY_DRAFT, OrphanDraft, PERSON_DRAFT};
+pub use drafts::{ENTRY_DRAFT, OrphanDraft};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::{Nudge, OpenAsks};

@@ -5,14 +5,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::about::AboutState;
 use super::forms::{DraftKey, OpenForm};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::insights;
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{Interaction, Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
 use crate::store::{Cursor, InteractionFilter};
@@ -161,7 +159,6 @@ pub struct App {
     pub search: Option<LineInput>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    pub people_selected: usize,
     /// Rows of the timeline list on screen, from the last known size.
     pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
@@ -172,9 +169,10 @@ pub struct App {
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: insights::State,
-    pub coach: CoachState,
+    /// The Next steps screen: the coach's suggestions.
+    pub coach: next_steps::State,
     pub prep: PrepState,
-    pub about: AboutState,
+    pub people_screen: people::State,
 }
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.
@@ -297,27 +295,9 @@ pub enum TerminalCmd {
         week: Week,
         body: String,
     },
-}
-
-/// The coach's suggestions for the current manager, and which one the user
-/// is acting on.
-#[derive(Debug, Clone)]
-pub struct CoachState {
-    pub playbook: Playbook,
-    /// Active suggestions first, then quiet ones (snoozed, dismissed, off).
-    pub suggestions: Vec<Suggestion>,
-    pub next_one_on_one: Option<NaiveDate>,
-    pub selected: usize,
-    pub fetch: Fetch,
-    /// The suggestion whose form is open: done once that form saves.
-    pub accepted: Option<Suggestion>,
-}
-
-impl CoachState {
-    /// The most urgent suggestion not snoozed, dismissed or switched off.
-    pub fn top(&self) -> Option<&Suggestion> {
-        self.suggestions.iter().find(|s| s.quiet.is_none())
-    }
+    /// Hand the terminal to the user's editor on a private temp copy of
+    /// the open form's notes, then take it back.
+    EditNotes { notes: String },
 }
 
 impl App {
@@ -335,22 +315,14 @@ impl App {
             search: None,
             overlay: None,
             status: None,
-            people_selected: 0,
             list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
             loaded: false,
             insights: insights::State::default(),
-            coach: CoachState {
-                playbook: Playbook::builtin(),
-                suggestions: Vec::new(),
-                next_one_on_one: None,
-                selected: 0,
-                fetch: Fetch::Idle,
-                accepted: None,
-            },
+            coach: next_steps::State::default(),
             prep: PrepState::new(),
-            about: AboutState::default(),
+            people_screen: people::State::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! runs in the store's own transaction and answers with a `Msg`; work for
 //! the terminal itself is handed back to the event loop.
 
+mod next_steps;
 mod prep;
 mod profiles;
 
@@ -51,13 +52,7 @@ pub fn run(
             Ok(None) => return,
             Err(e) => Err(e),
         },
-        Cmd::LoadAbout { request, person_id } => {
-            profiles::load(store, person_id).map(|data| Msg::AboutLoaded {
-                request,
-                data: Box::new(data),
-            })
-        }
-        Cmd::Profile(op) => profiles::run(store, op, today, now),
+        Cmd::People(cmd) => profiles::run(store, cmd, today, now),
         Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 request,
@@ -151,38 +146,7 @@ pub fn run(
             }
         }
         .map(Msg::PersonSaved),
-        Cmd::SetCurrent(id) => store
-            .update_person(
-                id,
-                &PersonChange {
-                    make_current: true,
-                    ..PersonChange::default()
-                },
-                today,
-                now,
-            )
-            .map(Msg::PersonSaved),
-        Cmd::LoadCoach {
-            request,
-            person_id,
-            playbook,
-        } => store.person(person_id).and_then(|person| {
-            let (signals, suggestions) =
-                journal::suggestions(store, &person, &playbook, today, true)?;
-            Ok(Msg::CoachLoaded {
-                request,
-                suggestions,
-                next_one_on_one: signals.next_one_on_one,
-            })
-        }),
-        Cmd::Nudge {
-            rule,
-            person_id,
-            nudge,
-            said,
-        } => store
-            .record_nudge(&rule, person_id, nudge, today)
-            .map(|()| Msg::Nudged(said)),
+        Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
         Cmd::AddTopic { person_id, text } => store
             .add_topic(person_id, &text, today, now)
             .map(Msg::TopicAdded),
@@ -197,10 +161,6 @@ pub fn run(
                 now,
             )
             .map(Msg::PersonSaved),
-        Cmd::ReportOldestAdvice { person_id, applied } => {
-            journal::report_oldest_advice(store, person_id, applied, today)
-                .map(|_| Msg::AdviceReported)
-        }
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
@@ -229,10 +189,7 @@ pub fn run(
             };
             for orphan in orphans {
                 // A form this build does not know (a newer rapport's) stays.
-                let Some(key) = DraftKey::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == orphan.form)
-                else {
+                let Some(key) = DraftKey::parse(&orphan.form) else {
                     continue;
                 };
                 match store.adopt_draft(&orphan) {
@@ -277,9 +234,7 @@ pub fn run(
 fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
-        | Cmd::LoadAbout { .. }
         | Cmd::LoadPage { .. }
-        | Cmd::LoadCoach { .. }
         | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
@@ -293,15 +248,17 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
         Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } | Cmd::SetCurrent(_) | Cmd::SetNextOneOnOne { .. } => {
-            Changed::PEOPLE
-        }
-        // Strengths live on the person.
-        Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
-        Cmd::Nudge { .. } => Changed::NUDGES,
+        Cmd::SavePerson { .. } | Cmd::SetNextOneOnOne { .. } => Changed::PEOPLE,
+        Cmd::People(cmd) => match cmd {
+            screens::people::Cmd::LoadAbout { .. } => Changed::empty(),
+            // Strengths live on the person.
+            screens::people::Cmd::Profile(_) => Changed::PROFILE | Changed::PEOPLE,
+            screens::people::Cmd::SetCurrent(_) => Changed::PEOPLE,
+        },
+        Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
         Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
         Cmd::Promise(_) => Changed::PROMISES,
-        Cmd::ReportOldestAdvice { .. } | Cmd::ReportAdvice { .. } => Changed::ADVICE,
+        Cmd::ReportAdvice { .. } => Changed::ADVICE,
         Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
         // Marking sent logs a summary entry.
         Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,

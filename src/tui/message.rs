@@ -6,12 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::about::{AboutData, ProfileOp};
 use super::app::{PageFrom, SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::insights;
-use crate::coach::{Playbook, Suggestion};
+use super::screens::{insights, next_steps, people};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
@@ -59,27 +57,14 @@ pub enum Msg {
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
-    AboutLoaded {
-        request: RequestId,
-        data: Box<AboutData>,
-    },
-    /// A profile or expectation edit was saved; `undo` brings back a removal.
-    ProfileChanged {
-        said: String,
-        undo: Option<ProfileOp>,
-    },
+    People(people::Msg),
     DraftFound {
         key: DraftKey,
         body: String,
     },
-    CoachLoaded {
-        request: RequestId,
-        suggestions: Vec<Suggestion>,
-        next_one_on_one: Option<NaiveDate>,
-    },
-    /// A nudge was recorded; the words say what happened.
-    Nudged(String),
+    NextSteps(next_steps::Msg),
     TopicAdded(crate::domain::Topic),
+    /// The report-back on an advice ask from Prep was recorded.
     AdviceReported,
     Insights(insights::Msg),
     PrepLoaded {
@@ -124,6 +109,13 @@ pub enum Msg {
         body: Option<String>,
         said: String,
     },
+    /// The editor closed on the open form's notes: `notes` is the text
+    /// when it changed; `said` what happened, `failed` if it went wrong.
+    NotesEdited {
+        notes: Option<String>,
+        said: String,
+        failed: bool,
+    },
     OneOnOneRecorded(Box<RecordedOneOnOne>),
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
@@ -151,22 +143,18 @@ impl Cmd {
     pub fn request(&self) -> Option<RequestId> {
         match self {
             Cmd::LoadPeople { request }
-            | Cmd::LoadAbout { request, .. }
             | Cmd::LoadPage { request, .. }
-            | Cmd::LoadCoach { request, .. }
             | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
-            Cmd::Profile(_)
-            | Cmd::SaveEntry { .. }
+            Cmd::People(cmd) => cmd.request(),
+            Cmd::NextSteps(cmd) => cmd.request(),
+            Cmd::SaveEntry { .. }
             | Cmd::DeleteEntry(_)
             | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::SetCurrent(_)
-            | Cmd::Nudge { .. }
             | Cmd::AddTopic { .. }
             | Cmd::SetNextOneOnOne { .. }
-            | Cmd::ReportOldestAdvice { .. }
             | Cmd::MoveTopic { .. }
             | Cmd::CloseTopic { .. }
             | Cmd::Promise(_)
@@ -191,12 +179,7 @@ pub enum Cmd {
     LoadPeople {
         request: RequestId,
     },
-    /// Both profiles and the expectations with this person.
-    LoadAbout {
-        request: RequestId,
-        person_id: i64,
-    },
-    Profile(ProfileOp),
+    People(people::Cmd),
     LoadPage {
         request: RequestId,
         filter: InteractionFilter,
@@ -218,19 +201,7 @@ pub enum Cmd {
         editing: Option<i64>,
         make_current: bool,
     },
-    SetCurrent(i64),
-    LoadCoach {
-        request: RequestId,
-        person_id: i64,
-        playbook: Box<Playbook>,
-    },
-    Nudge {
-        rule: String,
-        person_id: i64,
-        nudge: crate::store::Nudge,
-        /// What to say once it is recorded.
-        said: String,
-    },
+    NextSteps(next_steps::Cmd),
     AddTopic {
         person_id: i64,
         text: String,
@@ -238,10 +209,6 @@ pub enum Cmd {
     SetNextOneOnOne {
         person_id: i64,
         day: NaiveDate,
-    },
-    ReportOldestAdvice {
-        person_id: i64,
-        applied: bool,
     },
     Insights(insights::Cmd),
     LoadPrep {

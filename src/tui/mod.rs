@@ -2,7 +2,6 @@
 //! only caller of the store, views that draw state, and the event loop that
 //! ties them to a real terminal.
 
-pub mod about;
 pub mod app;
 pub mod ctx;
 pub mod effects;

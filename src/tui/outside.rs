@@ -8,6 +8,7 @@
 //! the editor exits. One left by a crash is removed at the next start, once
 //! its process is gone.
 
+use std::borrow::Cow;
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -68,8 +69,9 @@ pub fn run(
                         .into(),
                 });
             };
-            let (body, said) = match edit_in_editor(guard, editing, week, &body) {
-                Ok(edited) => edited,
+            let edit = EditText::summary(week);
+            let (body, said) = match edit_in_editor(guard, editing, &edit, &body) {
+                Ok(edited) => (edited.text, edited.said),
                 Err(e) => (None, e),
             };
             Msg::EditedExternally {
@@ -79,7 +81,94 @@ pub fn run(
                 said,
             }
         }
+        TerminalCmd::EditNotes { notes } => {
+            let Some(editing) = editing else {
+                return Some(Msg::NotesEdited {
+                    notes: None,
+                    said: "there is no private directory for the editor's file; type the notes in the form".into(),
+                    failed: true,
+                });
+            };
+            match edit_in_editor(guard, editing, &EditText::NOTES, &notes) {
+                Ok(edited) => Msg::NotesEdited {
+                    notes: edited.text,
+                    said: edited.said,
+                    failed: edited.failed,
+                },
+                Err(said) => Msg::NotesEdited {
+                    notes: None,
+                    said,
+                    failed: true,
+                },
+            }
+        }
     })
+}
+
+/// What is handed to the editor, and the words for what came back.
+struct EditText {
+    file_name: Cow<'static, str>,
+    /// "summary", "notes": what the messages call it.
+    what: &'static str,
+    /// What is left as it was when the edit does not count.
+    kept: &'static str,
+    /// The other way to edit it, when no editor starts.
+    instead: &'static str,
+    /// Whether an emptied text is kept (notes may be cleared; a summary not).
+    empty_is_kept: bool,
+}
+
+impl EditText {
+    const NOTES: EditText = EditText {
+        file_name: Cow::Borrowed("notes.md"),
+        what: "notes",
+        kept: "the notes are as they were",
+        instead: "type them in the form",
+        empty_is_kept: true,
+    };
+
+    fn summary(week: Week) -> EditText {
+        EditText {
+            file_name: Cow::Owned(format!("summary-{week}.md")),
+            what: "summary",
+            kept: "the draft is unchanged",
+            instead: "e edits here",
+            empty_is_kept: false,
+        }
+    }
+}
+
+/// What the editor left: the new text when it changed, else what happened.
+struct Edited {
+    text: Option<String>,
+    said: String,
+    failed: bool,
+}
+
+impl Edited {
+    fn changed(text: String) -> Edited {
+        Edited {
+            text: Some(text),
+            said: String::new(),
+            failed: false,
+        }
+    }
+
+    fn unchanged(said: String) -> Edited {
+        Edited {
+            text: None,
+            said,
+            failed: false,
+        }
+    }
+
+    fn failed(said: String) -> Edited {
+        Edited {
+            text: None,
+            said,
+            failed: true,
+        }
+    }
 }
 
 /// The editor's private directory: `<data dir>/editing`.
@@ -208,20 +297,24 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String
     (program, words.collect())
 }
 
-/// Opens the summary in the user's editor; returns the new text when it
-/// changed, else what happened.
+/// Opens `body` in the user's editor; returns the new text when it
+/// changed, else what happened. Notes are written as a text file (ending
+/// in a line break) and read back without the line breaks at their end.
 fn edit_in_editor(
     guard: &mut TerminalGuard,
     editing: &EditingDir,
-    week: Week,
+    edit: &EditText,
     body: &str,
-) -> Result<(Option<String>, String), String> {
-    let file = editing
-        .write(&format!("summary-{week}.md"), body)
-        .map_err(|e| {
-            let _ = editing.clear();
-            format!("could not write the editor's file: {e}")
-        })?;
+) -> Result<Edited, String> {
+    let written = if edit.empty_is_kept && !body.is_empty() {
+        format!("{body}\n")
+    } else {
+        body.to_string()
+    };
+    let file = editing.write(&edit.file_name, &written).map_err(|e| {
+        let _ = editing.clear();
+        format!("could not write the editor's file: {e}")
+    })?;
     let (program, args) =
         editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
     let status = guard
@@ -232,27 +325,32 @@ fn edit_in_editor(
         })?;
     let read = fs::read(&file);
     let cleared = editing.clear();
+    let (what, kept) = (edit.what, edit.kept);
     let outcome = match status {
-        Err(e) => (
-            None,
-            format!("could not start the editor `{program}`: {e}; set $EDITOR, or e edits here"),
-        ),
-        Ok(status) if !status.success() => (
-            None,
-            format!("the editor exited with {status}; the draft is unchanged"),
-        ),
+        Err(e) => Edited::failed(format!(
+            "could not start the editor `{program}`: {e}; set $EDITOR, or {}",
+            edit.instead
+        )),
+        Ok(status) if !status.success() => {
+            Edited::failed(format!("the editor exited with {status}; {kept}"))
+        }
         Ok(_) => match read.map(String::from_utf8) {
-            Err(e) => (None, format!("could not read the edited summary: {e}")),
-            Ok(Err(_)) => (
-                None,
-                "the edited summary is not UTF-8 text; the draft is unchanged".to_string(),
-            ),
-            Ok(Ok(text)) if text == body => (None, "no changes to the summary".to_string()),
-            Ok(Ok(text)) if text.trim().is_empty() => (
-                None,
-                "the edited summary is empty; the draft is unchanged".to_string(),
-            ),
-            Ok(Ok(text)) => (Some(text), String::new()),
+            Err(e) => Edited::failed(format!("could not read the edited {what}: {e}")),
+            Ok(Err(_)) => Edited::failed(format!("the edited {what} is not UTF-8 text; {kept}")),
+            Ok(Ok(text)) => {
+                let text = if edit.empty_is_kept {
+                    text.trim_end_matches(['\n', '\r']).to_string()
+                } else {
+                    text
+                };
+                if text == body {
+                    Edited::unchanged(format!("no changes to the {what}"))
+                } else if text.trim().is_empty() && !edit.empty_is_kept {
+                    Edited::unchanged(format!("the edited {what} is empty; {kept}"))
+                } else {
+                    Edited::changed(text)
+                }
+            }
         },
     };
     if let Err(e) = cleared {

@@ -1,17 +1,18 @@
 //! The People screen's work against the store: loading both profiles and
-//! the expectations with one person, and each in-place edit, answered with
-//! what happened and the edit that would undo a removal.
+//! the expectations with one person, each in-place edit (answered with what
+//! happened and the edit that would undo a removal), a new current manager.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::super::about::{AboutData, ProfileOp};
 use super::super::app::Msg;
+use super::super::screens::people::about::{AboutData, ProfileOp};
+use super::super::screens::people::{self, Cmd};
 use crate::domain::text::shown_line;
 use crate::domain::{ExpectationState, ProfileChange};
 use crate::present::truncated;
 use crate::store::{PersonChange, Store, StoreError};
 
-pub(super) fn load(store: &Store, person_id: i64) -> Result<AboutData, StoreError> {
+fn load(store: &Store, person_id: i64) -> Result<AboutData, StoreError> {
     Ok(AboutData {
         person_id,
         theirs: store.profile(Some(person_id))?,
@@ -26,10 +27,38 @@ fn quoted(text: &str) -> String {
 
 pub(super) fn run(
     store: &mut Store,
-    op: ProfileOp,
+    cmd: Cmd,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Msg, StoreError> {
+    match cmd {
+        Cmd::LoadAbout { request, person_id } => load(store, person_id).map(|data| {
+            Msg::People(people::Msg::AboutLoaded {
+                request,
+                data: Box::new(data),
+            })
+        }),
+        Cmd::Profile(op) => edit(store, op, today, now).map(Msg::People),
+        Cmd::SetCurrent(id) => store
+            .update_person(
+                id,
+                &PersonChange {
+                    make_current: true,
+                    ..PersonChange::default()
+                },
+                today,
+                now,
+            )
+            .map(Msg::PersonSaved),
+    }
+}
+
+fn edit(
+    store: &mut Store,
+    op: ProfileOp,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<people::Msg, StoreError> {
     let mut undo = None;
     let said = match op {
         ProfileOp::Add {
@@ -108,5 +137,5 @@ pub(super) fn run(
             format!("restored {}", quoted(&e.text))
         }
     };
-    Ok(Msg::ProfileChanged { said, undo })
+    Ok(people::Msg::ProfileChanged { said, undo })
 }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
+mod drafts;
 mod prep;
 mod profile;
 mod promise;
@@ -23,8 +25,11 @@ pub use small::{
     person_draft, person_form, report_back_form, reschedule_form, topic_form, topic_text,
 };
 
-use super::form::{Editor, Field, FieldId, Form};
-use crate::domain::day::{parse_day, parse_time};
+pub use crate::domain::DraftKey;
+pub use drafts::restore_draft;
+
+use super::form::{DayRule, Editor, Field, FieldId, Form, Pick};
+use crate::domain::day::parse_time;
 use crate::domain::interaction::normalized_tags;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
@@ -80,52 +85,20 @@ pub enum Purpose {
     },
     /// An item of a profile or an expectation, added or rewritten.
     Profile {
-        section: crate::tui::about::Section,
+        section: crate::tui::screens::people::about::Section,
         person_id: i64,
-        editing: Option<crate::tui::about::RowKind>,
+        editing: Option<crate::tui::screens::people::about::RowKind>,
     },
 }
 
 /// The entry an edit form was opened on, and the version it was read at:
 /// the save is refused if someone changed it since, or if the id is
 /// another entry now (its stable key differs: a restore hands ids out again).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryVersion {
     pub id: i64,
     pub version: i64,
     pub uid: i64,
-}
-
-/// The forms whose half-typed contents are kept as a draft, one each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DraftKey {
-    Entry,
-    CheckIn,
-    Person,
-    Summary,
-    OneOnOne,
-}
-
-impl DraftKey {
-    /// In the order a new start looks for them.
-    pub const ALL: [DraftKey; 5] = [
-        DraftKey::Entry,
-        DraftKey::CheckIn,
-        DraftKey::Person,
-        DraftKey::Summary,
-        DraftKey::OneOnOne,
-    ];
-
-    /// The key in the journal's draft table.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DraftKey::Entry => "entry",
-            DraftKey::CheckIn => "checkin",
-            DraftKey::Person => "person",
-            DraftKey::Summary => "summary",
-            DraftKey::OneOnOne => "one_on_one",
-        }
-    }
 }
 
 impl Purpose {
@@ -169,52 +142,32 @@ impl OpenForm {
             closed: false,
         }
     }
-
-    /// The form's values for the drafts table, with what it was for.
-    pub fn draft_body(&self) -> String {
-        let mut values = self.form.snapshot();
-        if let Purpose::Entry {
-            editing: Some(EntryVersion { id, version, uid }),
-        } = self.purpose
-        {
-            values.insert("_editing".into(), format!("{id}:{version}:{uid}"));
-        }
-        if let Purpose::Person {
-            editing,
-            onboarding,
-        } = self.purpose
-        {
-            values.insert(
-                "_person".into(),
-                editing.map(|i| i.to_string()).unwrap_or_default(),
-            );
-            values.insert("_onboarding".into(), onboarding.to_string());
-        }
-        match &self.purpose {
-            Purpose::Summary { person_id, week } => {
-                values.insert("_person".into(), person_id.to_string());
-                values.insert("_week".into(), week.label());
-            }
-            Purpose::OneOnOne { person_id, .. } => {
-                // The topics it listed, so the same checklist comes back.
-                let (topics, picks) = one_on_one_topics(&self.form);
-                values.insert("_person".into(), person_id.to_string());
-                values.insert(
-                    "_topics".into(),
-                    serde_json::to_string(&topics).unwrap_or_default(),
-                );
-                values.insert("_picks".into(), picks.to_string());
-            }
-            _ => {}
-        }
-        serde_json::to_string(&values).unwrap_or_default()
-    }
 }
 
 pub type FieldErrors = BTreeMap<FieldId, String>;
 
-pub(super) fn person_names(people: &[Person]) -> Vec<String> {
-    people.iter().map(|p| p.name.clone()).collect()
+/// The people as a choice's options: each name, standing for its id.
+pub(super) fn person_options(people: &[Person]) -> Vec<(String, Pick)> {
+    people
+        .iter()
+        .map(|p| (p.name.clone(), Pick::Person(p.id)))
+        .collect()
+}
+
+/// The kinds as a choice's options: each name, standing for its id.
+pub(super) fn kind_options(kinds: &[Kind]) -> Vec<(String, Pick)> {
+    kinds
+        .iter()
+        .map(|k| (k.name.clone(), Pick::Kind(k.id)))
+        .collect()
+}
+
+/// Me or them, as a choice's options.
+pub(super) fn initiator_options() -> Vec<(String, Pick)> {
+    [InitiatedBy::Me, InitiatedBy::Them]
+        .into_iter()
+        .map(|by| (by.as_str().to_string(), Pick::InitiatedBy(by)))
+        .collect()
 }
 
 /// The add/edit form for an entry, pre-filled from `existing` when editing.
@@ -224,7 +177,6 @@ pub fn entry_form(
     manager: Option<&Person>,
     existing: Option<&Interaction>,
 ) -> OpenForm {
-    let kind_names: Vec<String> = kinds.iter().map(|k| k.name.clone()).collect();
     let kind_at = existing
         .and_then(|e| kinds.iter().position(|k| k.id == e.kind_id))
         .unwrap_or(0);
@@ -239,7 +191,7 @@ pub fn entry_form(
         Field::new(
             FieldId::Kind,
             "Kind",
-            Editor::choice(kind_names, kind_at),
+            Editor::choice(kind_options(kinds), kind_at),
             "←/→ or a letter",
         ),
         Field::new(
@@ -258,14 +210,14 @@ pub fn entry_form(
             FieldId::Notes,
             "Notes",
             Editor::notes(&text(|e| e.notes.clone())),
-            "Enter for a new line, Tab to move on",
+            "Enter for a new line; ctrl-o opens $EDITOR",
         ),
         Field::new(
             FieldId::Date,
             "Date",
             match existing {
-                Some(e) => Editor::line(&e.happened_on.to_string()),
-                None => Editor::prefilled_line("today"),
+                Some(e) => Editor::day(&e.happened_on.to_string(), DayRule::Any),
+                None => Editor::prefilled_day("today", DayRule::Any),
             },
             "-3d, monday; [ ] step a day",
         ),
@@ -290,13 +242,13 @@ pub fn entry_form(
         Field::new(
             FieldId::By,
             "Started by",
-            Editor::choice(vec!["me".into(), "them".into()], by_at),
+            Editor::choice(initiator_options(), by_at),
             "←/→",
         ),
         Field::new(
             FieldId::With,
             "With",
-            Editor::choice(person_names(people), person_at),
+            Editor::choice(person_options(people), person_at),
             "←/→ or a letter",
         ),
         Field::new(
@@ -313,7 +265,7 @@ pub fn entry_form(
         Field::new(
             FieldId::Tags,
             "Tags",
-            Editor::line(&text(|e| e.tags.join(", "))),
+            Editor::list(existing.map_or(&[], |e| &e.tags)),
             format!("{LIST_HINT}; Enter saves"),
         ),
     ];
@@ -327,7 +279,10 @@ pub fn entry_form(
         FieldId::Visible,
         "Visible",
         Editor::choice(
-            vec!["shared".into(), "private".into()],
+            vec![
+                ("shared".into(), Pick::Private(false)),
+                ("private".into(), Pick::Private(true)),
+            ],
             usize::from(existing.is_some_and(|e| e.private)),
         ),
         "work entries: shared goes into the summary (p: private); notes never do",
@@ -348,26 +303,51 @@ pub fn entry_form(
     OpenForm::new(purpose, Form::new(title, fields))
 }
 
+/// A new entry of the kind named `kind` (as the coach's playbook names
+/// it), with a title when the suggestion has one.
+pub fn suggested_entry_form(
+    kinds: &[Kind],
+    people: &[Person],
+    manager: Option<&Person>,
+    kind: &str,
+    title: Option<&str>,
+) -> OpenForm {
+    let mut open = entry_form(kinds, people, manager, None);
+    if let Some(kind) = kinds.iter().find(|k| k.name == kind) {
+        open.form.select(FieldId::Kind, Pick::Kind(kind.id));
+    }
+    if let Some(title) = title {
+        open.form.set_text(FieldId::Title, title);
+    }
+    open
+}
+
 /// The entry the form describes, or what is wrong with each field.
 pub fn entry_draft(
     form: &Form,
     kinds: &[Kind],
-    people: &[Person],
     today: NaiveDate,
 ) -> Result<InteractionDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let kind = kinds.iter().find(|k| k.name == form.value(FieldId::Kind));
+    let kind = match form.picked(FieldId::Kind) {
+        Some(Pick::Kind(id)) => kinds.iter().find(|k| k.id == id),
+        _ => None,
+    };
     if kind.is_none() {
         errors.insert(FieldId::Kind, "pick a kind".into());
     }
-    let person = people.iter().find(|p| p.name == form.value(FieldId::With));
-    if person.is_none() {
+    let person_id = match form.picked(FieldId::With) {
+        Some(Pick::Person(id)) => Some(id),
+        _ => None,
+    };
+    if person_id.is_none() {
         errors.insert(FieldId::With, "add a person first (People, 5)".into());
     }
-    let happened_on = parse_day(&form.value(FieldId::Date), today)
-        .map_err(|e| errors.insert(FieldId::Date, e.to_string()))
+    let happened_on = form
+        .day(FieldId::Date, today, None)
+        .map_err(|e| errors.insert(FieldId::Date, e))
         .ok();
-    let time_text = form.value(FieldId::Time);
+    let time_text = form.text(FieldId::Time);
     let at_time = if time_text.trim().is_empty() {
         None
     } else {
@@ -376,7 +356,7 @@ pub fn entry_draft(
             .ok()
     };
     let minutes = minutes_field(form, &mut errors);
-    let quality = quality_field(form);
+    let quality = form.quality(FieldId::Quality);
     if let Some(k) = kind
         && k.category == Category::Note
         && quality.is_some()
@@ -393,27 +373,27 @@ pub fn entry_draft(
         );
     }
     let private = kind.is_some_and(|k| k.category == Category::Work)
-        && form.value(FieldId::Visible) == "private";
-    let tags = normalized_tags(&[form.value(FieldId::Tags)])
+        && form.picked(FieldId::Visible) == Some(Pick::Private(true));
+    let tags = normalized_tags(&form.items(FieldId::Tags))
         .map_err(|e| errors.insert(FieldId::Tags, e.to_string()))
         .unwrap_or_default();
-    let strength = form.value(FieldId::Strength).trim().to_string();
-    match (kind, person, happened_on) {
-        (Some(kind), Some(person), Some(happened_on)) if errors.is_empty() => {
+    let strength = form.text(FieldId::Strength).trim().to_string();
+    let initiated_by = match form.picked(FieldId::By) {
+        Some(Pick::InitiatedBy(by)) => by,
+        _ => InitiatedBy::Me,
+    };
+    match (kind, person_id, happened_on) {
+        (Some(kind), Some(person_id), Some(happened_on)) if errors.is_empty() => {
             Ok(InteractionDraft {
-                person_id: person.id,
+                person_id,
                 kind_id: kind.id,
                 happened_on,
                 at_time,
                 minutes,
                 quality,
-                initiated_by: if form.value(FieldId::By) == "them" {
-                    InitiatedBy::Them
-                } else {
-                    InitiatedBy::Me
-                },
-                title: form.value(FieldId::Title),
-                notes: form.value(FieldId::Notes),
+                initiated_by,
+                title: form.text(FieldId::Title),
+                notes: form.text(FieldId::Notes),
                 tags,
                 advice_strength: (!strength.is_empty()).then_some(strength),
                 private,
@@ -431,10 +411,13 @@ pub fn entry_with_promises(
     people: &[Person],
     today: NaiveDate,
 ) -> Result<(InteractionDraft, Vec<PromiseNote>), FieldErrors> {
-    let draft = entry_draft(form, kinds, people, today);
+    let draft = entry_draft(form, kinds, today);
     let mut errors = draft.as_ref().err().cloned().unwrap_or_default();
-    let person = people.iter().find(|p| p.name == form.value(FieldId::With));
-    let made_on = parse_day(&form.value(FieldId::Date), today).unwrap_or(today);
+    let person = match form.picked(FieldId::With) {
+        Some(Pick::Person(id)) => people.iter().find(|p| p.id == id),
+        _ => None,
+    };
+    let made_on = form.day(FieldId::Date, today, None).unwrap_or(today);
     let promises = promises_field(form, person, made_on, today, &mut errors);
     match draft {
         Ok(draft) if errors.is_empty() => Ok((draft, promises)),
@@ -442,63 +425,9 @@ pub fn entry_with_promises(
     }
 }
 
-/// Rebuilds a form from a saved draft body, if it still makes sense.
-pub fn restore_draft(
-    key: DraftKey,
-    body: &str,
-    kinds: &[Kind],
-    people: &[Person],
-    manager: Option<&Person>,
-) -> Option<OpenForm> {
-    let values: BTreeMap<String, String> = serde_json::from_str(body).ok()?;
-    let mut open = match key {
-        DraftKey::Entry => {
-            let mut open = entry_form(kinds, people, manager, None);
-            if let Some(editing) = values.get("_editing") {
-                let mut parts = editing.split(':').map(str::parse::<i64>);
-                let id = parts.next()?.ok()?;
-                let version = parts.next()?.ok()?;
-                // A draft from before stable keys has none: 0 matches no
-                // entry, so saving it is refused as stale, text kept.
-                let uid = parts.next().and_then(Result::ok).unwrap_or(0);
-                open.purpose = Purpose::Entry {
-                    editing: Some(EntryVersion { id, version, uid }),
-                };
-                open.form.title = "Edit entry".into();
-            }
-            open
-        }
-        DraftKey::CheckIn => check_in_form(),
-        DraftKey::Summary => {
-            let person_id = values.get("_person")?.parse().ok()?;
-            let week = Week::parse(values.get("_week")?).ok()?;
-            summary_form(person_id, week, "")
-        }
-        DraftKey::OneOnOne => {
-            let person_id: i64 = values.get("_person")?.parse().ok()?;
-            let person = people.iter().find(|p| p.id == person_id)?;
-            let topics: TopicItems = serde_json::from_str(values.get("_topics")?).ok()?;
-            let picks = values.get("_picks").is_some_and(|p| p == "true");
-            one_on_one_form(person, &topics, picks)
-        }
-        DraftKey::Person => {
-            let editing = values.get("_person").and_then(|p| p.parse().ok());
-            let onboarding = values.get("_onboarding").is_some_and(|o| o == "true");
-            let mut open = person_form(None, onboarding);
-            open.purpose = Purpose::Person {
-                editing,
-                onboarding,
-            };
-            open
-        }
-    };
-    open.form.restore(&values);
-    Some(open)
-}
-
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.
 fn minutes_field(form: &Form, errors: &mut FieldErrors) -> Option<u32> {
-    match form.value(FieldId::Minutes).trim() {
+    match form.text(FieldId::Minutes).trim() {
         "" => None,
         m => match m.parse::<u32>() {
             Ok(n) if (1..=1440).contains(&n) => Some(n),
@@ -508,14 +437,6 @@ fn minutes_field(form: &Form, errors: &mut FieldErrors) -> Option<u32> {
             }
         },
     }
-}
-
-/// The Quality field (a choice of 1 to 5, or none).
-fn quality_field(form: &Form) -> Option<Quality> {
-    form.value(FieldId::Quality)
-        .parse::<i64>()
-        .ok()
-        .and_then(|q| Quality::new(q).ok())
 }
 
 #[cfg(test)]

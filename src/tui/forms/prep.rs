@@ -7,13 +7,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose};
-use crate::domain::day::parse_day;
 use crate::domain::text::shown_line;
 use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person};
 use crate::prep::{AdviceAsk, FollowUps, Week};
 use crate::present::truncated;
 use crate::store::OneOnOneRecord;
-use crate::tui::form::{Checklist, Editor, Field, FieldId, Form};
+use crate::tui::form::{Checklist, DayRule, Editor, Field, FieldId, Form};
 
 /// The in-app editor for this week's summary: one markdown field over the
 /// whole popup.
@@ -37,7 +36,7 @@ pub fn summary_form(person_id: i64, week: Week, body: &str) -> OpenForm {
 }
 
 pub fn summary_body(form: &Form) -> Result<String, FieldErrors> {
-    let body = form.value(FieldId::Summary);
+    let body = form.text(FieldId::Summary);
     if body.trim().is_empty() {
         return Err(FieldErrors::from([(
             FieldId::Summary,
@@ -71,7 +70,7 @@ pub fn write_summary_form(week: Week, body: &str) -> OpenForm {
 
 /// The path typed; a leading `~/` is left for the write to expand.
 pub fn summary_path(form: &Form) -> Result<PathBuf, FieldErrors> {
-    let typed = form.value(FieldId::Path).trim().to_string();
+    let typed = form.text(FieldId::Path).trim().to_string();
     if typed.is_empty() {
         return Err(FieldErrors::from([(
             FieldId::Path,
@@ -114,7 +113,7 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
             FieldId::Notes,
             "Notes",
             Editor::notes(""),
-            "Enter for a new line, Tab to move on",
+            "Enter for a new line; ctrl-o opens $EDITOR",
         ),
     ];
     if !topics.is_empty() {
@@ -159,7 +158,7 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
         Field::new(
             FieldId::Date,
             "Date",
-            Editor::prefilled_line("today"),
+            Editor::prefilled_day("today", DayRule::Any),
             "yesterday, monday; [ ] step a day; Enter saves",
         ),
     ]);
@@ -189,13 +188,6 @@ pub fn one_on_one_topics(form: &Form) -> (TopicItems, bool) {
     (items, form.field(FieldId::Picked).is_some())
 }
 
-fn ticked(form: &Form, id: FieldId) -> Vec<i64> {
-    match form.field(id).map(|f| &f.editor) {
-        Some(Editor::Checklist(list)) => list.ticked_ids(),
-        _ => Vec::new(),
-    }
-}
-
 /// What the after-the-1:1 form saves, or what is wrong with each field.
 pub fn one_on_one_record(
     form: &Form,
@@ -206,8 +198,9 @@ pub fn one_on_one_record(
     let person_id = person.id;
     let mut errors = FieldErrors::new();
     let kind = kinds.iter().find(|k| k.name == "one_on_one");
-    let happened_on = parse_day(&form.value(FieldId::Date), today)
-        .map_err(|e| errors.insert(FieldId::Date, e.to_string()))
+    let happened_on = form
+        .day(FieldId::Date, today, None)
+        .map_err(|e| errors.insert(FieldId::Date, e))
         .ok();
     if happened_on.is_some_and(|d| d > today) {
         errors.insert(
@@ -216,16 +209,16 @@ pub fn one_on_one_record(
         );
     }
     let minutes = super::minutes_field(form, &mut errors);
-    let quality = super::quality_field(form);
-    let question = form.value(FieldId::AdviceAsk).trim().to_string();
-    let strength = form.value(FieldId::Strength).trim().to_string();
+    let quality = form.quality(FieldId::Quality);
+    let question = form.text(FieldId::AdviceAsk).trim().to_string();
+    let strength = form.text(FieldId::Strength).trim().to_string();
     if question.is_empty() && !strength.is_empty() {
         errors.insert(
             FieldId::AdviceAsk,
             "the question you asked, for this strength".into(),
         );
     }
-    let discussed = ticked(form, FieldId::Discussed);
+    let discussed = form.ticked(FieldId::Discussed);
     let promises = super::promises_field(
         form,
         Some(person),
@@ -242,7 +235,7 @@ pub fn one_on_one_record(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut title = form.value(FieldId::Title).trim().to_string();
+    let mut title = form.text(FieldId::Title).trim().to_string();
     if title.is_empty() {
         title = default_title(form, &discussed);
     }
@@ -255,7 +248,7 @@ pub fn one_on_one_record(
         quality,
         initiated_by: InitiatedBy::Me,
         title,
-        notes: form.value(FieldId::Notes),
+        notes: form.text(FieldId::Notes),
         tags: Vec::new(),
         advice_strength: None,
         private: false,
@@ -263,11 +256,11 @@ pub fn one_on_one_record(
     let record = OneOnOneRecord {
         draft,
         discussed,
-        picked: ticked(form, FieldId::Picked),
+        picked: form.ticked(FieldId::Picked),
     };
     let follow_ups = FollowUps {
         new_topics: form
-            .value(FieldId::NewTopics)
+            .text(FieldId::NewTopics)
             .lines()
             .map(str::trim)
             .filter(|t| !t.is_empty())
@@ -331,11 +324,11 @@ mod tests {
     fn ticked_topics_close_and_name_the_meeting() {
         let topics = vec![(3, "Hiring".to_string()), (5, "Budget".to_string())];
         let mut open = one_on_one_form(&dana(), &topics, true);
-        open.form.set_value(FieldId::Quality, "4");
-        open.form.set_value(FieldId::Discussed, "5");
-        open.form.set_value(FieldId::Picked, "3,5");
+        open.form.set_score(FieldId::Quality, Some(4));
+        open.form.tick(FieldId::Discussed, &[5]);
+        open.form.tick(FieldId::Picked, &[3, 5]);
         open.form
-            .set_value(FieldId::NewTopics, "Offsite\n\n  Roadmap ");
+            .set_text(FieldId::NewTopics, "Offsite\n\n  Roadmap ");
         let (record, follow_ups) =
             one_on_one_record(&open.form, &kinds(), &dana(), today()).expect("valid");
         assert_eq!(record.discussed, vec![5]);
@@ -350,9 +343,9 @@ mod tests {
     fn promises_made_in_the_one_on_one_are_saved_with_it() {
         let mut open = one_on_one_form(&dana(), &[], false);
         open.form
-            .set_value(FieldId::MyPromises, "Send the cost model @fri");
+            .set_text(FieldId::MyPromises, "Send the cost model @fri");
         open.form
-            .set_value(FieldId::TheirPromises, "Talk to finance @next 1:1");
+            .set_text(FieldId::TheirPromises, "Talk to finance @next 1:1");
         let (_, follow_ups) =
             one_on_one_record(&open.form, &kinds(), &dana(), today()).expect("valid");
         let promises: Vec<_> = follow_ups
@@ -373,7 +366,7 @@ mod tests {
                 (crate::domain::MadeBy::Them, "Talk to finance", day(1)),
             ]
         );
-        open.form.set_value(FieldId::MyPromises, "x @someday");
+        open.form.set_text(FieldId::MyPromises, "x @someday");
         let errors = one_on_one_record(&open.form, &kinds(), &dana(), today())
             .err()
             .unwrap_or_default();
@@ -391,8 +384,8 @@ mod tests {
     #[test]
     fn a_strength_without_a_question_and_a_future_day_are_refused() {
         let mut open = one_on_one_form(&dana(), &[], false);
-        open.form.set_value(FieldId::Strength, "hiring");
-        open.form.set_value(FieldId::Date, "2030-01-01");
+        open.form.set_text(FieldId::Strength, "hiring");
+        open.form.set_text(FieldId::Date, "2030-01-01");
         let errors = one_on_one_record(&open.form, &kinds(), &dana(), today())
             .err()
             .unwrap_or_default();
@@ -403,8 +396,8 @@ mod tests {
     #[test]
     fn the_file_defaults_to_the_weeks_name() {
         let mut open = write_summary_form(Week::containing(today()), "body");
-        assert_eq!(open.form.value(FieldId::Path), "summary-2026-W48.md");
-        open.form.set_value(FieldId::Path, "  ");
+        assert_eq!(open.form.text(FieldId::Path), "summary-2026-W48.md");
+        open.form.set_text(FieldId::Path, "  ");
         assert!(summary_path(&open.form).is_err());
     }
 }

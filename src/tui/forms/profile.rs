@@ -3,8 +3,8 @@
 
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::{ExpectationDraft, Focus, HeldBy, Person, TakesIn};
-use crate::tui::about::{ProfileOp, RowKind, Section};
-use crate::tui::form::{Editor, Field, FieldId, Form};
+use crate::tui::form::{Editor, Field, FieldId, Form, Pick};
+use crate::tui::screens::people::about::{ProfileOp, RowKind, Section};
 
 /// Adds to `section` (`editing` none) or rewrites the row `editing`.
 pub fn profile_form(
@@ -14,27 +14,34 @@ pub fn profile_form(
     text: &str,
 ) -> OpenForm {
     // A field with fixed values is a picker: ←/→ or the first letter.
-    let choices: Option<Vec<String>> = match section {
+    let choices: Option<Vec<(String, Pick)>> = match section {
         Section::TakesIn | Section::MyTakesIn => Some(
             [TakesIn::Reader, TakesIn::Listener]
-                .iter()
-                .map(|t| t.as_str().to_string())
+                .into_iter()
+                .map(|t| (t.as_str().to_string(), Pick::TakesIn(t)))
                 .collect(),
         ),
         Section::Focus | Section::MyFocus => Some(
             [Focus::Detail, Focus::BigPicture]
-                .iter()
-                .map(|f| f.words().to_string())
+                .into_iter()
+                .map(|f| (f.words().to_string(), Pick::Focus(f)))
                 .collect(),
         ),
         _ => None,
     };
     let (editor, hint) = match choices {
         Some(options) => {
+            // The value saved is in its one spelling: the picker starts there.
+            let saved = text.trim();
             let at = options
                 .iter()
-                .position(|o| {
-                    o.eq_ignore_ascii_case(text.trim()) || o.replace(' ', "_") == text.trim()
+                .position(|(_, pick)| match pick {
+                    Pick::TakesIn(t) => t.as_str().eq_ignore_ascii_case(saved),
+                    Pick::Focus(f) => {
+                        f.as_str().eq_ignore_ascii_case(saved)
+                            || f.words().eq_ignore_ascii_case(saved)
+                    }
+                    _ => false,
                 })
                 .unwrap_or(0);
             (
@@ -47,9 +54,9 @@ pub fn profile_form(
     let fields = vec![Field::new(FieldId::Item, "Text", editor, hint)];
     let verb = if editing.is_some() { "Edit" } else { "Add" };
     let whose = match section.group() {
-        crate::tui::about::Group::Them => "their profile",
-        crate::tui::about::Group::Expectations => "expectations",
-        crate::tui::about::Group::Me => "your profile",
+        crate::tui::screens::people::about::Group::Them => "their profile",
+        crate::tui::screens::people::about::Group::Expectations => "expectations",
+        crate::tui::screens::people::about::Group::Me => "your profile",
     };
     let title = format!("{verb}: {} ({whose})", section.title());
     OpenForm::new(
@@ -70,24 +77,15 @@ pub fn profile_op(
     editing: Option<RowKind>,
 ) -> Result<ProfileOp, FieldErrors> {
     let fail = |message: String| FieldErrors::from([(FieldId::Item, message)]);
-    let text = form.value(FieldId::Item).trim().to_string();
+    // A fixed value is kept in its one spelling, as the CLI writes it.
+    let text = match form.picked(FieldId::Item) {
+        Some(Pick::TakesIn(t)) => t.as_str().to_string(),
+        Some(Pick::Focus(f)) => f.as_str().to_string(),
+        _ => form.text(FieldId::Item).trim().to_string(),
+    };
     if text.is_empty() {
         return Err(fail("write a few words (Esc cancels)".into()));
     }
-    // A fixed value is kept in its one spelling, as the CLI writes it.
-    let text = match section {
-        Section::TakesIn | Section::MyTakesIn => text
-            .parse::<TakesIn>()
-            .map_err(|e| fail(e.to_string()))?
-            .as_str()
-            .to_string(),
-        Section::Focus | Section::MyFocus => text
-            .parse::<Focus>()
-            .map_err(|e| fail(e.to_string()))?
-            .as_str()
-            .to_string(),
-        _ => text,
-    };
     Ok(match (section, editing) {
         (Section::Strengths, editing) => {
             let mut strengths = person.strengths.clone();
@@ -114,7 +112,8 @@ pub fn profile_op(
         }),
         (_, Some(RowKind::ProfileItem(id))) => ProfileOp::Edit { id, text },
         (section, _) => ProfileOp::Add {
-            person_id: (section.group() != crate::tui::about::Group::Me).then_some(person.id),
+            person_id: (section.group() != crate::tui::screens::people::about::Group::Me)
+                .then_some(person.id),
             facet: section
                 .facet()
                 .ok_or_else(|| fail("this part cannot be added to here".into()))?,
@@ -145,21 +144,21 @@ mod tests {
     #[test]
     fn fixed_value_fields_are_pickers_saved_in_their_one_spelling() {
         let mut open = profile_form(Section::Focus, 1, None, "");
-        let Some(Editor::Choice { options, .. }) =
-            open.form.field(FieldId::Item).map(|f| &f.editor)
-        else {
+        let Some(Editor::Choice(choice)) = open.form.field(FieldId::Item).map(|f| &f.editor) else {
             panic!("a picker");
         };
-        assert_eq!(options, &["detail", "big picture"]);
-        open.form.set_value(FieldId::Item, "big picture");
+        let labels: Vec<&str> = choice.options.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["detail", "big picture"]);
+        open.form
+            .select(FieldId::Item, Pick::Focus(Focus::BigPicture));
         match profile_op(&open.form, Section::Focus, &person(), None) {
             Ok(ProfileOp::Add { text, .. }) => assert_eq!(text, "big_picture"),
             other => panic!("{other:?}"),
         }
         let open = profile_form(Section::MyTakesIn, 1, None, "listener");
         assert_eq!(
-            open.form.value(FieldId::Item),
-            "listener",
+            open.form.picked(FieldId::Item),
+            Some(Pick::TakesIn(TakesIn::Listener)),
             "the current value is picked"
         );
     }

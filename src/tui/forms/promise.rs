@@ -7,13 +7,12 @@ use chrono::NaiveDate;
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::Person;
 use crate::domain::PromiseNote;
-use crate::domain::promise::parse_due_day;
 use crate::domain::promise::promise_notes;
 use crate::domain::text::shown_line;
 use crate::domain::{MadeBy, PromiseDraft};
 use crate::prep::next_one_on_one;
 use crate::present::truncated;
-use crate::tui::form::{Editor, Field, FieldId, Form};
+use crate::tui::form::{DayRule, Editor, Field, FieldId, Form, Pick};
 
 const DUE_HINT: &str = "fri, +3d, next 1:1, 2026-12-04";
 
@@ -29,13 +28,19 @@ pub fn promise_form(person_id: i64, person: &str) -> OpenForm {
         Field::new(
             FieldId::By,
             "Made by",
-            Editor::choice(vec!["me".into(), "them".into()], 0),
+            Editor::choice(
+                [MadeBy::Me, MadeBy::Them]
+                    .into_iter()
+                    .map(|by| (by.as_str().to_string(), Pick::MadeBy(by)))
+                    .collect(),
+                0,
+            ),
             "←/→: you, or them",
         ),
         Field::new(
             FieldId::Date,
             "Due",
-            Editor::line(""),
+            Editor::day("", DayRule::Due),
             format!("{DUE_HINT}, or empty; Enter saves"),
         ),
     ];
@@ -51,22 +56,18 @@ pub fn promise_draft(
     next_one_on_one: Option<NaiveDate>,
 ) -> Result<PromiseDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let text = form.value(FieldId::Title).trim().to_string();
+    let text = form.text(FieldId::Title).trim().to_string();
     if text.is_empty() {
         errors.insert(FieldId::Title, "what was promised?".into());
     }
-    let due = form.value(FieldId::Date);
-    let due_on = if due.trim().is_empty() {
-        None
-    } else {
-        parse_due_day(&due, today, next_one_on_one)
-            .map_err(|e| errors.insert(FieldId::Date, e.to_string()))
-            .ok()
-    };
-    let made_by = if form.value(FieldId::By) == "them" {
-        MadeBy::Them
-    } else {
-        MadeBy::Me
+    let due_on = form
+        .optional_day(FieldId::Date, today, next_one_on_one)
+        .map_err(|e| errors.insert(FieldId::Date, e))
+        .ok()
+        .flatten();
+    let made_by = match form.picked(FieldId::By) {
+        Some(Pick::MadeBy(by)) => by,
+        _ => MadeBy::Me,
     };
     let mut draft = PromiseDraft {
         person_id,
@@ -93,7 +94,7 @@ pub fn move_promise_form(id: i64, person_id: i64, text: &str) -> OpenForm {
     let fields = vec![Field::new(
         FieldId::Date,
         "New day",
-        Editor::line(""),
+        Editor::day("", DayRule::Due),
         format!("{DUE_HINT}; Enter saves"),
     )];
     let mut form = Form::new("Renegotiate a promise", fields);
@@ -109,8 +110,8 @@ pub fn moved_due_day(
     today: NaiveDate,
     next_one_on_one: Option<NaiveDate>,
 ) -> Result<NaiveDate, FieldErrors> {
-    parse_due_day(&form.value(FieldId::Date), today, next_one_on_one)
-        .map_err(|e| FieldErrors::from([(FieldId::Date, e.to_string())]))
+    form.day(FieldId::Date, today, next_one_on_one)
+        .map_err(|e| FieldErrors::from([(FieldId::Date, e)]))
 }
 
 /// The two promise fields, mine and theirs, of the entry and after-1:1 forms.
@@ -150,7 +151,7 @@ pub(crate) fn promises_field(
         if form.field(id).is_none() {
             continue;
         }
-        match promise_notes(&form.value(id), by, made_on, today, next) {
+        match promise_notes(&form.text(id), by, made_on, today, next) {
             Ok(mut read) => notes.append(&mut read),
             Err(e) => {
                 errors.insert(id, e);
@@ -175,27 +176,27 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(errors.contains_key(&FieldId::Title));
-        open.form.set_value(FieldId::Title, " Send the cost model ");
-        open.form.set_value(FieldId::By, "them");
-        open.form.set_value(FieldId::Date, "next 1:1");
+        open.form.set_text(FieldId::Title, " Send the cost model ");
+        open.form.select(FieldId::By, Pick::MadeBy(MadeBy::Them));
+        open.form.set_text(FieldId::Date, "next 1:1");
         let next = NaiveDate::from_ymd_opt(2026, 12, 1);
         let draft = promise_draft(&open.form, 7, today(), next).expect("valid");
         assert_eq!(draft.text, "Send the cost model");
         assert_eq!(draft.made_by, MadeBy::Them);
         assert_eq!(draft.due_on, next);
-        open.form.set_value(FieldId::Date, "someday");
+        open.form.set_text(FieldId::Date, "someday");
         assert!(promise_draft(&open.form, 7, today(), next).is_err());
     }
 
     #[test]
     fn a_move_takes_a_day_ahead() {
         let mut open = move_promise_form(3, 7, "Send the cost model");
-        open.form.set_value(FieldId::Date, "+3d");
+        open.form.set_text(FieldId::Date, "+3d");
         assert_eq!(
             moved_due_day(&open.form, today(), None),
             Ok(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
         );
-        open.form.set_value(FieldId::Date, "next 1:1");
+        open.form.set_text(FieldId::Date, "next 1:1");
         assert!(moved_due_day(&open.form, today(), None).is_err());
     }
 }

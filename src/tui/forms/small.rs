@@ -3,12 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{FieldErrors, OpenForm, Purpose, person_names};
-use crate::domain::day::{parse_day, parse_upcoming_day};
-use crate::domain::text::{LIST_HINT, list_items};
+use super::{FieldErrors, OpenForm, Purpose, kind_options, person_options};
+use crate::domain::text::LIST_HINT;
 use crate::domain::{Category, CheckInDraft, Kind, Person, PersonDraft, Relation};
 use crate::store::InteractionFilter;
-use crate::tui::form::{Editor, Field, FieldId, Form};
+use crate::tui::form::{DayRule, Editor, Field, FieldId, Form, Pick};
 
 const ANY: &str = "any";
 
@@ -49,11 +48,7 @@ pub fn check_in_draft(
 ) -> Result<CheckInDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut score = |id: FieldId| {
-        let value = form
-            .value(id)
-            .parse::<u8>()
-            .ok()
-            .filter(|v| (1..=5).contains(v));
+        let value = form.score(id);
         if value.is_none() {
             errors.insert(id, "press 1 to 5".into());
         }
@@ -73,17 +68,16 @@ pub fn check_in_draft(
         trust,
         clarity,
         ease,
-        note: form.value(FieldId::Note),
+        note: form.text(FieldId::Note),
     })
 }
 
 pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilter) -> OpenForm {
-    let with_any = |names: Vec<String>| {
-        std::iter::once(ANY.to_string())
-            .chain(names)
+    let with_any = |options: Vec<(String, Pick)>| {
+        std::iter::once((ANY.to_string(), Pick::Any))
+            .chain(options)
             .collect::<Vec<_>>()
     };
-    let kind_names = with_any(kinds.iter().map(|k| k.name.clone()).collect());
     let kind_at = current
         .kind_id
         .and_then(|id| kinds.iter().position(|k| k.id == id))
@@ -91,7 +85,7 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
     let categories = with_any(
         Category::ALL
             .iter()
-            .map(|c| c.as_str().to_string())
+            .map(|c| (c.as_str().to_string(), Pick::Category(*c)))
             .collect(),
     );
     let category_at = current
@@ -107,7 +101,7 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
         Field::new(
             FieldId::Kind,
             "Kind",
-            Editor::choice(kind_names, kind_at),
+            Editor::choice(with_any(kind_options(kinds)), kind_at),
             "←/→",
         ),
         Field::new(
@@ -119,7 +113,7 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
         Field::new(
             FieldId::With,
             "With",
-            Editor::choice(with_any(person_names(people)), person_at),
+            Editor::choice(with_any(person_options(people)), person_at),
             "←/→",
         ),
         Field::new(
@@ -131,13 +125,13 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
         Field::new(
             FieldId::Since,
             "Since",
-            Editor::line(&day(current.since)),
+            Editor::day(&day(current.since), DayRule::Any),
             "a day, e.g. -30d",
         ),
         Field::new(
             FieldId::Until,
             "Until",
-            Editor::line(&day(current.until)),
+            Editor::day(&day(current.until), DayRule::Any),
             "a day; Enter applies",
         ),
     ];
@@ -147,24 +141,19 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
 /// The filter the form describes; the text search is kept from `current`.
 pub fn filter_from(
     form: &Form,
-    kinds: &[Kind],
-    people: &[Person],
     current: &InteractionFilter,
     today: NaiveDate,
 ) -> Result<InteractionFilter, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut day = |id: FieldId| {
-        let text = form.value(id);
-        if text.trim().is_empty() {
-            return None;
-        }
-        parse_day(&text, today)
-            .map_err(|e| errors.insert(id, e.to_string()))
+        form.optional_day(id, today, None)
+            .map_err(|e| errors.insert(id, e))
             .ok()
+            .flatten()
     };
     let since = day(FieldId::Since);
     let until = day(FieldId::Until);
-    let tag = form.value(FieldId::Tag).trim().to_string();
+    let tag = form.text(FieldId::Tag).trim().to_string();
     if tag.contains(char::is_whitespace) {
         errors.insert(FieldId::Tag, "one tag, no spaces".into());
     }
@@ -177,15 +166,18 @@ pub fn filter_from(
         return Err(errors);
     }
     Ok(InteractionFilter {
-        kind_id: kinds
-            .iter()
-            .find(|k| k.name == form.value(FieldId::Kind))
-            .map(|k| k.id),
-        category: form.value(FieldId::Category).parse().ok(),
-        person_id: people
-            .iter()
-            .find(|p| p.name == form.value(FieldId::With))
-            .map(|p| p.id),
+        kind_id: match form.picked(FieldId::Kind) {
+            Some(Pick::Kind(id)) => Some(id),
+            _ => None,
+        },
+        category: match form.picked(FieldId::Category) {
+            Some(Pick::Category(category)) => Some(category),
+            _ => None,
+        },
+        person_id: match form.picked(FieldId::With) {
+            Some(Pick::Person(id)) => Some(id),
+            _ => None,
+        },
         tag: (!tag.is_empty()).then_some(tag),
         since,
         until,
@@ -220,7 +212,7 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         Field::new(
             FieldId::Strengths,
             "Strengths",
-            Editor::line(&existing.map(|p| p.strengths.join("; ")).unwrap_or_default()),
+            Editor::list(existing.map_or(&[], |p| &p.strengths)),
             format!("what they are better at than you; {LIST_HINT}"),
         ),
     ];
@@ -236,7 +228,7 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
             Editor::choice(
                 Relation::ALL
                     .iter()
-                    .map(|r| r.words().to_string())
+                    .map(|r| (r.words().to_string(), Pick::Relation(*r)))
                     .collect(),
                 at,
             ),
@@ -272,16 +264,16 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
 
 /// The name to call them by, as typed (empty: the first word of their name).
 pub fn person_call(form: &Form) -> String {
-    form.value(FieldId::Call).trim().to_string()
+    form.text(FieldId::Call).trim().to_string()
 }
 
 pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let name = form.value(FieldId::Name).trim().to_string();
+    let name = form.text(FieldId::Name).trim().to_string();
     if name.is_empty() {
         errors.insert(FieldId::Name, "a name is needed".into());
     }
-    let cadence_text = form.value(FieldId::Cadence);
+    let cadence_text = form.text(FieldId::Cadence);
     let cadence_days = match cadence_text.trim() {
         "" => None,
         c => match c.parse::<u32>() {
@@ -297,11 +289,14 @@ pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
     }
     Ok(PersonDraft {
         name,
-        role: form.value(FieldId::Role).trim().to_string(),
-        strengths: list_items(&form.value(FieldId::Strengths)),
+        role: form.text(FieldId::Role).trim().to_string(),
+        strengths: form.items(FieldId::Strengths),
         cadence_days,
         is_current: false,
-        relation: form.value(FieldId::Relation).parse().unwrap_or_default(),
+        relation: match form.picked(FieldId::Relation) {
+            Some(Pick::Relation(relation)) => relation,
+            _ => Relation::default(),
+        },
     })
 }
 
@@ -316,7 +311,7 @@ pub fn topic_form(text: &str) -> OpenForm {
 }
 
 pub fn topic_text(form: &Form) -> Result<String, FieldErrors> {
-    let text = form.value(FieldId::Topic).trim().to_string();
+    let text = form.text(FieldId::Topic).trim().to_string();
     if text.is_empty() {
         return Err(FieldErrors::from([(
             FieldId::Topic,
@@ -330,7 +325,7 @@ pub fn reschedule_form() -> OpenForm {
     let fields = vec![Field::new(
         FieldId::NextOneOnOne,
         "Next 1:1",
-        Editor::line(""),
+        Editor::day("", DayRule::Upcoming),
         "tomorrow, +3d, thursday, 2026-12-01; Enter saves",
     )];
     let mut form = Form::new("When is the next 1:1?", fields);
@@ -339,8 +334,8 @@ pub fn reschedule_form() -> OpenForm {
 }
 
 pub fn next_date(form: &Form, today: NaiveDate) -> Result<NaiveDate, FieldErrors> {
-    parse_upcoming_day(&form.value(FieldId::NextOneOnOne), today)
-        .map_err(|e| FieldErrors::from([(FieldId::NextOneOnOne, e.to_string())]))
+    form.day(FieldId::NextOneOnOne, today, None)
+        .map_err(|e| FieldErrors::from([(FieldId::NextOneOnOne, e)]))
 }
 
 /// The report-back on advice loop `loop_id`, or on the oldest open one.
@@ -348,7 +343,13 @@ pub fn report_back_form(question: &str, loop_id: Option<i64>) -> OpenForm {
     let fields = vec![Field::new(
         FieldId::Applied,
         "Applied it?",
-        Editor::choice(vec!["yes".into(), "no".into()], 0),
+        Editor::choice(
+            vec![
+                ("yes".into(), Pick::Applied(true)),
+                ("no".into(), Pick::Applied(false)),
+            ],
+            0,
+        ),
         "←/→; Enter records that you reported back today",
     )];
     let mut form = Form::new("Report back on their advice", fields);
@@ -357,7 +358,7 @@ pub fn report_back_form(question: &str, loop_id: Option<i64>) -> OpenForm {
 }
 
 pub fn applied(form: &Form) -> bool {
-    form.value(FieldId::Applied) == "yes"
+    form.picked(FieldId::Applied) == Some(Pick::Applied(true))
 }
 
 #[cfg(test)]
@@ -367,8 +368,8 @@ mod tests {
     #[test]
     fn strengths_typed_with_commas_are_separate_strengths() {
         let mut open = person_form(None, true);
-        open.form.set_value(FieldId::Name, "Dana");
-        open.form.set_value(
+        open.form.set_text(FieldId::Name, "Dana");
+        open.form.set_text(
             FieldId::Strengths,
             "negotiating with finance, reading the exec room; hiring",
         );

@@ -96,6 +96,7 @@ actions! {
     PrevField => "prev_field", "previous field";
     Save => "save", "save";
     Cancel => "cancel", "cancel";
+    EditNotesExternally => "edit_notes_externally", "edit the notes in $VISUAL or $EDITOR";
     KeepSearch => "keep_search", "keep the search and go back to the list";
     TakeStep => "take_step", "take the suggested step (opens its form)";
     Yes => "yes", "yes";

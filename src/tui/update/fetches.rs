@@ -36,7 +36,7 @@ pub(super) fn invalidate(app: &mut App, changed: Changed) -> Option<Cmd> {
         app.insights.fetch.invalidate();
     }
     if changed.intersects(ABOUT_RESTS_ON) {
-        app.about.fetch.invalidate();
+        app.people_screen.fetch.invalidate();
     }
     let people = changed.contains(Changed::PEOPLE).then(|| load_people(app));
     batch([people, refresh_all(app)])
@@ -60,7 +60,7 @@ pub(super) fn retry_failed(app: &mut App) {
         Screen::Insights => app.insights.fetch.retry(),
         Screen::Prep => app.prep.fetch.retry(),
         Screen::NextSteps => app.coach.fetch.retry(),
-        Screen::People => app.about.fetch.retry(),
+        Screen::People => app.people_screen.fetch.retry(),
     }
     // The journal header shows the coach's top suggestion on every screen.
     app.coach.fetch.retry();
@@ -90,16 +90,8 @@ fn people_settled(app: &App) -> bool {
 
 /// Asks for the suggestions when they are wanted.
 pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
-    if !app.coach.fetch.wanted() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    let request = app.coach.fetch.start();
-    Some(Cmd::LoadCoach {
-        request,
-        person_id,
-        playbook: Box::new(app.coach.playbook.clone()),
-    })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::next_steps::refresh(&mut app.coach, &ctx).map(Cmd::NextSteps)
 }
 
 /// Asks for the prep sheet when the Prep screen shows and it is wanted.
@@ -121,19 +113,8 @@ pub(super) fn refresh_insights(app: &mut App) -> Option<Cmd> {
 /// Asks for the selected person's profile when it is wanted, or loaded for
 /// someone else.
 pub(super) fn refresh_about(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::People || app.about.fetch.is_loading() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.people.get(app.people_selected)?.id;
-    let loaded = app.about.data.as_ref().map(|d| d.person_id);
-    if !app.about.fetch.wanted() && loaded == Some(person_id) {
-        return None;
-    }
-    if app.about.fetch.error().is_some() && loaded == Some(person_id) {
-        return None;
-    }
-    let request = app.about.fetch.start();
-    Some(Cmd::LoadAbout { request, person_id })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::people::refresh(&mut app.people_screen, &ctx).map(Cmd::People)
 }
 
 /// A fetch failed: it shows where its value would, and waits for a change
@@ -149,7 +130,7 @@ pub(super) fn fail(app: &mut App, request: RequestId, error: &str) -> Option<&'s
         Some("the figures")
     } else if app.prep.fetch.fail(request, error) {
         Some("the prep sheet")
-    } else if app.about.fetch.fail(request, error) {
+    } else if app.people_screen.fetch.fail(request, error) {
         Some("the profile")
     } else {
         None

@@ -3,10 +3,9 @@
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-mod coach;
+mod asks;
 mod fetches;
 mod overlays;
-mod people;
 mod prep;
 mod timeline;
 
@@ -19,10 +18,8 @@ use super::loading::Changed;
 use super::screens;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
-use coach::on_next_steps_action;
-use fetches::{fail, invalidate, load_page, load_people, refresh_about, refresh_all, retry_failed};
+use fetches::{fail, invalidate, load_page, load_people, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
-use people::{on_about_loaded, on_people_action, on_profile_changed};
 use prep::{on_prep_action, on_prep_msg};
 use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
@@ -69,28 +66,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-        Msg::CoachLoaded {
-            request,
-            suggestions,
-            next_one_on_one,
-        } => {
-            let coach = &mut app.coach;
-            if !coach.fetch.finish(request) {
-                return None;
-            }
-            coach.suggestions = suggestions;
-            coach.next_one_on_one = next_one_on_one;
-            coach.selected = coach::live_near(
-                &coach.suggestions,
-                coach
-                    .selected
-                    .min(coach.suggestions.len().saturating_sub(1)),
-            );
-            None
-        }
-        Msg::Nudged(said) => {
-            app.info(said);
-            None
+        Msg::NextSteps(msg) => {
+            let outcome = screens::next_steps::update(&mut app.coach, msg);
+            asks::apply(app, outcome, Cmd::NextSteps)
         }
         Msg::TopicAdded(topic) => {
             app.info(format!(
@@ -99,14 +77,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             ));
             close_form(app)
         }
-        Msg::AboutLoaded { request, data } => {
-            if app.about.fetch.finish(request) {
-                on_about_loaded(app, data);
-            }
-            // The selection may have moved on while it loaded.
-            refresh_about(app)
+        Msg::People(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::people::update(&mut app.people_screen, msg, &ctx);
+            asks::apply(app, outcome, Cmd::People)
         }
-        Msg::ProfileChanged { said, undo } => on_profile_changed(app, said, undo),
         Msg::AdviceReported => {
             app.info("report-back recorded");
             close_form(app)
@@ -177,7 +152,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             app.loaded = true;
             app.people = people;
             app.kinds = kinds;
-            app.people_selected = app.people_selected.min(app.people.len().saturating_sub(1));
+            let ctx = crate::tui_ctx!(app);
+            screens::people::people_loaded(&mut app.people_screen, &ctx);
             if first && app.people.is_empty() && app.overlay.is_none() {
                 app.overlay = Some(Overlay::Form(Box::new(forms::person_form(None, true))));
                 return None;
@@ -213,6 +189,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         | Msg::Copied { .. }
         | Msg::EditedExternally { .. }
         | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
+        Msg::NotesEdited {
+            notes,
+            said,
+            failed,
+        } => overlays::on_notes_edited(app, notes, said, failed),
         Msg::Changed(changed) => invalidate(app, changed),
         Msg::Stale(text) => {
             app.error(text);
@@ -325,8 +306,16 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             }
             cmd.map(Cmd::Insights)
         }
-        Screen::NextSteps => on_next_steps_action(app, action),
-        Screen::People => on_people_action(app, action),
+        Screen::NextSteps => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::next_steps::on_action(&mut app.coach, action, &ctx);
+            asks::apply(app, outcome, Cmd::NextSteps)
+        }
+        Screen::People => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::people::on_action(&mut app.people_screen, action, &ctx);
+            asks::apply(app, outcome, Cmd::People)
+        }
         Screen::Prep => on_prep_action(app, action),
     }
 }

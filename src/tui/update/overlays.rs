@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
-use super::super::form::{Editor, FieldId, FormEvent};
+use super::super::form::{FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
+use super::super::screens::{next_steps, people};
 use super::fetches::batch;
 use super::timeline::reload;
-use crate::domain::day::{parse_day, parse_upcoming_day};
 use crate::domain::text::shown_line;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
@@ -164,6 +164,7 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
         Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
+        Some(Action::EditNotesExternally) => edit_notes_externally(app, open),
         _ if step_day(open, key, app.today) => {
             app.draft_idle_ticks = Some(0);
             None
@@ -177,6 +178,50 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
             FormEvent::Nothing => None,
         },
     }
+}
+
+/// Hands the form's notes to `$VISUAL`/`$EDITOR`; what is typed so far is
+/// kept as a draft first, in case the session ends in the editor.
+fn edit_notes_externally(app: &mut App, open: &OpenForm) -> Option<Cmd> {
+    if open.form.field(FieldId::Notes).is_none() {
+        app.info("this form has no notes to edit");
+        return None;
+    }
+    let notes = open.form.text(FieldId::Notes);
+    batch([
+        save_draft_of(open),
+        Some(Cmd::Terminal(TerminalCmd::EditNotes { notes })),
+    ])
+}
+
+/// The editor closed: its text goes into the open form's notes; when it
+/// failed or nothing changed, the notes stay as they were and it says so.
+pub(super) fn on_notes_edited(
+    app: &mut App,
+    notes: Option<String>,
+    said: String,
+    failed: bool,
+) -> Option<Cmd> {
+    let Some(Overlay::Form(open)) = &mut app.overlay else {
+        if notes.is_some() {
+            app.error("the form was closed while the editor was open; its text is not kept");
+        }
+        return None;
+    };
+    match notes {
+        Some(notes) if open.form.field(FieldId::Notes).is_some() => {
+            open.form.set_text(FieldId::Notes, &notes);
+            open.form.touched = true;
+            if let Some(at) = open.form.fields.iter().position(|f| f.id == FieldId::Notes) {
+                open.form.focus = at;
+            }
+            app.draft_idle_ticks = Some(0);
+            app.info("notes updated from the editor");
+        }
+        _ if failed => app.error(said),
+        _ => app.info(said),
+    }
+    None
 }
 
 pub(super) fn save_draft_of(open: &OpenForm) -> Option<Cmd> {
@@ -238,10 +283,10 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                     loop_id,
                     applied: forms::applied(&open.form),
                 }),
-                _ => Ok(Cmd::ReportOldestAdvice {
+                _ => Ok(Cmd::NextSteps(next_steps::Cmd::ReportOldestAdvice {
                     person_id,
                     applied: forms::applied(&open.form),
-                }),
+                })),
             }
         }
         Purpose::Summary { person_id, week } => {
@@ -293,25 +338,18 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 app.error("that person is gone; reload with 5");
                 return None;
             };
-            forms::profile_op(&open.form, *section, person, *editing).map(Cmd::Profile)
+            forms::profile_op(&open.form, *section, person, *editing)
+                .map(|op| Cmd::People(people::Cmd::Profile(op)))
         }
-        Purpose::Filter => {
-            match forms::filter_from(
-                &open.form,
-                &app.kinds,
-                &app.people,
-                &app.timeline.filter,
-                today,
-            ) {
-                Ok(filter) => {
-                    app.timeline.filter = filter;
-                    app.timeline.selected = 0;
-                    open.closed = true;
-                    return Some(reload(app, None));
-                }
-                Err(errors) => Err(errors),
+        Purpose::Filter => match forms::filter_from(&open.form, &app.timeline.filter, today) {
+            Ok(filter) => {
+                app.timeline.filter = filter;
+                app.timeline.selected = 0;
+                open.closed = true;
+                return Some(reload(app, None));
             }
-        }
+            Err(errors) => Err(errors),
+        },
     };
     match result {
         Ok(cmd) => Some(cmd),
@@ -338,10 +376,12 @@ pub(super) fn close_form(app: &mut App) -> Option<Cmd> {
     }
     app.draft_idle_ticks = None;
     let discard = key.map(Cmd::DiscardDraft);
-    batch([discard, super::coach::done_if_accepted(app)])
+    let ctx = crate::tui_ctx!(app);
+    let done = next_steps::done_if_accepted(&mut app.coach, &ctx).map(Cmd::NextSteps);
+    batch([discard, done])
 }
 
-/// `[` and `]` on a date field step its day back and forward (from today
+/// `[` and `]` on a day field step its day back and forward (from today
 /// when it is empty); the stepped day stays a default that typing replaces.
 /// Whether the key was taken.
 fn step_day(open: &mut OpenForm, key: &KeyEvent, today: NaiveDate) -> bool {
@@ -350,32 +390,5 @@ fn step_day(open: &mut OpenForm, key: &KeyEvent, today: NaiveDate) -> bool {
         KeyCode::Char(']') => 1,
         _ => return false,
     };
-    let focus = open.form.focus;
-    let Some(field) = open.form.fields.get_mut(focus) else {
-        return false;
-    };
-    let upcoming = match field.id {
-        FieldId::Date | FieldId::Since | FieldId::Until => false,
-        FieldId::NextOneOnOne => true,
-        _ => return false,
-    };
-    let Editor::Line(input) = &mut field.editor else {
-        return false;
-    };
-    let text = input.text().trim().to_string();
-    let day = if text.is_empty() {
-        Some(today)
-    } else if upcoming {
-        parse_upcoming_day(&text, today).ok()
-    } else {
-        parse_day(&text, today).ok()
-    };
-    let Some(stepped) = day.and_then(|d| d.checked_add_signed(chrono::Duration::days(days))) else {
-        // Not a day yet: the bracket means nothing here, and is not typed.
-        return true;
-    };
-    input.set_prefilled(&stepped.format("%Y-%m-%d").to_string());
-    field.error = None;
-    open.form.touched = true;
-    true
+    open.form.step_day(days, today)
 }

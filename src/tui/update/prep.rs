@@ -8,11 +8,9 @@ use super::super::app::{
 };
 use super::super::forms;
 use super::super::keymap::{Action, Context};
-use super::coach::done;
 use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
-use crate::coach::SuggestedAction;
 use crate::domain::text::shown_line;
 use crate::domain::{Person, TopicStatus};
 use crate::prep::{ReadingTime, SummaryStatus, Week, short_date};
@@ -466,25 +464,15 @@ pub(super) fn on_prep_msg(app: &mut App, msg: Msg) -> Option<Cmd> {
             app.prep.summary = Some(Box::new(sent.summary));
             // The coach's summary nudge is answered, however it was reached;
             // recording that says the same as above.
-            let done: Vec<Cmd> = app
-                .coach
-                .suggestions
-                .clone()
-                .iter()
-                .filter(|s| s.quiet.is_none() && matches!(s.action, SuggestedAction::Summary))
-                .filter_map(|s| done(app, s))
-                .map(|mut cmd| {
-                    if let Cmd::Nudge {
-                        said: nudge_said, ..
-                    } = &mut cmd
-                    {
-                        nudge_said.clone_from(&said);
-                    }
-                    cmd
-                })
-                .collect();
+            let done = super::asks::apply(
+                app,
+                super::super::screens::Outcome::<Cmd>::ask(
+                    super::super::screens::Ask::SummarySent(said),
+                ),
+                |c| c,
+            );
             let reload = reload(app, Some(sent.interaction.id));
-            batch(done.into_iter().map(Some).chain([Some(reload)]))
+            batch([done, Some(reload)])
         }
         Msg::SummaryWritten(path) => {
             app.info(format!(

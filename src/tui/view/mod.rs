@@ -54,8 +54,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Insights => {
             insights::render(&app.insights, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::NextSteps => next_steps::render(app, &theme, frame, body),
-        Screen::People => people::render(app, &theme, frame, body),
+        Screen::NextSteps => next_steps::render(&app.coach, &Ctx::of(app), &theme, frame, body),
+        Screen::People => {
+            people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
+        }
         Screen::Prep => prep::render(app, &theme, frame, body),
     }
     render_status(app, &theme, frame, status);
@@ -160,7 +162,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Global, Action::Quit, "quit"),
         ],
         // The profile side draws its own keys at its foot.
-        Screen::People if app.about.focused => &[
+        Screen::People if app.people_screen.focused => &[
             (Context::Global, Action::Help, "help"),
             (Context::People, Action::FocusPeople, "people"),
             (Context::People, Action::SetCurrent, "set current"),

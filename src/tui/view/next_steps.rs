@@ -15,15 +15,15 @@ use crate::coach::SHOWN;
 use crate::domain::text::shown_line;
 use crate::present::action_text;
 use crate::present::count;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::next_steps::State;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(coach: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let block = theme.block("Next steps");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let coach = &app.coach;
-    if app.manager().is_none() {
+    if ctx.manager().is_none() {
         frame.render_widget(
             Paragraph::new(
                 "Add your manager first (People, 5): the coach looks at your journal with them.",
@@ -57,12 +57,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ];
         if !coach.suggestions.is_empty() {
             lines.push(Line::from(""));
-            lines.extend(quiet_lines(app, theme, usize::from(inner.width)));
+            lines.extend(quiet_lines(coach, theme, usize::from(inner.width)));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
     }
-    let key = |a| app.keymap.keys_for(Context::NextSteps, a);
+    let key = |a| ctx.keymap.keys_for(Context::NextSteps, a);
     let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
         Span::styled(key(Action::TakeStep), theme.key()),
         Span::styled(" do it  ", theme.dim()),
@@ -137,7 +137,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         ));
         lines.push(Line::from(""));
     }
-    let quiet = quiet_lines(app, theme, usize::from(inner.width));
+    let quiet = quiet_lines(coach, theme, usize::from(inner.width));
     if !quiet.is_empty() {
         if coach
             .suggestions
@@ -148,8 +148,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         }
         lines.extend(quiet);
     }
+    // The selected step in view with room below it, but never scrolled
+    // past the last line into a blank pane.
+    // A line wider than the pane (the keys above) takes more than one row.
     let height = usize::from(inner.height);
-    let scroll = (selected_line + 4).saturating_sub(height) as u16;
+    let rows = |lines: &[Line<'_>]| -> usize {
+        lines
+            .iter()
+            .map(|line| line.width().div_ceil(width.max(1)).max(1))
+            .sum()
+    };
+    let selected_row = rows(&lines[..selected_line.min(lines.len())]);
+    let scroll = (selected_row + 4)
+        .saturating_sub(height)
+        .min(rows(&lines).saturating_sub(height)) as u16;
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -178,8 +190,7 @@ fn hanging<'a>(prefix: &str, text: &str, width: usize, style: Style) -> Vec<Line
 }
 
 /// The suggestions that fire but are quiet, one line each.
-fn quiet_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let coach = &app.coach;
+fn quiet_lines<'a>(coach: &State, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     for (i, s) in coach.suggestions.iter().enumerate() {
         let Some(quiet) = &s.quiet else { continue };

@@ -310,7 +310,9 @@ fn render_editor(
 ) {
     let room = usize::from(value_rect.width);
     match &field.editor {
-        Editor::Line(input) => {
+        Editor::Line(input)
+        | Editor::List(input)
+        | Editor::Day(crate::tui::form::DayInput { input, .. }) => {
             let chars: Vec<char> = input.text().chars().collect();
             // Show the part around the cursor when the text is wider than the room.
             let start = input.cursor().saturating_sub(room.saturating_sub(1));
@@ -327,8 +329,11 @@ fn render_editor(
                 }
             }
         }
-        Editor::Choice { options, selected } => {
-            let value = options.get(*selected).map_or("—", String::as_str);
+        Editor::Choice(choice) => {
+            let value = match choice.label() {
+                "" => "—",
+                label => label,
+            };
             let text = if focused {
                 format!("‹ {} ›", shown_line(value))
             } else {

@@ -10,33 +10,34 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::domain::text::shown_line;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
+use crate::tui::screens::people::State;
 
 /// From this width the list and the profile side are drawn side by side.
 const WIDE_WIDTH: u16 = 90;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    if app.people.is_empty() {
-        return render_list(app, theme, frame, area);
+pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    if ctx.people.is_empty() {
+        return render_list(state, ctx, theme, frame, area);
     }
     if area.width < WIDE_WIDTH {
-        return if app.about.focused {
-            super::people_about::render(app, theme, frame, area)
+        return if state.focused {
+            super::people_about::render(state, ctx, theme, frame, area)
         } else {
-            render_list(app, theme, frame, area)
+            render_list(state, ctx, theme, frame, area)
         };
     }
     let [list, about] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(area);
-    render_list(app, theme, frame, list);
-    super::people_about::render(app, theme, frame, about);
+    render_list(state, ctx, theme, frame, list);
+    super::people_about::render(state, ctx, theme, frame, about);
 }
 
-fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let block = theme.pane("People", !app.about.focused);
+fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let block = theme.pane("People", !state.focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.people.is_empty() {
+    if ctx.people.is_empty() {
         frame.render_widget(
             Paragraph::new("No one yet. Press a to add your manager.").style(theme.dim()),
             inner,
@@ -45,8 +46,8 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let mut lines = Vec::new();
     let mut selected_line = 0;
-    for (i, person) in app.people.iter().enumerate() {
-        if i == app.people_selected {
+    for (i, person) in ctx.people.iter().enumerate() {
+        if i == state.selected {
             selected_line = lines.len();
         }
         let marker = if person.is_current { "● " } else { "  " };
@@ -56,7 +57,7 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             format!(" — {}", shown_line(&person.role))
         };
         let head = format!("{marker}{}{role}", shown_line(&person.name));
-        let style = if i == app.people_selected {
+        let style = if i == state.selected {
             theme.selected()
         } else {
             theme.title()

@@ -12,28 +12,29 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
-use crate::tui::about::{Group, RowKind, about_rows};
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::people::about::{Group, RowKind};
+use crate::tui::screens::people::{State, rows, selected_person};
 
 const LABEL: usize = 18;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let person = app.people.get(app.people_selected);
+pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let person = selected_person(state, ctx);
     let title = person.map_or_else(
         || "Profile".to_string(),
         |p| format!("{}: profile and expectations", shown_line(&p.name)),
     );
-    let focused = app.about.focused;
+    let focused = state.focused;
     let block = theme.pane(&title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let rows = about_rows(app);
+    let rows = rows(state, ctx);
     if rows.is_empty() {
-        let text = super::waiting_text(&app.about.fetch, "the profile", "loading…");
+        let text = super::waiting_text(&state.fetch, "the profile", "loading…");
         frame.render_widget(
             Paragraph::new(format!(" {text}"))
                 .style(theme.dim())
@@ -67,8 +68,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             section = Some(row.section);
             row.section.title().to_string()
         };
-        let selected = i == app.about.selected && focused;
-        if i == app.about.selected {
+        let selected = i == state.row && focused;
+        if i == state.row {
             selected_line = lines.len();
         }
         let cursor = if selected { "› " } else { "  " };
@@ -102,7 +103,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             line
         });
     }
-    let keys = |a| app.keymap.keys_for(Context::People, a);
+    let keys = |a| ctx.keymap.keys_for(Context::People, a);
     let hint = if focused {
         format!(
             "{} add  {} edit  {} remove  {} undo  {} confirm/agree  {} unclear  {} back",

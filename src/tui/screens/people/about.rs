@@ -1,7 +1,7 @@
 //! The People screen's profile side: their profile, the expectations
 //! between you and your own profile, as rows the keyboard moves through and
-//! edits in place; the edits it asks the store for, and the one that undoes
-//! the last removal.
+//! edits in place; the edits it asks the store for (`ProfileOp`, the one
+//! that undoes the last removal among them).
 
 use chrono::NaiveDate;
 
@@ -154,18 +154,6 @@ pub struct Row {
     pub flagged: bool,
 }
 
-/// What the profile side shows, for the person selected on the left.
-#[derive(Debug, Clone, Default)]
-pub struct AboutState {
-    pub data: Option<Box<AboutData>>,
-    pub selected: usize,
-    /// The keyboard is on the profile side, not the list of people.
-    pub focused: bool,
-    pub fetch: super::loading::Fetch,
-    /// The edit that brings back what was last removed.
-    pub undo: Option<ProfileOp>,
-}
-
 /// Both profiles and the expectations with one person, as loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AboutData {
@@ -220,18 +208,6 @@ pub enum ProfileOp {
 
 fn short(day: NaiveDate) -> String {
     day.format("%-d %b %Y").to_string()
-}
-
-/// The rows of the profile side, when they are loaded for the person
-/// selected on the People screen.
-pub fn about_rows(app: &crate::tui::app::App) -> Vec<Row> {
-    let Some(person) = app.people.get(app.people_selected) else {
-        return Vec::new();
-    };
-    match app.about.data.as_deref() {
-        Some(data) if data.person_id == person.id => rows(data, person, app.today),
-        _ => Vec::new(),
-    }
 }
 
 /// Every row for `person`, section by section; an empty section gets one
