@@ -197,7 +197,7 @@ fn the_last_weekly_bar_sits_under_the_last_date_with_a_y_scale() {
 fn coloured(store: Store, width: u16, height: u16) -> (App, Store, Terminal<TestBackend>) {
     let mut app = App::new(today(), Keymap::defaults(), true);
     let mut store = store;
-    dispatch(&mut app, &mut store, Msg::Resized { width, height });
+    dispatch(&mut app, &mut store, Msg::resized(width, height));
     start(&mut app, &mut store);
     dispatch(
         &mut app,
