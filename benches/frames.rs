@@ -44,14 +44,7 @@ fn first_frame_of(path: &std::path::Path, terminal: &mut Terminal<TestBackend>) 
     let mut store = Store::open(path).expect("journal opens");
     let mut app = App::new(journals::today(), Keymap::defaults(), true);
     app.coach.playbook = Playbook::builtin();
-    dispatch(
-        &mut app,
-        &mut store,
-        Msg::Resized {
-            width: WIDTH,
-            height: HEIGHT,
-        },
-    );
+    dispatch(&mut app, &mut store, Msg::resized(WIDTH, HEIGHT));
     start(&mut app, &mut store);
     draw(terminal, &app);
     app
@@ -62,7 +55,7 @@ fn first_frame(bencher: Bencher<'_, '_>, size: u64) {
     let path = journals::path(size);
     let mut terminal = terminal();
     let app = first_frame_of(&path, &mut terminal);
-    assert!(app.timeline.rows.len() >= 30, "the first page is loaded");
+    assert!(app.journal.rows.len() >= 30, "the first page is loaded");
     assert!(app.coach.top().is_some(), "the coach's top step is there");
     bencher.bench_local(|| first_frame_of(&path, &mut terminal));
 }
@@ -103,19 +96,16 @@ fn scroll_one_row(bencher: Bencher<'_, '_>) {
 #[divan::bench(sample_count = 200)]
 fn page_down_past_the_loaded_page(bencher: Bencher<'_, '_>) {
     let (mut app, mut store) = at_100k();
-    let loaded = app.timeline.rows.len();
-    app.timeline.selected = loaded.saturating_sub(app.list_height);
-    assert!(!app.timeline.at_oldest, "older pages wait in the journal");
+    let loaded = app.journal.rows.len();
+    app.journal.selected = loaded.saturating_sub(app.journal.list_height);
+    assert!(!app.journal.at_oldest, "older pages wait in the journal");
     let mut probe = app.clone();
     dispatch(
         &mut probe,
         &mut store,
         Msg::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
     );
-    assert!(
-        probe.timeline.rows.len() > loaded,
-        "the press loaded a page"
-    );
+    assert!(probe.journal.rows.len() > loaded, "the press loaded a page");
     key_to_frame(
         bencher,
         &app,
@@ -161,8 +151,8 @@ fn apply_a_text_search(bencher: Bencher<'_, '_>) {
     }
     let mut probe = app.clone();
     dispatch(&mut probe, &mut store, key(KeyCode::Char('g')));
-    assert_eq!(probe.timeline.filter.text.as_deref(), Some("hiring"));
-    assert!(!probe.timeline.rows.is_empty(), "the search finds entries");
+    assert_eq!(probe.journal.filter.text.as_deref(), Some("hiring"));
+    assert!(!probe.journal.rows.is_empty(), "the search finds entries");
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('g')));
 }
 
@@ -172,10 +162,7 @@ fn insights_at_1m(worker: Option<&mut Worker>) -> (App, Store) {
     let path = journals::path(1_000_000);
     let mut store = Store::open(&path).expect("journal opens");
     let mut app = App::new(journals::today(), Keymap::defaults(), true);
-    let size = Msg::Resized {
-        width: WIDTH,
-        height: HEIGHT,
-    };
+    let size = Msg::resized(WIDTH, HEIGHT);
     let mut worker = worker;
     dispatch_on(&mut app, &mut store, worker.as_deref_mut(), size);
     dispatch_on(&mut app, &mut store, worker.as_deref_mut(), Msg::Start);

@@ -352,7 +352,7 @@ fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
     assert!(asks.contains(&"How do I grow the team?".to_string()));
     // The journal shows the new 1:1 at the top.
     h.press(KeyCode::Char('1'));
-    assert_eq!(h.app.timeline.selected_entry().map(|e| e.id), Some(last.id));
+    assert_eq!(h.app.journal.selected_entry().map(|e| e.id), Some(last.id));
 }
 
 #[test]

@@ -18,6 +18,8 @@ mod profiles;
 mod promises;
 #[path = "store/records.rs"]
 mod records;
+#[path = "store/text_index.rs"]
+mod text_index;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")

@@ -206,10 +206,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert_eq!(entry.kind, "meal");
     assert_eq!(entry.quality.map(Quality::get), Some(4));
     assert_eq!(entry.happened_on, today());
-    assert_eq!(
-        h.app.timeline.selected_entry().map(|e| e.id),
-        Some(entry.id)
-    );
+    assert_eq!(h.app.journal.selected_entry().map(|e| e.id), Some(entry.id));
     assert!(h.screen_text().contains("Dinner at Luigi's"));
     assert_eq!(
         h.store.draft("entry").expect("draft"),
@@ -259,7 +256,7 @@ fn deleting_then_undo_restores_the_entry() {
     assert!(h.screen_text().contains("u to undo"));
     h.press(KeyCode::Char('u'));
     assert_eq!(h.titles()[0], first);
-    assert_eq!(h.app.timeline.rows.len(), 6);
+    assert_eq!(h.app.journal.rows.len(), 6);
 }
 
 #[test]
@@ -282,7 +279,7 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
     // Another window changes the same entry meanwhile.
     let id = h
         .app
-        .timeline
+        .journal
         .selected_entry()
         .map(|e| e.id)
         .expect("selected");
@@ -306,13 +303,7 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
 fn search_filters_live_and_escape_clears_it() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('/')).type_text("migra");
-    let titles: Vec<String> = h
-        .app
-        .timeline
-        .rows
-        .iter()
-        .map(|r| r.title.clone())
-        .collect();
+    let titles: Vec<String> = h.app.journal.rows.iter().map(|r| r.title.clone()).collect();
     assert_eq!(
         titles,
         ["Coffee walk", "How should I pitch the pricing migration?"]
@@ -320,22 +311,22 @@ fn search_filters_live_and_escape_clears_it() {
     h.press(KeyCode::Enter);
     assert!(h.screen_text().contains("“migra”"));
     h.press(KeyCode::Esc);
-    assert_eq!(h.app.timeline.rows.len(), 6);
+    assert_eq!(h.app.journal.rows.len(), 6);
 }
 
 #[test]
 fn a_one_or_two_letter_search_waits_for_the_next_letter_or_enter() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('/')).type_text("mi");
-    assert_eq!(h.app.timeline.rows.len(), 6, "nothing looked up yet");
+    assert_eq!(h.app.journal.rows.len(), 6, "nothing looked up yet");
     assert!(h.screen_text().contains("3 letters to search, or Enter"));
     h.type_text("g");
-    assert_eq!(h.app.timeline.rows.len(), 2, "three letters search");
+    assert_eq!(h.app.journal.rows.len(), 2, "three letters search");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('/')).type_text("mi");
     h.press(KeyCode::Enter);
-    assert_eq!(h.app.timeline.filter.text.as_deref(), Some("mi"));
-    assert!(h.app.timeline.rows.len() < 6, "Enter searched for it");
+    assert_eq!(h.app.journal.filter.text.as_deref(), Some("mi"));
+    assert!(h.app.journal.rows.len() < 6, "Enter searched for it");
 }
 
 #[test]
@@ -345,13 +336,7 @@ fn the_filter_form_narrows_by_category() {
     // Category: any → formal → informal.
     h.press(KeyCode::Right).press(KeyCode::Right);
     h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let titles: Vec<String> = h
-        .app
-        .timeline
-        .rows
-        .iter()
-        .map(|r| r.title.clone())
-        .collect();
+    let titles: Vec<String> = h.app.journal.rows.iter().map(|r| r.title.clone()).collect();
     assert_eq!(titles, ["Coffee walk"]);
 }
 
@@ -525,20 +510,20 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
     let total = h.titles().len();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..total + 5 {
-        if let Some(e) = h.app.timeline.selected_entry() {
+        if let Some(e) = h.app.journal.selected_entry() {
             seen.insert(e.id);
         }
-        assert!(h.app.timeline.rows.len() <= 300, "window stays bounded");
+        assert!(h.app.journal.rows.len() <= 300, "window stays bounded");
         h.press(KeyCode::Char('j'));
     }
     assert_eq!(seen.len(), total, "every entry was reached");
     h.press(KeyCode::Char('g'));
-    assert_eq!(h.app.timeline.selected, 0);
-    assert!(h.app.timeline.at_newest);
+    assert_eq!(h.app.journal.selected, 0);
+    assert!(h.app.journal.at_newest);
     h.press(KeyCode::Char('G'));
-    assert!(h.app.timeline.at_oldest);
+    assert!(h.app.journal.at_oldest);
     for _ in 0..400 {
         h.press(KeyCode::Char('k'));
     }
-    assert!(h.app.timeline.rows.len() <= 300);
+    assert!(h.app.journal.rows.len() <= 300);
 }

@@ -16,7 +16,7 @@ use rapport::tui::dispatch_on;
 use rapport::tui::effects;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::loading::Fetch;
-use rapport::tui::screens::next_steps;
+use rapport::tui::screens::{journal, next_steps};
 use rapport::tui::update::update;
 use rapport::tui::worker::Worker;
 
@@ -142,10 +142,7 @@ fn started_with_faults(store: Store, fails: &mut dyn FnMut(&Cmd) -> bool) -> Har
     let mut h = Harness::on(day(24), Store::open_in_memory().expect("open"), 120, 40);
     h.store = store;
     h.app = App::new(day(24), Keymap::defaults(), false);
-    let size = Msg::Resized {
-        width: 120,
-        height: 40,
-    };
+    let size = Msg::resized(120, 40);
     dispatch_with_faults(&mut h, size, fails);
     dispatch_with_faults(&mut h, Msg::Start, fails);
     h
@@ -232,18 +229,18 @@ fn an_answer_to_a_superseded_page_request_is_dropped() {
     let old = rapport::tui::loading::RequestId::fresh();
     h.press(KeyCode::Char('/'))
         .type_text("nothing matches this");
-    assert!(h.app.timeline.rows.is_empty());
+    assert!(h.app.journal.rows.is_empty());
     rapport::tui::dispatch(
         &mut h.app,
         &mut h.store,
-        Msg::PageLoaded {
+        Msg::Journal(journal::Msg::PageLoaded {
             request: old,
-            from: rapport::tui::app::PageFrom::Start,
+            from: journal::PageFrom::Start,
             rows: page,
-        },
+        }),
     );
-    assert!(h.app.timeline.rows.is_empty(), "the late page is dropped");
-    assert_eq!(h.app.timeline.fetch, Fetch::Ready);
+    assert!(h.app.journal.rows.is_empty(), "the late page is dropped");
+    assert_eq!(h.app.journal.fetch, Fetch::Ready);
 }
 
 #[test]
@@ -315,7 +312,7 @@ fn a_key_is_answered_while_the_worker_computes_the_figures() {
     // Back on the journal, j moves at once, answers or not.
     send(&mut h, &mut worker, key(KeyCode::Char('1')));
     send(&mut h, &mut worker, key(KeyCode::Char('j')));
-    assert_eq!(h.app.timeline.selected, 1);
+    assert_eq!(h.app.journal.selected, 1);
 
     // The figures land when the worker answers; earlier ranges' are dropped.
     for answer in worker.wait() {

@@ -66,8 +66,11 @@ const SELECT_INTERACTION: &str = "
       LEFT JOIN advice_loop a ON a.interaction_id = i.id";
 
 /// A search reads the text index first, in its rowid order — the timeline's
-/// order (see migration 0005) — and stops after a page.
-const FROM_SEARCH: &str = "FROM interaction_fts f CROSS JOIN interaction i ON i.id = f.entry_id";
+/// order (see migration 0005) — and stops after a page. The entry's id is
+/// the rowid's low 40 bits (migration 0014): the index keeps no columns of
+/// its own, so nothing is read from it but the matching rowids.
+const FROM_SEARCH: &str =
+    "FROM interaction_fts f CROSS JOIN interaction i ON i.id = (f.rowid & 1099511627775)";
 
 /// An entry's place in the timeline as the text index's rowid: the day's
 /// Julian day number in the high bits, the id in the low 40 (as the

@@ -10,6 +10,7 @@ mod bulk;
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
+mod compact;
 mod document;
 mod drafts;
 mod entry_files;
@@ -28,6 +29,7 @@ mod promises;
 mod records;
 mod seal;
 mod summaries;
+mod text_index;
 mod trust;
 
 use std::path::PathBuf;

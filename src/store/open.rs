@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -246,11 +246,20 @@ impl Store {
 /// for rebuilding a table that others refer to (with them on, a `DROP
 /// TABLE` deletes through `ON DELETE CASCADE`). A migration that rebuilds
 /// a table keeps its ids, so every reference still holds.
+/// A migration that freed much of the file is followed by a `VACUUM`.
 fn migrate(conn: &mut Connection, migrations: &Migrations<'static>) -> Result<()> {
+    let version = |conn: &Connection| -> Result<i64> {
+        Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    };
+    let before = version(conn)?;
     conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
     let migrated = migrations.to_latest(conn);
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-    Ok(migrated?)
+    migrated?;
+    if before > 0 && version(conn)? != before {
+        super::compact::give_back_freed_space(conn)?;
+    }
+    Ok(())
 }
 
 /// A journal this process may read but not write: opened read-only, never

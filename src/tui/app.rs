@@ -6,21 +6,13 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::forms::{DraftKey, OpenForm};
-use super::input::LineInput;
 use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::{insights, next_steps, people};
-use crate::domain::{Interaction, Kind, Person};
+use super::screens::{insights, journal, next_steps, people};
+use crate::domain::{Kind, Person};
 use crate::prep::{PrepSheet, Week, WeeklySummary};
-use crate::store::{Cursor, InteractionFilter};
 
-/// Rows fetched per page, and the most kept in memory at once.
-pub const PAGE: u32 = 100;
-pub const WINDOW: usize = 300;
-/// How close to the edge of the loaded rows the selection gets before the
-/// next page is fetched.
-pub const PREFETCH: usize = 20;
 /// The largest paste accepted, in bytes: far above any note typed or pasted
 /// by hand (a 5 MB paste is stored exactly), low enough that a runaway
 /// paste cannot eat the memory.
@@ -56,44 +48,6 @@ impl Screen {
 
     pub fn index(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
-
-/// Where a page of the timeline goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageFrom {
-    /// The newest rows: replaces what is loaded.
-    Start,
-    /// Rows older than the cursor: appended.
-    Older(Cursor),
-    /// Rows newer than the cursor: prepended.
-    Newer(Cursor),
-}
-
-/// The loaded window of the timeline and the selection in it.
-#[derive(Debug, Clone, Default)]
-pub struct Timeline {
-    pub rows: Vec<Interaction>,
-    pub selected: usize,
-    /// The first row drawn.
-    pub offset: usize,
-    pub filter: InteractionFilter,
-    /// The page asked for; a page for an older request (an old filter, a
-    /// reload since) is dropped.
-    pub fetch: Fetch,
-    /// Nothing older than the last row exists.
-    pub at_oldest: bool,
-    /// Nothing newer than the first row exists.
-    pub at_newest: bool,
-    /// Lines the notes pane is scrolled by.
-    pub detail_scroll: u16,
-    /// The entry to select when the next fresh page arrives.
-    pub pending_select: Option<i64>,
-}
-
-impl Timeline {
-    pub fn selected_entry(&self) -> Option<&Interaction> {
-        self.rows.get(self.selected)
     }
 }
 
@@ -154,13 +108,10 @@ pub struct App {
     pub kinds: Vec<Kind>,
     /// People and kinds: what the others wait for (they need the manager).
     pub people_fetch: Fetch,
-    pub timeline: Timeline,
-    /// The search line, while it is being typed.
-    pub search: Option<LineInput>,
+    /// The Journal screen: the timeline and the search line.
+    pub journal: journal::State,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    /// Rows of the timeline list on screen, from the last known size.
-    pub list_height: usize,
     /// Ticks since the open form last changed; `None` when nothing is unsaved.
     pub draft_idle_ticks: Option<u16>,
     /// The journal could only be opened for reading: a banner says so and
@@ -311,11 +262,9 @@ impl App {
             people: Vec::new(),
             kinds: Vec::new(),
             people_fetch: Fetch::Idle,
-            timeline: Timeline::default(),
-            search: None,
+            journal: journal::State::default(),
             overlay: None,
             status: None,
-            list_height: 20,
             draft_idle_ticks: None,
             read_only: false,
             loaded: false,

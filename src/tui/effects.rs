@@ -5,15 +5,16 @@
 mod next_steps;
 mod prep;
 mod profiles;
+mod timeline;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Cmd, Msg, PAGE, PageFrom, TerminalCmd};
+use super::app::{Cmd, Msg, TerminalCmd};
 use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
 use crate::journal;
-use crate::store::{PageRequest, PersonChange, Store, StoreError};
+use crate::store::{PersonChange, Store, StoreError};
 
 /// Runs `cmd`, pushing the answers onto `out` and the terminal's work
 /// (clipboard, editor) onto `terminal`, for the event loop.
@@ -60,32 +61,7 @@ pub fn run(
                 kinds: store.kinds()?,
             })
         }),
-        Cmd::LoadPage {
-            request,
-            filter,
-            from,
-        } => match from {
-            PageFrom::Start => store.interactions(
-                &filter,
-                PageRequest {
-                    limit: PAGE,
-                    after: None,
-                },
-            ),
-            PageFrom::Older(cursor) => store.interactions(
-                &filter,
-                PageRequest {
-                    limit: PAGE,
-                    after: Some(cursor),
-                },
-            ),
-            PageFrom::Newer(cursor) => store.interactions_newer_than(&filter, cursor, PAGE),
-        }
-        .map(|rows| Msg::PageLoaded {
-            request,
-            from,
-            rows,
-        }),
+        Cmd::Journal(cmd) => timeline::run(store, cmd, now).map(Msg::Journal),
         Cmd::SaveEntry {
             draft,
             editing,
@@ -103,12 +79,6 @@ pub fn run(
                 was_edit: editing.is_some(),
             })
         }
-        Cmd::DeleteEntry(id) => store
-            .delete_interaction(id, now)
-            .map(|e| Msg::EntryDeleted(Box::new(e))),
-        Cmd::UndoDelete => store
-            .undo_own_delete()
-            .map(|e| Msg::EntryRestored(e.map(Box::new))),
         Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
         Cmd::SavePerson {
             draft,
@@ -234,7 +204,6 @@ pub fn run(
 fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
-        | Cmd::LoadPage { .. }
         | Cmd::Insights(_)
         | Cmd::LoadPrep { .. }
         | Cmd::WriteSummary { .. }
@@ -246,7 +215,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         // An entry may carry an advice ask; deleting it takes the ask along.
         // A new entry may carry promises made in it.
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
-        Cmd::DeleteEntry(_) | Cmd::UndoDelete => Changed::ENTRIES | Changed::ADVICE,
+        Cmd::Journal(cmd) => timeline::changed_by(cmd),
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
         Cmd::SavePerson { .. } | Cmd::SetNextOneOnOne { .. } => Changed::PEOPLE,
         Cmd::People(cmd) => match cmd {

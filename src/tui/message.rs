@@ -6,16 +6,16 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::app::{PageFrom, SummaryNext, TerminalCmd};
+use super::app::{SummaryNext, TerminalCmd};
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::{insights, next_steps, people};
+use super::screens::{insights, journal, next_steps, people};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
 use crate::domain::{Topic, TopicStatus};
 use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
-use crate::store::{InteractionFilter, OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
+use crate::store::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 /// Something that happened: a key, a tick, or the store's answer.
 #[derive(Debug, Clone)]
@@ -31,25 +31,22 @@ pub enum Msg {
         today: NaiveDate,
         now: DateTime<Utc>,
     },
+    /// The terminal's size, and the rows of the Journal's list at that
+    /// size (made by `Msg::resized`, where the layout is known).
     Resized {
         width: u16,
         height: u16,
+        journal_rows: usize,
     },
     /// The terminal came back from a suspend.
     Resumed,
     /// The session is ending (quit, a signal, the terminal gone).
     Closing,
-    PageLoaded {
-        request: RequestId,
-        from: PageFrom,
-        rows: Vec<Interaction>,
-    },
+    Journal(journal::Msg),
     EntrySaved {
         entry: Box<Interaction>,
         was_edit: bool,
     },
-    EntryDeleted(Box<Interaction>),
-    EntryRestored(Option<Box<Interaction>>),
     CheckInSaved(CheckIn),
     PersonSaved(Person),
     PeopleLoaded {
@@ -129,6 +126,19 @@ pub enum Msg {
     },
 }
 
+impl Msg {
+    /// The terminal is `width`×`height` now: the message carries what the
+    /// Journal's list shows at that size, worked out here from the layout
+    /// the views draw with, so that `update` never asks a view.
+    pub fn resized(width: u16, height: u16) -> Msg {
+        Msg::Resized {
+            width,
+            height,
+            journal_rows: super::layout::journal_list_height(width, height),
+        }
+    }
+}
+
 impl Cmd {
     /// Whether it only reads, may take long on a large journal, and is
     /// answered with its request id (so a late answer is dropped): the
@@ -136,21 +146,22 @@ impl Cmd {
     pub fn is_slow_read(&self) -> bool {
         // Every fetch but pages and people: those are quick, and the next
         // key needs them.
-        self.request().is_some() && !matches!(self, Cmd::LoadPeople { .. } | Cmd::LoadPage { .. })
+        self.request().is_some()
+            && !matches!(
+                self,
+                Cmd::LoadPeople { .. } | Cmd::Journal(journal::Cmd::LoadPage { .. })
+            )
     }
 
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {
-            Cmd::LoadPeople { request }
-            | Cmd::LoadPage { request, .. }
-            | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::LoadPeople { request } | Cmd::LoadPrep { request, .. } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
             Cmd::People(cmd) => cmd.request(),
+            Cmd::Journal(cmd) => cmd.request(),
             Cmd::NextSteps(cmd) => cmd.request(),
             Cmd::SaveEntry { .. }
-            | Cmd::DeleteEntry(_)
-            | Cmd::UndoDelete
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
             | Cmd::AddTopic { .. }
@@ -180,19 +191,13 @@ pub enum Cmd {
         request: RequestId,
     },
     People(people::Cmd),
-    LoadPage {
-        request: RequestId,
-        filter: InteractionFilter,
-        from: PageFrom,
-    },
+    Journal(journal::Cmd),
     SaveEntry {
         draft: Box<InteractionDraft>,
         editing: Option<super::forms::EntryVersion>,
         /// Promises made in a new entry, saved with it.
         promises: Vec<crate::domain::PromiseNote>,
     },
-    DeleteEntry(i64),
-    UndoDelete,
     SaveCheckIn(CheckInDraft),
     SavePerson {
         draft: PersonDraft,

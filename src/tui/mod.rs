@@ -240,10 +240,7 @@ fn event_loop(
     clock: Clock,
 ) -> anyhow::Result<()> {
     let size = outside.guard.terminal.size()?;
-    let resized = Msg::Resized {
-        width: size.width,
-        height: size.height,
-    };
+    let resized = Msg::resized(size.width, size.height);
     outside.dispatch(app, store, resized);
     outside.dispatch(app, store, Msg::Start);
     let mut last_tick = Instant::now();
@@ -262,7 +259,7 @@ fn event_loop(
             let msg = match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
                 Event::Paste(text) => Msg::Paste(text),
-                Event::Resize(width, height) => Msg::Resized { width, height },
+                Event::Resize(width, height) => Msg::resized(width, height),
                 _ => continue,
             };
             outside.dispatch(app, store, msg);

@@ -31,7 +31,7 @@ impl Harness {
     pub fn on(day: NaiveDate, store: Store, width: u16, height: u16) -> Harness {
         let mut app = App::new(day, Keymap::defaults(), false);
         let mut store = store;
-        dispatch(&mut app, &mut store, Msg::Resized { width, height });
+        dispatch(&mut app, &mut store, Msg::resized(width, height));
         start(&mut app, &mut store);
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         Harness {
@@ -76,11 +76,7 @@ impl Harness {
 
     pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
         self.terminal.backend_mut().resize(width, height);
-        dispatch(
-            &mut self.app,
-            &mut self.store,
-            Msg::Resized { width, height },
-        );
+        dispatch(&mut self.app, &mut self.store, Msg::resized(width, height));
         self
     }
 

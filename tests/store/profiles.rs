@@ -12,7 +12,7 @@ use rapport::store::{PersonChange, Store};
 use super::{journal_with_manager, now, today};
 
 /// The first `count` migrations of `migrations/`, as an older release shipped them.
-fn first_migrations(count: usize) -> rusqlite_migration::Migrations<'static> {
+pub(super) fn first_migrations(count: usize) -> rusqlite_migration::Migrations<'static> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
     let mut folders: Vec<_> = std::fs::read_dir(&root)
         .expect("migrations folder")

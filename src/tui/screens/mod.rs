@@ -5,10 +5,11 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved so far: Insights, Next steps, People; the other screens still
-//! live in `update`.
+//! Moved so far: Journal, Insights, Next steps, People; Prep still lives
+//! in `update`.
 
 pub mod insights;
+pub mod journal;
 pub mod next_steps;
 pub mod people;
 

@@ -3,7 +3,7 @@
 //! write's `Changed` goes through `invalidate`, the one place that knows
 //! what rests on what; a failure stays with the fetch it belongs to.
 
-use super::super::app::{App, Cmd, PageFrom, Screen};
+use super::super::app::{App, Cmd, Screen};
 use super::super::loading::{Changed, RequestId};
 
 /// What each fetch rests on: a write that changed any of it makes it stale.
@@ -72,16 +72,6 @@ pub(super) fn load_people(app: &mut App) -> Cmd {
     Cmd::LoadPeople { request }
 }
 
-/// A page of the timeline; a page on its way is superseded.
-pub(super) fn load_page(app: &mut App, from: PageFrom) -> Cmd {
-    let request = app.timeline.fetch.start();
-    Cmd::LoadPage {
-        request,
-        filter: app.timeline.filter.clone(),
-        from,
-    }
-}
-
 /// The fetches below need to know who the manager is: while the people are
 /// on their way, they wait for them.
 fn people_settled(app: &App) -> bool {
@@ -120,7 +110,7 @@ pub(super) fn refresh_about(app: &mut App) -> Option<Cmd> {
 /// A fetch failed: it shows where its value would, and waits for a change
 /// or a return to its screen. Returns what failed to load, for the status.
 pub(super) fn fail(app: &mut App, request: RequestId, error: &str) -> Option<&'static str> {
-    if app.timeline.fetch.fail(request, error) {
+    if app.journal.fetch.fail(request, error) {
         Some("the journal")
     } else if app.people_fetch.fail(request, error) {
         Some("the people")

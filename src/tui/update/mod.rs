@@ -9,7 +9,6 @@ mod overlays;
 mod prep;
 mod timeline;
 
-use super::app::PageFrom;
 use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind, TerminalCmd};
 use super::form::FormEvent;
 use super::forms;
@@ -17,11 +16,9 @@ use super::keymap::{Action, Context};
 use super::loading::Changed;
 use super::screens;
 use crate::domain::text::shown_line;
-use crate::present::truncated;
-use fetches::{fail, invalidate, load_page, load_people, refresh_all, retry_failed};
+use fetches::{fail, invalidate, load_people, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
 use prep::{on_prep_action, on_prep_msg};
-use timeline::{apply_page, fetch_if_near_edge, keep_visible, on_journal_action, reload};
 
 /// Ticks of quiet typing after which a draft is saved.
 const DRAFT_DEBOUNCE_TICKS: u16 = 2;
@@ -41,9 +38,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             let tick = on_tick(app);
             fetches::batch([day, tick])
         }
-        Msg::Resized { width, height } => {
-            app.list_height = super::layout::journal_list_height(width, height);
-            keep_visible(app);
+        Msg::Resized { journal_rows, .. } => {
+            screens::journal::resized(&mut app.journal, journal_rows);
             None
         }
         Msg::Resumed => None,
@@ -54,17 +50,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         },
         Msg::Start => Some(Cmd::Batch(vec![
             load_people(app),
-            load_page(app, PageFrom::Start),
+            Cmd::Journal(screens::journal::reload(&mut app.journal, None)),
         ])),
-        Msg::PageLoaded {
-            request,
-            from,
-            rows,
-        } => {
-            if app.timeline.fetch.finish(request) {
-                apply_page(app, from, rows);
-            }
-            None
+        Msg::Journal(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::journal::update(&mut app.journal, msg, &ctx);
+            asks::apply(app, outcome, Cmd::Journal)
         }
         Msg::NextSteps(msg) => {
             let outcome = screens::next_steps::update(&mut app.coach, msg);
@@ -98,36 +89,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
                 shown_line(&entry.person)
             ));
             let cmd = close_form(app);
-            app.timeline.detail_scroll = 0;
-            fetches::batch([cmd, Some(reload(app, Some(entry.id)))])
-        }
-        Msg::EntryDeleted(entry) => {
-            let title = if entry.title.is_empty() {
-                entry.kind.clone()
-            } else {
-                shown_line(&entry.title)
-            };
-            let undo = app.keymap.keys_for(Context::Journal, Action::Undo);
-            app.info(format!(
-                "deleted “{}” — {undo} to undo",
-                truncated(&title, 40)
-            ));
-            let t = &mut app.timeline;
-            t.rows.retain(|r| r.id != entry.id);
-            t.selected = t.selected.min(t.rows.len().saturating_sub(1));
-            keep_visible(app);
-            fetch_if_near_edge(app)
-        }
-        Msg::EntryRestored(Some(entry)) => {
-            app.info(format!(
-                "restored “{}”",
-                truncated(&shown_line(&entry.title), 40)
-            ));
-            Some(reload(app, Some(entry.id)))
-        }
-        Msg::EntryRestored(None) => {
-            app.info("nothing to undo");
-            None
+            let reload = screens::journal::entry_saved(&mut app.journal, entry.id);
+            fetches::batch([cmd, Some(Cmd::Journal(reload))])
         }
         Msg::CheckInSaved(check_in) => {
             app.info(format!(
@@ -255,19 +218,15 @@ fn on_paste(app: &mut App, text: &str) -> Option<Cmd> {
         ));
         return None;
     }
-    match (&mut app.overlay, &mut app.search) {
-        (Some(Overlay::Form(open)), _) => {
+    match &mut app.overlay {
+        Some(Overlay::Form(open)) => {
             if open.form.paste(text) == FormEvent::Changed {
                 app.draft_idle_ticks = Some(0);
             }
             None
         }
-        (None, Some(input)) => {
-            input.insert(text);
-            let query = input.text().to_string();
-            set_live_search(app, &query)
-        }
-        _ => None,
+        Some(_) => None,
+        None => screens::journal::paste(&mut app.journal, text).map(Cmd::Journal),
     }
 }
 
@@ -282,8 +241,10 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     if app.overlay.is_some() {
         return on_overlay_key(app, key);
     }
-    if app.search.is_some() {
-        return on_search_key(app, key);
+    if app.journal.search.is_some() {
+        let ctx = crate::tui_ctx!(app);
+        let outcome = screens::journal::on_search_key(&mut app.journal, key, &ctx);
+        return asks::apply(app, outcome, Cmd::Journal);
     }
     let context = screen_context(app);
     let (found_in, action) = app.keymap.resolve(context, key)?;
@@ -297,7 +258,11 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         return None;
     }
     match app.screen {
-        Screen::Journal => on_journal_action(app, action),
+        Screen::Journal => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::journal::on_action(&mut app.journal, action, &ctx);
+            asks::apply(app, outcome, Cmd::Journal)
+        }
         Screen::Insights => {
             let ctx = crate::tui_ctx!(app);
             let (cmd, said) = screens::insights::on_action(&mut app.insights, action, &ctx);
@@ -363,49 +328,4 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
         Action::ShowPeople => go(app, Screen::People),
         _ => None,
     }
-}
-
-fn on_search_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
-    match app.keymap.action(Context::Search, key) {
-        Some(Action::KeepSearch) => {
-            // Enter searches for all of it, short words included.
-            let query = app.search.take()?.text().to_string();
-            set_search(app, &query)
-        }
-        Some(Action::Cancel) => {
-            app.search = None;
-            set_search(app, "")
-        }
-        Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
-        _ => {
-            let input = app.search.as_mut()?;
-            if input.handle(key, &app.keymap) {
-                let query = input.text().to_string();
-                set_live_search(app, &query)
-            } else {
-                None
-            }
-        }
-    }
-}
-
-/// A search as it is typed: only its words of three letters or more are
-/// looked up; with none yet, the results stay as they are until the next
-/// letter (a one-letter prefix would read most of the text index).
-fn set_live_search(app: &mut App, query: &str) -> Option<Cmd> {
-    if query.trim().is_empty() {
-        return set_search(app, "");
-    }
-    let looked_up = crate::domain::text::live_search(query)?;
-    set_search(app, &looked_up)
-}
-
-fn set_search(app: &mut App, query: &str) -> Option<Cmd> {
-    let text = (!query.trim().is_empty()).then(|| query.to_string());
-    if app.timeline.filter.text == text {
-        return None;
-    }
-    app.timeline.filter.text = text;
-    app.timeline.selected = 0;
-    Some(reload(app, None))
 }

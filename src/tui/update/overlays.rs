@@ -8,9 +8,8 @@ use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
 use super::super::form::{FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
-use super::super::screens::{next_steps, people};
+use super::super::screens::{journal, next_steps, people};
 use super::fetches::batch;
-use super::timeline::reload;
 use crate::domain::text::shown_line;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
@@ -341,12 +340,10 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
             forms::profile_op(&open.form, *section, person, *editing)
                 .map(|op| Cmd::People(people::Cmd::Profile(op)))
         }
-        Purpose::Filter => match forms::filter_from(&open.form, &app.timeline.filter, today) {
+        Purpose::Filter => match forms::filter_from(&open.form, &app.journal.filter, today) {
             Ok(filter) => {
-                app.timeline.filter = filter;
-                app.timeline.selected = 0;
                 open.closed = true;
-                return Some(reload(app, None));
+                return Some(Cmd::Journal(journal::set_filter(&mut app.journal, filter)));
             }
             Err(errors) => Err(errors),
         },

@@ -1,4 +1,6 @@
-//! The Journal screen: the timeline, newest first, and the selected entry.
+//! The Journal screen: the timeline, newest first, and the selected entry
+//! (the coach's top step below them is drawn by `view`, as it is the
+//! coach's).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,44 +16,28 @@ use chrono::Datelike;
 use crate::domain::Interaction;
 use crate::domain::text::shown_line;
 use crate::prep::short_date;
-use crate::present::{
-    advice_state, padded, quality_cell, tags_text, title_text, truncated, truncated_at_word, width,
-};
-use crate::tui::app::App;
-use crate::tui::layout::{split, without_next_step};
+use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
+use crate::tui::ctx::Ctx;
+use crate::tui::layout::split;
+use crate::tui::screens::journal::State;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
-    let (body, next_step) = without_next_step(body);
-    if let Some(top) = app.coach.top() {
-        let key = app.keymap.keys_for(
-            crate::tui::keymap::Context::Global,
-            crate::tui::keymap::Action::ShowNextSteps,
-        );
-        let label = " Next: ";
-        let more = format!("  ({key} for more)");
-        let room = usize::from(next_step.width).saturating_sub(width(label) + width(&more));
-        let line = Line::from(vec![
-            Span::styled(label, theme.key()),
-            Span::raw(truncated_at_word(&shown_line(&top.message), room)),
-            Span::styled(more, theme.dim()),
-        ]);
-        frame.render_widget(Paragraph::new(line), next_step);
-    }
+/// The list and the selected entry, in `body` (above the coach's line).
+pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
     let (list, detail) = split(body);
-    render_list(app, theme, frame, list);
+    render_list(state, ctx, theme, frame, list);
     if let Some(detail) = detail {
-        render_detail(app, theme, frame, detail);
+        render_detail(state, theme, frame, detail);
     }
 }
 
-fn filter_summary(app: &App) -> String {
-    let f = &app.timeline.filter;
+fn filter_summary(state: &State, ctx: &Ctx<'_>) -> String {
+    let f = &state.filter;
     let mut parts = Vec::new();
     if let Some(text) = &f.text {
         parts.push(format!("“{}”", shown_line(text)));
     }
     if let Some(id) = f.kind_id
-        && let Some(k) = app.kinds.iter().find(|k| k.id == id)
+        && let Some(k) = ctx.kinds.iter().find(|k| k.id == id)
     {
         parts.push(k.name.clone());
     }
@@ -59,7 +45,7 @@ fn filter_summary(app: &App) -> String {
         parts.push(c.to_string());
     }
     if let Some(id) = f.person_id
-        && let Some(p) = app.people.iter().find(|p| p.id == id)
+        && let Some(p) = ctx.people.iter().find(|p| p.id == id)
     {
         parts.push(format!("with {}", shown_line(&p.name)));
     }
@@ -75,8 +61,8 @@ fn filter_summary(app: &App) -> String {
     parts.join(", ")
 }
 
-fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let filter = filter_summary(app);
+fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let filter = filter_summary(state, ctx);
     let title = if filter.is_empty() {
         "Journal".to_string()
     } else {
@@ -85,12 +71,12 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let block = theme.block(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let t = &app.timeline;
+    let t = state;
     if t.rows.is_empty() {
         let text = if t.fetch.is_loading() || t.fetch.error().is_some() {
             super::waiting_text(&t.fetch, "the journal", "loading…")
         } else if filter.is_empty() {
-            let add = app.keymap.keys_for(
+            let add = ctx.keymap.keys_for(
                 crate::tui::keymap::Context::Journal,
                 crate::tui::keymap::Action::Add,
             );
@@ -106,19 +92,19 @@ fn render_list(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let columns = Columns {
         // "Tue 1 Dec", or "Tue 1 Dec 2025" when a row on screen is from
         // another year.
-        day: if shown().any(|(_, e)| e.happened_on.year() != app.today.year()) {
+        day: if shown().any(|(_, e)| e.happened_on.year() != ctx.today.year()) {
             16
         } else {
             11
         },
         // One person fills the column when the journal has one person or
         // the list shows one person's entries: the title gets the room.
-        with: app.people.iter().filter(|p| !p.archived).count() > 1 && t.filter.person_id.is_none(),
+        with: ctx.people.iter().filter(|p| !p.archived).count() > 1 && t.filter.person_id.is_none(),
     };
     let lines: Vec<Line<'_>> = shown()
         .map(|(i, entry)| {
             row_line(
-                app,
+                ctx.today,
                 theme,
                 entry,
                 usize::from(inner.width),
@@ -140,7 +126,7 @@ struct Columns {
 }
 
 fn row_line<'a>(
-    app: &App,
+    today: chrono::NaiveDate,
     theme: &Theme,
     entry: &'a Interaction,
     width: usize,
@@ -152,7 +138,7 @@ fn row_line<'a>(
     let mut spans = vec![
         Span::raw(format!(
             "{} ",
-            padded(&short_date(entry.happened_on, app.today), columns.day)
+            padded(&short_date(entry.happened_on, today), columns.day)
         )),
         Span::styled(format!("{} ", padded(&entry.kind, 10)), theme.accent()),
     ];
@@ -183,11 +169,11 @@ fn row_line<'a>(
     line
 }
 
-fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_detail(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let block = theme.block("Entry");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(entry) = app.timeline.selected_entry() else {
+    let Some(entry) = state.selected_entry() else {
         return;
     };
     let mut lines = vec![Line::from(Span::styled(title_text(entry), theme.title()))];
@@ -257,7 +243,7 @@ fn render_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         height: inner.height - header,
         ..inner
     };
-    let scroll = usize::from(app.timeline.detail_scroll);
+    let scroll = usize::from(state.detail_scroll);
     let (notes, more) = wrapped_shown(
         &entry.notes,
         usize::from(notes_area.width),

@@ -25,6 +25,7 @@ use super::ctx::Ctx;
 use super::keymap::{Action, Context};
 use super::loading::Fetch;
 use crate::domain::text::shown_line;
+use crate::present::{truncated_at_word, width};
 pub use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -49,7 +50,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     .areas(area);
     render_header(app, &theme, frame, header);
     match app.screen {
-        Screen::Journal => journal::render(app, &theme, frame, body),
+        Screen::Journal => {
+            let (body, next_step) = super::layout::without_next_step(body);
+            render_next_step(app, &theme, frame, next_step);
+            journal::render(&app.journal, &Ctx::of(app), &theme, frame, body);
+        }
         Screen::Insights => {
             insights::render(&app.insights, &Ctx::of(app), &theme, frame, body);
         }
@@ -61,6 +66,23 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
+}
+
+/// The Journal's last line: the coach's top step, and the key for more.
+fn render_next_step(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(top) = app.coach.top() else {
+        return;
+    };
+    let key = app.keymap.keys_for(Context::Global, Action::ShowNextSteps);
+    let label = " Next: ";
+    let more = format!("  ({key} for more)");
+    let room = usize::from(area.width).saturating_sub(width(label) + width(&more));
+    let line = Line::from(vec![
+        Span::styled(label, theme.key()),
+        Span::raw(truncated_at_word(&shown_line(&top.message), room)),
+        Span::styled(more, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// What stands where a fetch's value will be: that it is on its way, or
@@ -117,7 +139,7 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    if let Some(search) = &app.search {
+    if let Some(search) = &app.journal.search {
         let mut spans = vec![
             Span::styled("/", theme.accent()),
             Span::raw(shown_line(search.text())),
