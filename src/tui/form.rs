@@ -438,7 +438,7 @@ mod tests {
         let keymap = Keymap::defaults();
         let mut press = |c| {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            list.handle(&key, keymap.editing(Context::Checklist, &key))
+            list.handle(&key, keymap.action(&key))
         };
         assert!(press('3'));
         assert!(!press('9'), "no ninth item");

@@ -12,7 +12,7 @@ use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
 use crate::tui::form::{Checklist, Editor, Form};
 use crate::tui::forms::OpenForm;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Context, HelpAction};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
@@ -104,12 +104,12 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
         "Keys can be changed in keymap.toml (in the config directory), one section per heading above.",
         theme.dim(),
     )));
-    let key = |a| app.keymap.keys_for(Context::Help, a);
+    let key = |a: HelpAction| app.keymap.keys_for(a);
     let title = format!(
         "Help — {}/{} scroll, {} closes",
-        key(Action::Down),
-        key(Action::Up),
-        key(Action::Close)
+        key(HelpAction::Down),
+        key(HelpAction::Up),
+        key(HelpAction::Close)
     );
     let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
