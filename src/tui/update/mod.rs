@@ -284,25 +284,6 @@ fn screen_key<A: Actions>(
     }
 }
 
-/// Where the keys of the screen in view are read: the screen's own section,
-/// or on Prep the section of the pane in focus.
-pub fn screen_context(app: &App) -> Context {
-    match app.screen {
-        Screen::Journal => Context::Journal,
-        Screen::Insights => Context::Insights,
-        Screen::NextSteps => Context::NextSteps,
-        Screen::People => Context::People,
-        Screen::Prep => match app.prep.focus {
-            super::app::PrepPane::Agenda => Context::PrepAgenda,
-            super::app::PrepPane::Advice => Context::PrepAdvice,
-            super::app::PrepPane::Promises => Context::PrepPromises,
-            super::app::PrepPane::About
-            | super::app::PrepPane::Since
-            | super::app::PrepPane::Summary => Context::Prep,
-        },
-    }
-}
-
 /// An action bound in `[global]`, on any screen.
 fn on_global_action(app: &mut App, action: GlobalAction) -> Option<Cmd> {
     let go = |app: &mut App, screen: Screen| {
