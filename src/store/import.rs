@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::entry_files::{EntryRecord, KindChoice, kind_for_word};
 use super::fields::ImportError;
 use super::interactions::write_tags;
+use super::text_index::IndexedByHand;
 use super::{Store, StoreError, instant_text};
 use crate::domain::Category;
 
@@ -111,6 +112,7 @@ impl Store {
     ) -> Outcome<ImportReport> {
         let mut report = ImportReport::new(dry_run, &[("interaction", "interactions")]);
         let tx = self.conn.transaction()?;
+        let index = IndexedByHand::begin(&tx)?;
         let stamp = instant_text(now);
         for entry in entries {
             let person = entry_person(&tx, entry, person_id)?;
@@ -169,6 +171,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             write_tags(&tx, id, &entry.tags)?;
+            index.index_entry(&tx, id)?;
             if category == Category::Ask {
                 // As `log` does: an ask opens an advice loop on its title.
                 tx.execute(
@@ -178,6 +181,7 @@ impl Store {
             }
             report.count("interactions", true);
         }
+        index.restore(&tx)?;
         finish(tx, report)
     }
 }

@@ -10,6 +10,7 @@ use super::export::ExportDocument;
 use super::fields::ImportError;
 use super::import::{ImportFailure, ImportReport, Outcome, finish};
 use super::interactions::write_tags;
+use super::text_index::IndexedByHand;
 use super::{Store, StoreError};
 
 /// File ids mapped to journal ids, per table.
@@ -134,7 +135,10 @@ impl Store {
         let fresh = &mut Fresh::default();
         let people = import_people(&tx, fresh, doc, &mut report)?;
         let kinds = import_kinds(&tx, doc, &mut report)?;
-        let interactions = import_interactions(&tx, fresh, doc, &people, &kinds, &mut report)?;
+        let index = IndexedByHand::begin(&tx)?;
+        let interactions =
+            import_interactions(&tx, fresh, &index, doc, &people, &kinds, &mut report)?;
+        index.restore(&tx)?;
         let topics = import_topics(&tx, fresh, doc, &people, &interactions, &mut report)?;
         import_summaries(
             &tx,
@@ -270,6 +274,7 @@ fn import_kinds(
 fn import_interactions(
     tx: &Transaction<'_>,
     fresh: &mut Fresh,
+    index: &IndexedByHand,
     doc: &ExportDocument,
     people: &IdMap,
     kinds: &IdMap,
@@ -309,6 +314,7 @@ fn import_interactions(
         )?;
         let id = fresh.inserted("interaction", tx);
         write_tags(tx, id, &e.tags)?;
+        index.index_entry(tx, id)?;
         map.0.insert(e.id, id);
         inserted.insert(e.id, id);
         report.count("interactions", true);

@@ -29,6 +29,7 @@ mod promises;
 mod records;
 mod seal;
 mod summaries;
+mod text_index;
 mod trust;
 
 use std::path::PathBuf;

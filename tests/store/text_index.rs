@@ -233,3 +233,47 @@ fn migrating_gives_back_the_space_the_copies_took() {
         "the file shrinks by the copies it no longer keeps: {before} → {after} bytes"
     );
 }
+
+fn text_index_triggers(store: &Store) -> i64 {
+    store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%fts%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("triggers")
+}
+
+#[test]
+fn an_import_indexes_every_entry_and_leaves_the_triggers_in_place() {
+    let mut source = Store::open_in_memory().expect("open");
+    fill(&mut source);
+    let doc = source.export_document().expect("exported");
+
+    let mut dry = Store::open_in_memory().expect("open");
+    dry.import_document(&doc, true).expect("dry run");
+    assert_eq!(
+        text_index_triggers(&dry),
+        5,
+        "a dry run puts the triggers back"
+    );
+    assert!(find(&dry, "hiring").is_empty());
+
+    let mut target = Store::open_in_memory().expect("open");
+    target.import_document(&doc, false).expect("imported");
+    assert_eq!(text_index_triggers(&target), 5);
+    assert_index_matches_the_entries(&target);
+    for query in SEARCHES {
+        assert_eq!(find(&target, query), find(&source, query), "{query:?}");
+    }
+    // The triggers work again after the import.
+    let entry = target.interaction(30).expect("entry 30");
+    let mut edit = entry.to_draft();
+    edit.tags = vec!["after-import".into()];
+    target
+        .update_interaction(30, entry.version, &edit, now())
+        .expect("edited");
+    assert_index_matches_the_entries(&target);
+    assert_eq!(find(&target, "after-import"), vec![30]);
+}

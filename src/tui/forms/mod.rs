@@ -210,7 +210,7 @@ pub fn entry_form(
             FieldId::Notes,
             "Notes",
             Editor::notes(&text(|e| e.notes.clone())),
-            "Enter for a new line; ctrl-o opens $EDITOR",
+            "Enter for a new line",
         ),
         Field::new(
             FieldId::Date,

@@ -113,7 +113,7 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
             FieldId::Notes,
             "Notes",
             Editor::notes(""),
-            "Enter for a new line; ctrl-o opens $EDITOR",
+            "Enter for a new line",
         ),
     ];
     if !topics.is_empty() {

@@ -3,6 +3,7 @@
 
 mod heatmap;
 mod insights;
+mod insights_charts;
 mod journal;
 mod next_steps;
 mod overlay;
