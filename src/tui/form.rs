@@ -318,7 +318,6 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::Context;
 
     fn form() -> Form {
         let kinds = ["one_on_one", "meal", "coffee"]

@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::People => {
             people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::Prep => prep::render(app, &theme, frame, body),
+        Screen::Prep => prep::render(&app.prep, &Ctx::of(app), &theme, frame, body),
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
@@ -216,7 +216,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (keys.keys_for(InsightsAction::NextPerson), "person"),
             (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => vec![
+        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => vec![
             (keys.keys_for(GlobalAction::Help), "help"),
             (keys.keys_for(PrepPromisesAction::AddPromise), "add promise"),
             (keys.keys_for(PrepPromisesAction::KeepPromise), "kept"),
