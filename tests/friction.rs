@@ -393,3 +393,37 @@ fn a_form_without_notes_has_nothing_for_the_editor_and_help_lists_the_key() {
         "{help:?}"
     );
 }
+
+#[test]
+fn the_notes_hint_names_the_editor_key_as_bound() {
+    use crossterm::event::KeyModifiers;
+    use rapport::tui::app::TerminalCmd;
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.app
+        .keymap
+        .patch(
+            "[form]\nedit_notes_externally = [\"f4\"]\n",
+            std::path::Path::new("keymap.toml"),
+        )
+        .expect("a valid keymap");
+    h.press(KeyCode::Char('a'));
+    focus_field(&mut h, FieldId::Notes);
+    let screen = h.screen_text();
+    assert!(screen.contains("f4 opens $EDITOR"), "{screen}");
+    assert!(!screen.contains("ctrl-o"), "{screen}");
+    let work = rapport::tui::dispatch(
+        &mut h.app,
+        &mut h.store,
+        rapport::tui::app::Msg::Key(crossterm::event::KeyEvent::new(
+            KeyCode::F(4),
+            KeyModifiers::NONE,
+        )),
+    );
+    assert_eq!(
+        work,
+        vec![TerminalCmd::EditNotes {
+            notes: String::new()
+        }]
+    );
+}

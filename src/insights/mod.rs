@@ -2,6 +2,7 @@
 //! from plain aggregates (per day and kind) and a `today`. No I/O here: the
 //! store supplies the facts, the TUI and `rapport stats` show the result.
 
+mod bins;
 mod promises;
 pub mod range;
 mod series;
@@ -9,6 +10,7 @@ mod series;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use bins::{CadenceStatus, QualityBin, quality_bins, weeks_per_bin};
 pub use promises::{PromiseCounts, PromiseMonth, PromiseSeries, promise_series};
 pub use range::Range;
 pub use series::{SUMMARY_EFFECT_MINIMUM, calendar_start, compute};

@@ -282,3 +282,60 @@ fn an_empty_journal_is_empty_but_whole() {
     assert_eq!(insights.frequency.len(), 1, "just this week");
     assert_eq!(insights.balance.share_by_me, None);
 }
+
+#[test]
+fn quality_bins_average_whole_weeks_weighted_by_ratings() {
+    // Mondays 2 and 9 Nov: a 1:1 rated 2, then two rated 5 and 5.
+    let facts = [
+        fact(d(2026, 11, 2), Category::Formal, 1, &[2], 1),
+        fact(d(2026, 11, 9), Category::Formal, 2, &[5, 5], 1),
+    ];
+    let checks = [check_in(d(2026, 11, 3), 2), check_in(d(2026, 11, 10), 4)];
+    let insights = run(&facts, &checks, Range::All, d(2026, 11, 10));
+    let weekly = quality_bins(&insights, 1);
+    assert_eq!(weekly.len(), 2);
+    assert_eq!(weekly[0].one_on_one, Some(2.0));
+    assert_eq!(weekly[1].trust, Some(4.0));
+    assert_eq!(weekly[0].informal, None, "nothing informal rated");
+    let both = quality_bins(&insights, 2);
+    assert_eq!(both.len(), 1);
+    assert_eq!(
+        both[0].one_on_one,
+        Some(4.0),
+        "(2 + 5 + 5) / 3, not (2 + 5) / 2"
+    );
+    assert_eq!(both[0].trust, Some(3.0));
+    assert_eq!(both[0].week_start, d(2026, 11, 2));
+}
+
+#[test]
+fn an_uneven_range_puts_the_short_bin_first_so_the_last_ends_today() {
+    let facts = [fact(d(2026, 10, 12), Category::Formal, 1, &[3], 1)];
+    let insights = run(&facts, &[], Range::All, d(2026, 11, 10));
+    assert_eq!(insights.quality.len(), 5);
+    let bins = quality_bins(&insights, 2);
+    let starts: Vec<NaiveDate> = bins.iter().map(|b| b.week_start).collect();
+    assert_eq!(starts, [d(2026, 10, 12), d(2026, 10, 19), d(2026, 11, 2)]);
+    assert_eq!(weeks_per_bin(53, 39), 2);
+    assert_eq!(weeks_per_bin(14, 39), 1);
+}
+
+#[test]
+fn a_cadence_six_days_into_seven_is_due_soon_not_on_track() {
+    let cadence = |days: Option<i64>, target: Option<u32>| Cadence {
+        name: "1:1",
+        target_days: target,
+        last: None,
+        days_since: days,
+    };
+    assert_eq!(cadence(Some(6), Some(7)).status(), CadenceStatus::DueSoon);
+    assert_eq!(cadence(Some(7), Some(7)).status(), CadenceStatus::DueSoon);
+    assert_eq!(cadence(Some(8), Some(7)).status(), CadenceStatus::Overdue);
+    assert_eq!(cadence(Some(3), Some(7)).status(), CadenceStatus::OnTrack);
+    assert_eq!(cadence(Some(11), Some(30)).status(), CadenceStatus::OnTrack);
+    assert_eq!(cadence(Some(24), Some(30)).status(), CadenceStatus::DueSoon);
+    assert_eq!(cadence(None, Some(30)).status(), CadenceStatus::Overdue);
+    assert_eq!(cadence(Some(40), None).status(), CadenceStatus::NoTarget);
+    assert_eq!(cadence(Some(6), Some(7)).used(), 6.0 / 7.0);
+    assert_eq!(cadence(Some(60), Some(30)).used(), 1.0);
+}

@@ -1,4 +1,6 @@
-//! Small charts made of characters.
+//! Small charts made of characters, and the words beside them.
+
+use crate::insights::{Cadence, CadenceStatus};
 
 /// Bars of eight heights, one character per value.
 pub fn sparkline(values: &[u32]) -> String {
@@ -14,4 +16,56 @@ pub fn sparkline(values: &[u32]) -> String {
             }
         })
         .collect()
+}
+
+/// Where a cadence stands, in words, so it reads without colour:
+/// "ok", "due tomorrow", "3 days over", "never".
+pub fn cadence_status_text(cadence: &Cadence) -> String {
+    let (Some(days), Some(target)) = (cadence.days_since, cadence.target_days) else {
+        return match cadence.target_days {
+            Some(_) => "never".to_string(),
+            None => "no target".to_string(),
+        };
+    };
+    let left = i64::from(target) - days;
+    match cadence.status() {
+        CadenceStatus::Overdue => format!("{} over", super::days(-left)),
+        CadenceStatus::DueSoon => format!("due {}", super::in_days(left)),
+        CadenceStatus::OnTrack => "ok".to_string(),
+        CadenceStatus::NoTarget => "no target".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cadence(days: Option<i64>, target: Option<u32>) -> Cadence {
+        Cadence {
+            name: "1:1",
+            target_days: target,
+            last: None,
+            days_since: days,
+        }
+    }
+
+    #[test]
+    fn the_cadence_state_reads_in_words() {
+        assert_eq!(
+            cadence_status_text(&cadence(Some(6), Some(7))),
+            "due tomorrow"
+        );
+        assert_eq!(cadence_status_text(&cadence(Some(7), Some(7))), "due today");
+        assert_eq!(
+            cadence_status_text(&cadence(Some(25), Some(30))),
+            "due in 5 days"
+        );
+        assert_eq!(
+            cadence_status_text(&cadence(Some(8), Some(7))),
+            "1 day over"
+        );
+        assert_eq!(cadence_status_text(&cadence(Some(3), Some(7))), "ok");
+        assert_eq!(cadence_status_text(&cadence(None, Some(7))), "never");
+        assert_eq!(cadence_status_text(&cadence(Some(3), None)), "no target");
+    }
 }

@@ -35,13 +35,20 @@ pub(super) fn new_owner() -> String {
 }
 
 /// Field 22 of `/proc/PID/stat`: when the process started, in clock ticks
-/// since boot. `None` where there is no `/proc`.
+/// since boot. `None` where there is no `/proc`, and for a process that
+/// has ended but not been reaped yet (a zombie, state `Z`; `X` dead): a
+/// TUI killed with -9 is one until its terminal or tmux waits for it, and
+/// its draft is an orphan already.
 fn start_time(pid: u32) -> Option<String> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The command name (field 2) may hold spaces and parentheses: count
     // from the last `)`.
-    let after = stat.rsplit_once(')')?.1;
-    after.split_whitespace().nth(19).map(str::to_string)
+    let mut after = stat.rsplit_once(')')?.1.split_whitespace();
+    let state = after.next()?;
+    if matches!(state, "Z" | "X" | "x") {
+        return None;
+    }
+    after.nth(18).map(str::to_string)
 }
 
 /// Whether the process that owns drafts as `owner` is still running.
@@ -158,5 +165,35 @@ mod tests {
         assert!(owner_alive(&me), "{me}");
         assert!(!owner_alive("4194305:1:1"));
         assert!(!owner_alive(""));
+    }
+
+    #[test]
+    fn a_process_ended_but_not_yet_reaped_is_not_alive() {
+        if !std::path::Path::new("/proc").is_dir() {
+            return;
+        }
+        let mut child = std::process::Command::new("true")
+            .spawn()
+            .expect("spawn true");
+        let pid = child.id();
+        let stat = |pid: u32| -> Vec<String> {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|stat| stat.rsplit_once(')').map(|(_, after)| after.to_string()))
+                .map(|after| after.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        // Not waited for: once it exits it stays a zombie until `wait` below.
+        for _ in 0..10_000 {
+            if stat(pid).first().is_some_and(|state| state == "Z") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let fields = stat(pid);
+        assert_eq!(fields.first().map(String::as_str), Some("Z"), "{fields:?}");
+        let start = fields.get(19).cloned().unwrap_or_default();
+        assert!(!owner_alive(&format!("{pid}:{start}:1")));
+        let _ = child.wait();
     }
 }

@@ -106,14 +106,14 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
         Field::new(
             FieldId::Minutes,
             "Minutes",
-            Editor::line(""),
+            super::minutes_editor(None),
             "how long, optional",
         ),
         Field::new(
             FieldId::Notes,
             "Notes",
             Editor::notes(""),
-            "Enter for a new line; ctrl-o opens $EDITOR",
+            "Enter for a new line",
         ),
     ];
     if !topics.is_empty() {

@@ -4,16 +4,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::heatmap;
+use super::insights_charts as charts;
 use super::theme::Theme;
-use crate::domain::Category;
 use crate::domain::text::shown_line;
-use crate::insights::{Average, Insights};
+use crate::insights::{Average, CadenceStatus, Insights, quality_bins};
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::insights::State;
@@ -94,8 +92,8 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(charts);
-        render_frequency(data, theme, frame, left);
-        render_quality(data, theme, frame, right);
+        charts::frequency(data, theme, frame, left);
+        charts::quality(data, theme, frame, right);
         let block = theme.block("A year, day by day");
         let inner = block.inner(calendar);
         frame.render_widget(block, calendar);
@@ -103,12 +101,12 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         let [gauges, figures] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(bottom);
-        render_cadence(data, theme, frame, gauges);
+        charts::cadence(data, theme, frame, gauges);
         render_figures(data, theme, frame, figures);
     } else if body.width >= 70 && body.height >= 20 {
         let with_calendar = body.height >= 32;
         let [charts, calendar, figures] = Layout::vertical([
-            Constraint::Length(9),
+            Constraint::Length(10),
             Constraint::Length(if with_calendar {
                 heatmap::HEIGHT + 2
             } else {
@@ -120,239 +118,17 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(charts);
-        render_frequency(data, theme, frame, left);
-        render_quality(data, theme, frame, right);
+        charts::frequency(data, theme, frame, left);
+        charts::quality(data, theme, frame, right);
         if with_calendar {
             let block = theme.block("A year, day by day");
             let inner = block.inner(calendar);
             frame.render_widget(block, calendar);
             heatmap::render(&data.calendar, theme, frame, inner);
         }
-        render_summary_text(data, theme, frame, figures);
+        render_summary_text(data, theme, frame, figures, true);
     } else {
-        render_summary_text(data, theme, frame, body);
-    }
-}
-
-fn render_frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let max = data.frequency.iter().map(|w| w.total).max().unwrap_or(0);
-    let title = format!("How often: per week (max {max})");
-    let block = theme.block(&title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.height < 4 || inner.width < 8 {
-        return;
-    }
-    let chart = Rect {
-        height: inner.height - 2,
-        ..inner
-    };
-    let weeks = &data.frequency;
-    let slot = (usize::from(chart.width) / weeks.len().max(1)).clamp(1, 6);
-    let shown = weeks.len().min(usize::from(chart.width) / slot);
-    let visible = &weeks[weeks.len() - shown..];
-    let height = u32::from(chart.height);
-    let max = max.max(1);
-    let buf = frame.buffer_mut();
-    for (i, week) in visible.iter().enumerate() {
-        let x = chart.x + (i * slot) as u16;
-        let bar_width = if slot >= 2 { slot - 1 } else { 1 };
-        let mut below = 0u32;
-        let mut filled = 0u32;
-        for category in Category::MEETINGS {
-            below += week.count(category);
-            // Rounded cumulative heights keep the stack's top exact.
-            let top = (below * height + max / 2) / max;
-            for row in filled..top {
-                let y = chart.bottom() - 1 - row as u16;
-                for dx in 0..bar_width {
-                    buf.set_string(
-                        x + dx as u16,
-                        y,
-                        theme.category_glyph(category),
-                        theme.category(category),
-                    );
-                }
-            }
-            filled = filled.max(top);
-        }
-    }
-    if let (Some(first), Some(last)) = (visible.first(), visible.last()) {
-        let left = first.week_start.format("%-d %b").to_string();
-        let right = last.week_start.format("%-d %b").to_string();
-        let y = inner.bottom() - 2;
-        buf.set_string(inner.x, y, &left, theme.dim());
-        let rx = inner.right().saturating_sub(right.len() as u16);
-        if rx > inner.x + left.len() as u16 {
-            buf.set_string(rx, y, &right, theme.dim());
-        }
-    }
-    let mut legend = Vec::new();
-    for category in Category::MEETINGS {
-        let name = match category {
-            Category::Formal => "1:1",
-            other => other.as_str(),
-        };
-        legend.push(Span::styled(
-            theme.category_glyph(category),
-            theme.category(category),
-        ));
-        legend.push(Span::raw(format!("{name} ")));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(legend)),
-        Rect {
-            y: inner.bottom() - 1,
-            height: 1,
-            ..inner
-        },
-    );
-}
-
-fn render_quality(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let points = |pick: fn(&crate::insights::WeekQuality) -> Average| -> Vec<(f64, f64)> {
-        data.quality
-            .iter()
-            .enumerate()
-            .filter_map(|(i, q)| pick(q).average.map(|a| (i as f64, a)))
-            .collect()
-    };
-    let one_on_one = points(|q| q.one_on_one);
-    let informal = points(|q| q.informal);
-    let at = |day: chrono::NaiveDate| day.signed_duration_since(data.from).num_days() as f64 / 7.0;
-    let trust: Vec<(f64, f64)> = data
-        .checkins
-        .iter()
-        .map(|c| (at(c.day), f64::from(c.trust)))
-        .collect();
-    let clarity: Vec<(f64, f64)> = data
-        .checkins
-        .iter()
-        .map(|c| (at(c.day), f64::from(c.clarity)))
-        .collect();
-    let ease: Vec<(f64, f64)> = data
-        .checkins
-        .iter()
-        .map(|c| (at(c.day), f64::from(c.ease)))
-        .collect();
-    let style = |category: Option<Category>, fallback: ratatui::style::Color| match category {
-        Some(c) => theme.category(c),
-        None if theme.is_color() => Style::new().fg(fallback),
-        None => Style::new(),
-    };
-    let datasets = vec![
-        Dataset::default()
-            .name("1:1")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(style(Some(Category::Formal), ratatui::style::Color::Yellow))
-            .data(&one_on_one),
-        Dataset::default()
-            .name("informal")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(style(
-                Some(Category::Informal),
-                ratatui::style::Color::Green,
-            ))
-            .data(&informal),
-        Dataset::default()
-            .name("trust")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(style(None, ratatui::style::Color::LightCyan))
-            .data(&trust),
-        Dataset::default()
-            .name("clarity")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(style(None, ratatui::style::Color::LightMagenta))
-            .data(&clarity),
-        Dataset::default()
-            .name("ease")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(style(None, ratatui::style::Color::LightBlue))
-            .data(&ease),
-    ];
-    let last = data.quality.len().saturating_sub(1).max(1) as f64;
-    // The legend rides in the title, where it never covers a line.
-    let mut title = vec![Span::raw(" How well (1-5): ")];
-    for (name, style) in [
-        (
-            "─1:1 ",
-            style(Some(Category::Formal), ratatui::style::Color::Yellow),
-        ),
-        (
-            "─informal ",
-            style(Some(Category::Informal), ratatui::style::Color::Green),
-        ),
-        ("•trust ", style(None, ratatui::style::Color::LightCyan)),
-        (
-            "•clarity ",
-            style(None, ratatui::style::Color::LightMagenta),
-        ),
-        ("•ease ", style(None, ratatui::style::Color::LightBlue)),
-    ] {
-        title.push(Span::styled(name, style));
-    }
-    let chart = Chart::new(datasets)
-        .block(theme.block("").title(Line::from(title)))
-        .x_axis(
-            Axis::default()
-                .style(theme.dim())
-                .bounds([0.0, last])
-                .labels([
-                    Span::raw(data.from.format("%-d %b").to_string()),
-                    Span::raw(data.to.format("%-d %b").to_string()),
-                ]),
-        )
-        .y_axis(
-            Axis::default()
-                .style(theme.dim())
-                .bounds([1.0, 5.0])
-                .labels([Span::raw("1"), Span::raw("3"), Span::raw("5")]),
-        )
-        .legend_position(None);
-    frame.render_widget(chart, area);
-}
-
-fn render_cadence(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let block = theme.block("Since the last one, against the target");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    for (i, c) in data.cadence.iter().enumerate() {
-        let y = inner.y + (i as u16) * 2;
-        if y >= inner.bottom() {
-            break;
-        }
-        let row = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
-        let (ratio, label) = match (c.days_since, c.target_days) {
-            (Some(days), Some(target)) => (
-                (days as f64 / f64::from(target.max(1))).min(1.0),
-                format!("{:<9}{days}/{target} days ", c.name),
-            ),
-            (None, Some(target)) => (1.0, format!("{:<9}never (every {target}) ", c.name)),
-            (Some(days), None) => (0.0, format!("{:<9}{days} days, no target ", c.name)),
-            (None, None) => (0.0, format!("{:<9}— ", c.name)),
-        };
-        let style = if c.is_overdue() {
-            theme.error()
-        } else {
-            theme.info()
-        };
-        frame.render_widget(
-            LineGauge::default()
-                .ratio(ratio)
-                .label(Span::raw(label))
-                .filled_style(style)
-                .unfilled_style(theme.dim()),
-            row,
-        );
+        render_summary_text(data, theme, frame, body, false);
     }
 }
 
@@ -468,38 +244,166 @@ fn render_figures(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: R
     );
 }
 
-/// Every figure as text, for terminals too small for charts.
-fn render_summary_text(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+/// Every figure as text, for terminals too small for charts: the most
+/// pressing first (what is due), one labelled line each where the width
+/// allows. Without charts above it, it goes without a border, for room.
+fn render_summary_text(
+    data: &Insights,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    bordered: bool,
+) {
+    let label = |text: &'static str| Span::styled(format!("{text:<10}"), theme.title());
+    let dot = || Span::styled(" · ", theme.dim());
+    // Within one figure the spaces do not break: a narrow pane wraps between
+    // figures, never between a name and its number.
+    let keep = |text: String| text.replace(' ', "\u{a0}");
     let mut lines = Vec::new();
-    let totals: Vec<u32> = data.frequency.iter().map(|w| w.total).collect();
-    lines.push(Line::from(vec![
-        Span::styled("Per week ", theme.title()),
-        Span::raw(crate::present::sparkline(&totals)),
-        Span::raw(format!(
-            " ({} in {} weeks)",
-            totals.iter().sum::<u32>(),
-            totals.len()
-        )),
-    ]));
-    let mut cadence = vec![Span::styled("Since last ", theme.title())];
-    for c in &data.cadence {
-        let days = c
-            .days_since
-            .map_or("never".to_string(), |d| format!("{d}d"));
-        let style = if c.is_overdue() {
-            theme.error()
-        } else {
-            Style::new()
+    let mut cadence = vec![label("Since")];
+    for (i, c) in data.cadence.iter().enumerate() {
+        if i > 0 {
+            cadence.push(dot());
+        }
+        let days = match (c.days_since, c.target_days) {
+            (Some(days), Some(target)) => format!(" {days}/{target}d"),
+            (Some(days), None) => format!(" {days}d"),
+            (None, _) => String::new(),
         };
-        cadence.push(Span::styled(format!("{} {days}  ", c.name), style));
+        let status = c.status();
+        let words = match status {
+            CadenceStatus::OnTrack | CadenceStatus::NoTarget if c.days_since.is_some() => {
+                String::new()
+            }
+            _ => format!(" {}", crate::present::cadence_status_text(c)),
+        };
+        cadence.push(Span::raw(keep(format!("{}{days}", c.name))));
+        cadence.push(Span::styled(keep(words), theme.cadence(status)));
     }
     lines.push(Line::from(cadence));
-    lines.push(Line::from(""));
-    lines.extend(figure_lines(data, theme));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(theme.block("Insights")),
-        area,
-    );
+    let whole = quality_bins(data, data.quality.len());
+    let mut quality = vec![label("How well")];
+    if let Some(all) = whole.first() {
+        for (i, (name, value)) in [
+            ("1:1", all.one_on_one),
+            ("informal", all.informal),
+            ("trust", all.trust),
+            ("clarity", all.clarity),
+            ("ease", all.ease),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                quality.push(dot());
+            }
+            quality.push(Span::raw(format!("{name}\u{a0}")));
+            quality.push(Span::styled(
+                value.map_or("—".to_string(), |v| format!("{v:.1}")),
+                theme.quality_shade(value),
+            ));
+        }
+        quality.push(Span::styled(" (avg)", theme.dim()));
+    }
+    lines.push(Line::from(quality));
+    let totals: Vec<u32> = data.frequency.iter().map(|w| w.total).collect();
+    // The sparkline takes what the width leaves; a long range sums two or
+    // more weeks to a bar.
+    let room = usize::from(area.width.saturating_sub(if bordered { 2 } else { 0 }))
+        .saturating_sub(10 + 28)
+        .max(8);
+    let per = crate::insights::weeks_per_bin(totals.len(), room);
+    let first = totals.len() - (totals.len().div_ceil(per).saturating_sub(1)) * per;
+    let mut sums: Vec<u32> = vec![totals[..first].iter().sum()];
+    sums.extend(totals[first..].chunks(per).map(|c| c.iter().sum::<u32>()));
+    let unit = if per == 1 {
+        "a\u{a0}week".to_string()
+    } else {
+        format!("per\u{a0}{per}\u{a0}weeks")
+    };
+    lines.push(Line::from(vec![
+        label("How often"),
+        Span::raw(crate::present::sparkline(&sums).replace(' ', "\u{a0}")),
+        Span::raw(format!(
+            " {} in {}, at most {} {unit}",
+            totals.iter().sum::<u32>(),
+            crate::present::count(totals.len(), "week", "weeks"),
+            sums.iter().max().unwrap_or(&0)
+        )),
+    ]));
+    let s = data.streaks;
+    lines.push(Line::from(vec![
+        label("Streaks"),
+        Span::raw(
+            keep(format!(
+                "summary {}/{} · informal {}/{} · check-in {}/{}",
+                s.summary_before_one_on_one.current,
+                s.summary_before_one_on_one.longest,
+                s.informal.current,
+                s.informal.longest,
+                s.check_in.current,
+                s.check_in.longest
+            ))
+            .replace("\u{a0}·\u{a0}", " · "),
+        ),
+        Span::styled(" (weeks now/best)", theme.dim()),
+    ]));
+    let b = data.balance;
+    let share = b
+        .share_by_me
+        .map_or("—".to_string(), |v| format!("{:.0}%", v * 100.0));
+    lines.push(Line::from(vec![
+        label("Balance"),
+        Span::raw(format!(
+            "{share} started by me ({} of {}) · informal {} vs asks {}",
+            b.by_me,
+            b.by_me + b.by_them,
+            b.informal,
+            b.asks
+        )),
+    ]));
+    let e = data.summary_effect;
+    let avg = |a: Average| a.average.map_or("—".to_string(), |v| format!("{v:.1}"));
+    lines.push(Line::from(vec![
+        label("Summary"),
+        if e.enough_data {
+            Span::raw(format!(
+                "1:1s {} after one (n={}), {} without (n={})",
+                avg(e.with_summary),
+                e.with_summary.count,
+                avg(e.without_summary),
+                e.without_summary.count
+            ))
+        } else {
+            Span::styled(
+                format!(
+                    "too few rated 1:1s: {} with, {} without, needs {}",
+                    e.with_summary.count, e.without_summary.count, e.minimum
+                ),
+                theme.dim(),
+            )
+        },
+    ]));
+    let p = &data.promises;
+    if !p.is_empty() {
+        let short = |c: &crate::insights::PromiseCounts| {
+            format!("{}/{}/{}", c.kept_on_time, c.kept_late, c.missed)
+        };
+        lines.push(Line::from(vec![
+            label("Promises"),
+            Span::raw(format!(
+                "mine {} ({} open) · theirs {}",
+                short(&p.mine),
+                p.mine_open,
+                short(&p.theirs)
+            )),
+            Span::styled(" (on time/late/missed)", theme.dim()),
+        ]));
+    }
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    if bordered {
+        frame.render_widget(paragraph.block(theme.block("Insights")), area);
+    } else {
+        frame.render_widget(paragraph, area);
+    }
 }

@@ -10,15 +10,15 @@ use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
-use crate::tui::form::{Checklist, Editor, Form};
+use crate::tui::form::{Checklist, Editor, FieldId, Form};
 use crate::tui::forms::OpenForm;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Action, Context, Keymap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => render_help(app, theme, frame, area, *scroll),
-        Some(Overlay::Form(open)) => render_form(theme, frame, area, open),
+        Some(Overlay::Form(open)) => render_form(theme, &app.keymap, frame, area, open),
         Some(Overlay::Confirm(Question::RestoreDraft { form, .. })) => {
             let what = form.form.title.to_lowercase();
             let text = format!(
@@ -151,7 +151,7 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
+fn render_form(theme: &Theme, keymap: &Keymap, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
     let form = &open.form;
     // A document to edit gets the whole width, less a margin.
     let popup_width = if form.tall {
@@ -257,10 +257,23 @@ fn render_form(theme: &Theme, frame: &mut Frame<'_>, area: Rect, open: &OpenForm
             theme.error(),
         ))
     } else {
-        let hint = form.focused().map_or("", |f| f.hint.as_ref());
+        let mut hint = form.focused().map_or(String::new(), |f| f.hint.to_string());
+        // Notes also open in the user's editor, by whatever key is bound.
+        let editor_key = keymap.keys_for(Context::Form, Action::EditNotesExternally);
+        if form.focused().is_some_and(|f| f.id == FieldId::Notes) && !editor_key.is_empty() {
+            hint.push_str(&format!("; {editor_key} opens $EDITOR"));
+        }
+        let key = |action| keymap.keys_for(Context::Form, action);
         Line::from(vec![
-            Span::styled(hint.to_string(), theme.dim()),
-            Span::styled("  ·  ctrl-s save · esc cancel", theme.dim()),
+            Span::styled(hint, theme.dim()),
+            Span::styled(
+                format!(
+                    "  ·  {} save · {} cancel",
+                    key(Action::Save),
+                    key(Action::Cancel)
+                ),
+                theme.dim(),
+            ),
         ])
     };
     frame.render_widget(Paragraph::new(footer_line), footer);
@@ -312,6 +325,7 @@ fn render_editor(
     match &field.editor {
         Editor::Line(input)
         | Editor::List(input)
+        | Editor::Count(crate::tui::form::CountInput { input, .. })
         | Editor::Day(crate::tui::form::DayInput { input, .. }) => {
             let chars: Vec<char> = input.text().chars().collect();
             // Show the part around the cursor when the text is wider than the room.

@@ -1,10 +1,23 @@
 //! Styles in one place, so `NO_COLOR` turns every colour off while the
 //! selection stays visible through reverse and bold.
+//!
+//! On the charts each colour means one thing: green, yellow and red are
+//! the judgement scale only (how well it went, how close a cadence is to its
+//! target: good, fair, poor); the categories of interaction take the other
+//! hues (blues, magentas, cyan, grey), so green is never "informal" in one
+//! chart and "went well" in the next. Nothing is told by colour alone: every
+//! chart also differs by glyph or by words.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::domain::Category;
+use crate::insights::CadenceStatus;
+
+/// The judgement scale's three colours.
+const GOOD: Color = Color::Green;
+const FAIR: Color = Color::Yellow;
+const POOR: Color = Color::Red;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -53,11 +66,11 @@ impl Theme {
     }
 
     pub fn info(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(GOOD)
     }
 
     pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(POOR).add_modifier(Modifier::BOLD)
     }
 
     pub fn quality(&self) -> Style {
@@ -68,16 +81,17 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
-    /// Each category's colour in charts and legends.
+    /// Each category's colour in charts and legends: never a colour of the
+    /// judgement scale (green, yellow, red).
     pub fn category(&self, category: Category) -> Style {
         self.fg(match category {
-            Category::Formal => Color::Yellow,
-            Category::Informal => Color::Green,
-            Category::Ask => Color::Magenta,
-            Category::Update => Color::Cyan,
-            Category::Feedback => Color::Blue,
+            Category::Formal => Color::LightBlue,
+            Category::Informal => Color::Magenta,
+            Category::Ask => Color::Cyan,
+            Category::Update => Color::Blue,
+            Category::Feedback => Color::LightMagenta,
             Category::Note => Color::Gray,
-            Category::Work => Color::LightGreen,
+            Category::Work => Color::White,
         })
     }
 
@@ -98,13 +112,25 @@ impl Theme {
         }
     }
 
-    /// Red for a poor average quality, through yellow, to green.
+    /// The judgement scale for a quality or check-in score (1–5): poor
+    /// below 2.5, fair below 3.5, good from there.
     pub fn quality_shade(&self, average: Option<f64>) -> Style {
         match average {
             None => self.dim(),
-            Some(q) if q < 2.5 => self.fg(Color::Red),
-            Some(q) if q < 3.5 => self.fg(Color::Yellow),
-            Some(_) => self.fg(Color::Green),
+            Some(q) if q < 2.5 => self.fg(POOR),
+            Some(q) if q < 3.5 => self.fg(FAIR),
+            Some(_) => self.fg(GOOD),
+        }
+    }
+
+    /// The judgement scale for time since the last one against its target:
+    /// on track good, nearly due fair, overdue poor.
+    pub fn cadence(&self, status: CadenceStatus) -> Style {
+        match status {
+            CadenceStatus::OnTrack => self.fg(GOOD),
+            CadenceStatus::DueSoon => self.fg(FAIR),
+            CadenceStatus::Overdue => self.fg(POOR).add_modifier(Modifier::BOLD),
+            CadenceStatus::NoTarget => self.dim(),
         }
     }
 
