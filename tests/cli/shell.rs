@@ -202,3 +202,42 @@ fn status_and_remind_count_my_promises_due_and_remind_names_them() {
     let said = w.run(&["remind"]).ok();
     assert!(said.contains("is due today and 1 more due"), "{said}");
 }
+
+/// The README's install step and every line it gives for the shell, the
+/// prompt, tmux, starship, cron and systemd: each is there, and each
+/// `rapport` command in them runs as written.
+#[test]
+fn the_readme_gives_install_and_every_shell_line_and_each_runs() {
+    let readme = include_str!("../../README.md");
+    let w = one_on_one_tomorrow();
+    let lines: [(&str, &[&str]); 14] = [
+        ("cargo install --locked --path .", &[]),
+        ("rapport completions bash > ", &["completions", "bash"]),
+        ("rapport completions zsh > ", &["completions", "zsh"]),
+        ("rapport completions fish > ", &["completions", "fish"]),
+        ("rapport completions elvish >> ", &["completions", "elvish"]),
+        (
+            "rapport completions powershell >> ",
+            &["completions", "powershell"],
+        ),
+        ("rapport man > ", &["man"]),
+        ("set -g status-right '#(rapport status)", &["status"]),
+        (
+            r#"$(rapport status --separator " | ")"#,
+            &["status", "--separator", " | "],
+        ),
+        (r#"command = "rapport status""#, &["status"]),
+        ("rapport remind --notify", &["remind"]),
+        ("ExecStart=%h/.cargo/bin/rapport remind --notify", &[]),
+        ("OnCalendar=", &[]),
+        ("systemctl --user enable --now rapport-remind.timer", &[]),
+    ];
+    for (line, args) in lines {
+        assert!(readme.contains(line), "the README lacks `{line}`");
+        if !args.is_empty() {
+            w.run(args).ok();
+        }
+    }
+    let status = w.run(&["status", "--separator", " | "]).ok();
+    assert!(status.contains(" | "), "{status}");
+}
