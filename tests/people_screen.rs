@@ -11,7 +11,8 @@ use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyModifiers};
 use rapport::domain::{ExpectationState, Facet};
 use rapport::store::Store;
-use rapport::tui::app::{Overlay, PrepPane, Screen};
+use rapport::tui::app::{Overlay, Screen};
+use rapport::tui::screens::prep::Pane as PrepPane;
 
 fn demo_store() -> Store {
     let mut store = Store::open_in_memory().expect("open");

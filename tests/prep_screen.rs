@@ -17,8 +17,9 @@ use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
 use rapport::store::Store;
-use rapport::tui::app::{Msg, Overlay, PrepPane, Screen, TerminalCmd};
+use rapport::tui::app::{Msg, Overlay, Screen, TerminalCmd};
 use rapport::tui::dispatch;
+use rapport::tui::screens::prep::Pane as PrepPane;
 
 fn demo_store() -> Store {
     let mut store = Store::open_in_memory().expect("open");

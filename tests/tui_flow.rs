@@ -16,7 +16,7 @@ use rapport::tui::dispatch_on;
 use rapport::tui::effects;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::loading::Fetch;
-use rapport::tui::screens::{journal, next_steps};
+use rapport::tui::screens::{journal, next_steps, prep};
 use rapport::tui::update::update;
 use rapport::tui::worker::Worker;
 
@@ -189,7 +189,7 @@ fn a_failed_coach_load_says_so_and_loads_again_on_the_next_change() {
 #[test]
 fn a_failed_prep_sheet_shows_where_it_failed_and_is_asked_again_on_return() {
     let mut prep_fails = true;
-    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::LoadPrep { .. });
+    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::Prep(prep::Cmd::Load { .. }));
     let mut h = started_with_faults(journal_with_dana(), &mut faults);
     dispatch_with_faults(&mut h, key(KeyCode::Char('3')), &mut faults);
     let screen = h.screen_text();
@@ -200,7 +200,7 @@ fn a_failed_prep_sheet_shows_where_it_failed_and_is_asked_again_on_return() {
 
     // Back on Prep once the journal answers again: the sheet loads.
     prep_fails = false;
-    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::LoadPrep { .. });
+    let mut faults = |cmd: &Cmd| prep_fails && matches!(cmd, Cmd::Prep(prep::Cmd::Load { .. }));
     dispatch_with_faults(&mut h, key(KeyCode::Char('1')), &mut faults);
     dispatch_with_faults(&mut h, key(KeyCode::Char('3')), &mut faults);
     assert_eq!(h.app.prep.fetch, Fetch::Ready);

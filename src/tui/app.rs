@@ -1,17 +1,15 @@
 //! The TUI's state, the messages that change it and the commands it asks
 //! the store to run. Plain data: views read it, `update` changes it.
 
-use std::path::PathBuf;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::forms::{DraftKey, OpenForm};
 use super::keymap::Keymap;
 use super::loading::Fetch;
-pub use super::message::{Cmd, Msg, PromiseCmd};
-use super::screens::{insights, journal, next_steps, people};
+pub use super::message::{Cmd, Msg};
+use super::screens::{insights, journal, next_steps, people, prep};
 use crate::domain::{Kind, Person};
-use crate::prep::{PrepSheet, Week, WeeklySummary};
+use crate::prep::Week;
 
 /// The largest paste accepted, in bytes: far above any note typed or pasted
 /// by hand (a 5 MB paste is stored exactly), low enough that a runaway
@@ -122,111 +120,8 @@ pub struct App {
     pub insights: insights::State,
     /// The Next steps screen: the coach's suggestions.
     pub coach: next_steps::State,
-    pub prep: PrepState,
+    pub prep: prep::State,
     pub people_screen: people::State,
-}
-
-/// A pane of the Prep screen, in the order `h`/`l` move through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrepPane {
-    Agenda,
-    /// Open promises, mine due by the next 1:1 first, and those kept.
-    Promises,
-    /// Their goals, pressures, style, expectations to confirm.
-    About,
-    Advice,
-    Since,
-    Summary,
-}
-
-impl PrepPane {
-    pub const ALL: [PrepPane; 6] = [
-        PrepPane::Agenda,
-        PrepPane::Promises,
-        PrepPane::Advice,
-        PrepPane::Since,
-        PrepPane::Summary,
-        PrepPane::About,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            PrepPane::Agenda => "Agenda",
-            PrepPane::Promises => "Promises",
-            PrepPane::About => "About",
-            PrepPane::Advice => "Advice",
-            PrepPane::Since => "Since",
-            PrepPane::Summary => "Summary",
-        }
-    }
-
-    fn index(self) -> usize {
-        PrepPane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> PrepPane {
-        PrepPane::ALL[(self.index() + 1) % PrepPane::ALL.len()]
-    }
-
-    pub fn prev(self) -> PrepPane {
-        let count = PrepPane::ALL.len();
-        PrepPane::ALL[(self.index() + count - 1) % count]
-    }
-}
-
-/// The Prep screen: the current manager's prep sheet, which pane has the
-/// focus and what is selected in each.
-#[derive(Debug, Clone)]
-pub struct PrepState {
-    pub sheet: Option<Box<PrepSheet>>,
-    /// This week's saved summary, sent or not.
-    pub summary: Option<Box<WeeklySummary>>,
-    /// The week whose summary the after-the-1:1 form's picks go on (this
-    /// week's, or last week's for a 1:1 early in the week); `None` when there
-    /// is no summary to pick from.
-    pub picks_week: Option<Week>,
-    pub fetch: Fetch,
-    pub focus: PrepPane,
-    pub topic_selected: usize,
-    pub advice_selected: usize,
-    pub since_selected: usize,
-    /// The selected open promise.
-    pub promise_selected: usize,
-    /// The topic to select when the sheet next arrives (it just moved).
-    pub select_topic: Option<i64>,
-    /// Lines the summary preview is scrolled by.
-    pub summary_scroll: u16,
-    /// The config directory, where a user `summary.md` template may live.
-    pub template_dir: Option<PathBuf>,
-}
-
-impl PrepState {
-    fn new() -> PrepState {
-        PrepState {
-            sheet: None,
-            summary: None,
-            picks_week: None,
-            fetch: Fetch::Idle,
-            focus: PrepPane::Agenda,
-            topic_selected: 0,
-            advice_selected: 0,
-            since_selected: 0,
-            promise_selected: 0,
-            select_topic: None,
-            summary_scroll: 0,
-            template_dir: None,
-        }
-    }
-}
-
-/// What to do once this week's summary draft is ready.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SummaryNext {
-    Show,
-    /// Open it in the in-app editor.
-    Edit,
-    /// Open it in `$VISUAL`/`$EDITOR`.
-    EditExternally,
 }
 
 /// Work that needs the terminal itself, not the store: the event loop runs
@@ -270,7 +165,7 @@ impl App {
             loaded: false,
             insights: insights::State::default(),
             coach: next_steps::State::default(),
-            prep: PrepState::new(),
+            prep: prep::State::default(),
             people_screen: people::State::default(),
         }
     }

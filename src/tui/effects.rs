@@ -39,20 +39,7 @@ pub fn run(
             terminal.push(work);
             return;
         }
-        cmd @ (Cmd::LoadPrep { .. }
-        | Cmd::MoveTopic { .. }
-        | Cmd::CloseTopic { .. }
-        | Cmd::Promise(_)
-        | Cmd::ReportAdvice { .. }
-        | Cmd::DraftSummary { .. }
-        | Cmd::SaveSummary { .. }
-        | Cmd::MarkSummarySent { .. }
-        | Cmd::WriteSummary { .. }
-        | Cmd::RecordOneOnOne { .. }) => match prep::run(store, cmd, today, now) {
-            Ok(Some(msg)) => Ok(msg),
-            Ok(None) => return,
-            Err(e) => Err(e),
-        },
+        Cmd::Prep(cmd) => prep::run(store, cmd, today, now).map(Msg::Prep),
         Cmd::People(cmd) => profiles::run(store, cmd, today, now),
         Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
@@ -117,20 +104,6 @@ pub fn run(
         }
         .map(Msg::PersonSaved),
         Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
-        Cmd::AddTopic { person_id, text } => store
-            .add_topic(person_id, &text, today, now)
-            .map(Msg::TopicAdded),
-        Cmd::SetNextOneOnOne { person_id, day } => store
-            .update_person(
-                person_id,
-                &PersonChange {
-                    next_one_on_one: Some(Some(day)),
-                    ..PersonChange::default()
-                },
-                today,
-                now,
-            )
-            .map(Msg::PersonSaved),
         Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
@@ -205,8 +178,6 @@ fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
         Cmd::LoadPeople { .. }
         | Cmd::Insights(_)
-        | Cmd::LoadPrep { .. }
-        | Cmd::WriteSummary { .. }
         | Cmd::Terminal(_)
         | Cmd::FindDrafts
         | Cmd::SaveDraft { .. }
@@ -217,7 +188,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
         Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
         Cmd::Journal(cmd) => timeline::changed_by(cmd),
         Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } | Cmd::SetNextOneOnOne { .. } => Changed::PEOPLE,
+        Cmd::SavePerson { .. } => Changed::PEOPLE,
         Cmd::People(cmd) => match cmd {
             screens::people::Cmd::LoadAbout { .. } => Changed::empty(),
             // Strengths live on the person.
@@ -225,20 +196,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
             screens::people::Cmd::SetCurrent(_) => Changed::PEOPLE,
         },
         Cmd::NextSteps(cmd) => next_steps::changed_by(cmd),
-        Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
-        Cmd::Promise(_) => Changed::PROMISES,
-        Cmd::ReportAdvice { .. } => Changed::ADVICE,
-        Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
-        // Marking sent logs a summary entry.
-        Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,
-        Cmd::RecordOneOnOne { .. } => {
-            Changed::ENTRIES
-                | Changed::TOPICS
-                | Changed::ADVICE
-                | Changed::SUMMARY
-                | Changed::PEOPLE
-                | Changed::PROMISES
-        }
+        Cmd::Prep(cmd) => prep::changed_by(cmd),
     }
 }
 

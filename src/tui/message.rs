@@ -1,21 +1,16 @@
 //! The messages that change the TUI's state (`Msg`: a key, a tick, the
 //! store's answer) and the commands `update` asks the store to run (`Cmd`).
 
-use std::path::PathBuf;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
-use super::app::{SummaryNext, TerminalCmd};
+use super::app::TerminalCmd;
 use super::forms::DraftKey;
 use super::loading::{Changed, RequestId};
-use super::screens::{insights, journal, next_steps, people};
+use super::screens::{insights, journal, next_steps, people, prep};
 use crate::domain::{
     CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
 };
-use crate::domain::{Topic, TopicStatus};
-use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
-use crate::store::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 /// Something that happened: a key, a tick, or the store's answer.
 #[derive(Debug, Clone)]
@@ -60,52 +55,8 @@ pub enum Msg {
         body: String,
     },
     NextSteps(next_steps::Msg),
-    TopicAdded(crate::domain::Topic),
-    /// The report-back on an advice ask from Prep was recorded.
-    AdviceReported,
     Insights(insights::Msg),
-    PrepLoaded {
-        request: RequestId,
-        person_id: i64,
-        sheet: Box<PrepSheet>,
-        summary: Option<Box<WeeklySummary>>,
-        picks_week: Option<Week>,
-    },
-    TopicMoved {
-        id: i64,
-        moved: bool,
-    },
-    TopicClosed(Topic),
-    /// A promise was added, kept, moved or dropped: the words say which.
-    PromiseChanged(String),
-    /// This week's draft, generated afresh or as saved.
-    SummaryReady {
-        summary: Box<WeeklySummary>,
-        generated: bool,
-        /// The user's template could not be used; the built-in one was.
-        template_error: Option<String>,
-        then: SummaryNext,
-    },
-    SummarySaved(Box<WeeklySummary>),
-    SummarySent(Box<SentSummary>),
-    SummaryWritten(PathBuf),
-    /// The file is there already: ask before replacing it.
-    SummaryFileExists {
-        path: PathBuf,
-        body: String,
-    },
-    /// The clipboard sequence was written.
-    Copied {
-        words: usize,
-    },
-    /// The editor closed: `body` is the text when it changed, `said` what
-    /// happened otherwise.
-    EditedExternally {
-        person_id: i64,
-        week: Week,
-        body: Option<String>,
-        said: String,
-    },
+    Prep(prep::Msg),
     /// The editor closed on the open form's notes: `notes` is the text
     /// when it changed; `said` what happened, `failed` if it went wrong.
     NotesEdited {
@@ -113,7 +64,6 @@ pub enum Msg {
         said: String,
         failed: bool,
     },
-    OneOnOneRecorded(Box<RecordedOneOnOne>),
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
     /// A save that lost to another instance's edit.
@@ -156,25 +106,15 @@ impl Cmd {
     /// The fetch this command answers, if it is one.
     pub fn request(&self) -> Option<RequestId> {
         match self {
-            Cmd::LoadPeople { request } | Cmd::LoadPrep { request, .. } => Some(*request),
+            Cmd::LoadPeople { request } => Some(*request),
             Cmd::Insights(cmd) => Some(cmd.request()),
             Cmd::People(cmd) => cmd.request(),
             Cmd::Journal(cmd) => cmd.request(),
             Cmd::NextSteps(cmd) => cmd.request(),
+            Cmd::Prep(cmd) => cmd.request(),
             Cmd::SaveEntry { .. }
             | Cmd::SaveCheckIn(_)
             | Cmd::SavePerson { .. }
-            | Cmd::AddTopic { .. }
-            | Cmd::SetNextOneOnOne { .. }
-            | Cmd::MoveTopic { .. }
-            | Cmd::CloseTopic { .. }
-            | Cmd::Promise(_)
-            | Cmd::ReportAdvice { .. }
-            | Cmd::DraftSummary { .. }
-            | Cmd::SaveSummary { .. }
-            | Cmd::MarkSummarySent { .. }
-            | Cmd::WriteSummary { .. }
-            | Cmd::RecordOneOnOne { .. }
             | Cmd::Terminal(_)
             | Cmd::FindDrafts
             | Cmd::SaveDraft { .. }
@@ -207,63 +147,8 @@ pub enum Cmd {
         make_current: bool,
     },
     NextSteps(next_steps::Cmd),
-    AddTopic {
-        person_id: i64,
-        text: String,
-    },
-    SetNextOneOnOne {
-        person_id: i64,
-        day: NaiveDate,
-    },
     Insights(insights::Cmd),
-    LoadPrep {
-        request: RequestId,
-        person_id: i64,
-    },
-    MoveTopic {
-        id: i64,
-        direction: TopicMove,
-    },
-    /// A change to one promise, from the Prep screen.
-    Promise(PromiseCmd),
-    CloseTopic {
-        id: i64,
-        status: TopicStatus,
-    },
-    ReportAdvice {
-        loop_id: i64,
-        applied: bool,
-    },
-    /// This week's summary: the saved draft, or a fresh one generated and
-    /// saved when there is none (or `fresh`).
-    DraftSummary {
-        person_id: i64,
-        week: Week,
-        template_dir: Option<PathBuf>,
-        fresh: bool,
-        then: SummaryNext,
-    },
-    SaveSummary {
-        person_id: i64,
-        week: Week,
-        body: String,
-    },
-    MarkSummarySent {
-        person_id: i64,
-        week: Week,
-        body: String,
-    },
-    WriteSummary {
-        path: PathBuf,
-        body: String,
-        replace: bool,
-    },
-    RecordOneOnOne {
-        record: Box<OneOnOneRecord>,
-        follow_ups: FollowUps,
-        /// The 1:1 already logged that it is saved onto, instead of a new one.
-        attach_to: Option<i64>,
-    },
+    Prep(prep::Cmd),
     /// For the event loop, not the store.
     Terminal(TerminalCmd),
     FindDrafts,
@@ -273,17 +158,4 @@ pub enum Cmd {
     },
     DiscardDraft(DraftKey),
     Batch(Vec<Cmd>),
-}
-
-/// What the Prep screen's promises pane asks of a promise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromiseCmd {
-    Add(crate::domain::PromiseDraft),
-    /// Kept today.
-    Keep(i64),
-    Move {
-        id: i64,
-        due_on: NaiveDate,
-    },
-    Drop(i64),
 }

@@ -20,6 +20,7 @@ use crossterm::clipboard::CopyToClipboard;
 use crossterm::execute;
 
 use super::app::{Msg, TerminalCmd};
+use super::screens::prep;
 use super::terminal::TerminalGuard;
 use crate::prep::{Week, word_count};
 
@@ -48,9 +49,9 @@ pub fn run(
                 io::stdout(),
                 CopyToClipboard::to_clipboard_from(text.as_bytes())
             ) {
-                Ok(()) => Msg::Copied {
+                Ok(()) => Msg::Prep(prep::Msg::Copied {
                     words: word_count(&text),
-                },
+                }),
                 Err(e) => Msg::Failed {
                     request: None,
                     error: format!("could not write to the terminal to copy: {e}"),
@@ -74,12 +75,12 @@ pub fn run(
                 Ok(edited) => (edited.text, edited.said),
                 Err(e) => (None, e),
             };
-            Msg::EditedExternally {
+            Msg::Prep(prep::Msg::EditedExternally {
                 person_id,
                 week,
                 body,
                 said,
-            }
+            })
         }
         TerminalCmd::EditNotes { notes } => {
             let Some(editing) = editing else {

@@ -3,6 +3,7 @@
 //! mark sent.
 
 use super::*;
+use rapport::tui::screens::prep;
 
 #[test]
 fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
@@ -110,7 +111,11 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
         press_for_terminal(&mut h, 'y'),
         vec![TerminalCmd::Copy { text: body.clone() }]
     );
-    dispatch(&mut h.app, &mut h.store, Msg::Copied { words: 42 });
+    dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::Prep(prep::Msg::Copied { words: 42 }),
+    );
     assert!(status(&h).contains("OSC 52"), "{}", status(&h));
     assert!(status(&h).contains("SSH"), "{}", status(&h));
 
@@ -128,12 +133,12 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
     dispatch(
         &mut h.app,
         &mut h.store,
-        Msg::EditedExternally {
+        Msg::Prep(prep::Msg::EditedExternally {
             person_id,
             week: rapport::domain::Week::containing(today()),
             body: Some(edited.clone()),
             said: String::new(),
-        },
+        }),
     );
     let saved = h
         .store

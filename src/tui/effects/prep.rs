@@ -8,24 +8,27 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::super::app::{Cmd, Msg, PromiseCmd};
-use super::super::loading::RequestId;
+use super::super::loading::{Changed, RequestId};
+use super::super::screens::prep::{Cmd, Msg, PromiseCmd};
 use crate::domain::promise::when_due;
 use crate::domain::text::shown_line;
 use crate::journal;
 use crate::prep::{SummaryTemplate, Week, generate, short_date};
 use crate::present::truncated;
-use crate::store::{Store, StoreError, SummaryFor, write_private_file};
+use crate::store::{PersonChange, Store, StoreError, SummaryFor, write_private_file};
 
-/// Runs one of the Prep screen's commands; `None` when `cmd` is not one.
+/// Runs one of the Prep screen's commands.
 pub(super) fn run(
     store: &mut Store,
     cmd: Cmd,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<Option<Msg>, StoreError> {
-    let msg = match cmd {
-        Cmd::LoadPrep { request, person_id } => load(store, request, person_id, today)?,
+) -> Result<Msg, StoreError> {
+    Ok(match cmd {
+        Cmd::Load { request, person_id } => load(store, request, person_id, today)?,
+        Cmd::AddTopic { person_id, text } => {
+            Msg::TopicAdded(store.add_topic(person_id, &text, today, now)?)
+        }
         Cmd::MoveTopic { id, direction } => Msg::TopicMoved {
             id,
             moved: store.move_topic(id, direction, now)?,
@@ -33,6 +36,15 @@ pub(super) fn run(
         Cmd::CloseTopic { id, status } => {
             Msg::TopicClosed(store.close_topic(id, status, today, now)?)
         }
+        Cmd::SetNextOneOnOne { person_id, day } => Msg::Rescheduled(store.update_person(
+            person_id,
+            &PersonChange {
+                next_one_on_one: Some(Some(day)),
+                ..PersonChange::default()
+            },
+            today,
+            now,
+        )?),
         Cmd::Promise(change) => Msg::PromiseChanged(promise(store, change, today, now)?),
         Cmd::ReportAdvice { loop_id, applied } => {
             store.report_advice(loop_id, Some(applied), today)?;
@@ -52,12 +64,12 @@ pub(super) fn run(
                 s.sent_on.is_some() || (!fresh && !s.body.trim().is_empty())
             });
             if let Some(summary) = saved {
-                return Ok(Some(Msg::SummaryReady {
+                return Ok(Msg::SummaryReady {
                     summary: Box::new(summary),
                     generated: false,
                     template_error: None,
                     then,
-                }));
+                });
             }
             let (template, template_error) = template(template_dir.as_deref());
             let person = store.person(person_id)?;
@@ -111,9 +123,29 @@ pub(super) fn run(
             Some(entry) => store.attach_to_one_on_one(entry, &record, &follow_ups, now)?,
             None => store.record_one_on_one_with(&record, &follow_ups, now)?,
         })),
-        _ => return Ok(None),
-    };
-    Ok(Some(msg))
+    })
+}
+
+/// What each command writes, for `update::invalidate`.
+pub(super) fn changed_by(cmd: &Cmd) -> Changed {
+    match cmd {
+        Cmd::Load { .. } | Cmd::WriteSummary { .. } => Changed::empty(),
+        Cmd::AddTopic { .. } | Cmd::MoveTopic { .. } | Cmd::CloseTopic { .. } => Changed::TOPICS,
+        Cmd::SetNextOneOnOne { .. } => Changed::PEOPLE,
+        Cmd::Promise(_) => Changed::PROMISES,
+        Cmd::ReportAdvice { .. } => Changed::ADVICE,
+        Cmd::DraftSummary { .. } | Cmd::SaveSummary { .. } => Changed::SUMMARY,
+        // Marking sent logs a summary entry.
+        Cmd::MarkSummarySent { .. } => Changed::SUMMARY | Changed::ENTRIES,
+        Cmd::RecordOneOnOne { .. } => {
+            Changed::ENTRIES
+                | Changed::TOPICS
+                | Changed::ADVICE
+                | Changed::SUMMARY
+                | Changed::PEOPLE
+                | Changed::PROMISES
+        }
+    }
 }
 
 /// The 1:1 the summary written today prepares, and the one it follows.
@@ -150,7 +182,7 @@ fn load(
         }
         None => summary.clone(),
     };
-    Ok(Msg::PrepLoaded {
+    Ok(Msg::Loaded {
         request,
         person_id,
         sheet: Box::new(sheet),

@@ -5,15 +5,16 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved so far: Journal, Insights, Next steps, People; Prep still lives
-//! in `update`.
+//! Moved: Journal, Insights, Next steps, People, Prep.
 
 pub mod insights;
 pub mod journal;
 pub mod next_steps;
 pub mod people;
+pub mod prep;
 
-use super::app::{Overlay, PrepPane, TerminalCmd};
+use super::app::{Overlay, TerminalCmd};
+use prep::Pane as PrepPane;
 
 /// What a screen asks of the TUI around it: what only the `App` holds.
 #[derive(Debug, Clone)]

@@ -4,11 +4,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::super::app::{Overlay, PrepPane};
+use super::super::app::Overlay;
 use super::super::ctx::Ctx;
 use super::super::forms;
 use super::super::keymap::Action;
 use super::super::loading::{Fetch, RequestId};
+use super::prep::Pane as PrepPane;
 use super::{Ask, Outcome};
 use crate::coach::{Playbook, SuggestedAction, Suggestion};
 use crate::domain::text::shown_line;

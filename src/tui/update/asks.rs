@@ -3,12 +3,11 @@
 //! own work comes first, wrapped in the top-level `Cmd`, then each ask in
 //! the order it was made.
 
-use super::super::app::{App, Cmd, Screen, SummaryNext};
-use super::super::screens::{Ask, Outcome, next_steps};
+use super::super::app::{App, Cmd, Screen};
+use super::super::screens::{Ask, Outcome, next_steps, prep};
 use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
-use crate::prep::Week;
 
 /// Carries out `outcome`: its commands wrapped by `wrap`, its asks here.
 pub(super) fn apply<C>(app: &mut App, outcome: Outcome<C>, wrap: impl Fn(C) -> Cmd) -> Option<Cmd> {
@@ -51,15 +50,8 @@ pub(super) fn apply<C>(app: &mut App, outcome: Outcome<C>, wrap: impl Fn(C) -> C
 /// Prep in view, and this week's draft (generated if there is none) opened
 /// in the editor once it is there.
 fn edit_summary(app: &mut App) -> Option<Cmd> {
-    let person_id = app.manager()?.id;
+    let draft = prep::draft_for_editing(&app.prep, &crate::tui_ctx!(app))?;
     app.screen = Screen::Prep;
     app.prep.fetch.retry();
-    let draft = Cmd::DraftSummary {
-        person_id,
-        week: Week::containing(app.today),
-        template_dir: app.prep.template_dir.clone(),
-        fresh: false,
-        then: SummaryNext::Edit,
-    };
-    batch([Some(draft), refresh_prep(app)])
+    batch([Some(Cmd::Prep(draft)), refresh_prep(app)])
 }

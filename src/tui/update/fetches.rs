@@ -72,12 +72,6 @@ pub(super) fn load_people(app: &mut App) -> Cmd {
     Cmd::LoadPeople { request }
 }
 
-/// The fetches below need to know who the manager is: while the people are
-/// on their way, they wait for them.
-fn people_settled(app: &App) -> bool {
-    !app.people_fetch.is_loading()
-}
-
 /// Asks for the suggestions when they are wanted.
 pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
     let ctx = crate::tui_ctx!(app);
@@ -86,12 +80,8 @@ pub(super) fn refresh_coach(app: &mut App) -> Option<Cmd> {
 
 /// Asks for the prep sheet when the Prep screen shows and it is wanted.
 pub(super) fn refresh_prep(app: &mut App) -> Option<Cmd> {
-    if app.screen != Screen::Prep || !app.prep.fetch.wanted() || !people_settled(app) {
-        return None;
-    }
-    let person_id = app.manager()?.id;
-    let request = app.prep.fetch.start();
-    Some(Cmd::LoadPrep { request, person_id })
+    let ctx = crate::tui_ctx!(app);
+    super::super::screens::prep::refresh(&mut app.prep, &ctx).map(Cmd::Prep)
 }
 
 /// Asks for the Insights figures when the screen shows and they are wanted.

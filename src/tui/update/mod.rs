@@ -6,7 +6,6 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 mod asks;
 mod fetches;
 mod overlays;
-mod prep;
 mod timeline;
 
 use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind, TerminalCmd};
@@ -15,10 +14,10 @@ use super::forms;
 use super::keymap::{Action, Context};
 use super::loading::Changed;
 use super::screens;
+use super::screens::prep::Pane;
 use crate::domain::text::shown_line;
 use fetches::{fail, invalidate, load_people, refresh_all, retry_failed};
 use overlays::{close_form, on_overlay_key};
-use prep::{on_prep_action, on_prep_msg};
 
 /// Ticks of quiet typing after which a draft is saved.
 const DRAFT_DEBOUNCE_TICKS: u16 = 2;
@@ -61,21 +60,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             let outcome = screens::next_steps::update(&mut app.coach, msg);
             asks::apply(app, outcome, Cmd::NextSteps)
         }
-        Msg::TopicAdded(topic) => {
-            app.info(format!(
-                "added “{}” to the next 1:1's agenda",
-                shown_line(&topic.text)
-            ));
-            close_form(app)
-        }
         Msg::People(msg) => {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::people::update(&mut app.people_screen, msg, &ctx);
             asks::apply(app, outcome, Cmd::People)
-        }
-        Msg::AdviceReported => {
-            app.info("report-back recorded");
-            close_form(app)
         }
         Msg::Insights(msg) => {
             screens::insights::update(&mut app.insights, msg);
@@ -140,18 +128,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             }
             None
         }
-        msg @ (Msg::PrepLoaded { .. }
-        | Msg::TopicMoved { .. }
-        | Msg::TopicClosed(_)
-        | Msg::PromiseChanged(_)
-        | Msg::SummaryReady { .. }
-        | Msg::SummarySaved(_)
-        | Msg::SummarySent(_)
-        | Msg::SummaryWritten(_)
-        | Msg::SummaryFileExists { .. }
-        | Msg::Copied { .. }
-        | Msg::EditedExternally { .. }
-        | Msg::OneOnOneRecorded(_)) => on_prep_msg(app, msg),
+        Msg::Prep(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::prep::update(&mut app.prep, msg, &ctx);
+            asks::apply(app, outcome, Cmd::Prep)
+        }
         Msg::NotesEdited {
             notes,
             said,
@@ -281,7 +262,11 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             let outcome = screens::people::on_action(&mut app.people_screen, action, &ctx);
             asks::apply(app, outcome, Cmd::People)
         }
-        Screen::Prep => on_prep_action(app, action),
+        Screen::Prep => {
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::prep::on_action(&mut app.prep, action, &ctx);
+            asks::apply(app, outcome, Cmd::Prep)
+        }
     }
 }
 
@@ -294,12 +279,10 @@ pub fn screen_context(app: &App) -> Context {
         Screen::NextSteps => Context::NextSteps,
         Screen::People => Context::People,
         Screen::Prep => match app.prep.focus {
-            super::app::PrepPane::Agenda => Context::PrepAgenda,
-            super::app::PrepPane::Advice => Context::PrepAdvice,
-            super::app::PrepPane::Promises => Context::PrepPromises,
-            super::app::PrepPane::About
-            | super::app::PrepPane::Since
-            | super::app::PrepPane::Summary => Context::Prep,
+            Pane::Agenda => Context::PrepAgenda,
+            Pane::Advice => Context::PrepAdvice,
+            Pane::Promises => Context::PrepPromises,
+            Pane::About | Pane::Since | Pane::Summary => Context::Prep,
         },
     }
 }

@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::super::app::{App, Cmd, Overlay, PromiseCmd, Question, TerminalCmd};
+use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
 use super::super::form::{FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
 use super::super::keymap::{Action, Context};
+use super::super::screens::prep::{self, PromiseCmd};
 use super::super::screens::{journal, next_steps, people};
 use super::fetches::batch;
 use crate::domain::text::shown_line;
@@ -271,37 +272,36 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 return None;
             };
             match open.purpose {
-                Purpose::Topic => {
-                    forms::topic_text(&open.form).map(|text| Cmd::AddTopic { person_id, text })
-                }
+                Purpose::Topic => forms::topic_text(&open.form)
+                    .map(|text| Cmd::Prep(prep::Cmd::AddTopic { person_id, text })),
                 Purpose::Reschedule => forms::next_date(&open.form, today)
-                    .map(|day| Cmd::SetNextOneOnOne { person_id, day }),
+                    .map(|day| Cmd::Prep(prep::Cmd::SetNextOneOnOne { person_id, day })),
                 Purpose::ReportBack {
                     loop_id: Some(loop_id),
-                } => Ok(Cmd::ReportAdvice {
+                } => Ok(Cmd::Prep(prep::Cmd::ReportAdvice {
                     loop_id,
                     applied: forms::applied(&open.form),
-                }),
+                })),
                 _ => Ok(Cmd::NextSteps(next_steps::Cmd::ReportOldestAdvice {
                     person_id,
                     applied: forms::applied(&open.form),
                 })),
             }
         }
-        Purpose::Summary { person_id, week } => {
-            forms::summary_body(&open.form).map(|body| Cmd::SaveSummary {
+        Purpose::Summary { person_id, week } => forms::summary_body(&open.form).map(|body| {
+            Cmd::Prep(prep::Cmd::SaveSummary {
                 person_id: *person_id,
                 week: *week,
                 body,
             })
-        }
-        Purpose::WriteSummary { body } => {
-            forms::summary_path(&open.form).map(|path| Cmd::WriteSummary {
+        }),
+        Purpose::WriteSummary { body } => forms::summary_path(&open.form).map(|path| {
+            Cmd::Prep(prep::Cmd::WriteSummary {
                 path,
                 body: body.clone(),
                 replace: false,
             })
-        }
+        }),
         Purpose::OneOnOne {
             person_id,
             attach_to,
@@ -311,22 +311,24 @@ pub(super) fn submit(app: &mut App, open: &mut OpenForm) -> Option<Cmd> {
                 return None;
             };
             forms::one_on_one_record(&open.form, &app.kinds, person, today).map(
-                |(record, follow_ups)| Cmd::RecordOneOnOne {
-                    record: Box::new(record),
-                    follow_ups,
-                    attach_to: *attach_to,
+                |(record, follow_ups)| {
+                    Cmd::Prep(prep::Cmd::RecordOneOnOne {
+                        record: Box::new(record),
+                        follow_ups,
+                        attach_to: *attach_to,
+                    })
                 },
             )
         }
         Purpose::Promise { person_id } => {
             let next = next_one_on_one_of(app, *person_id);
             forms::promise_draft(&open.form, *person_id, today, next)
-                .map(|draft| Cmd::Promise(PromiseCmd::Add(draft)))
+                .map(|draft| Cmd::Prep(prep::Cmd::Promise(PromiseCmd::Add(draft))))
         }
         Purpose::MovePromise { id, person_id } => {
             let next = next_one_on_one_of(app, *person_id);
             forms::moved_due_day(&open.form, today, next)
-                .map(|due_on| Cmd::Promise(PromiseCmd::Move { id: *id, due_on }))
+                .map(|due_on| Cmd::Prep(prep::Cmd::Promise(PromiseCmd::Move { id: *id, due_on })))
         }
         Purpose::Profile {
             section,

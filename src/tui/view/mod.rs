@@ -63,7 +63,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::People => {
             people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::Prep => prep::render(app, &theme, frame, body),
+        Screen::Prep => prep::render(&app.prep, &Ctx::of(app), &theme, frame, body),
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
@@ -212,7 +212,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             (Context::Insights, Action::NextPerson, "person"),
             (Context::Global, Action::Quit, "quit"),
         ],
-        Screen::Prep if app.prep.focus == crate::tui::app::PrepPane::Promises => &[
+        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => &[
             (Context::Global, Action::Help, "help"),
             (Context::PrepPromises, Action::AddPromise, "add promise"),
             (Context::PrepPromises, Action::KeepPromise, "kept"),

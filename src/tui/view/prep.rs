@@ -21,15 +21,16 @@ use crate::domain::{Category, Interaction};
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::present::truncated;
 use crate::present::{days, days_ago, padded, quality_cell, title_text};
-use crate::tui::app::{App, PrepPane};
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::prep::{Pane, State};
 
 /// From this size every pane is drawn at once.
 const WIDE_WIDTH: u16 = 100;
 const WIDE_HEIGHT: u16 = 20;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    if app.manager().is_none() {
+pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    if ctx.manager().is_none() {
         let text = "Add your manager first (People, 5): Prep gathers everything for your next 1:1 with them.";
         frame.render_widget(
             Paragraph::new(text)
@@ -39,8 +40,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    let Some(sheet) = app.prep.sheet.as_deref() else {
-        let text = super::waiting_text(&app.prep.fetch, "the prep sheet", "loading…");
+    let Some(sheet) = state.sheet.as_deref() else {
+        let text = super::waiting_text(&state.fetch, "the prep sheet", "loading…");
         frame.render_widget(
             Paragraph::new(format!(" {text}"))
                 .style(theme.dim())
@@ -53,9 +54,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     frame.render_widget(Paragraph::new(head_line(sheet, theme, wide)), head);
     if wide {
-        render_wide(app, sheet, theme, frame, body);
+        render_wide(state, ctx, sheet, theme, frame, body);
     } else {
-        render_narrow(app, sheet, theme, frame, body);
+        render_narrow(state, ctx, sheet, theme, frame, body);
     }
 }
 
@@ -84,7 +85,14 @@ fn head_line<'a>(sheet: &PrepSheet, theme: &Theme, wide: bool) -> Line<'a> {
     Line::from(spans)
 }
 
-fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+fn render_wide(
+    state: &State,
+    ctx: &Ctx<'_>,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
     let height = left.height;
@@ -100,31 +108,38 @@ fn render_wide(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_
         Constraint::Min(3),
     ])
     .areas(left);
-    render_pane(app, sheet, theme, frame, agenda, PrepPane::Agenda);
-    render_pane(app, sheet, theme, frame, promises, PrepPane::Promises);
-    render_pane(app, sheet, theme, frame, advice, PrepPane::Advice);
-    render_pane(app, sheet, theme, frame, since, PrepPane::Since);
+    render_pane(state, ctx, sheet, theme, frame, agenda, Pane::Agenda);
+    render_pane(state, ctx, sheet, theme, frame, promises, Pane::Promises);
+    render_pane(state, ctx, sheet, theme, frame, advice, Pane::Advice);
+    render_pane(state, ctx, sheet, theme, frame, since, Pane::Since);
     // About them sits beside the agenda, above the summary.
     let about_rows = (about_lines(sheet, theme, usize::from(right.width)).len() as u16 + 2)
         .clamp(3, height * 3 / 5);
     let [about, summary] =
         Layout::vertical([Constraint::Length(about_rows), Constraint::Min(3)]).areas(right);
-    render_pane(app, sheet, theme, frame, about, PrepPane::About);
-    render_pane(app, sheet, theme, frame, summary, PrepPane::Summary);
+    render_pane(state, ctx, sheet, theme, frame, about, Pane::About);
+    render_pane(state, ctx, sheet, theme, frame, summary, Pane::Summary);
 }
 
-fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+fn render_narrow(
+    state: &State,
+    ctx: &Ctx<'_>,
+    sheet: &PrepSheet,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+) {
     let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
     let switch = format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane));
-    let label = |p: PrepPane, counted: bool| {
+    let label = |p: Pane, counted: bool| {
         let count = match p {
-            PrepPane::Agenda => sheet.agenda.len().to_string(),
-            PrepPane::Promises => sheet.promises.len().to_string(),
-            PrepPane::About => String::new(),
-            PrepPane::Advice => sheet.advice_total.to_string(),
-            PrepPane::Since => sheet.since_last.len().to_string(),
-            PrepPane::Summary => summary_word(sheet).to_string(),
+            Pane::Agenda => sheet.agenda.len().to_string(),
+            Pane::Promises => sheet.promises.len().to_string(),
+            Pane::About => String::new(),
+            Pane::Advice => sheet.advice_total.to_string(),
+            Pane::Since => sheet.since_last.len().to_string(),
+            Pane::Summary => summary_word(sheet).to_string(),
         };
         if counted {
             format!("{} {count}", p.title()).trim_end().to_string()
@@ -140,8 +155,8 @@ fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<
     };
     let build = |others: Option<bool>| {
         let mut spans = vec![Span::raw(" ")];
-        for p in PrepPane::ALL {
-            if p == app.prep.focus {
+        for p in Pane::ALL {
+            if p == state.focus {
                 spans.push(Span::styled(
                     format!("[{}]", label(p, true)),
                     theme.tab_active(),
@@ -164,7 +179,7 @@ fn render_narrow(app: &App, sheet: &PrepSheet, theme: &Theme, frame: &mut Frame<
     }
     spans.push(Span::styled(switch, theme.key()));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-    render_pane(app, sheet, theme, frame, pane, app.prep.focus);
+    render_pane(state, ctx, sheet, theme, frame, pane, state.focus);
 }
 
 /// One word for the summary's state, for the narrow bar.
@@ -177,26 +192,27 @@ fn summary_word(sheet: &PrepSheet) -> &'static str {
 }
 
 fn render_pane(
-    app: &App,
+    state: &State,
+    ctx: &Ctx<'_>,
     sheet: &PrepSheet,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
-    pane: PrepPane,
+    pane: Pane,
 ) {
-    let focused = pane == app.prep.focus;
+    let focused = pane == state.focus;
     let title = match pane {
-        PrepPane::Agenda => match sheet.agenda.len() {
+        Pane::Agenda => match sheet.agenda.len() {
             1 => "Agenda: 1 open topic".to_string(),
             n => format!("Agenda: {n} open topics"),
         },
-        PrepPane::Advice if sheet.advice_total > sheet.advice.len() => format!(
+        Pane::Advice if sheet.advice_total > sheet.advice.len() => format!(
             "Advice awaiting your report-back: {} (the oldest {} shown)",
             sheet.advice_total,
             sheet.advice.len()
         ),
-        PrepPane::Advice => format!("Advice awaiting your report-back: {}", sheet.advice_total),
-        PrepPane::Since => match &sheet.last_one_on_one {
+        Pane::Advice => format!("Advice awaiting your report-back: {}", sheet.advice_total),
+        Pane::Since => match &sheet.last_one_on_one {
             Some(last) => format!(
                 "Since the last 1:1 ({})",
                 short_date(last.happened_on, sheet.today)
@@ -206,9 +222,9 @@ fn render_pane(
                 short_date(sheet.since, sheet.today)
             ),
         },
-        PrepPane::Summary => sheet.summary.heading(),
-        PrepPane::Promises => promises_title(sheet),
-        PrepPane::About => format!("About {}", shown_line(&sheet.person)),
+        Pane::Summary => sheet.summary.heading(),
+        Pane::Promises => promises_title(sheet),
+        Pane::About => format!("About {}", shown_line(&sheet.person)),
     };
     let title = if focused {
         format!("▶ {title}")
@@ -224,12 +240,12 @@ fn render_pane(
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let lines = match pane {
-        PrepPane::Agenda => agenda_lines(app, sheet, theme, width, focused),
-        PrepPane::Advice => advice_lines(app, sheet, theme, width, focused),
-        PrepPane::Promises => promises_lines(app, sheet, theme, width, focused),
-        PrepPane::Since => since_lines(app, sheet, theme, width, focused),
-        PrepPane::Summary => return render_summary(app, sheet, theme, frame, inner),
-        PrepPane::About => about_lines(sheet, theme, width)
+        Pane::Agenda => agenda_lines(state, ctx, sheet, theme, width, focused),
+        Pane::Advice => advice_lines(state, sheet, theme, width, focused),
+        Pane::Promises => promises_lines(state, ctx, sheet, theme, width, focused),
+        Pane::Since => since_lines(state, sheet, theme, width, focused),
+        Pane::Summary => return render_summary(state, ctx, sheet, theme, frame, inner),
+        Pane::About => about_lines(sheet, theme, width)
             .into_iter()
             .map(|line| (line, false))
             .collect(),
@@ -267,13 +283,14 @@ fn hint_row<'a>(text: String, theme: &Theme) -> Vec<Row<'a>> {
 }
 
 fn agenda_lines<'a>(
-    app: &App,
+    state: &State,
+    ctx: &Ctx<'_>,
     sheet: &PrepSheet,
     theme: &Theme,
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
     if sheet.agenda.is_empty() {
         return hint_row(
             format!(
@@ -288,7 +305,7 @@ fn agenda_lines<'a>(
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let selected = i == app.prep.topic_selected;
+            let selected = i == state.topic_selected;
             let carried = match (item.carried_over, width >= 50) {
                 (0, _) => "new".to_string(),
                 (n, true) => format!("carried over {n}"),
@@ -311,7 +328,7 @@ fn agenda_lines<'a>(
 }
 
 fn advice_lines<'a>(
-    app: &App,
+    state: &State,
     sheet: &PrepSheet,
     theme: &Theme,
     width: usize,
@@ -325,7 +342,7 @@ fn advice_lines<'a>(
     }
     let mut rows = Vec::new();
     for (i, ask) in sheet.advice.iter().enumerate() {
-        let selected = i == app.prep.advice_selected;
+        let selected = i == state.advice_selected;
         let head = cursor(selected, focused);
         let question = truncated(
             &shown_line(&ask.advice.question),
@@ -391,7 +408,7 @@ fn entry_line<'a>(
 }
 
 fn since_lines<'a>(
-    app: &App,
+    state: &State,
     sheet: &PrepSheet,
     theme: &Theme,
     width: usize,
@@ -400,7 +417,7 @@ fn since_lines<'a>(
     let mut rows = Vec::new();
     let mut index = 0;
     let mut entry = |rows: &mut Vec<Row<'a>>, e: &Interaction| {
-        let selected = index == app.prep.since_selected;
+        let selected = index == state.since_selected;
         index += 1;
         let line = entry_line(e, sheet, theme, width, cursor(selected, focused))
             .style(selected_style(theme, selected, focused));

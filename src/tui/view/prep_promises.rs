@@ -10,8 +10,9 @@ use crate::domain::MadeBy;
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, PromiseGroup, short_date};
 use crate::present::truncated;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::prep::State;
 
 /// A row of the pane: the line and whether it is the selected one.
 type Row<'a> = (Line<'a>, bool);
@@ -25,13 +26,14 @@ pub fn promises_title(sheet: &PrepSheet) -> String {
 }
 
 pub fn promises_lines<'a>(
-    app: &App,
+    state: &State,
+    ctx: &Ctx<'_>,
     sheet: &PrepSheet,
     theme: &Theme,
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
     let mut rows: Vec<Row<'a>> = Vec::new();
     if sheet.promises.is_empty() {
         rows.push((
@@ -47,7 +49,7 @@ pub fn promises_lines<'a>(
         ));
     }
     for (i, row) in sheet.promises.iter().enumerate() {
-        let selected = i == app.prep.promise_selected;
+        let selected = i == state.promise_selected;
         let head = if selected && focused { "› " } else { "  " };
         let whose = match row.promise.made_by {
             MadeBy::Me => "mine   ",

@@ -12,26 +12,24 @@ use super::theme::Theme;
 use super::wrap::{wrapped, wrapped_shown};
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::prep::State;
 
 pub(super) fn render_summary(
-    app: &App,
+    state: &State,
+    ctx: &Ctx<'_>,
     sheet: &PrepSheet,
     theme: &Theme,
     frame: &mut Frame<'_>,
     inner: Rect,
 ) {
     let summary = &sheet.summary;
-    let keys = |a| app.keymap.keys_for(Context::Prep, a);
+    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
     let width = usize::from(inner.width);
-    let sent_here = app
-        .prep
-        .summary
-        .as_ref()
-        .is_some_and(|s| s.sent_on.is_some());
+    let sent_here = state.summary.as_ref().is_some_and(|s| s.sent_on.is_some());
     let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
-    let (state, note) = match (summary.status, &summary.body) {
+    let (standing, note) = match (summary.status, &summary.body) {
         (SummaryStatus::Sent { on, .. }, Some(_)) if sent_here => (
             format!("sent {} · {reading}", short_date(on, sheet.today)),
             None,
@@ -51,7 +49,7 @@ pub(super) fn render_summary(
         _ => (summary.describe(sheet.today), None),
     };
     let mut lines = vec![
-        Line::from(Span::styled(state, theme.title())),
+        Line::from(Span::styled(standing, theme.title())),
         Line::from(Span::styled(
             format!("covers {}", summary.window.days_text()),
             theme.dim(),
@@ -127,7 +125,7 @@ pub(super) fn render_summary(
     let room = usize::from(inner.height).saturating_sub(lines.len() + hint_rows);
     match &summary.body {
         Some(body) => {
-            let scroll = usize::from(app.prep.summary_scroll);
+            let scroll = usize::from(state.summary_scroll);
             let (preview, more) = wrapped_shown(body, width.max(1), scroll, room);
             for text in preview {
                 lines.push(Line::from(text));
