@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::Store;
 
+#[path = "store/check.rs"]
+mod check;
 #[cfg(feature = "encryption")]
 #[path = "store/encryption.rs"]
 mod encryption;

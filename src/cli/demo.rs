@@ -1,9 +1,10 @@
 //! `rapport demo`: writes the sample journal (`demo`) to a file of its own,
 //! never to the user's journal; with a size, a large one with a progress bar.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::progress::{Progress, Unit};
 use super::{CmdResult, Context, Failure, resolve_journal};
 use crate::demo::{DemoCounts, write_demo, write_large};
 use crate::store::Store;
@@ -88,19 +89,11 @@ fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, 
     }
     let mut store = Store::open(&scratch).map_err(|e| Failure::Runtime(e.into()))?;
     store.start_generation()?;
-    let started = std::time::Instant::now();
-    let on_terminal = std::io::stderr().is_terminal();
-    let mut shown = false;
+    let mut bar = Progress::new(size, Unit::Entries);
     let counts = write_large(&mut store, size, ctx.today, ctx.now, |done| {
-        // Only long runs on a terminal get a progress bar, redrawn in place.
-        if on_terminal && (shown || started.elapsed().as_secs() >= 1) {
-            shown = true;
-            eprint!("\r{}", progress_bar(done, size));
-        }
+        bar.update(done)
     })?;
-    if shown {
-        eprintln!();
-    }
+    bar.finish();
     store.generation_done()?;
     drop(store);
     std::fs::rename(&scratch, out)?;
@@ -110,38 +103,4 @@ fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, 
         crate::store::seal_path(out),
     );
     Ok(counts)
-}
-
-/// `[##########----------]  50%  500000 of 1000000 entries`
-fn progress_bar(done: u64, total: u64) -> String {
-    const WIDTH: u64 = 30;
-    let total = total.max(1);
-    let filled = (done.min(total) * WIDTH / total) as usize;
-    format!(
-        "[{}{}] {:>3}%  {done} of {total} entries",
-        "#".repeat(filled),
-        "-".repeat(WIDTH as usize - filled),
-        done * 100 / total
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::progress_bar;
-
-    #[test]
-    fn the_progress_bar_fills_with_the_work_done() {
-        assert_eq!(
-            progress_bar(0, 1_000),
-            "[------------------------------]   0%  0 of 1000 entries"
-        );
-        assert_eq!(
-            progress_bar(500, 1_000),
-            "[###############---------------]  50%  500 of 1000 entries"
-        );
-        assert_eq!(
-            progress_bar(1_000, 1_000),
-            "[##############################] 100%  1000 of 1000 entries"
-        );
-    }
 }

@@ -14,6 +14,7 @@ macro_rules! say {
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
+pub mod complete;
 mod data;
 mod demo;
 mod entries;
@@ -22,6 +23,7 @@ mod output;
 mod people;
 mod prep;
 mod profiles;
+mod progress;
 mod promises;
 mod records;
 mod review;
@@ -36,7 +38,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{Paths, Settings};
 use crate::domain::Person;
 use crate::domain::day::{DayError, parse_day};
-use crate::store::{Store, StoreError};
+use crate::store::{Opened, Store, StoreError};
 
 pub use entries::{EditArgs, EntryFields, ListArgs, LogArgs};
 pub use next::playbook;
@@ -274,6 +276,16 @@ impl Context {
         return cipher::open_store(self);
         #[cfg(not(feature = "encryption"))]
         Store::open(&self.journal).map_err(|e| Failure::Runtime(e.into()))
+    }
+
+    /// `open_store`, except that a journal not sealed is not checked first:
+    /// it comes back read-only with the check it owes (see
+    /// `Store::open_deferring_check`). An encrypted journal is checked first.
+    pub fn open_store_deferring_check(&self) -> Result<Opened, Failure> {
+        #[cfg(feature = "encryption")]
+        return cipher::open_store(self).map(Opened::Ready);
+        #[cfg(not(feature = "encryption"))]
+        Store::open_deferring_check(&self.journal).map_err(|e| Failure::Runtime(e.into()))
     }
 
     pub fn day(&self, input: &str) -> Result<NaiveDate, Failure> {

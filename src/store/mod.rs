@@ -8,6 +8,7 @@ mod aggregates;
 mod backup;
 mod bulk;
 mod calendar;
+mod check;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod compact;
@@ -17,6 +18,7 @@ mod entry_files;
 mod expectations;
 mod export;
 mod fields;
+mod file_copy;
 mod files;
 mod import;
 mod import_document;
@@ -37,6 +39,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use check::{CheckProgress, Opened, PendingCheck};
 pub use drafts::{ENTRY_DRAFT, OrphanDraft};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};

@@ -99,6 +99,18 @@ impl Store {
         version: i64,
         key: Option<&str>,
     ) -> Result<Store> {
+        Store::open_keyed_after(path, migrations, version, key, false)
+    }
+
+    /// `open_keyed`; `checked` when the file has just passed the full check
+    /// (see `check`), which is then not run again.
+    pub(super) fn open_keyed_after(
+        path: &Path,
+        migrations: &Migrations<'static>,
+        version: i64,
+        key: Option<&str>,
+        checked: bool,
+    ) -> Result<Store> {
         if let Some(parent) = path.parent() {
             secure_create_dir(parent)?;
         }
@@ -107,7 +119,9 @@ impl Store {
             return Err(StoreError::Untrusted { reason });
         }
         let existing_version = match fs::metadata(path) {
-            Ok(meta) if meta.len() > 0 => Some(inspect(path, version, key, seal::intact(path))?),
+            Ok(meta) if meta.len() > 0 => {
+                Some(inspect(path, version, key, checked || seal::intact(path))?)
+            }
             Ok(_) => None,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 create_private_file(path)?;
@@ -264,7 +278,12 @@ fn migrate(conn: &mut Connection, migrations: &Migrations<'static>) -> Result<()
 
 /// A journal this process may read but not write: opened read-only, never
 /// migrated (an older one is refused, untouched), every write refused.
-fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> Result<Store> {
+pub(super) fn open_read_only(
+    path: &Path,
+    found: i64,
+    version: i64,
+    key: Option<&str>,
+) -> Result<Store> {
     if found < version {
         return Err(StoreError::ReadOnlyTooOld {
             path: path.to_path_buf(),
@@ -273,30 +292,45 @@ fn open_read_only(path: &Path, found: i64, version: i64, key: Option<&str>) -> R
     }
     let conn = connect_read_only(path)?;
     apply_key(&conn, path, key)?;
+    configure_reader(&conn)?;
+    let mut store = Store::read_only_on(conn, path);
+    store.key = key.map(str::to_string);
+    Ok(store)
+}
+
+/// The pragmas of a connection that only reads.
+pub(super) fn configure_reader(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
          PRAGMA cache_size = -8192;",
     )?;
-    Ok(Store {
-        conn,
-        path: Some(path.to_path_buf()),
-        read_only: true,
-        key: key.map(str::to_string),
-        draft_owner: super::drafts::new_owner(),
-        deleted_here: Vec::new(),
-        file_id: None,
-        // Nothing here changes the file: the seal, if any, stays as it was.
-        _seal: None,
-    })
+    Ok(())
+}
+
+impl Store {
+    /// A store that reads through `conn`, a read-only connection to `path`.
+    pub(super) fn read_only_on(conn: Connection, path: &Path) -> Store {
+        Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            key: None,
+            draft_owner: super::drafts::new_owner(),
+            deleted_here: Vec::new(),
+            file_id: None,
+            // Nothing here changes the file: the seal, if any, stays as it was.
+            _seal: None,
+        }
+    }
 }
 
 /// Whether this process may write the journal: the file itself, and the
 /// folder (where SQLite keeps `-wal` and `-shm`) unless both already exist
 /// writable. Root passes where permissions would stop others; a read-only
 /// disk stops everyone.
-fn can_write(path: &Path) -> bool {
+pub(super) fn can_write(path: &Path) -> bool {
     let writable_file = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
     if !writable_file(path) {
         return false;
@@ -316,7 +350,7 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// `journal.db-wal` for `journal.db` and `-wal`.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -326,7 +360,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// when it is absent and cannot be created (a read-only folder), the file is
 /// opened as immutable: nothing is written or locked, and with no `-shm`
 /// there is no unfinished `-wal` to miss.
-fn connect_read_only(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn connect_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let shm_reachable = sibling(path, "-shm").exists()
         || rustix::fs::access(folder_of(path), rustix::fs::Access::WRITE_OK).is_ok();
@@ -388,7 +422,7 @@ fn configure(conn: &mut Connection) -> Result<()> {
 
 /// Gives the connection the passphrase of an encrypted journal, and checks
 /// it opens the file. Without a passphrase, nothing to do.
-fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
+pub(super) fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
     let Some(key) = key else {
         return Ok(());
     };
@@ -409,6 +443,22 @@ fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
 /// The full `quick_check` runs unless the file is as rapport sealed it and
 /// needs no migration (see `seal`).
 fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Result<i64> {
+    let (conn, version) = inspect_header(path, supported, key)?;
+    if sealed && version == supported {
+        return Ok(version);
+    }
+    super::check::full_check(&conn, path, None)?;
+    Ok(version)
+}
+
+/// The checks that read a few pages: an SQLite file, ours, of a schema this
+/// build knows, whose schema reads. Returns the read-only connection they
+/// used (immutable when there is no `-wal`) and the schema version.
+pub(super) fn inspect_header(
+    path: &Path,
+    supported: i64,
+    key: Option<&str>,
+) -> Result<(Connection, i64)> {
     let mut header = [0u8; 100];
     let read = fs::File::open(path)
         .and_then(|mut f| f.read(&mut header))
@@ -428,18 +478,7 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
     };
     // With no -wal beside it, nothing is unfinished: read the file as it
     // is (immutable), so a file that is then refused gets no -wal or -shm.
-    let conn = if key.is_none() && !sibling(path, "-wal").exists() {
-        let uri = format!("file:{}?immutable=1", uri_path(path));
-        Connection::open_with_flags(
-            uri,
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )
-    } else {
-        connect_read_only(path)
-    }
-    .map_err(corrupt)?;
+    let conn = connect_untouched(path, key).map_err(corrupt)?;
     apply_key(&conn, path, key)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -474,24 +513,30 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
             supported,
         });
     }
-    if sealed && version == supported {
-        // The schema must still read; the pages were checked before the seal.
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(corrupt)?;
-        return Ok(version);
+    // The schema must still read; the pages are checked apart (or were,
+    // before the seal).
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(corrupt)?;
+    Ok((conn, version))
+}
+
+/// A read-only connection that leaves the file as it is: with no -wal
+/// beside it, nothing is unfinished, so the file is read as it is
+/// (immutable) and a file that is then refused gets no -wal or -shm.
+pub(super) fn connect_untouched(path: &Path, key: Option<&str>) -> rusqlite::Result<Connection> {
+    if key.is_none() && !sibling(path, "-wal").exists() {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        connect_read_only(path)
     }
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    if verdict != "ok" {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: verdict,
-        });
-    }
-    Ok(version)
 }
 
 #[cfg(test)]

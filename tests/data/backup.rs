@@ -17,7 +17,11 @@ fn a_backup_goes_beside_the_journal_private_verified_and_complete() {
         path.file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with("journal-"))
     );
-    assert!(run.stderr.contains("passes quick_check"), "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("the copy is whole and opens as a rapport journal"),
+        "{run:#?}"
+    );
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&w.path("backups")), 0o700);
     assert_eq!(quick_checked(&path), 1);

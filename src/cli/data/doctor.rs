@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::super::output::{print_json, print_text};
+use super::super::progress::{Progress, Unit};
 use super::super::{CmdResult, Context, Failure};
 use crate::present::count;
-use crate::store::{SCHEMA_VERSION, plain_copies};
+use crate::store::{CheckProgress, Opened, SCHEMA_VERSION, plain_copies};
 
 /// Everything `doctor` found, as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -55,7 +56,7 @@ struct SyncedFolder {
     folder: String,
 }
 
-pub fn doctor(json: bool, ctx: &Context) -> CmdResult {
+pub fn doctor(json: bool, full: bool, ctx: &Context) -> CmdResult {
     let journal = absolute(&ctx.journal);
     let mut report = Report {
         journal: journal.display().to_string(),
@@ -87,7 +88,7 @@ pub fn doctor(json: bool, ctx: &Context) -> CmdResult {
             ));
         }
         flag_plain_copies(&journal, &mut report);
-        inspect(ctx, &mut report);
+        inspect(ctx, full, &mut report);
     } else {
         report.problems.push(format!(
             "there is no journal at {} yet; `rapport` creates it on first use, or point --db at yours",
@@ -128,27 +129,40 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Opens the journal (with the store's own refusals, and the passphrase of
-/// an encrypted one) and reads its health.
-fn inspect(ctx: &Context, report: &mut Report) {
-    let store = match ctx.open_store() {
-        Ok(store) => store,
+/// an encrypted one) and reads its health. One check reads every page, with
+/// a progress bar: `page_check`, or `integrity_check` when `full`. A
+/// journal that is not sealed is read as it is, untouched, and stays
+/// unsealed: its next open checks it again, search index and all.
+fn inspect(ctx: &Context, full: bool, report: &mut Report) {
+    let store = match ctx.open_store_deferring_check() {
+        Ok(Opened::Ready(store) | Opened::Unchecked { store, .. }) => store,
         Err(e) => {
             report.problems.push(e.to_string());
             return;
         }
     };
-    match store.integrity_check() {
+    let findings = if full {
+        store.integrity_check()
+    } else {
+        store.page_check(Some(check_bar()))
+    };
+    let what = if full {
+        "integrity_check"
+    } else {
+        "quick_check"
+    };
+    match findings {
         Ok(findings) => {
             if findings != ["ok"] {
                 let shown: Vec<&str> = findings.iter().take(10).map(String::as_str).collect();
                 report.problems.push(format!(
-                    "integrity_check found damage: {}; restore a backup with `rapport restore FILE`",
+                    "{what} found damage: {}; restore a backup with `rapport restore FILE`",
                     shown.join("; ")
                 ));
             }
             report.integrity = findings;
         }
-        Err(e) => report.problems.push(format!("integrity_check failed: {e}")),
+        Err(e) => report.problems.push(format!("{what} failed: {e}")),
     }
     match store.schema_version() {
         Ok(v) => report.schema_version = Some(v),
@@ -166,6 +180,15 @@ fn inspect(ctx: &Context, report: &mut Report) {
         Err(e) => report.problems.push(format!("cannot count rows: {e}")),
     }
     report.deleted_interactions = store.deleted_interaction_count().ok();
+}
+
+/// A progress bar for a check that reports percentages.
+fn check_bar() -> CheckProgress {
+    let mut bar = Progress::new(100, Unit::Percent);
+    Box::new(move |percent| {
+        bar.update(u64::from(percent));
+        false
+    })
 }
 
 /// A plain copy beside an encrypted journal (an `encrypt` that was
