@@ -11,7 +11,7 @@ use super::keymap::Keymap;
 use crate::domain::Quality;
 
 mod editor;
-pub use editor::{Checklist, Choice, DayInput, DayRule, Editor, Pick};
+pub use editor::{Checklist, Choice, CountInput, DayInput, DayRule, Editor, Pick};
 
 /// Which field a value belongs to, across every form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -213,6 +213,15 @@ impl Form {
             return Ok(None);
         }
         self.day(id, today, next_one_on_one).map(Some)
+    }
+
+    /// The number in a count field (none when empty); the error says its
+    /// range.
+    pub fn count(&self, id: FieldId) -> Result<Option<u32>, String> {
+        match self.editor(id) {
+            Some(Editor::Count(count)) => count.count(),
+            _ => Ok(None),
+        }
     }
 
     /// The items of a list field, split on the one separator rule.
@@ -428,6 +437,27 @@ mod tests {
         assert_eq!(
             f.day(FieldId::Until, today, None),
             today.succ_opt().ok_or_else(String::new)
+        );
+    }
+
+    #[test]
+    fn a_count_field_reads_as_a_number_in_its_range() {
+        let mut f = Form::new(
+            "t",
+            vec![Field::new(
+                FieldId::Minutes,
+                "minutes",
+                Editor::count(Some(30), 1, 1440, "minutes"),
+                "",
+            )],
+        );
+        assert_eq!(f.count(FieldId::Minutes), Ok(Some(30)));
+        f.set_text(FieldId::Minutes, " ");
+        assert_eq!(f.count(FieldId::Minutes), Ok(None));
+        f.set_text(FieldId::Minutes, "0");
+        assert_eq!(
+            f.count(FieldId::Minutes),
+            Err("`0` is not 1 to 1440 minutes".to_string())
         );
     }
 

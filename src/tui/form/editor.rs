@@ -152,6 +152,32 @@ impl DayInput {
     }
 }
 
+/// A whole number typed as text, read within its range: minutes, days.
+#[derive(Debug, Clone)]
+pub struct CountInput {
+    pub input: LineInput,
+    pub min: u32,
+    pub max: u32,
+    /// What it counts, for the error: "minutes", "days".
+    pub unit: &'static str,
+}
+
+impl CountInput {
+    /// The number typed; none when empty; the error says the range.
+    pub fn count(&self) -> Result<Option<u32>, String> {
+        match self.input.text().trim() {
+            "" => Ok(None),
+            typed => match typed.parse::<u32>() {
+                Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
+                _ => Err(format!(
+                    "`{typed}` is not {} to {} {}",
+                    self.min, self.max, self.unit
+                )),
+            },
+        }
+    }
+}
+
 /// The editor a field uses.
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -161,6 +187,8 @@ pub enum Editor {
     Day(DayInput),
     /// A line of items, split on the one list separator rule.
     List(LineInput),
+    /// A whole number in a range, or empty.
+    Count(CountInput),
     /// One of a fixed list; left/right (or h/l) cycle, a letter jumps.
     Choice(Choice),
     /// A 1–5 score, or none: digits set it, 0 or backspace clear it.
@@ -179,6 +207,17 @@ impl Editor {
 
     pub fn list(items: &[String]) -> Editor {
         Editor::List(LineInput::new(&items.join(", ")))
+    }
+
+    /// `min` to `max` of `unit`, or empty.
+    pub fn count(value: Option<u32>, min: u32, max: u32, unit: &'static str) -> Editor {
+        let text = value.map(|v| v.to_string()).unwrap_or_default();
+        Editor::Count(CountInput {
+            input: LineInput::new(&text),
+            min,
+            max,
+            unit,
+        })
     }
 
     pub fn day(text: &str, rule: DayRule) -> Editor {
@@ -212,18 +251,20 @@ impl Editor {
     /// The line of a line, day or list field.
     pub fn line_input(&self) -> Option<&LineInput> {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                Some(input)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
     }
 
     fn line_input_mut(&mut self) -> Option<&mut LineInput> {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                Some(input)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
     }
@@ -259,9 +300,10 @@ impl Editor {
     /// returns whether the value changed.
     pub(super) fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                input.handle(key, keymap)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => input.handle(key, keymap),
             Editor::Choice(choice) => choice.handle(key, keymap),
             Editor::Score(score) => {
                 let before = *score;

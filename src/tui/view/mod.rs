@@ -21,7 +21,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::app::{App, Screen, StatusKind};
+use super::app::{App, Msg, Screen, StatusKind};
 use super::ctx::Ctx;
 use super::keymap::{
     GlobalAction, InsightsAction, JournalAction, NextStepsAction, PeopleAction, PrepAction,
@@ -37,14 +37,39 @@ use unicode_width::UnicodeWidthStr;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// What a frame found out that only drawing knows (how text wraps at the
+/// size it got); the event loop hands it to `update` as a message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measured {
+    /// The furthest the Prep summary preview scrolls and still ends at the
+    /// draft's last line, when it was drawn.
+    pub prep_summary_end: Option<u16>,
+}
+
+impl Measured {
+    /// The message that tells `update` what it does not know yet, if any.
+    pub fn news(self, app: &App) -> Option<Msg> {
+        let end = self.prep_summary_end?;
+        (app.prep.summary_end != Some(end)).then_some(Msg::Prep(
+            super::screens::prep::Msg::SummaryMeasured { end },
+        ))
+    }
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    render_measured(app, frame);
+}
+
+/// `render`, saying what the frame measured.
+pub fn render_measured(app: &App, frame: &mut Frame<'_>) -> Measured {
     let area = frame.area();
     frame.render_widget(Clear, area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let note = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
-        return;
+        return Measured::default();
     }
+    let mut measured = Measured::default();
     let theme = Theme::new(app.color);
     let [header, body, status] = Layout::vertical([
         Constraint::Length(1),
@@ -66,10 +91,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::People => {
             people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::Prep => prep::render(&app.prep, &Ctx::of(app), &theme, frame, body),
+        Screen::Prep => {
+            measured.prep_summary_end = prep::render(&app.prep, &Ctx::of(app), &theme, frame, body);
+        }
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
+    measured
 }
 
 /// The Journal's last line: the coach's top step, and the key for more.

@@ -319,10 +319,14 @@ fn move_in_pane(state: &mut State, delta: isize) {
         Pane::Since => state.since_selected = step(state.since_selected, since),
         Pane::About => {}
         Pane::Summary => {
+            // Never past the last screenful, as the last frame measured it.
             state.summary_scroll = if delta < 0 {
                 state.summary_scroll.saturating_sub(3)
             } else {
-                state.summary_scroll.saturating_add(3)
+                state
+                    .summary_scroll
+                    .saturating_add(3)
+                    .min(state.summary_end.unwrap_or(u16::MAX))
             };
         }
     }
