@@ -11,7 +11,7 @@ use super::keymap::Keymap;
 use crate::domain::Quality;
 
 mod editor;
-pub use editor::{Checklist, Choice, DayInput, DayRule, Editor, Pick};
+pub use editor::{Checklist, Choice, CountInput, DayInput, DayRule, Editor, Pick};
 
 /// Which field a value belongs to, across every form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -215,6 +215,15 @@ impl Form {
         self.day(id, today, next_one_on_one).map(Some)
     }
 
+    /// The number in a count field (none when empty); the error says its
+    /// range.
+    pub fn count(&self, id: FieldId) -> Result<Option<u32>, String> {
+        match self.editor(id) {
+            Some(Editor::Count(count)) => count.count(),
+            _ => Ok(None),
+        }
+    }
+
     /// The items of a list field, split on the one separator rule.
     pub fn items(&self, id: FieldId) -> Vec<String> {
         self.editor(id).map(Editor::items).unwrap_or_default()
@@ -318,7 +327,6 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::Context;
 
     fn form() -> Form {
         let kinds = ["one_on_one", "meal", "coffee"]
@@ -433,12 +441,33 @@ mod tests {
     }
 
     #[test]
+    fn a_count_field_reads_as_a_number_in_its_range() {
+        let mut f = Form::new(
+            "t",
+            vec![Field::new(
+                FieldId::Minutes,
+                "minutes",
+                Editor::count(Some(30), 1, 1440, "minutes"),
+                "",
+            )],
+        );
+        assert_eq!(f.count(FieldId::Minutes), Ok(Some(30)));
+        f.set_text(FieldId::Minutes, " ");
+        assert_eq!(f.count(FieldId::Minutes), Ok(None));
+        f.set_text(FieldId::Minutes, "0");
+        assert_eq!(
+            f.count(FieldId::Minutes),
+            Err("`0` is not 1 to 1440 minutes".to_string())
+        );
+    }
+
+    #[test]
     fn a_checklist_ticks_by_number_or_space_and_keeps_ids() {
         let mut list = Checklist::new(vec![(7, "a".into()), (9, "b".into()), (4, "c".into())]);
         let keymap = Keymap::defaults();
         let mut press = |c| {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            list.handle(&key, keymap.editing(Context::Checklist, &key))
+            list.handle(&key, keymap.action(&key))
         };
         assert!(press('3'));
         assert!(!press('9'), "no ninth item");

@@ -11,7 +11,7 @@ use crate::domain::promise::parse_due_day;
 use crate::domain::text::list_items;
 use crate::domain::{Category, Focus, InitiatedBy, MadeBy, Relation, TakesIn};
 use crate::tui::input::LineInput;
-use crate::tui::keymap::{Action, Context, Keymap};
+use crate::tui::keymap::{ChecklistAction, ChoiceAction, Keymap, ScoreAction};
 
 /// What an option of a choice stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +73,11 @@ impl Choice {
     fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
         let count = self.options.len().max(1);
         let before = self.selected;
-        match (keymap.editing(Context::Choice, key), key.code) {
-            (Some(Action::PrevOption), _) => self.selected = (self.selected + count - 1) % count,
-            (Some(Action::NextOption), _) => self.selected = (self.selected + 1) % count,
+        match (keymap.action::<ChoiceAction>(key), key.code) {
+            (Some(ChoiceAction::PrevOption), _) => {
+                self.selected = (self.selected + count - 1) % count
+            }
+            (Some(ChoiceAction::NextOption), _) => self.selected = (self.selected + 1) % count,
             (_, KeyCode::Char(c)) => {
                 // Jump to the next option starting with the letter typed.
                 let c = c.to_ascii_lowercase();
@@ -150,6 +152,32 @@ impl DayInput {
     }
 }
 
+/// A whole number typed as text, read within its range: minutes, days.
+#[derive(Debug, Clone)]
+pub struct CountInput {
+    pub input: LineInput,
+    pub min: u32,
+    pub max: u32,
+    /// What it counts, for the error: "minutes", "days".
+    pub unit: &'static str,
+}
+
+impl CountInput {
+    /// The number typed; none when empty; the error says the range.
+    pub fn count(&self) -> Result<Option<u32>, String> {
+        match self.input.text().trim() {
+            "" => Ok(None),
+            typed => match typed.parse::<u32>() {
+                Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
+                _ => Err(format!(
+                    "`{typed}` is not {} to {} {}",
+                    self.min, self.max, self.unit
+                )),
+            },
+        }
+    }
+}
+
 /// The editor a field uses.
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -159,6 +187,8 @@ pub enum Editor {
     Day(DayInput),
     /// A line of items, split on the one list separator rule.
     List(LineInput),
+    /// A whole number in a range, or empty.
+    Count(CountInput),
     /// One of a fixed list; left/right (or h/l) cycle, a letter jumps.
     Choice(Choice),
     /// A 1–5 score, or none: digits set it, 0 or backspace clear it.
@@ -177,6 +207,17 @@ impl Editor {
 
     pub fn list(items: &[String]) -> Editor {
         Editor::List(LineInput::new(&items.join(", ")))
+    }
+
+    /// `min` to `max` of `unit`, or empty.
+    pub fn count(value: Option<u32>, min: u32, max: u32, unit: &'static str) -> Editor {
+        let text = value.map(|v| v.to_string()).unwrap_or_default();
+        Editor::Count(CountInput {
+            input: LineInput::new(&text),
+            min,
+            max,
+            unit,
+        })
     }
 
     pub fn day(text: &str, rule: DayRule) -> Editor {
@@ -210,18 +251,20 @@ impl Editor {
     /// The line of a line, day or list field.
     pub fn line_input(&self) -> Option<&LineInput> {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                Some(input)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
     }
 
     fn line_input_mut(&mut self) -> Option<&mut LineInput> {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                Some(input)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
     }
@@ -257,27 +300,28 @@ impl Editor {
     /// returns whether the value changed.
     pub(super) fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
         match self {
-            Editor::Line(input) | Editor::List(input) | Editor::Day(DayInput { input, .. }) => {
-                input.handle(key, keymap)
-            }
+            Editor::Line(input)
+            | Editor::List(input)
+            | Editor::Count(CountInput { input, .. })
+            | Editor::Day(DayInput { input, .. }) => input.handle(key, keymap),
             Editor::Choice(choice) => choice.handle(key, keymap),
             Editor::Score(score) => {
                 let before = *score;
-                match (keymap.editing(Context::Score, key), key.code) {
-                    (Some(Action::ScoreUp), _) => {
+                match (keymap.action::<ScoreAction>(key), key.code) {
+                    (Some(ScoreAction::ScoreUp), _) => {
                         *score = Some(score.map_or(1, |s| (s + 1).min(5)));
                     }
-                    (Some(Action::ScoreDown), _) => {
+                    (Some(ScoreAction::ScoreDown), _) => {
                         *score = score.and_then(|s| (s > 1).then(|| s - 1));
                     }
-                    (Some(Action::ClearScore), _) => *score = None,
+                    (Some(ScoreAction::ClearScore), _) => *score = None,
                     (_, KeyCode::Char(c @ '1'..='5')) => *score = c.to_digit(10).map(|d| d as u8),
                     _ => {}
                 }
                 before != *score
             }
             Editor::Notes(area) => area.input(*key),
-            Editor::Checklist(list) => list.handle(key, keymap.editing(Context::Checklist, key)),
+            Editor::Checklist(list) => list.handle(key, keymap.action(key)),
         }
     }
 
@@ -352,19 +396,19 @@ impl Checklist {
         }
     }
 
-    pub(super) fn handle(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
+    pub(super) fn handle(&mut self, key: &KeyEvent, action: Option<ChecklistAction>) -> bool {
         let last = self.items.len().saturating_sub(1);
         match action {
-            Some(Action::Down) => {
+            Some(ChecklistAction::Down) => {
                 self.cursor = (self.cursor + 1).min(last);
                 return false;
             }
-            Some(Action::Up) => {
+            Some(ChecklistAction::Up) => {
                 self.cursor = self.cursor.saturating_sub(1);
                 return false;
             }
-            Some(Action::Toggle) => return self.toggle(self.cursor),
-            _ => {}
+            Some(ChecklistAction::Toggle) => return self.toggle(self.cursor),
+            None => {}
         }
         match key.code {
             KeyCode::Char(c @ '1'..='9') => {

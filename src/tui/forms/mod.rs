@@ -234,9 +234,7 @@ pub fn entry_form(
         Field::new(
             FieldId::Minutes,
             "Minutes",
-            Editor::line(&text(|e| {
-                e.minutes.map(|m| m.to_string()).unwrap_or_default()
-            })),
+            minutes_editor(existing.and_then(|e| e.minutes)),
             "how long, optional",
         ),
         Field::new(
@@ -427,16 +425,15 @@ pub fn entry_with_promises(
 
 /// The Minutes field: empty, or 1 to 1440; anything else is an error on it.
 fn minutes_field(form: &Form, errors: &mut FieldErrors) -> Option<u32> {
-    match form.text(FieldId::Minutes).trim() {
-        "" => None,
-        m => match m.parse::<u32>() {
-            Ok(n) if (1..=1440).contains(&n) => Some(n),
-            _ => {
-                errors.insert(FieldId::Minutes, format!("`{m}` is not 1 to 1440 minutes"));
-                None
-            }
-        },
-    }
+    form.count(FieldId::Minutes)
+        .map_err(|e| errors.insert(FieldId::Minutes, e))
+        .ok()
+        .flatten()
+}
+
+/// The Minutes field's editor: how long, in minutes, if it matters.
+pub(super) fn minutes_editor(minutes: Option<u32>) -> Editor {
+    Editor::count(minutes, 1, 1440, "minutes")
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ pub fn one_on_one_form(manager: &Person, topics: &[(i64, String)], picks: bool) 
         Field::new(
             FieldId::Minutes,
             "Minutes",
-            Editor::line(""),
+            super::minutes_editor(None),
             "how long, optional",
         ),
         Field::new(

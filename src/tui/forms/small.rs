@@ -186,10 +186,7 @@ pub fn filter_from(
 }
 
 pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
-    let cadence = existing.map_or_else(
-        || "7".to_string(),
-        |p| p.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
-    );
+    let cadence = existing.map_or(Some(7), |p| p.cadence_days);
     let mut fields = vec![
         Field::new(
             FieldId::Name,
@@ -206,7 +203,7 @@ pub fn person_form(existing: Option<&Person>, onboarding: bool) -> OpenForm {
         Field::new(
             FieldId::Cadence,
             "1:1 every",
-            Editor::line(&cadence),
+            Editor::count(cadence, 1, 365, "days"),
             "days between 1:1s, e.g. 7 or 14",
         ),
         Field::new(
@@ -273,17 +270,11 @@ pub fn person_draft(form: &Form) -> Result<PersonDraft, FieldErrors> {
     if name.is_empty() {
         errors.insert(FieldId::Name, "a name is needed".into());
     }
-    let cadence_text = form.text(FieldId::Cadence);
-    let cadence_days = match cadence_text.trim() {
-        "" => None,
-        c => match c.parse::<u32>() {
-            Ok(d) if (1..=365).contains(&d) => Some(d),
-            _ => {
-                errors.insert(FieldId::Cadence, format!("`{c}` is not 1 to 365 days"));
-                None
-            }
-        },
-    };
+    let cadence_days = form
+        .count(FieldId::Cadence)
+        .map_err(|e| errors.insert(FieldId::Cadence, e))
+        .ok()
+        .flatten();
     if !errors.is_empty() {
         return Err(errors);
     }
