@@ -12,6 +12,9 @@ use rapport::config::{Paths, Settings};
 
 fn main() -> ExitCode {
     rapport::fault::install_quiet_panic_hook(|| {});
+    // `COMPLETE=bash rapport …` is the shell asking for completions
+    // (people's names and kinds from the journal): answer and exit.
+    clap_complete::CompleteEnv::with_factory(cli::complete::command).complete();
     let cli = Cli::parse();
     // A prompt or a status bar runs `status` all day: it says nothing
     // rather than fail, whatever is wrong (settings, RAPPORT_TODAY, the journal).

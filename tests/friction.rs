@@ -427,3 +427,38 @@ fn the_notes_hint_names_the_editor_key_as_bound() {
         }]
     );
 }
+
+#[test]
+fn a_weekday_in_the_date_saves_that_day_and_tags_split_on_the_rule_the_hint_names() {
+    use rapport::tui::form::FieldId;
+    let mut h = Harness::new(journal(), 120, 40);
+    h.press(KeyCode::Char('a'));
+    focus_field(&mut h, FieldId::Tags);
+    let screen = h.screen_text();
+    assert!(
+        screen.contains(rapport::domain::text::LIST_HINT),
+        "the tags hint names the separators:\n{screen}"
+    );
+    h.type_text("hiring, budget; offsite");
+    focus_field(&mut h, FieldId::Date);
+    h.type_text("monday");
+    focus_field(&mut h, FieldId::Title);
+    h.type_text("Weekday and tags");
+    h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    let saved = h
+        .store
+        .interactions(
+            &rapport::store::InteractionFilter::default(),
+            rapport::store::PageRequest {
+                limit: 10,
+                after: None,
+            },
+        )
+        .expect("list")
+        .into_iter()
+        .find(|i| i.title == "Weekday and tags")
+        .expect("saved");
+    // Today is Tuesday 24 November: monday is yesterday.
+    assert_eq!(saved.happened_on.to_string(), "2026-11-23");
+    assert_eq!(saved.tags, ["budget", "hiring", "offsite"]);
+}

@@ -14,6 +14,7 @@ macro_rules! say {
 mod calendar;
 #[cfg(feature = "encryption")]
 mod cipher;
+pub mod complete;
 mod data;
 mod demo;
 mod entries;

@@ -18,6 +18,11 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: Shell,
+    /// Print the lines that hand completion to `rapport` itself, so it
+    /// completes people's names and kinds from the journal too (source it at
+    /// each shell start: it follows the installed version)
+    #[arg(long)]
+    pub dynamic: bool,
 }
 
 /// How `status` prints its line.
@@ -48,9 +53,22 @@ pub struct RemindArgs {
 
 /// `rapport completions SHELL`: the completion script on stdout.
 pub fn completions(args: CompletionsArgs) -> CmdResult {
-    let mut command = Cli::command();
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "rapport", &mut script);
+    if args.dynamic {
+        use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+        let shell: &dyn EnvCompleter = match args.shell {
+            Shell::Bash => &Bash,
+            Shell::Zsh => &Zsh,
+            Shell::Fish => &Fish,
+            Shell::Elvish => &Elvish,
+            Shell::PowerShell => &Powershell,
+            other => return Err(Failure::usage(format!("no dynamic completion for {other}"))),
+        };
+        shell.write_registration("COMPLETE", "rapport", "rapport", "rapport", &mut script)?;
+    } else {
+        let mut command = Cli::command();
+        clap_complete::generate(args.shell, &mut command, "rapport", &mut script);
+    }
     write_stdout(&script)
 }
 

@@ -202,3 +202,95 @@ fn status_and_remind_count_my_promises_due_and_remind_names_them() {
     let said = w.run(&["remind"]).ok();
     assert!(said.contains("is due today and 1 more due"), "{said}");
 }
+
+/// The README's install step and every line it gives for the shell, the
+/// prompt, tmux, starship, cron and systemd: each is there, and each
+/// `rapport` command in them runs as written.
+#[test]
+fn the_readme_gives_install_and_every_shell_line_and_each_runs() {
+    let readme = include_str!("../../README.md");
+    let w = one_on_one_tomorrow();
+    let lines: [(&str, &[&str]); 15] = [
+        ("cargo install --locked --path .", &[]),
+        ("rapport completions bash > ", &["completions", "bash"]),
+        ("rapport completions zsh > ", &["completions", "zsh"]),
+        ("rapport completions fish > ", &["completions", "fish"]),
+        ("rapport completions elvish >> ", &["completions", "elvish"]),
+        (
+            "rapport completions powershell >> ",
+            &["completions", "powershell"],
+        ),
+        ("rapport man > ", &["man"]),
+        (
+            "source <(rapport completions bash --dynamic)",
+            &["completions", "bash", "--dynamic"],
+        ),
+        ("set -g status-right '#(rapport status)", &["status"]),
+        (
+            r#"$(rapport status --separator " | ")"#,
+            &["status", "--separator", " | "],
+        ),
+        (r#"command = "rapport status""#, &["status"]),
+        ("rapport remind --notify", &["remind"]),
+        ("ExecStart=%h/.cargo/bin/rapport remind --notify", &[]),
+        ("OnCalendar=", &[]),
+        ("systemctl --user enable --now rapport-remind.timer", &[]),
+    ];
+    for (line, args) in lines {
+        assert!(readme.contains(line), "the README lacks `{line}`");
+        if !args.is_empty() {
+            w.run(args).ok();
+        }
+    }
+    let status = w.run(&["status", "--separator", " | "]).ok();
+    assert!(status.contains(" | "), "{status}");
+}
+
+/// What the shell gets back when it asks `rapport` to complete `line`
+/// (fish's protocol: one candidate a line, its help after a tab).
+fn completed(w: &World, env_db: bool, line: &[&str]) -> Vec<String> {
+    let mut cmd = w.bare_command(["--", "rapport"]);
+    cmd.args(line).env("COMPLETE", "fish");
+    if env_db {
+        cmd.env("RAPPORT_DB", &w.db);
+    }
+    exec(cmd)
+        .ok()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_shell_completes_people_and_kinds_from_the_journal() {
+    let w = World::with_manager();
+    w.run(&["person", "add", "Sam Whitfield", "--role", "VP"])
+        .ok();
+    w.run(&["person", "add", "Sam Ortiz"]).ok();
+    let db = w.db.to_string_lossy().to_string();
+    let people = completed(&w, false, &["--db", &db, "log", "coffee", "--with", ""]);
+    assert!(people.contains(&"Dana".to_string()), "{people:?}");
+    // Two Sams: their whole names, since the first one selects neither.
+    assert!(people.contains(&"Sam Whitfield".to_string()), "{people:?}");
+    assert!(people.contains(&"Sam Ortiz".to_string()), "{people:?}");
+    let person = completed(&w, true, &["person", "set", "D"]);
+    assert_eq!(person, ["Dana"], "RAPPORT_DB finds the journal too");
+    let kinds = completed(&w, true, &["log", "co"]);
+    assert_eq!(kinds, ["coffee"]);
+    let list = completed(&w, true, &["list", "--kind", "one"]);
+    assert_eq!(list, ["one_on_one"]);
+    // The registration script for each shell hands completion back to rapport.
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = w.run(&["completions", shell, "--dynamic"]).ok();
+        assert!(script.contains("COMPLETE"), "{shell}: {script}");
+    }
+}
+
+#[test]
+fn completing_without_a_journal_offers_no_names_and_creates_nothing() {
+    let w = World::new();
+    let db = w.db.to_string_lossy().to_string();
+    let people = completed(&w, false, &["--db", &db, "prep", "--with", ""]);
+    assert!(people.is_empty(), "{people:?}");
+    assert!(!w.db.exists());
+}
