@@ -2,7 +2,8 @@
 //! (DESIGN.md §9): the first full frame at 10k, 100k and 1M entries
 //! (≤ 20 ms at 100k, flat in size), and key press to finished frame at 100k
 //! (≤ 2 ms median), and a key answered while all-time Insights loads at
-//! 1M. Frames are drawn into a 120×40 TestBackend by the same
+//! 1M; switching to Prep with the sheet on this thread and, as the terminal
+//! runs it, on the worker. Frames are drawn into a 120×40 TestBackend by the same
 //! `update`, `effects` and views the terminal uses.
 //! Run: `cargo bench --bench frames`.
 
@@ -131,13 +132,52 @@ fn switch_to_insights(bencher: Bencher<'_, '_>) {
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('2')));
 }
 
+/// `3` to Prep with the sheet computed on this thread before the frame
+/// (as before the worker) …
 #[divan::bench(sample_count = 100)]
 fn switch_to_prep(bencher: Bencher<'_, '_>) {
     let (app, mut store) = at_100k();
     let mut probe = app.clone();
     dispatch(&mut probe, &mut store, key(KeyCode::Char('3')));
     assert_eq!(probe.screen, Screen::Prep);
+    assert!(probe.prep.sheet.is_some(), "the sheet came with the press");
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('3')));
+}
+
+/// … and as the terminal runs it: the sheet is asked of the worker, and
+/// the frame drawn on the key says it is loading (the sheet's own frame
+/// follows when it arrives).
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn switch_to_prep_with_the_worker(bencher: Bencher<'_, '_>) {
+    let (app, mut store) = at_100k();
+    let reader = Store::open(&journals::path(100_000))
+        .expect("journal opens")
+        .reader()
+        .expect("a reader")
+        .expect("a file has one");
+    let worker = std::cell::RefCell::new(Worker::spawn(reader).expect("a thread"));
+    let mut terminal = terminal();
+    bencher
+        .with_inputs(|| {
+            // The last sample's sheet is done before the next begins.
+            worker.borrow_mut().wait();
+            app.clone()
+        })
+        .bench_local_values(|mut app| {
+            let mut worker = worker.borrow_mut();
+            dispatch_on(
+                &mut app,
+                &mut store,
+                Some(&mut worker),
+                key(KeyCode::Char('3')),
+            );
+            draw(&mut terminal, &app);
+            assert!(
+                app.screen == Screen::Prep && app.prep.fetch.is_loading(),
+                "on Prep, the sheet still loading"
+            );
+            app
+        });
 }
 
 /// The last letter of a search typed live: the press runs the full-text

@@ -251,10 +251,16 @@ fn event_loop(
         if signals.take_suspend() {
             outside.run(app, store, vec![TerminalCmd::Suspend]);
         }
+        let mut measured = view::Measured::default();
         outside
             .guard
             .terminal
-            .draw(|frame| view::render(app, frame))?;
+            .draw(|frame| measured = view::render_measured(app, frame))?;
+        // What only the frame knew (how far a preview scrolls) goes back to
+        // `update`; the next frame draws with it.
+        if let Some(msg) = measured.news(app) {
+            outside.dispatch(app, store, msg);
+        }
         if event::poll(outside.wait(last_tick.elapsed()))? {
             let msg = match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),

@@ -80,11 +80,17 @@ impl Harness {
         self
     }
 
+    /// Draws a frame and, as the event loop does, hands back to `update`
+    /// what the frame measured.
     pub fn draw(&mut self) -> &TestBackend {
         let app = &self.app;
+        let mut measured = view::Measured::default();
         self.terminal
-            .draw(|frame| view::render(app, frame))
+            .draw(|frame| measured = view::render_measured(app, frame))
             .expect("draw");
+        if let Some(msg) = measured.news(&self.app) {
+            dispatch(&mut self.app, &mut self.store, msg);
+        }
         self.terminal.backend()
     }
 

@@ -262,3 +262,45 @@ fn a_draft_talking_about_them_is_flagged_in_the_preview() {
         "{screen}"
     );
 }
+
+#[test]
+fn scrolling_the_summary_stops_at_its_last_screenful() {
+    let mut h = prep(small_store(), 120, 40);
+    h.press(KeyCode::Char('s'));
+    // A 38-line draft, saved as if from the editor.
+    let body: String = (1..=38)
+        .map(|n| format!("- point {n} of the draft\n"))
+        .collect();
+    let person_id = dana(&h);
+    dispatch(
+        &mut h.app,
+        &mut h.store,
+        Msg::Prep(prep::Msg::EditedExternally {
+            person_id,
+            week: rapport::domain::Week::containing(today()),
+            body: Some(body),
+            said: String::new(),
+        }),
+    );
+    assert_eq!(h.app.prep.focus, PrepPane::Summary);
+    for _ in 0..17 {
+        h.press(KeyCode::Char('j'));
+    }
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("- point 38 of the draft"),
+        "the draft's last line shows at the foot of the pane:\n{screen}"
+    );
+    assert!(
+        h.app.prep.summary_scroll <= 38,
+        "scrolled past the draft's lines: {}",
+        h.app.prep.summary_scroll
+    );
+    // One k shows an earlier line again.
+    let first_shown =
+        |screen: &str| (1..=38).find(|n| screen.contains(&format!("- point {n} of the draft")));
+    let before = first_shown(&screen);
+    h.press(KeyCode::Char('k'));
+    let after = first_shown(&h.screen_text());
+    assert!(after < before, "k moved up: {before:?} → {after:?}");
+}

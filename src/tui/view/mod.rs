@@ -21,9 +21,12 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::app::{App, Screen, StatusKind};
+use super::app::{App, Msg, Screen, StatusKind};
 use super::ctx::Ctx;
-use super::keymap::{Action, Context};
+use super::keymap::{
+    GlobalAction, InsightsAction, JournalAction, NextStepsAction, PeopleAction, PrepAction,
+    PrepAgendaAction, PrepPromisesAction,
+};
 use super::loading::Fetch;
 use crate::domain::text::shown_line;
 use crate::present::{truncated_at_word, width};
@@ -34,14 +37,39 @@ use unicode_width::UnicodeWidthStr;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// What a frame found out that only drawing knows (how text wraps at the
+/// size it got); the event loop hands it to `update` as a message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measured {
+    /// The furthest the Prep summary preview scrolls and still ends at the
+    /// draft's last line, when it was drawn.
+    pub prep_summary_end: Option<u16>,
+}
+
+impl Measured {
+    /// The message that tells `update` what it does not know yet, if any.
+    pub fn news(self, app: &App) -> Option<Msg> {
+        let end = self.prep_summary_end?;
+        (app.prep.summary_end != Some(end)).then_some(Msg::Prep(
+            super::screens::prep::Msg::SummaryMeasured { end },
+        ))
+    }
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    render_measured(app, frame);
+}
+
+/// `render`, saying what the frame measured.
+pub fn render_measured(app: &App, frame: &mut Frame<'_>) -> Measured {
     let area = frame.area();
     frame.render_widget(Clear, area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let note = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
-        return;
+        return Measured::default();
     }
+    let mut measured = Measured::default();
     let theme = Theme::new(app.color);
     let [header, body, status] = Layout::vertical([
         Constraint::Length(1),
@@ -63,10 +91,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::People => {
             people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
         }
-        Screen::Prep => prep::render(&app.prep, &Ctx::of(app), &theme, frame, body),
+        Screen::Prep => {
+            measured.prep_summary_end = prep::render(&app.prep, &Ctx::of(app), &theme, frame, body);
+        }
     }
     render_status(app, &theme, frame, status);
     overlay::render(app, &theme, frame, area);
+    measured
 }
 
 /// The Journal's last line: the coach's top step, and the key for more.
@@ -74,7 +105,7 @@ fn render_next_step(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
     let Some(top) = app.coach.top() else {
         return;
     };
-    let key = app.keymap.keys_for(Context::Global, Action::ShowNextSteps);
+    let key = app.keymap.keys_for(GlobalAction::ShowNextSteps);
     let label = " Next: ";
     let more = format!("  ({key} for more)");
     let room = usize::from(area.width).saturating_sub(width(label) + width(&more));
@@ -172,72 +203,72 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    let hints: &[(Context, Action, &str)] = match app.screen {
-        Screen::Journal => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Journal, Action::Add, "add"),
-            (Context::Journal, Action::Edit, "edit"),
-            (Context::Journal, Action::Delete, "delete"),
-            (Context::Journal, Action::Search, "search"),
-            (Context::Journal, Action::Filter, "filter"),
-            (Context::Journal, Action::CheckIn, "check-in"),
-            (Context::Global, Action::Quit, "quit"),
+    let keys = &app.keymap;
+    let hints: Vec<(String, &str)> = match app.screen {
+        Screen::Journal => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(JournalAction::Add), "add"),
+            (keys.keys_for(JournalAction::Edit), "edit"),
+            (keys.keys_for(JournalAction::Delete), "delete"),
+            (keys.keys_for(JournalAction::Search), "search"),
+            (keys.keys_for(JournalAction::Filter), "filter"),
+            (keys.keys_for(JournalAction::CheckIn), "check-in"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
         // The profile side draws its own keys at its foot.
-        Screen::People if app.people_screen.focused => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::People, Action::FocusPeople, "people"),
-            (Context::People, Action::SetCurrent, "set current"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::People if app.people_screen.focused => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PeopleAction::FocusPeople), "people"),
+            (keys.keys_for(PeopleAction::SetCurrent), "set current"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::People => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::People, Action::Add, "add"),
-            (Context::People, Action::Edit, "edit"),
-            (Context::People, Action::SetCurrent, "set current"),
-            (Context::People, Action::FocusProfile, "profile"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::People => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PeopleAction::Add), "add"),
+            (keys.keys_for(PeopleAction::Edit), "edit"),
+            (keys.keys_for(PeopleAction::SetCurrent), "set current"),
+            (keys.keys_for(PeopleAction::FocusProfile), "profile"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::NextSteps => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::NextSteps, Action::TakeStep, "do it"),
-            (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
-            (Context::NextSteps, Action::Dismiss, "dismiss"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::NextSteps => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(NextStepsAction::TakeStep), "do it"),
+            (keys.keys_for(NextStepsAction::SnoozeWeek), "snooze a week"),
+            (keys.keys_for(NextStepsAction::Dismiss), "dismiss"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Insights => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Insights, Action::NextRange, "longer range"),
-            (Context::Insights, Action::PrevRange, "shorter range"),
-            (Context::Insights, Action::NextPerson, "person"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Insights => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(InsightsAction::NextRange), "longer range"),
+            (keys.keys_for(InsightsAction::PrevRange), "shorter range"),
+            (keys.keys_for(InsightsAction::NextPerson), "person"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::PrepPromises, Action::AddPromise, "add promise"),
-            (Context::PrepPromises, Action::KeepPromise, "kept"),
-            (Context::PrepPromises, Action::MovePromise, "new day"),
-            (Context::PrepPromises, Action::DropPromise, "drop"),
-            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
-            (Context::Prep, Action::NextPane, "next pane"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PrepPromisesAction::AddPromise), "add promise"),
+            (keys.keys_for(PrepPromisesAction::KeepPromise), "kept"),
+            (keys.keys_for(PrepPromisesAction::MovePromise), "new day"),
+            (keys.keys_for(PrepPromisesAction::DropPromise), "drop"),
+            (keys.keys_for(PrepAction::LogOneOnOne), "log the 1:1"),
+            (keys.keys_for(PrepAction::NextPane), "next pane"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Prep => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Prep, Action::AddTopic, "add topic"),
-            (Context::PrepAgenda, Action::TopicDiscussed, "done"),
-            (Context::Prep, Action::GenerateSummary, "summary"),
-            (Context::Prep, Action::CopySummary, "copy"),
-            (Context::Prep, Action::MarkSummarySent, "sent"),
-            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
-            (Context::Prep, Action::NextPane, "next pane"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Prep => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PrepAction::AddTopic), "add topic"),
+            (keys.keys_for(PrepAgendaAction::TopicDiscussed), "done"),
+            (keys.keys_for(PrepAction::GenerateSummary), "summary"),
+            (keys.keys_for(PrepAction::CopySummary), "copy"),
+            (keys.keys_for(PrepAction::MarkSummarySent), "sent"),
+            (keys.keys_for(PrepAction::LogOneOnOne), "log the 1:1"),
+            (keys.keys_for(PrepAction::NextPane), "next pane"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
     };
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (context, action, label) in hints {
-        let key = app.keymap.keys_for(*context, *action);
+    for (key, label) in hints {
         let label = format!(" {label}  ");
         let width = key.width() + label.width();
         // Only whole hints: a cut one reads as a different key.

@@ -22,14 +22,22 @@ use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::present::truncated;
 use crate::present::{days, days_ago, padded, quality_cell, title_text};
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PrepAction;
 use crate::tui::screens::prep::{Pane, State};
 
 /// From this size every pane is drawn at once.
 const WIDE_WIDTH: u16 = 100;
 const WIDE_HEIGHT: u16 = 20;
 
-pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+/// Draws the screen; returns the furthest the summary preview scrolls
+/// and still shows text, when the summary pane is drawn.
+pub fn render(
+    state: &State,
+    ctx: &Ctx<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) -> Option<u16> {
     if ctx.manager().is_none() {
         let text = "Add your manager first (People, 5): Prep gathers everything for your next 1:1 with them.";
         frame.render_widget(
@@ -38,7 +46,7 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return;
+        return None;
     }
     let Some(sheet) = state.sheet.as_deref() else {
         let text = super::waiting_text(&state.fetch, "the prep sheet", "loading…");
@@ -48,15 +56,15 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
                 .wrap(Wrap { trim: false }),
             area,
         );
-        return;
+        return None;
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     frame.render_widget(Paragraph::new(head_line(sheet, theme, wide)), head);
     if wide {
-        render_wide(state, ctx, sheet, theme, frame, body);
+        render_wide(state, ctx, sheet, theme, frame, body)
     } else {
-        render_narrow(state, ctx, sheet, theme, frame, body);
+        render_narrow(state, ctx, sheet, theme, frame, body)
     }
 }
 
@@ -92,7 +100,7 @@ fn render_wide(
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
-) {
+) -> Option<u16> {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
     let height = left.height;
@@ -118,7 +126,7 @@ fn render_wide(
     let [about, summary] =
         Layout::vertical([Constraint::Length(about_rows), Constraint::Min(3)]).areas(right);
     render_pane(state, ctx, sheet, theme, frame, about, Pane::About);
-    render_pane(state, ctx, sheet, theme, frame, summary, Pane::Summary);
+    render_pane(state, ctx, sheet, theme, frame, summary, Pane::Summary)
 }
 
 fn render_narrow(
@@ -128,10 +136,14 @@ fn render_narrow(
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
-) {
+) -> Option<u16> {
     let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
-    let switch = format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane));
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
+    let switch = format!(
+        " {}/{}",
+        keys(PrepAction::PrevPane),
+        keys(PrepAction::NextPane)
+    );
     let label = |p: Pane, counted: bool| {
         let count = match p {
             Pane::Agenda => sheet.agenda.len().to_string(),
@@ -179,7 +191,7 @@ fn render_narrow(
     }
     spans.push(Span::styled(switch, theme.key()));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-    render_pane(state, ctx, sheet, theme, frame, pane, state.focus);
+    render_pane(state, ctx, sheet, theme, frame, pane, state.focus)
 }
 
 /// One word for the summary's state, for the narrow bar.
@@ -199,7 +211,7 @@ fn render_pane(
     frame: &mut Frame<'_>,
     area: Rect,
     pane: Pane,
-) {
+) -> Option<u16> {
     let focused = pane == state.focus;
     let title = match pane {
         Pane::Agenda => match sheet.agenda.len() {
@@ -235,7 +247,7 @@ fn render_pane(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
-        return;
+        return None;
     }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
@@ -244,7 +256,7 @@ fn render_pane(
         Pane::Advice => advice_lines(state, sheet, theme, width, focused),
         Pane::Promises => promises_lines(state, ctx, sheet, theme, width, focused),
         Pane::Since => since_lines(state, sheet, theme, width, focused),
-        Pane::Summary => return render_summary(state, ctx, sheet, theme, frame, inner),
+        Pane::Summary => return Some(render_summary(state, ctx, sheet, theme, frame, inner)),
         Pane::About => about_lines(sheet, theme, width)
             .into_iter()
             .map(|line| (line, false))
@@ -260,6 +272,7 @@ fn render_pane(
         .map(|(line, _)| line)
         .collect();
     frame.render_widget(Paragraph::new(text), inner);
+    None
 }
 
 /// A row of a list: the line and whether it is the selected one's last.
@@ -290,12 +303,12 @@ fn agenda_lines<'a>(
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     if sheet.agenda.is_empty() {
         return hint_row(
             format!(
                 "No open topics. {} adds one for the next 1:1.",
-                keys(Action::AddTopic)
+                keys(PrepAction::AddTopic)
             ),
             theme,
         );

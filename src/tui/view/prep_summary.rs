@@ -9,13 +9,15 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::wrap::{wrapped, wrapped_shown};
+use super::wrap::{wrapped, wrapped_shown, wrapped_shown_count};
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PrepAction;
 use crate::tui::screens::prep::State;
 
+/// Draws the summary pane; returns the furthest its preview scrolls and
+/// still ends at the draft's last line.
 pub(super) fn render_summary(
     state: &State,
     ctx: &Ctx<'_>,
@@ -23,9 +25,9 @@ pub(super) fn render_summary(
     theme: &Theme,
     frame: &mut Frame<'_>,
     inner: Rect,
-) {
+) -> u16 {
     let summary = &sheet.summary;
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let width = usize::from(inner.width);
     let sent_here = state.summary.as_ref().is_some_and(|s| s.sent_on.is_some());
     let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
@@ -90,12 +92,12 @@ pub(super) fn render_summary(
     }
     lines.push(Line::from(""));
     let hints = [
-        (Action::GenerateSummary, "generate"),
-        (Action::EditSummary, "edit"),
-        (Action::EditSummaryExternally, "editor"),
-        (Action::CopySummary, "copy"),
-        (Action::WriteSummary, "file"),
-        (Action::MarkSummarySent, "sent"),
+        (PrepAction::GenerateSummary, "generate"),
+        (PrepAction::EditSummary, "edit"),
+        (PrepAction::EditSummaryExternally, "editor"),
+        (PrepAction::CopySummary, "copy"),
+        (PrepAction::WriteSummary, "file"),
+        (PrepAction::MarkSummarySent, "sent"),
     ];
     // Whole hints only, on as many rows as they need.
     let mut hint_lines: Vec<Vec<Span<'_>>> = vec![Vec::new()];
@@ -123,9 +125,14 @@ pub(super) fn render_summary(
         0
     };
     let room = usize::from(inner.height).saturating_sub(lines.len() + hint_rows);
+    let mut end = 0;
     match &summary.body {
         Some(body) => {
-            let scroll = usize::from(state.summary_scroll);
+            // Scrolled no further than the last screenful: the end of the
+            // draft stays at the foot of the pane, never a blank pane.
+            let all = wrapped_shown_count(body, width.max(1));
+            end = all.saturating_sub(room);
+            let scroll = usize::from(state.summary_scroll).min(end);
             let (preview, more) = wrapped_shown(body, width.max(1), scroll, room);
             for text in preview {
                 lines.push(Line::from(text));
@@ -135,7 +142,7 @@ pub(super) fn render_summary(
             }
         }
         None => {
-            let generate = keys(Action::GenerateSummary);
+            let generate = keys(PrepAction::GenerateSummary);
             let text = match summary.status {
                 SummaryStatus::Sent { .. } => format!(
                     "Logged by hand, so there is no text here. {generate} drafts one from your shared work {} to copy or send.",
@@ -166,4 +173,5 @@ pub(super) fn render_summary(
         let text: Vec<Line<'_>> = hint_lines.into_iter().map(Line::from).collect();
         frame.render_widget(Paragraph::new(text), hint_area);
     }
+    u16::try_from(end).unwrap_or(u16::MAX)
 }

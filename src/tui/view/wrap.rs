@@ -20,6 +20,27 @@ pub fn wrapped_shown(text: &str, width: usize, skip: usize, take: usize) -> (Vec
     wrap_paragraphs(shown, width, skip, take)
 }
 
+/// How many lines `wrapped_shown` makes of `text` at `width` columns, none
+/// of them kept.
+pub fn wrapped_shown_count(text: &str, width: usize) -> usize {
+    let mut wrapper = Wrapper {
+        width: width.max(1),
+        skip: usize::MAX,
+        take: 0,
+        produced: 0,
+        out: Vec::new(),
+        line: String::new(),
+        line_width: 0,
+    };
+    for paragraph in text.split('\n').map(shown_block) {
+        for word in split_keeping_spaces(&paragraph) {
+            wrapper.push_word(word);
+        }
+        wrapper.emit();
+    }
+    wrapper.produced
+}
+
 fn wrap_paragraphs<'a>(
     paragraphs: impl Iterator<Item = Cow<'a, str>>,
     width: usize,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use actions::on_action;
+pub use actions::{Action, on_action};
 pub use update::update;
 
 use super::super::app::Screen;
@@ -91,6 +91,9 @@ pub struct State {
     pub select_topic: Option<i64>,
     /// Lines the summary preview is scrolled by.
     pub summary_scroll: u16,
+    /// The furthest it scrolls and still ends at the draft's last line, as
+    /// the last frame measured it (the view knows how the lines wrap).
+    pub summary_end: Option<u16>,
     /// The config directory, where a user `summary.md` template may live.
     pub template_dir: Option<PathBuf>,
 }
@@ -109,6 +112,7 @@ impl Default for State {
             promise_selected: 0,
             select_topic: None,
             summary_scroll: 0,
+            summary_end: None,
             template_dir: None,
         }
     }
@@ -175,6 +179,10 @@ pub enum Msg {
         said: String,
     },
     OneOnOneRecorded(Box<RecordedOneOnOne>),
+    /// A frame measured how far the summary preview scrolls.
+    SummaryMeasured {
+        end: u16,
+    },
 }
 
 /// What the Prep screen asks the journal for.

@@ -194,5 +194,10 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
                 .and(Ask::CloseForm)
                 .and(Ask::ReloadJournal(Some(recorded.interaction.id)))
         }
+        Msg::SummaryMeasured { end } => {
+            state.summary_end = Some(end);
+            state.summary_scroll = state.summary_scroll.min(end);
+            Outcome::none()
+        }
     }
 }
