@@ -10,16 +10,16 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, ValueEnum};
 
-use super::output::print_text;
+use super::output::{print_text, reader_gone_is_ok};
 use super::progress::{Progress, Unit};
 use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::Interaction;
 use crate::present::count;
 use crate::store::{
-    CSV_COLUMNS, Cursor, EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport,
-    InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
+    CSV_COLUMNS, Cursor, EntryRecord, ExportCounts, ExportDocument, ImportError, ImportFailure,
+    ImportReport, InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
     entries_from_jrnl, journal_file_at, parse_json_value, read_csv, restore_journal, strip_bom,
-    write_private_file,
+    write_private_file, write_private_file_with,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,16 +138,7 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
             let (text, rows) = super::promises::promises_csv(&store, person.map(|p| p.id))?;
             (text, count(rows, "promise", "promises"))
         }
-        ExportFormat::Json => {
-            let doc = store.export_document()?;
-            let text = doc.to_json().map_err(|e| Failure::Runtime(e.into()))?;
-            let what = format!(
-                "{} and {}",
-                count(doc.interactions.len(), "interaction", "interactions"),
-                count(doc.people.len(), "person", "people")
-            );
-            (text, what)
-        }
+        ExportFormat::Json => return export_json(&store, args.out.as_deref(), args.force),
         ExportFormat::Csv | ExportFormat::Markdown => {
             let person = args
                 .with
@@ -183,6 +174,31 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
             Ok(())
         }
         None => print_text(&text),
+    }
+}
+
+/// The whole journal as rapport's JSON, written as it is read (constant
+/// memory at any size) to `out` or to standard output.
+fn export_json(store: &Store, out: Option<&Path>, force: bool) -> CmdResult {
+    let what = |counts: ExportCounts| {
+        format!(
+            "{} and {}",
+            count(counts.interactions, "interaction", "interactions"),
+            count(counts.people, "person", "people")
+        )
+    };
+    match out {
+        Some(out) => {
+            let counts = write_private_file_with(out, force, |file| store.write_export(file, out))
+                .map_err(|e| written(out, e))?;
+            say!("exported {} to {}", what(counts), out.display());
+            Ok(())
+        }
+        None => {
+            let stdout = std::io::stdout().lock();
+            let written = store.write_export(stdout, Path::new("standard output"));
+            reader_gone_is_ok(written.map(|_| ()).map_err(Failure::from))
+        }
     }
 }
 

@@ -150,11 +150,9 @@ impl Store {
                 .updated_at
                 .clone()
                 .unwrap_or_else(|| created_at.clone());
-            tx.execute(
-                "INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
+            tx.prepare_cached("INSERT INTO interaction (person_id, kind_id, happened_on, at_time, minutes, quality,
                                           initiated_by, title, notes, created_at, updated_at, private)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
                     person,
                     kind_id,
                     entry.happened_on,
@@ -174,9 +172,7 @@ impl Store {
             index.index_entry(&tx, id)?;
             if category == Category::Ask {
                 // As `log` does: an ask opens an advice loop on its title.
-                tx.execute(
-                    "INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)",
-                    params![id, entry.title, entry.strength],
+                tx.prepare_cached("INSERT INTO advice_loop (interaction_id, question, strength) VALUES (?1, ?2, ?3)")?.execute(params![id, entry.title, entry.strength],
                 )?;
             }
             report.count("interactions", true);
@@ -196,7 +192,7 @@ fn entry_person(tx: &Transaction<'_>, entry: &EntryRecord, fallback: Option<i64>
             .into()
         });
     };
-    tx.query_row("SELECT id FROM person WHERE name = ?1", [name], |r| r.get(0))
+    tx.prepare_cached("SELECT id FROM person WHERE name = ?1")?.query_row([name], |r| r.get(0))
         .optional()?
         .ok_or_else(|| {
             ImportError::new(

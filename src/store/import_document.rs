@@ -35,11 +35,11 @@ impl IdMap {
 /// `Some(id)` when `id` is free in `table`, so the record keeps it; `None`
 /// lets SQLite choose a new one. `table` is always one of ours, never input.
 fn keep_id(tx: &Transaction<'_>, table: &'static str, id: i64) -> rusqlite::Result<Option<i64>> {
-    let taken: bool = tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-        [id],
-        |r| r.get(0),
-    )?;
+    let taken: bool = tx
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
+        ))?
+        .query_row([id], |r| r.get(0))?;
     Ok((!taken).then_some(id))
 }
 
@@ -70,11 +70,10 @@ fn already_there(
     if fresh.0.contains(&(table, id)) {
         return Ok(false);
     }
-    tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND created_at = ?2)"),
-        params![id, created_at],
-        |r| r.get(0),
-    )
+    tx.prepare_cached(&format!(
+        "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND created_at = ?2)"
+    ))?
+    .query_row(params![id, created_at], |r| r.get(0))
 }
 
 /// The entry of the journal this record is: the one with its stable key;
@@ -98,11 +97,10 @@ fn entry_there(
     if fresh.0.contains(&("interaction", e.id)) {
         return Ok(None);
     }
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT id FROM interaction WHERE id = ?1 AND created_at = ?2 AND title = ?3",
-        params![e.id, e.created_at, e.title],
-        |r| r.get(0),
-    )
+    )?
+    .query_row(params![e.id, e.created_at, e.title], |r| r.get(0))
     .optional()
 }
 
@@ -164,11 +162,9 @@ fn import_people(
     report: &mut ImportReport,
 ) -> Outcome<IdMap> {
     let mut map = IdMap::default();
-    let mut has_current: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)",
-        [],
-        |r| r.get(0),
-    )?;
+    let mut has_current: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?
+        .query_row([], |r| r.get(0))?;
     for p in &doc.people {
         let same_name: Option<i64> = tx
             .query_row("SELECT id FROM person WHERE name = ?1", [&p.name], |r| {
@@ -193,31 +189,36 @@ fn import_people(
                 p.name
             ));
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO person (id, name, role, is_current, cadence_days, next_one_on_one,
                                  archived, created_at, updated_at, relation, call)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                keep_id(tx, "person", p.id)?,
-                p.name,
-                p.role,
-                current,
-                p.cadence_days,
-                p.next_one_on_one,
-                p.archived,
-                p.created_at,
-                p.updated_at,
-                p.relation,
-                p.call,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "person", p.id)?,
+            p.name,
+            p.role,
+            current,
+            p.cadence_days,
+            p.next_one_on_one,
+            p.archived,
+            p.created_at,
+            p.updated_at,
+            p.relation,
+            p.call,
+        ])?;
         let id = fresh.inserted("person", tx);
         has_current |= current;
         for s in &p.strengths {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO strength (id, person_id, text, noted_on) VALUES (?1, ?2, ?3, ?4)",
-                params![keep_id(tx, "strength", s.id)?, id, s.text, s.noted_on],
-            )?;
+            )?
+            .execute(params![
+                keep_id(tx, "strength", s.id)?,
+                id,
+                s.text,
+                s.noted_on
+            ])?;
         }
         map.0.insert(p.id, id);
         report.count("people", true);
@@ -259,10 +260,8 @@ fn import_kinds(
         }
         // Only rapport's migrations ship built-in kinds; one from a newer
         // rapport arrives here as the user's own.
-        tx.execute(
-            "INSERT INTO kind (id, name, category, builtin) VALUES (?1, ?2, ?3, 0)",
-            params![keep_id(tx, "kind", k.id)?, k.name, k.category],
-        )?;
+        tx.prepare_cached("INSERT INTO kind (id, name, category, builtin) VALUES (?1, ?2, ?3, 0)")?
+            .execute(params![keep_id(tx, "kind", k.id)?, k.name, k.category])?;
         map.0.insert(k.id, tx.last_insert_rowid());
         report.count("kinds", true);
     }
@@ -288,12 +287,10 @@ fn import_interactions(
             report.count("interactions", false);
             continue;
         }
-        tx.execute(
-            "INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
+        tx.prepare_cached("INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
                                       initiated_by, title, notes, created_at, updated_at, version,
                                       deleted_at, uid, private)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")?.execute(params![
                 keep_id(tx, "interaction", e.id)?,
                 people.get("person", e.person_id)?,
                 kinds.get("kind", e.kind_id)?,
@@ -324,18 +321,18 @@ fn import_interactions(
             report.count("advice loops", false);
             continue;
         };
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO advice_loop (id, interaction_id, question, strength, applied, reported_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                keep_id(tx, "advice_loop", a.id)?,
-                interaction,
-                a.question,
-                a.strength,
-                a.applied,
-                a.reported_on,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "advice_loop", a.id)?,
+            interaction,
+            a.question,
+            a.strength,
+            a.applied,
+            a.reported_on,
+        ])?;
         report.count("advice loops", true);
     }
     Ok(map)
@@ -356,23 +353,23 @@ fn import_topics(
             report.count("topics", false);
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO topic (id, person_id, text, position, status, added_on, closed_on,
                                 closed_by_interaction, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                keep_id(tx, "topic", t.id)?,
-                people.get("person", t.person_id)?,
-                t.text,
-                t.position,
-                t.status,
-                t.added_on,
-                t.closed_on,
-                interactions.get_opt("interaction", t.closed_by_interaction)?,
-                t.created_at,
-                t.updated_at,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "topic", t.id)?,
+            people.get("person", t.person_id)?,
+            t.text,
+            t.position,
+            t.status,
+            t.added_on,
+            t.closed_on,
+            interactions.get_opt("interaction", t.closed_by_interaction)?,
+            t.created_at,
+            t.updated_at,
+        ])?;
         map.0.insert(t.id, fresh.inserted("topic", tx));
         report.count("topics", true);
     }
@@ -390,13 +387,12 @@ fn filed_after(
     let Some(monday) = &s.week_start else {
         return Ok(s.after_one_on_one.clone());
     };
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT coalesce(max(i.happened_on), '') FROM interaction i JOIN kind k ON k.id = i.kind_id
           WHERE i.person_id = ?1 AND k.category = 'formal' AND i.deleted_at IS NULL
             AND i.happened_on < coalesce(?2, date(?3, '+7 days'))",
-        params![person, s.sent_on, monday],
-        |r| r.get(0),
-    )
+    )?
+    .query_row(params![person, s.sent_on, monday], |r| r.get(0))
 }
 
 fn import_summaries(
@@ -414,28 +410,28 @@ fn import_summaries(
             report.count("summaries", false);
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO summary (id, person_id, after_one_on_one, for_one_on_one, body, sent_on,
                                   sent_interaction, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                keep_id(tx, "summary", s.id)?,
-                person,
-                filed_after(tx, person, s)?,
-                s.for_one_on_one,
-                s.body,
-                s.sent_on,
-                interactions.get_opt("interaction", s.sent_interaction)?,
-                s.created_at,
-                s.updated_at,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "summary", s.id)?,
+            person,
+            filed_after(tx, person, s)?,
+            s.for_one_on_one,
+            s.body,
+            s.sent_on,
+            interactions.get_opt("interaction", s.sent_interaction)?,
+            s.created_at,
+            s.updated_at,
+        ])?;
         let id = fresh.inserted("summary", tx);
         for topic in &s.picked_topics {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR IGNORE INTO summary_pick (summary_id, topic_id) VALUES (?1, ?2)",
-                params![id, topics.get("topic", *topic)?],
-            )?;
+            )?
+            .execute(params![id, topics.get("topic", *topic)?])?;
         }
         report.count("summaries", true);
     }
@@ -454,10 +450,8 @@ fn import_checkins_and_nudges(
             report.count("check-ins", false);
             continue;
         }
-        tx.execute(
-            "INSERT INTO checkin (id, person_id, checked_on, trust, clarity, ease, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
+        tx.prepare_cached("INSERT INTO checkin (id, person_id, checked_on, trust, clarity, ease, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
                 keep_id(tx, "checkin", c.id)?,
                 people.get_opt("person", c.person_id)?,
                 c.checked_on,
@@ -472,12 +466,14 @@ fn import_checkins_and_nudges(
         report.count("check-ins", true);
     }
     for n in &doc.nudge_states {
-        let added = tx.execute(
-            "INSERT INTO nudge_state (rule_id, person_id, snoozed_until, dismissed_at, done_at,
+        let added = tx
+            .prepare_cached(
+                "INSERT INTO nudge_state (rule_id, person_id, snoozed_until, dismissed_at, done_at,
                                       anchor, switched_off)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (rule_id, person_id) DO NOTHING",
-            params![
+            )?
+            .execute(params![
                 n.rule_id,
                 people.get("person", n.person_id)?,
                 n.snoozed_until,
@@ -485,8 +481,7 @@ fn import_checkins_and_nudges(
                 n.done_at,
                 n.anchor,
                 n.switched_off,
-            ],
-        )?;
+            ])?;
         report.count("nudge states", added == 1);
     }
     Ok(())
@@ -503,20 +498,20 @@ fn import_profiles(
 ) -> Outcome<()> {
     for p in &doc.profile_items {
         let person = people.get_opt("person", p.person_id)?;
-        let there: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM profile_item WHERE id = ?1 AND person_id IS ?2
+        let there: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM profile_item WHERE id = ?1 AND person_id IS ?2
                               AND facet = ?3 AND text = ?4 AND noted_on = ?5)",
-            params![p.id, person, p.facet, p.text, p.noted_on],
-            |r| r.get(0),
-        )?;
+            )?
+            .query_row(params![p.id, person, p.facet, p.text, p.noted_on], |r| {
+                r.get(0)
+            })?;
         if there {
             report.count("profile items", false);
             continue;
         }
-        tx.execute(
-            "INSERT INTO profile_item (id, person_id, facet, text, noted_on, confirmed_on, retired_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
+        tx.prepare_cached("INSERT INTO profile_item (id, person_id, facet, text, noted_on, confirmed_on, retired_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
                 keep_id(tx, "profile_item", p.id)?,
                 person,
                 p.facet,
@@ -533,23 +528,23 @@ fn import_profiles(
             report.count("expectations", false);
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO expectation (id, person_id, text, held_by, state, added_on, confirmed_on,
                                       dropped_on, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                keep_id(tx, "expectation", e.id)?,
-                people.get("person", e.person_id)?,
-                e.text,
-                e.held_by,
-                e.state,
-                e.added_on,
-                e.confirmed_on,
-                e.dropped_on,
-                e.created_at,
-                e.updated_at,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "expectation", e.id)?,
+            people.get("person", e.person_id)?,
+            e.text,
+            e.held_by,
+            e.state,
+            e.added_on,
+            e.confirmed_on,
+            e.dropped_on,
+            e.created_at,
+            e.updated_at,
+        ])?;
         fresh.inserted("expectation", tx);
         report.count("expectations", true);
     }
@@ -571,37 +566,37 @@ fn import_promises(
             report.count("promises", false);
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO promise (id, person_id, text, made_by, made_on, interaction_id, due_on,
                                   state, closed_on, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                keep_id(tx, "promise", p.id)?,
-                people.get("person", p.person_id)?,
-                p.text,
-                p.made_by,
-                p.made_on,
-                interactions.get_opt("interaction", p.interaction_id)?,
-                p.due_on,
-                p.state,
-                p.closed_on,
-                p.created_at,
-                p.updated_at,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "promise", p.id)?,
+            people.get("person", p.person_id)?,
+            p.text,
+            p.made_by,
+            p.made_on,
+            interactions.get_opt("interaction", p.interaction_id)?,
+            p.due_on,
+            p.state,
+            p.closed_on,
+            p.created_at,
+            p.updated_at,
+        ])?;
         let promise_id = fresh.inserted("promise", tx);
         for m in &p.moves {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO promise_move (id, promise_id, moved_on, from_due, to_due)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    keep_id(tx, "promise_move", m.id)?,
-                    promise_id,
-                    m.moved_on,
-                    m.from_due,
-                    m.to_due,
-                ],
-            )?;
+            )?
+            .execute(params![
+                keep_id(tx, "promise_move", m.id)?,
+                promise_id,
+                m.moved_on,
+                m.from_due,
+                m.to_due,
+            ])?;
         }
         report.count("promises", true);
     }
@@ -620,33 +615,33 @@ fn import_calendar(
 ) -> Outcome<()> {
     for c in &doc.calendar {
         let person = people.get("person", c.person_id)?;
-        let clash: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM calendar_occurrence
+        let clash: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM calendar_occurrence
                              WHERE person_id = ?1 AND original_on = ?2)",
-            params![person, c.original_on],
-            |r| r.get(0),
-        )?;
+            )?
+            .query_row(params![person, c.original_on], |r| r.get(0))?;
         if clash || already_there(tx, fresh, "calendar_occurrence", c.id, &c.created_at)? {
             report.count("calendar occurrences", false);
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO calendar_occurrence (id, person_id, series_uid, series_title, rule,
                  original_on, happens_on, at_time, cancelled_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                keep_id(tx, "calendar_occurrence", c.id)?,
-                person,
-                c.series_uid,
-                c.series_title,
-                c.rule,
-                c.original_on,
-                c.happens_on,
-                c.at_time,
-                c.cancelled_by,
-                c.created_at,
-            ],
-        )?;
+        )?
+        .execute(params![
+            keep_id(tx, "calendar_occurrence", c.id)?,
+            person,
+            c.series_uid,
+            c.series_title,
+            c.rule,
+            c.original_on,
+            c.happens_on,
+            c.at_time,
+            c.cancelled_by,
+            c.created_at,
+        ])?;
         fresh.inserted("calendar_occurrence", tx);
         report.count("calendar occurrences", true);
     }

@@ -59,9 +59,9 @@ pub use entry_files::{
 };
 pub use export::{
     AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,
-    ExpectationRecord, ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord,
-    PersonRecord, ProfileItemRecord, PromiseMoveRecord, PromiseRecord, StrengthRecord,
-    SummaryRecord, TopicRecord, write_private_file,
+    ExpectationRecord, ExportCounts, ExportDocument, InteractionRecord, KindRecord,
+    NudgeStateRecord, PersonRecord, ProfileItemRecord, PromiseMoveRecord, PromiseRecord,
+    StrengthRecord, SummaryRecord, TopicRecord, write_private_file, write_private_file_with,
 };
 pub use fields::{ImportError, parse_json_value, strip_bom};
 pub use import::{ImportFailure, ImportReport, Tally};

@@ -353,12 +353,21 @@ fn build(plan: &JournalPlan) -> Store {
     store
 }
 
+/// The export as `rapport export` writes it (one record at a time), checked
+/// byte for byte against the whole document serialized at once.
 fn exported(store: &Store) -> String {
+    let mut streamed = Vec::new();
     store
+        .write_export(&mut streamed, std::path::Path::new("test export"))
+        .expect("export");
+    let streamed = String::from_utf8(streamed).expect("UTF-8");
+    let whole = store
         .export_document()
         .expect("export")
         .to_json()
-        .expect("JSON")
+        .expect("JSON");
+    assert_eq!(streamed, whole, "the streamed export is the document");
+    streamed
 }
 
 fn imported(text: &str, into: &mut Store) -> rapport::store::ImportReport {
