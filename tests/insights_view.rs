@@ -108,6 +108,10 @@ fn insights_snapshots_over_a_year_and_all_time() {
     h.press(KeyCode::Char('2'));
     h.press(KeyCode::Char(']')).press(KeyCode::Char(']'));
     insta::assert_snapshot!("insights_view_12_months_120x40", h.draw());
+    // Narrower, a year still shows whole: two weeks to a bar.
+    h.resize(100, 30);
+    insta::assert_snapshot!("insights_view_12_months_100x30", h.draw());
+    h.resize(120, 40);
     h.press(KeyCode::Char(']'));
     insta::assert_snapshot!("insights_view_all_time_120x40", h.draw());
     h.resize(60, 15);

@@ -15,7 +15,7 @@ use rapport::domain::day::{parse_day, parse_time, parse_upcoming_day};
 use rapport::store::{
     KindChoice, Store, document_from_value, entries_from_jrnl, parse_json_value, read_csv,
 };
-use rapport::tui::keymap::{Action, Context, Keymap};
+use rapport::tui::keymap::{JournalAction, Keymap};
 use serde_json::{Value, json};
 
 fn today() -> NaiveDate {
@@ -225,7 +225,7 @@ proptest! {
         keymap
             .patch(&format!("[journal]\nadd = [\"{spelled}\"]\n"), Path::new("keymap.toml"))
             .map_err(|e| TestCaseError::fail(format!("{spelled}: {e}")))?;
-        prop_assert_eq!(keymap.action(Context::Journal, &event), Some(Action::Add), "{}", spelled);
+        prop_assert_eq!(keymap.action(&event), Some(JournalAction::Add), "{}", spelled);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Average, Cadence, Insights};
+use super::{Average, Cadence, Insights, WeekFrequency};
 
 /// The five "how well" series over a bin of consecutive weeks. `None` where
 /// nothing was rated (or checked in) in the bin.
@@ -95,6 +95,32 @@ pub fn quality_bins(data: &Insights, weeks_per_bin: usize) -> Vec<QualityBin> {
         start += size;
     }
     out
+}
+
+/// The weekly counts summed `weeks_per_bin` weeks to a bin, binned as
+/// [`quality_bins`] (the short bin first); each bin carries its first week.
+pub fn frequency_bins(weeks: &[WeekFrequency], weeks_per_bin: usize) -> Vec<WeekFrequency> {
+    let per = weeks_per_bin.max(1);
+    if weeks.is_empty() {
+        return Vec::new();
+    }
+    let first = weeks.len() - (weeks.len().div_ceil(per) - 1) * per;
+    std::iter::once(&weeks[..first])
+        .chain(weeks[first..].chunks(per))
+        .map(|chunk| {
+            let mut sum = chunk[0].clone();
+            for week in &chunk[1..] {
+                sum.formal += week.formal;
+                sum.informal += week.informal;
+                sum.ask += week.ask;
+                sum.update += week.update;
+                sum.feedback += week.feedback;
+                sum.note += week.note;
+                sum.total += week.total;
+            }
+            sum
+        })
+        .collect()
 }
 
 /// Where a cadence stands: used up time against its target.

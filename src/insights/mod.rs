@@ -10,7 +10,7 @@ mod series;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use bins::{CadenceStatus, QualityBin, quality_bins, weeks_per_bin};
+pub use bins::{CadenceStatus, QualityBin, frequency_bins, quality_bins, weeks_per_bin};
 pub use promises::{PromiseCounts, PromiseMonth, PromiseSeries, promise_series};
 pub use range::Range;
 pub use series::{SUMMARY_EFFECT_MINIMUM, calendar_start, compute};

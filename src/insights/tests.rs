@@ -339,3 +339,20 @@ fn a_cadence_six_days_into_seven_is_due_soon_not_on_track() {
     assert_eq!(cadence(Some(6), Some(7)).used(), 6.0 / 7.0);
     assert_eq!(cadence(Some(60), Some(30)).used(), 1.0);
 }
+
+#[test]
+fn frequency_bins_sum_whole_weeks_and_keep_every_week() {
+    let facts = [
+        fact(d(2026, 10, 12), Category::Formal, 1, &[3], 1),
+        fact(d(2026, 10, 20), Category::Informal, 2, &[], 1),
+        fact(d(2026, 11, 3), Category::Formal, 1, &[], 1),
+    ];
+    let insights = run(&facts, &[], Range::All, d(2026, 11, 10));
+    assert_eq!(insights.frequency.len(), 5);
+    let bins = frequency_bins(&insights.frequency, 2);
+    let totals: Vec<u32> = bins.iter().map(|b| b.total).collect();
+    assert_eq!(totals, [1, 2, 1]);
+    assert_eq!(bins[1].informal, 2);
+    assert_eq!(bins[2].week_start, d(2026, 11, 2));
+    assert_eq!(frequency_bins(&insights.frequency, 1), insights.frequency);
+}

@@ -327,7 +327,6 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::Context;
 
     fn form() -> Form {
         let kinds = ["one_on_one", "meal", "coffee"]
@@ -468,7 +467,7 @@ mod tests {
         let keymap = Keymap::defaults();
         let mut press = |c| {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            list.handle(&key, keymap.editing(Context::Checklist, &key))
+            list.handle(&key, keymap.action(&key))
         };
         assert!(press('3'));
         assert!(!press('9'), "no ninth item");

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::keymap::{Action, Context, Keymap};
+use super::keymap::{Keymap, LineAction};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -79,23 +79,23 @@ impl LineInput {
     /// Applies an editing key, bound in `[line]` or typed; returns whether
     /// the text changed.
     pub fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
-        match keymap.editing(Context::Line, key) {
+        match keymap.action::<LineAction>(key) {
             Some(action) => self.act(action),
             None => self.type_key(key),
         }
     }
 
-    fn act(&mut self, action: Action) -> bool {
+    fn act(&mut self, action: LineAction) -> bool {
         self.prefilled = false;
         let len = self.text.chars().count();
         match action {
-            Action::ClearLine => {
+            LineAction::ClearLine => {
                 let at = self.byte_at(self.cursor);
                 self.text.replace_range(..at, "");
                 self.cursor = 0;
                 at > 0
             }
-            Action::DeleteWord => {
+            LineAction::DeleteWord => {
                 let chars: Vec<char> = self.text.chars().collect();
                 let mut start = self.cursor;
                 while start > 0 && chars[start - 1] == ' ' {
@@ -110,15 +110,14 @@ impl LineInput {
                 self.cursor = start;
                 changed
             }
-            Action::LineStart => {
+            LineAction::LineStart => {
                 self.cursor = 0;
                 false
             }
-            Action::LineEnd => {
+            LineAction::LineEnd => {
                 self.cursor = len;
                 false
             }
-            _ => false,
         }
     }
 

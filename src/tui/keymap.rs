@@ -1,6 +1,7 @@
 //! Key bindings as data: `assets/keymap.toml` embedded, a user
 //! `keymap.toml` patched over it by action, and key presses resolved to
-//! intents (`Action`) per context before any logic sees them.
+//! intents per context (each section's own action enum, `action.rs`)
+//! before any logic sees them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -10,7 +11,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use toml::Spanned;
 
 mod action;
-pub use action::Action;
+pub use action::{
+    Actions, ChecklistAction, ChoiceAction, ConfirmAction, FormAction, GlobalAction, HelpAction,
+    InsightsAction, JournalAction, LineAction, NextStepsAction, PeopleAction, PrepAction,
+    PrepAdviceAction, PrepAgendaAction, PrepPromisesAction, Resolved, ScoreAction, SearchAction,
+};
 
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
@@ -118,117 +123,27 @@ impl Context {
         }
     }
 
-    /// The actions that mean something here: a keymap binding any other in
-    /// this section is refused when it loads.
-    pub fn actions(self) -> &'static [Action] {
-        use Action as A;
+    /// The names and help lines of the actions that mean something here: a
+    /// keymap binding any other in this section is refused when it loads.
+    pub fn actions(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Context::Global => &[
-                A::Quit,
-                A::Help,
-                A::NextScreen,
-                A::PrevScreen,
-                A::ShowJournal,
-                A::ShowInsights,
-                A::ShowPrep,
-                A::ShowNextSteps,
-                A::ShowPeople,
-                A::Suspend,
-            ],
-            Context::Journal => &[
-                A::Down,
-                A::Up,
-                A::PageDown,
-                A::PageUp,
-                A::Top,
-                A::Bottom,
-                A::Add,
-                A::Edit,
-                A::Delete,
-                A::Undo,
-                A::Search,
-                A::Filter,
-                A::ClearFilter,
-                A::CheckIn,
-                A::DetailDown,
-                A::DetailUp,
-            ],
-            Context::Insights => &[A::NextRange, A::PrevRange, A::NextPerson, A::CheckIn],
-            Context::NextSteps => &[
-                A::Down,
-                A::Up,
-                A::TakeStep,
-                A::SnoozeDay,
-                A::SnoozeWeek,
-                A::SnoozeNextOneOnOne,
-                A::Dismiss,
-                A::SwitchOff,
-                A::CheckIn,
-            ],
-            Context::People => &[
-                A::Down,
-                A::Up,
-                A::FocusProfile,
-                A::FocusPeople,
-                A::Add,
-                A::Edit,
-                A::Remove,
-                A::Undo,
-                A::ConfirmItem,
-                A::MarkUnclear,
-                A::SetCurrent,
-            ],
-            Context::Prep => &[
-                A::Down,
-                A::Up,
-                A::NextPane,
-                A::PrevPane,
-                A::AddTopic,
-                A::TopicUp,
-                A::TopicDown,
-                A::DropTopic,
-                A::SetNextOneOnOne,
-                A::GenerateSummary,
-                A::EditSummary,
-                A::EditSummaryExternally,
-                A::CopySummary,
-                A::WriteSummary,
-                A::MarkSummarySent,
-                A::LogOneOnOne,
-                A::CheckIn,
-            ],
-            Context::PrepAgenda => &[A::TopicDiscussed],
-            Context::PrepAdvice => &[A::ReportBack],
-            Context::PrepPromises => &[
-                A::AddPromise,
-                A::KeepPromise,
-                A::MovePromise,
-                A::DropPromise,
-            ],
-            Context::Form => &[
-                A::NextField,
-                A::PrevField,
-                A::Save,
-                A::Cancel,
-                A::EditNotesExternally,
-            ],
-            Context::Search => &[A::KeepSearch, A::Cancel],
-            Context::Confirm => &[A::Yes, A::No],
-            Context::Help => &[A::Close, A::Down, A::Up],
-            Context::Line => &[A::ClearLine, A::DeleteWord, A::LineStart, A::LineEnd],
-            Context::Choice => &[A::PrevOption, A::NextOption],
-            Context::Checklist => &[A::Down, A::Up, A::Toggle],
-            Context::Score => &[A::ScoreUp, A::ScoreDown, A::ClearScore],
-        }
-    }
-
-    /// Where a key not bound here is looked up next, before the global keys.
-    fn parent(self) -> Option<Context> {
-        match self {
-            Context::PrepAgenda | Context::PrepAdvice | Context::PrepPromises => {
-                Some(Context::Prep)
-            }
-            _ => None,
+            Context::Global => GlobalAction::INFO,
+            Context::Journal => JournalAction::INFO,
+            Context::Insights => InsightsAction::INFO,
+            Context::NextSteps => NextStepsAction::INFO,
+            Context::People => PeopleAction::INFO,
+            Context::Prep => PrepAction::INFO,
+            Context::PrepAgenda => PrepAgendaAction::INFO,
+            Context::PrepAdvice => PrepAdviceAction::INFO,
+            Context::PrepPromises => PrepPromisesAction::INFO,
+            Context::Form => FormAction::INFO,
+            Context::Search => SearchAction::INFO,
+            Context::Confirm => ConfirmAction::INFO,
+            Context::Help => HelpAction::INFO,
+            Context::Line => LineAction::INFO,
+            Context::Choice => ChoiceAction::INFO,
+            Context::Checklist => ChecklistAction::INFO,
+            Context::Score => ScoreAction::INFO,
         }
     }
 
@@ -374,11 +289,12 @@ impl Key {
 /// A keymap file that cannot be used, with the file, line and key at fault.
 pub type KeymapError = FileError;
 
-/// The resolved bindings: for each context, which key means which action.
+/// The resolved bindings: for each context, which key means which of its
+/// actions (by the action's place in its enum, `Actions::index`).
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: BTreeMap<(Context, Action), Vec<Key>>,
-    lookup: HashMap<(Context, Key), Action>,
+    bindings: BTreeMap<(Context, usize), Vec<Key>>,
+    lookup: HashMap<(Context, Key), usize>,
 }
 
 type RawKeymap =
@@ -430,45 +346,42 @@ impl Keymap {
                         ),
                     )
                 })?;
+            let allowed = context.actions();
             for (action_name, keys) in actions {
-                let action = Action::from_name(action_name.get_ref()).ok_or_else(|| {
-                    let renamed = match action_name.get_ref().as_str() {
-                        "mark_done" => {
-                            "; it is now topic_discussed in [prep_agenda] and report_back in [prep_advice]"
-                        }
-                        "accept" => "; it is now keep_search in [search] and take_step in [next_steps]",
-                        _ => "",
-                    };
-                    error(
-                        action_name.span().start,
+                let name = action_name.get_ref().as_str();
+                let Some(action) = allowed.iter().position(|(n, _)| *n == name) else {
+                    let elsewhere = Context::ALL
+                        .into_iter()
+                        .any(|c| c.actions().iter().any(|(n, _)| *n == name));
+                    let message = if elsewhere {
+                        let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
                         format!(
-                            "unknown action `{}` in [{}]{renamed}",
-                            action_name.get_ref(),
-                            context.name()
-                        ),
-                    )
-                })?;
-                if !context.actions().contains(&action) {
-                    let allowed: Vec<&str> = context.actions().iter().map(|a| a.name()).collect();
-                    return Err(error(
-                        action_name.span().start,
-                        format!(
-                            "`{}` does nothing in [{}]: its actions are {}",
-                            action.name(),
+                            "`{name}` does nothing in [{}]: its actions are {}",
                             context.name(),
-                            allowed.join(", ")
-                        ),
-                    ));
-                }
+                            names.join(", ")
+                        )
+                    } else {
+                        let renamed = match name {
+                            "mark_done" => {
+                                "; it is now topic_discussed in [prep_agenda] and report_back in [prep_advice]"
+                            }
+                            "accept" => {
+                                "; it is now keep_search in [search] and take_step in [next_steps]"
+                            }
+                            _ => "",
+                        };
+                        format!("unknown action `{name}` in [{}]{renamed}", context.name())
+                    };
+                    return Err(error(action_name.span().start, message));
+                };
                 let mut parsed = Vec::new();
                 for key in keys.get_ref() {
                     let k = Key::parse(key.get_ref()).ok_or_else(|| {
                         error(
                             key.span().start,
                             format!(
-                                "`{}` (for {} in [{}]) is not a key: use a character, a name like enter or pagedown, or ctrl-/alt- with one",
+                                "`{}` (for {name} in [{}]) is not a key: use a character, a name like enter or pagedown, or ctrl-/alt- with one",
                                 key.get_ref(),
-                                action.name(),
                                 context.name()
                             ),
                         )
@@ -494,44 +407,35 @@ impl Keymap {
         Ok(())
     }
 
-    /// The action a key press means in `context`, if any: its own keys,
-    /// then its parent's, then the global ones.
-    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        self.resolve(context, event).map(|(_, action)| action)
+    /// The action of `A`'s section a key press means, looked up there only:
+    /// an editor's keys (what is not bound there is typed), a pane's own.
+    pub fn action<A: Actions>(&self, event: &KeyEvent) -> Option<A> {
+        let index = self.lookup.get(&(A::CONTEXT, Key::of(event)))?;
+        A::ALL.get(*index).copied()
     }
 
-    /// The action a key press means and the section it is bound in.
-    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<(Context, Action)> {
+    /// What a key press means where `A`'s keys are read: one of them, else
+    /// a global one — except that where text is typed, only keys with ctrl,
+    /// alt or a function key reach the global ones.
+    pub fn resolve<A: Actions>(&self, event: &KeyEvent) -> Option<Resolved<A>> {
+        if let Some(action) = self.action::<A>(event) {
+            return Some(Resolved::Here(action));
+        }
         let key = Key::of(event);
-        if let Some(&action) = self.lookup.get(&(context, key)) {
-            return Some((context, action));
-        }
-        if let Some(parent) = context.parent() {
-            return self.resolve(parent, event);
-        }
         let plain = !key
             .mods
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             && !matches!(key.code, KeyCode::F(_));
-        if context.takes_text() && plain {
+        if A::CONTEXT.takes_text() && plain {
             return None;
         }
-        self.lookup
-            .get(&(Context::Global, key))
-            .map(|&action| (Context::Global, action))
+        self.action::<GlobalAction>(event).map(Resolved::Global)
     }
 
-    /// The action an editor's key means, looked up in that editor's
-    /// context only (what is not bound there is typed).
-    pub fn editing(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        self.lookup.get(&(context, Key::of(event))).copied()
-    }
-
-    /// The keys bound to `action` in `context`, for hints such as "a add".
-    pub fn keys_for(&self, context: Context, action: Action) -> String {
+    /// The keys bound to `action`, for hints such as "a add".
+    pub fn keys_for<A: Actions>(&self, action: A) -> String {
         self.bindings
-            .get(&(context, action))
-            .or_else(|| self.bindings.get(&(Context::Global, action)))
+            .get(&(A::CONTEXT, action.index()))
             .and_then(|keys| keys.first())
             .map(|k| k.label())
             .unwrap_or_default()
@@ -549,12 +453,12 @@ impl Keymap {
         contexts.dedup();
         let mut rows = Vec::new();
         for c in contexts {
-            for &action in c.actions() {
-                if let Some(keys) = self.bindings.get(&(c, action))
+            for (index, (_, description)) in c.actions().iter().enumerate() {
+                if let Some(keys) = self.bindings.get(&(c, index))
                     && !keys.is_empty()
                 {
                     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
-                    rows.push((c, labels.join(" "), action.description()));
+                    rows.push((c, labels.join(" "), *description));
                 }
             }
         }

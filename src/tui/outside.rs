@@ -124,7 +124,7 @@ impl EditText {
         file_name: Cow::Borrowed("notes.md"),
         what: "notes",
         kept: "the notes are as they were",
-        instead: "type them in the form",
+        instead: "type here",
         empty_is_kept: true,
     };
 

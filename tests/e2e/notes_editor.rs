@@ -42,7 +42,8 @@ fn the_notes_come_back_from_the_editor_into_the_form() {
     let editor = OsStr::new(r#"sh -c 'echo "added in the editor" >> "$1"' sh"#);
     let mut tui = world.tui_with(&[("EDITOR", editor)]);
     notes_to_the_editor(&mut tui, "Coffee walk", "typed first");
-    tui.wait_for_text("notes updated from the editor");
+    // What the editor wrote is in the form (the status line's "notes
+    // updated" fades, so the test waits for the notes themselves).
     tui.wait_for_text("added in the editor");
     tui.send(CTRL_S);
     tui.wait_for_text("saved ");

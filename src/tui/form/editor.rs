@@ -11,7 +11,7 @@ use crate::domain::promise::parse_due_day;
 use crate::domain::text::list_items;
 use crate::domain::{Category, Focus, InitiatedBy, MadeBy, Relation, TakesIn};
 use crate::tui::input::LineInput;
-use crate::tui::keymap::{Action, Context, Keymap};
+use crate::tui::keymap::{ChecklistAction, ChoiceAction, Keymap, ScoreAction};
 
 /// What an option of a choice stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +73,11 @@ impl Choice {
     fn handle(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
         let count = self.options.len().max(1);
         let before = self.selected;
-        match (keymap.editing(Context::Choice, key), key.code) {
-            (Some(Action::PrevOption), _) => self.selected = (self.selected + count - 1) % count,
-            (Some(Action::NextOption), _) => self.selected = (self.selected + 1) % count,
+        match (keymap.action::<ChoiceAction>(key), key.code) {
+            (Some(ChoiceAction::PrevOption), _) => {
+                self.selected = (self.selected + count - 1) % count
+            }
+            (Some(ChoiceAction::NextOption), _) => self.selected = (self.selected + 1) % count,
             (_, KeyCode::Char(c)) => {
                 // Jump to the next option starting with the letter typed.
                 let c = c.to_ascii_lowercase();
@@ -305,21 +307,21 @@ impl Editor {
             Editor::Choice(choice) => choice.handle(key, keymap),
             Editor::Score(score) => {
                 let before = *score;
-                match (keymap.editing(Context::Score, key), key.code) {
-                    (Some(Action::ScoreUp), _) => {
+                match (keymap.action::<ScoreAction>(key), key.code) {
+                    (Some(ScoreAction::ScoreUp), _) => {
                         *score = Some(score.map_or(1, |s| (s + 1).min(5)));
                     }
-                    (Some(Action::ScoreDown), _) => {
+                    (Some(ScoreAction::ScoreDown), _) => {
                         *score = score.and_then(|s| (s > 1).then(|| s - 1));
                     }
-                    (Some(Action::ClearScore), _) => *score = None,
+                    (Some(ScoreAction::ClearScore), _) => *score = None,
                     (_, KeyCode::Char(c @ '1'..='5')) => *score = c.to_digit(10).map(|d| d as u8),
                     _ => {}
                 }
                 before != *score
             }
             Editor::Notes(area) => area.input(*key),
-            Editor::Checklist(list) => list.handle(key, keymap.editing(Context::Checklist, key)),
+            Editor::Checklist(list) => list.handle(key, keymap.action(key)),
         }
     }
 
@@ -394,19 +396,19 @@ impl Checklist {
         }
     }
 
-    pub(super) fn handle(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
+    pub(super) fn handle(&mut self, key: &KeyEvent, action: Option<ChecklistAction>) -> bool {
         let last = self.items.len().saturating_sub(1);
         match action {
-            Some(Action::Down) => {
+            Some(ChecklistAction::Down) => {
                 self.cursor = (self.cursor + 1).min(last);
                 return false;
             }
-            Some(Action::Up) => {
+            Some(ChecklistAction::Up) => {
                 self.cursor = self.cursor.saturating_sub(1);
                 return false;
             }
-            Some(Action::Toggle) => return self.toggle(self.cursor),
-            _ => {}
+            Some(ChecklistAction::Toggle) => return self.toggle(self.cursor),
+            None => {}
         }
         match key.code {
             KeyCode::Char(c @ '1'..='9') => {

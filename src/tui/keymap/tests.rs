@@ -25,25 +25,28 @@ fn vim_keys_and_arrows_both_move() {
     let keymap = Keymap::defaults();
     for code in [KeyCode::Char('j'), KeyCode::Down] {
         assert_eq!(
-            keymap.action(Context::Journal, &key(code, KeyModifiers::NONE)),
-            Some(Action::Down)
+            keymap.action(&key(code, KeyModifiers::NONE)),
+            Some(JournalAction::Down)
         );
     }
     let shifted_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
-    assert_eq!(
-        keymap.action(Context::Journal, &shifted_g),
-        Some(Action::Bottom)
-    );
+    assert_eq!(keymap.action(&shifted_g), Some(JournalAction::Bottom));
 }
 
 #[test]
 fn typing_in_a_form_does_not_trigger_global_keys() {
     let keymap = Keymap::defaults();
     let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-    assert_eq!(keymap.action(Context::Form, &q), None);
-    assert_eq!(keymap.action(Context::Journal, &q), Some(Action::Quit));
+    assert_eq!(keymap.resolve::<FormAction>(&q), None);
+    assert_eq!(
+        keymap.resolve::<JournalAction>(&q),
+        Some(Resolved::Global(GlobalAction::Quit))
+    );
     let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(keymap.action(Context::Form, &ctrl_c), Some(Action::Quit));
+    assert_eq!(
+        keymap.resolve::<FormAction>(&ctrl_c),
+        Some(Resolved::Global(GlobalAction::Quit))
+    );
 }
 
 #[test]
@@ -53,8 +56,8 @@ fn a_user_override_replaces_the_action_and_frees_the_key() {
     assert_eq!(keymap.patch(text, Path::new("k.toml")), Ok(()));
     let a = key(KeyCode::Char('a'), KeyModifiers::NONE);
     let d = key(KeyCode::Char('d'), KeyModifiers::NONE);
-    assert_eq!(keymap.action(Context::Journal, &a), None);
-    assert_eq!(keymap.action(Context::Journal, &d), Some(Action::Add));
+    assert_eq!(keymap.action::<JournalAction>(&a), None);
+    assert_eq!(keymap.action(&d), Some(JournalAction::Add));
 }
 
 #[test]
@@ -97,17 +100,16 @@ fn an_action_in_the_wrong_section_is_refused_with_file_and_line() {
 }
 
 #[test]
-fn every_action_belongs_to_a_context_and_has_a_default_key() {
+fn every_action_has_a_default_key() {
     let keymap = Keymap::defaults();
-    for &action in Action::ALL {
-        let bound = Context::ALL.into_iter().any(|c| {
-            c.actions().contains(&action)
-                && keymap
-                    .bindings
-                    .get(&(c, action))
-                    .is_some_and(|k| !k.is_empty())
-        });
-        assert!(bound, "{} has no context or no key", action.name());
+    for context in Context::ALL {
+        for (index, (name, _)) in context.actions().iter().enumerate() {
+            let bound = keymap
+                .bindings
+                .get(&(context, index))
+                .is_some_and(|k| !k.is_empty());
+            assert!(bound, "{name} in [{}] has no key", context.name());
+        }
     }
 }
 
@@ -115,19 +117,13 @@ fn every_action_belongs_to_a_context_and_has_a_default_key() {
 fn editor_keys_are_bindable_and_only_in_their_editor() {
     let mut keymap = Keymap::defaults();
     let ctrl_u = key(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(
-        keymap.editing(Context::Line, &ctrl_u),
-        Some(Action::ClearLine)
-    );
-    assert_eq!(keymap.editing(Context::Choice, &ctrl_u), None);
+    assert_eq!(keymap.action(&ctrl_u), Some(LineAction::ClearLine));
+    assert_eq!(keymap.action::<ChoiceAction>(&ctrl_u), None);
     let text = "[line]\nclear_line = [\"ctrl-k\"]\n";
     assert_eq!(keymap.patch(text, Path::new("k.toml")), Ok(()));
     let ctrl_k = key(KeyCode::Char('k'), KeyModifiers::CONTROL);
-    assert_eq!(
-        keymap.editing(Context::Line, &ctrl_k),
-        Some(Action::ClearLine)
-    );
-    assert_eq!(keymap.editing(Context::Line, &ctrl_u), None);
+    assert_eq!(keymap.action(&ctrl_k), Some(LineAction::ClearLine));
+    assert_eq!(keymap.action::<LineAction>(&ctrl_u), None);
 }
 
 #[test]
@@ -135,19 +131,11 @@ fn a_pane_of_prep_has_its_own_x_and_the_rest_of_prep() {
     let keymap = Keymap::defaults();
     let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
     let a = key(KeyCode::Char('a'), KeyModifiers::NONE);
-    assert_eq!(
-        keymap.action(Context::PrepAgenda, &x),
-        Some(Action::TopicDiscussed)
-    );
-    assert_eq!(
-        keymap.action(Context::PrepAdvice, &x),
-        Some(Action::ReportBack)
-    );
-    assert_eq!(keymap.action(Context::Prep, &x), None);
-    assert_eq!(
-        keymap.action(Context::PrepAdvice, &a),
-        Some(Action::AddTopic)
-    );
+    assert_eq!(keymap.action(&x), Some(PrepAgendaAction::TopicDiscussed));
+    assert_eq!(keymap.action(&x), Some(PrepAdviceAction::ReportBack));
+    assert_eq!(keymap.action::<PrepAction>(&x), None);
+    assert_eq!(keymap.action::<PrepAdviceAction>(&a), None);
+    assert_eq!(keymap.action(&a), Some(PrepAction::AddTopic));
 }
 
 #[test]
@@ -170,8 +158,16 @@ fn help_lists_the_editors_keys() {
 }
 
 #[test]
-fn every_action_has_a_name_that_round_trips() {
-    for &action in Action::ALL {
-        assert_eq!(Action::from_name(action.name()), Some(action));
+fn every_action_is_named_once_in_its_section_and_keys_for_finds_it() {
+    let keymap = Keymap::defaults();
+    for context in Context::ALL {
+        let names: Vec<&str> = context.actions().iter().map(|(n, _)| *n).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "[{}]", context.name());
     }
+    assert_eq!(keymap.keys_for(PeopleAction::Undo), "u");
+    assert_eq!(keymap.keys_for(GlobalAction::Help), "?");
+    assert_eq!(JournalAction::ClearFilter.name(), "clear_filter");
 }

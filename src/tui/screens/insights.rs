@@ -1,9 +1,12 @@
 //! The Insights screen: whose figures, over which range, and the figures
 //! as last computed (kept on screen while fresher ones load).
 
+use super::super::app::Overlay;
 use super::super::ctx::Ctx;
-use super::super::keymap::Action;
+use super::super::forms;
+use super::super::keymap::InsightsAction;
 use super::super::loading::{Fetch, RequestId};
+use super::{Ask, Outcome};
 use crate::config::Targets;
 use crate::insights::{Insights, Range};
 
@@ -58,9 +61,6 @@ impl Cmd {
     }
 }
 
-/// What the status line says, if anything.
-pub type Said = Option<&'static str>;
-
 pub fn update(state: &mut State, msg: Msg) {
     match msg {
         Msg::Loaded { request, insights } => {
@@ -72,15 +72,15 @@ pub fn update(state: &mut State, msg: Msg) {
 }
 
 /// An action of `[insights]`: another range or person, and the figures
-/// for it.
-pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> (Option<Cmd>, Said) {
+/// for it; or the weekly check-in.
+pub fn on_action(state: &mut State, action: InsightsAction, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     match action {
-        Action::NextRange => state.range = state.range.next(),
-        Action::PrevRange => state.range = state.range.prev(),
-        Action::NextPerson => {
+        InsightsAction::NextRange => state.range = state.range.next(),
+        InsightsAction::PrevRange => state.range = state.range.prev(),
+        InsightsAction::NextPerson => {
             let count = ctx.people.len();
             if count < 2 {
-                return (None, Some("only one person in the journal"));
+                return Outcome::info("only one person in the journal");
             }
             let current = state
                 .person_id
@@ -89,11 +89,13 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> (Option<Cm
                 .unwrap_or(0);
             state.person_id = ctx.people.get((current + 1) % count).map(|p| p.id);
         }
-        // The keymap binds nothing else in [insights].
-        _ => return (None, None),
+        InsightsAction::CheckIn => {
+            let form = Box::new(forms::check_in_form());
+            return Outcome::ask(Ask::Open(Overlay::Form(form)));
+        }
     }
     state.fetch.invalidate();
-    (refresh(state, ctx), None)
+    refresh(state, ctx).into()
 }
 
 /// Asks for the figures when the screen shows and they are wanted.

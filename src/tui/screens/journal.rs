@@ -9,7 +9,7 @@ use super::super::app::{Overlay, TerminalCmd};
 use super::super::ctx::Ctx;
 use super::super::forms;
 use super::super::input::LineInput;
-use super::super::keymap::{Action, Context};
+use super::super::keymap::{GlobalAction, JournalAction, Resolved, SearchAction};
 use super::super::loading::{Fetch, RequestId};
 use super::{Ask, Outcome};
 use crate::domain::Interaction;
@@ -138,7 +138,7 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
             } else {
                 shown_line(&entry.title)
             };
-            let undo = ctx.keymap.keys_for(Context::Journal, Action::Undo);
+            let undo = ctx.keymap.keys_for(JournalAction::Undo);
             state.rows.retain(|r| r.id != entry.id);
             state.selected = state.selected.min(state.rows.len().saturating_sub(1));
             keep_visible(state);
@@ -173,16 +173,16 @@ pub fn set_filter(state: &mut State, filter: InteractionFilter) -> Cmd {
     reload(state, None)
 }
 
-/// An action of `[journal]`.
-pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+/// An action of `[journal]`: every one is handled here (the compiler checks).
+pub fn on_action(state: &mut State, action: JournalAction, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     let page = state.list_height.max(1) as isize;
     let open = |form| Outcome::ask(Ask::Open(Overlay::Form(Box::new(form))));
     match action {
-        Action::Down => move_selection(state, 1).into(),
-        Action::Up => move_selection(state, -1).into(),
-        Action::PageDown => move_selection(state, page).into(),
-        Action::PageUp => move_selection(state, -page).into(),
-        Action::Top => {
+        JournalAction::Down => move_selection(state, 1).into(),
+        JournalAction::Up => move_selection(state, -1).into(),
+        JournalAction::PageDown => move_selection(state, page).into(),
+        JournalAction::PageUp => move_selection(state, -page).into(),
+        JournalAction::Top => {
             if state.at_newest {
                 move_selection(state, -(state.selected as isize)).into()
             } else {
@@ -190,7 +190,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 Outcome::cmd(reload(state, None))
             }
         }
-        Action::Bottom => {
+        JournalAction::Bottom => {
             if state.at_oldest {
                 let last = state.rows.len() as isize;
                 move_selection(state, last).into()
@@ -198,20 +198,20 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 Outcome::cmd(load(state, PageFrom::Newer(oldest_cursor())))
             }
         }
-        Action::Add => open(entry_form(ctx, None)),
-        Action::Edit => match state.selected_entry() {
+        JournalAction::Add => open(entry_form(ctx, None)),
+        JournalAction::Edit => match state.selected_entry() {
             Some(entry) => open(entry_form(ctx, Some(entry))),
             None => Outcome::none(),
         },
-        Action::Delete => state.selected_entry().map(|e| Cmd::Delete(e.id)).into(),
-        Action::Undo => Outcome::cmd(Cmd::UndoDelete),
-        Action::Search => {
+        JournalAction::Delete => state.selected_entry().map(|e| Cmd::Delete(e.id)).into(),
+        JournalAction::Undo => Outcome::cmd(Cmd::UndoDelete),
+        JournalAction::Search => {
             let current = state.filter.text.clone().unwrap_or_default();
             state.search = Some(LineInput::new(&current));
             Outcome::none()
         }
-        Action::Filter => open(forms::filter_form(ctx.kinds, ctx.people, &state.filter)),
-        Action::ClearFilter => {
+        JournalAction::Filter => open(forms::filter_form(ctx.kinds, ctx.people, &state.filter)),
+        JournalAction::ClearFilter => {
             if state.filter.is_empty() {
                 return Outcome::none();
             }
@@ -219,16 +219,15 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             state.selected = 0;
             Outcome::cmd(reload(state, None)).and(Ask::Info("showing every entry".into()))
         }
-        Action::CheckIn => open(forms::check_in_form()),
-        Action::DetailDown => {
+        JournalAction::CheckIn => open(forms::check_in_form()),
+        JournalAction::DetailDown => {
             state.detail_scroll = state.detail_scroll.saturating_add(3);
             Outcome::none()
         }
-        Action::DetailUp => {
+        JournalAction::DetailUp => {
             state.detail_scroll = state.detail_scroll.saturating_sub(3);
             Outcome::none()
         }
-        _ => Outcome::none(),
     }
 }
 
@@ -244,20 +243,23 @@ fn entry_form(ctx: &Ctx<'_>, existing: Option<&Interaction>) -> forms::OpenForm 
 /// A key while the search line is open: Enter keeps the search, Esc drops
 /// it, an editing key changes the line and searches as it is typed.
 pub fn on_search_key(state: &mut State, key: &KeyEvent, ctx: &Ctx<'_>) -> Outcome<Cmd> {
-    match ctx.keymap.action(Context::Search, key) {
-        Some(Action::KeepSearch) => {
+    match ctx.keymap.resolve::<SearchAction>(key) {
+        Some(Resolved::Here(SearchAction::KeepSearch)) => {
             // Enter searches for all of it, short words included.
             let Some(input) = state.search.take() else {
                 return Outcome::none();
             };
             set_search(state, input.text()).into()
         }
-        Some(Action::Cancel) => {
+        Some(Resolved::Here(SearchAction::Cancel)) => {
             state.search = None;
             set_search(state, "").into()
         }
-        Some(Action::Quit) => Outcome::ask(Ask::Terminal(TerminalCmd::Quit)),
-        _ => {
+        Some(Resolved::Global(GlobalAction::Quit)) => {
+            Outcome::ask(Ask::Terminal(TerminalCmd::Quit))
+        }
+        // Other keys edit the line (a global one with ctrl is typed as nothing).
+        Some(Resolved::Global(_)) | None => {
             let Some(input) = state.search.as_mut() else {
                 return Outcome::none();
             };

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use super::super::app::Overlay;
 use super::super::ctx::Ctx;
 use super::super::forms;
-use super::super::keymap::Action;
+use super::super::keymap::NextStepsAction;
 use super::super::loading::{Fetch, RequestId};
 use super::prep::Pane as PrepPane;
 use super::{Ask, Outcome};
@@ -201,38 +201,47 @@ pub fn live_near(suggestions: &[Suggestion], at: usize) -> usize {
 }
 
 /// An action of `[next_steps]`: move, or act on the selected suggestion.
-pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+pub fn on_action(state: &mut State, action: NextStepsAction, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     let count = state.suggestions.len();
     match action {
-        Action::Down if count > 0 => {
-            state.selected = (state.selected + 1).min(count - 1);
+        NextStepsAction::Down => {
+            state.selected = (state.selected + 1).min(count.saturating_sub(1));
             return Outcome::none();
         }
-        Action::Up => {
+        NextStepsAction::Up => {
             state.selected = state.selected.saturating_sub(1);
             return Outcome::none();
         }
-        _ => {}
+        NextStepsAction::CheckIn => {
+            let form = Box::new(forms::check_in_form());
+            return Outcome::ask(Ask::Open(Overlay::Form(form)));
+        }
+        NextStepsAction::TakeStep
+        | NextStepsAction::SnoozeDay
+        | NextStepsAction::SnoozeWeek
+        | NextStepsAction::SnoozeNextOneOnOne
+        | NextStepsAction::Dismiss
+        | NextStepsAction::SwitchOff => {}
     }
     let Some(s) = state.suggestions.get(state.selected).cloned() else {
         return Outcome::none();
     };
     let today = ctx.today;
     let cmd = match action {
-        Action::TakeStep => return accept(state, s, ctx),
-        Action::SnoozeDay => nudge(
+        NextStepsAction::TakeStep => return accept(state, s, ctx),
+        NextStepsAction::SnoozeDay => nudge(
             &s,
             Nudge::Snooze(today + Days::new(1)),
             "snoozed until tomorrow".into(),
             ctx,
         ),
-        Action::SnoozeWeek => nudge(
+        NextStepsAction::SnoozeWeek => nudge(
             &s,
             Nudge::Snooze(today + Days::new(7)),
             "snoozed for a week".into(),
             ctx,
         ),
-        Action::SnoozeNextOneOnOne => {
+        NextStepsAction::SnoozeNextOneOnOne => {
             let after = state
                 .next_one_on_one
                 .filter(|d| *d >= today)
@@ -244,7 +253,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             );
             nudge(&s, Nudge::Snooze(after), said, ctx)
         }
-        Action::Dismiss => {
+        NextStepsAction::Dismiss => {
             let until = today + Days::new(cooldown(state, &s.rule));
             nudge(
                 &s,
@@ -256,7 +265,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 ctx,
             )
         }
-        Action::SwitchOff => {
+        NextStepsAction::SwitchOff => {
             if s.quiet.as_deref() == Some("switched off") {
                 nudge(
                     &s,
@@ -269,9 +278,8 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 nudge(&s, Nudge::SwitchOff, said, ctx)
             }
         }
-        // The keymap binds nothing else in [next_steps] (check-in is
-        // answered before the screen's actions).
-        _ => None,
+        // Answered above.
+        NextStepsAction::Down | NextStepsAction::Up | NextStepsAction::CheckIn => None,
     };
     cmd.into()
 }

@@ -11,7 +11,7 @@ mod timeline;
 use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind, TerminalCmd};
 use super::form::FormEvent;
 use super::forms;
-use super::keymap::{Action, Context};
+use super::keymap::{Actions, GlobalAction, Resolved};
 use super::loading::Changed;
 use super::screens;
 use super::screens::prep::Pane;
@@ -227,68 +227,67 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
         let outcome = screens::journal::on_search_key(&mut app.journal, key, &ctx);
         return asks::apply(app, outcome, Cmd::Journal);
     }
-    let context = screen_context(app);
-    let (found_in, action) = app.keymap.resolve(context, key)?;
-    if found_in == Context::Global {
-        return on_global_action(app, action);
-    }
-    // The weekly reflection happens wherever the week is looked back on:
-    // every screen that binds check-in opens the same form.
-    if action == Action::CheckIn {
-        app.overlay = Some(Overlay::Form(Box::new(forms::check_in_form())));
-        return None;
-    }
     match app.screen {
-        Screen::Journal => {
+        Screen::Journal => screen_key(app, key, |app, action| {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::journal::on_action(&mut app.journal, action, &ctx);
             asks::apply(app, outcome, Cmd::Journal)
-        }
-        Screen::Insights => {
+        }),
+        Screen::Insights => screen_key(app, key, |app, action| {
             let ctx = crate::tui_ctx!(app);
-            let (cmd, said) = screens::insights::on_action(&mut app.insights, action, &ctx);
-            if let Some(said) = said {
-                app.info(said);
-            }
-            cmd.map(Cmd::Insights)
-        }
-        Screen::NextSteps => {
+            let outcome = screens::insights::on_action(&mut app.insights, action, &ctx);
+            asks::apply(app, outcome, Cmd::Insights)
+        }),
+        Screen::NextSteps => screen_key(app, key, |app, action| {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::next_steps::on_action(&mut app.coach, action, &ctx);
             asks::apply(app, outcome, Cmd::NextSteps)
-        }
-        Screen::People => {
+        }),
+        Screen::People => screen_key(app, key, |app, action| {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::people::on_action(&mut app.people_screen, action, &ctx);
             asks::apply(app, outcome, Cmd::People)
-        }
-        Screen::Prep => {
-            let ctx = crate::tui_ctx!(app);
-            let outcome = screens::prep::on_action(&mut app.prep, action, &ctx);
-            asks::apply(app, outcome, Cmd::Prep)
-        }
+        }),
+        Screen::Prep => on_prep_key(app, key),
     }
 }
 
-/// Where the keys of the screen in view are read: the screen's own section,
-/// or on Prep the section of the pane in focus.
-pub fn screen_context(app: &App) -> Context {
-    match app.screen {
-        Screen::Journal => Context::Journal,
-        Screen::Insights => Context::Insights,
-        Screen::NextSteps => Context::NextSteps,
-        Screen::People => Context::People,
-        Screen::Prep => match app.prep.focus {
-            Pane::Agenda => Context::PrepAgenda,
-            Pane::Advice => Context::PrepAdvice,
-            Pane::Promises => Context::PrepPromises,
-            Pane::About | Pane::Since | Pane::Summary => Context::Prep,
-        },
+/// A key on Prep: the pane in focus has its own keys first, then the rest
+/// of Prep's, then the global ones.
+fn on_prep_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
+    use screens::prep::Action;
+    let pane = match app.prep.focus {
+        Pane::Agenda => app.keymap.action(key).map(Action::Agenda),
+        Pane::Advice => app.keymap.action(key).map(Action::Advice),
+        Pane::Promises => app.keymap.action(key).map(Action::Promises),
+        Pane::About | Pane::Since | Pane::Summary => None,
+    };
+    let act = |app: &mut App, action| {
+        let ctx = crate::tui_ctx!(app);
+        let outcome = screens::prep::on_action(&mut app.prep, action, &ctx);
+        asks::apply(app, outcome, Cmd::Prep)
+    };
+    match pane {
+        Some(action) => act(app, action),
+        None => screen_key(app, key, |app, action| act(app, Action::Prep(action))),
     }
 }
 
-/// An action bound in `[global]` (the keymap refuses any other there).
-fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
+/// A key on a screen whose keys are the actions `A`: one of them goes to
+/// `act`, a global one to `on_global_action`.
+fn screen_key<A: Actions>(
+    app: &mut App,
+    key: &KeyEvent,
+    act: impl FnOnce(&mut App, A) -> Option<Cmd>,
+) -> Option<Cmd> {
+    match app.keymap.resolve::<A>(key)? {
+        Resolved::Here(action) => act(app, action),
+        Resolved::Global(action) => on_global_action(app, action),
+    }
+}
+
+/// An action bound in `[global]`, on any screen.
+fn on_global_action(app: &mut App, action: GlobalAction) -> Option<Cmd> {
     let go = |app: &mut App, screen: Screen| {
         app.screen = screen;
         retry_failed(app);
@@ -296,19 +295,18 @@ fn on_global_action(app: &mut App, action: Action) -> Option<Cmd> {
     };
     let count = Screen::ALL.len();
     match action {
-        Action::Quit => Some(Cmd::Terminal(TerminalCmd::Quit)),
-        Action::Help => {
+        GlobalAction::Quit => Some(Cmd::Terminal(TerminalCmd::Quit)),
+        GlobalAction::Help => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             None
         }
-        Action::Suspend => Some(Cmd::Terminal(TerminalCmd::Suspend)),
-        Action::NextScreen => go(app, Screen::ALL[(app.screen.index() + 1) % count]),
-        Action::PrevScreen => go(app, Screen::ALL[(app.screen.index() + count - 1) % count]),
-        Action::ShowJournal => go(app, Screen::Journal),
-        Action::ShowInsights => go(app, Screen::Insights),
-        Action::ShowPrep => go(app, Screen::Prep),
-        Action::ShowNextSteps => go(app, Screen::NextSteps),
-        Action::ShowPeople => go(app, Screen::People),
-        _ => None,
+        GlobalAction::Suspend => Some(Cmd::Terminal(TerminalCmd::Suspend)),
+        GlobalAction::NextScreen => go(app, Screen::ALL[(app.screen.index() + 1) % count]),
+        GlobalAction::PrevScreen => go(app, Screen::ALL[(app.screen.index() + count - 1) % count]),
+        GlobalAction::ShowJournal => go(app, Screen::Journal),
+        GlobalAction::ShowInsights => go(app, Screen::Insights),
+        GlobalAction::ShowPrep => go(app, Screen::Prep),
+        GlobalAction::ShowNextSteps => go(app, Screen::NextSteps),
+        GlobalAction::ShowPeople => go(app, Screen::People),
     }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
 use super::super::form::{FieldId, FormEvent};
 use super::super::forms::{self, OpenForm, Purpose};
-use super::super::keymap::{Action, Context};
+use super::super::keymap::{ConfirmAction, FormAction, GlobalAction, HelpAction, Resolved};
 use super::super::screens::prep::{self, PromiseCmd};
 use super::super::screens::{journal, next_steps, people};
 use super::fetches::batch;
@@ -17,39 +17,41 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let overlay = app.overlay.take()?;
     match overlay {
         Overlay::Help { scroll } => {
-            match app.keymap.action(Context::Help, key) {
-                Some(Action::Close | Action::Help) => {}
-                Some(Action::Down) => {
+            match app.keymap.resolve::<HelpAction>(key) {
+                Some(Resolved::Here(HelpAction::Close) | Resolved::Global(GlobalAction::Help)) => {}
+                Some(Resolved::Here(HelpAction::Down)) => {
                     app.overlay = Some(Overlay::Help {
                         scroll: scroll.saturating_add(1),
                     })
                 }
-                Some(Action::Up) => {
+                Some(Resolved::Here(HelpAction::Up)) => {
                     app.overlay = Some(Overlay::Help {
                         scroll: scroll.saturating_sub(1),
                     })
                 }
-                Some(Action::Quit) => return Some(Cmd::Terminal(TerminalCmd::Quit)),
-                _ => app.overlay = Some(Overlay::Help { scroll }),
+                Some(Resolved::Global(GlobalAction::Quit)) => {
+                    return Some(Cmd::Terminal(TerminalCmd::Quit));
+                }
+                Some(Resolved::Global(_)) | None => app.overlay = Some(Overlay::Help { scroll }),
             }
             None
         }
         Overlay::Confirm(Question::RestoreDraft {
             key: draft_key,
             form,
-        }) => match app.keymap.action(Context::Confirm, key) {
-            Some(Action::Yes) => {
+        }) => match app.keymap.resolve::<ConfirmAction>(key) {
+            Some(Resolved::Here(ConfirmAction::Yes)) => {
                 app.overlay = Some(Overlay::Form(form));
                 app.info("draft restored");
                 None
             }
             // Declined: gone, and the next orphaned draft (if any) is offered.
-            Some(Action::No) => Some(Cmd::Batch(vec![
+            Some(Resolved::Here(ConfirmAction::No)) => Some(Cmd::Batch(vec![
                 Cmd::DiscardDraft(draft_key),
                 Cmd::FindDrafts,
             ])),
-            Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
-            _ => {
+            Some(Resolved::Global(GlobalAction::Quit)) => Some(Cmd::Terminal(TerminalCmd::Quit)),
+            Some(Resolved::Global(_)) | None => {
                 app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
                     key: draft_key,
                     form,
@@ -62,14 +64,13 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             title,
             mut form,
         }) => {
-            // Esc is neither: n is the answer that logs a second 1:1.
-            let action = if key.code == KeyCode::Esc {
-                Some(Action::Cancel)
-            } else {
-                app.keymap.action(Context::Confirm, key)
-            };
-            match action {
-                Some(Action::Yes) => {
+            // Esc is neither (the question closes): n is the answer that
+            // logs a second 1:1.
+            if key.code == KeyCode::Esc {
+                return None;
+            }
+            match app.keymap.resolve::<ConfirmAction>(key) {
+                Some(Resolved::Here(ConfirmAction::Yes)) => {
                     if let Purpose::OneOnOne { attach_to, .. } = &mut form.purpose {
                         *attach_to = Some(entry);
                     }
@@ -80,10 +81,11 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
                     ));
                     app.overlay = Some(Overlay::Form(form));
                 }
-                Some(Action::No) => app.overlay = Some(Overlay::Form(form)),
-                Some(Action::Quit) => return Some(Cmd::Terminal(TerminalCmd::Quit)),
-                Some(Action::Cancel) => {}
-                _ => {
+                Some(Resolved::Here(ConfirmAction::No)) => app.overlay = Some(Overlay::Form(form)),
+                Some(Resolved::Global(GlobalAction::Quit)) => {
+                    return Some(Cmd::Terminal(TerminalCmd::Quit));
+                }
+                Some(Resolved::Global(_)) | None => {
                     app.overlay = Some(Overlay::Confirm(Question::AttachOneOnOne {
                         entry,
                         title,
@@ -94,11 +96,13 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             None
         }
         Overlay::Confirm(Question::Confirm { title, text, yes }) => {
-            match app.keymap.action(Context::Confirm, key) {
-                Some(Action::Yes) => Some(*yes),
-                Some(Action::No) => None,
-                Some(Action::Quit) => Some(Cmd::Terminal(TerminalCmd::Quit)),
-                _ => {
+            match app.keymap.resolve::<ConfirmAction>(key) {
+                Some(Resolved::Here(ConfirmAction::Yes)) => Some(*yes),
+                Some(Resolved::Here(ConfirmAction::No)) => None,
+                Some(Resolved::Global(GlobalAction::Quit)) => {
+                    Some(Cmd::Terminal(TerminalCmd::Quit))
+                }
+                Some(Resolved::Global(_)) | None => {
                     app.overlay = Some(Overlay::Confirm(Question::Confirm { title, text, yes }));
                     None
                 }
@@ -117,31 +121,31 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
 
 pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) -> Option<Cmd> {
     if open.confirming_cancel {
-        return match app.keymap.action(Context::Confirm, key) {
-            Some(Action::Yes) => {
+        return match app.keymap.action::<ConfirmAction>(key) {
+            Some(ConfirmAction::Yes) => {
                 open.closed = true;
                 app.coach.accepted = None;
                 app.draft_idle_ticks = None;
                 open.purpose.draft_key().map(Cmd::DiscardDraft)
             }
-            Some(Action::No) => {
+            Some(ConfirmAction::No) => {
                 open.confirming_cancel = false;
                 None
             }
-            _ => None,
+            None => None,
         };
     }
-    match app.keymap.action(Context::Form, key) {
-        Some(Action::NextField) => {
+    match app.keymap.resolve::<FormAction>(key) {
+        Some(Resolved::Here(FormAction::NextField)) => {
             open.form.next_field();
             None
         }
-        Some(Action::PrevField) => {
+        Some(Resolved::Here(FormAction::PrevField)) => {
             open.form.prev_field();
             None
         }
-        Some(Action::Save) => submit(app, open),
-        Some(Action::Cancel) => {
+        Some(Resolved::Here(FormAction::Save)) => submit(app, open),
+        Some(Resolved::Here(FormAction::Cancel)) => {
             if open.form.touched {
                 open.confirming_cancel = true;
                 None
@@ -160,16 +164,16 @@ pub(super) fn on_form_key(app: &mut App, open: &mut OpenForm, key: &KeyEvent) ->
                 None
             }
         }
-        Some(Action::Quit) => {
+        Some(Resolved::Global(GlobalAction::Quit)) => {
             super::fetches::batch([save_draft_of(open), Some(Cmd::Terminal(TerminalCmd::Quit))])
         }
-        Some(Action::Suspend) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
-        Some(Action::EditNotesExternally) => edit_notes_externally(app, open),
-        _ if step_day(open, key, app.today) => {
+        Some(Resolved::Global(GlobalAction::Suspend)) => Some(Cmd::Terminal(TerminalCmd::Suspend)),
+        Some(Resolved::Here(FormAction::EditNotesExternally)) => edit_notes_externally(app, open),
+        Some(Resolved::Global(_)) | None if step_day(open, key, app.today) => {
             app.draft_idle_ticks = Some(0);
             None
         }
-        _ => match open.form.handle_key(key, &app.keymap) {
+        Some(Resolved::Global(_)) | None => match open.form.handle_key(key, &app.keymap) {
             FormEvent::Changed => {
                 app.draft_idle_ticks = Some(0);
                 None

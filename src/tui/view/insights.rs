@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::insights::{Average, CadenceStatus, Insights, quality_bins};
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{InsightsAction, JournalAction};
 use crate::tui::screens::insights::State;
 
 pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -33,7 +33,7 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         );
         return;
     };
-    let keys = |a| ctx.keymap.keys_for(Context::Insights, a);
+    let keys = |a: InsightsAction| ctx.keymap.keys_for(a);
     let range_text = match state.data.as_deref() {
         Some(d) if area.width >= 90 => format!(
             "{} ({} to {})",
@@ -46,11 +46,11 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
     let head_line = Line::from(vec![
         Span::styled(format!(" {} ", shown_line(&person.name)), theme.title()),
         Span::raw(format!("· {range_text}  ")),
-        Span::styled(keys(Action::PrevRange), theme.key()),
+        Span::styled(keys(InsightsAction::PrevRange), theme.key()),
         Span::raw(" "),
-        Span::styled(keys(Action::NextRange), theme.key()),
+        Span::styled(keys(InsightsAction::NextRange), theme.key()),
         Span::styled(" range  ", theme.dim()),
-        Span::styled(keys(Action::NextPerson), theme.key()),
+        Span::styled(keys(InsightsAction::NextPerson), theme.key()),
         Span::styled(" person", theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
@@ -65,14 +65,14 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         return;
     };
     if data.is_empty() {
-        let add = ctx.keymap.keys_for(Context::Journal, Action::Add);
+        let add = ctx.keymap.keys_for(JournalAction::Add);
         let text = format!(
             "Nothing logged with {} in the {}.\n\nLog interactions in the Journal (1, then {add}) and this screen fills in: \
              interactions per week by kind, how well 1:1s and informal time go, a year calendar, \
              how long since each kind of contact, and your streaks. Try a longer range with {}.",
             shown_line(&person.name),
             data.range.describe(),
-            keys(Action::NextRange),
+            keys(InsightsAction::NextRange),
         );
         frame.render_widget(
             Paragraph::new(text)

@@ -13,7 +13,9 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::domain::Category;
-use crate::insights::{CadenceStatus, Insights, QualityBin, quality_bins, weeks_per_bin};
+use crate::insights::{
+    CadenceStatus, Insights, QualityBin, frequency_bins, quality_bins, weeks_per_bin,
+};
 use crate::present::{cadence_status_text, width};
 
 /// Rows of the bar's height: `count` out of `max` over `rows`, at least
@@ -76,10 +78,19 @@ fn legend_rows<'a>(theme: &Theme, width: u16) -> Vec<Line<'a>> {
 }
 
 pub fn frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let block = theme.block("How often, per week");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let weeks = &data.frequency;
+    let inner = theme.block("").inner(area);
+    // A long range in a narrow pane: two or more weeks to a bar, all shown.
+    let per = weeks_per_bin(
+        data.frequency.len(),
+        usize::from(inner.width.saturating_sub(4)),
+    );
+    let title = if per == 1 {
+        "How often, per week".to_string()
+    } else {
+        format!("How often, per {per} weeks")
+    };
+    frame.render_widget(theme.block(&title), area);
+    let weeks = &frequency_bins(&data.frequency, per);
     if inner.height < 4 || inner.width < 12 || weeks.is_empty() {
         return;
     }
@@ -101,10 +112,28 @@ pub fn frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Re
     let shown = weeks.len().min(usize::from(plot.width) / slot);
     let visible = &weeks[weeks.len() - shown..];
     let bar_width = if slot >= 2 { slot - 1 } else { 1 };
-    // The bars end at the right edge, under the last date.
+    // The bars end at the right edge, under the last date. Narrower than
+    // two columns a bar, they fill the width edge to edge (one or two
+    // columns each, no gaps that would read as empty weeks).
     let used = (shown - 1) * slot + bar_width;
     let x0 = plot.right() - used as u16;
-    let bar_x = |i: usize| x0 + (i * slot) as u16;
+    let spread = slot == 1 && shown < usize::from(plot.width);
+    let step = f64::from(plot.width) / shown as f64;
+    let edge = |i: usize| plot.x + (i as f64 * step).floor() as u16;
+    let bar_x = |i: usize| {
+        if spread {
+            edge(i)
+        } else {
+            x0 + (i * slot) as u16
+        }
+    };
+    let bar_w = |i: usize| {
+        if spread {
+            usize::from(edge(i + 1) - edge(i))
+        } else {
+            bar_width
+        }
+    };
     let buf = frame.buffer_mut();
     for (i, week) in visible.iter().enumerate() {
         let mut below = 0;
@@ -114,7 +143,7 @@ pub fn frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Re
             let top = rows_for(below, max, rows);
             for row in filled..top {
                 let y = plot.bottom() - 1 - row as u16;
-                for dx in 0..bar_width {
+                for dx in 0..bar_w(i) {
                     buf.set_string(
                         bar_x(i) + dx as u16,
                         y,
@@ -138,7 +167,8 @@ pub fn frequency(data: &Insights, theme: &Theme, frame: &mut Frame<'_>, area: Re
     // Week labels under their bars, counted back from the last one, which
     // ends where the last bar ends.
     let y = plot.bottom();
-    let stride = 8usize.div_ceil(slot).max(1);
+    let pitch = if spread { step } else { slot as f64 };
+    let stride = ((8.0 / pitch).ceil() as usize).max(1);
     let mut free_until = inner.right();
     for i in (0..shown).rev().step_by(stride) {
         let label = visible[i].week_start.format("%-d %b").to_string();

@@ -76,10 +76,7 @@ fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_
         let text = if t.fetch.is_loading() || t.fetch.error().is_some() {
             super::waiting_text(&t.fetch, "the journal", "loading…")
         } else if filter.is_empty() {
-            let add = ctx.keymap.keys_for(
-                crate::tui::keymap::Context::Journal,
-                crate::tui::keymap::Action::Add,
-            );
+            let add = ctx.keymap.keys_for(crate::tui::keymap::JournalAction::Add);
             format!("Nothing logged yet. Press {add} to log your first interaction.")
         } else {
             "No entries match.".to_string()

@@ -23,7 +23,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Msg, Screen, StatusKind};
 use super::ctx::Ctx;
-use super::keymap::{Action, Context};
+use super::keymap::{
+    GlobalAction, InsightsAction, JournalAction, NextStepsAction, PeopleAction, PrepAction,
+    PrepAgendaAction, PrepPromisesAction,
+};
 use super::loading::Fetch;
 use crate::domain::text::shown_line;
 use crate::present::{truncated_at_word, width};
@@ -102,7 +105,7 @@ fn render_next_step(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
     let Some(top) = app.coach.top() else {
         return;
     };
-    let key = app.keymap.keys_for(Context::Global, Action::ShowNextSteps);
+    let key = app.keymap.keys_for(GlobalAction::ShowNextSteps);
     let label = " Next: ";
     let more = format!("  ({key} for more)");
     let room = usize::from(area.width).saturating_sub(width(label) + width(&more));
@@ -200,72 +203,72 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    let hints: &[(Context, Action, &str)] = match app.screen {
-        Screen::Journal => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Journal, Action::Add, "add"),
-            (Context::Journal, Action::Edit, "edit"),
-            (Context::Journal, Action::Delete, "delete"),
-            (Context::Journal, Action::Search, "search"),
-            (Context::Journal, Action::Filter, "filter"),
-            (Context::Journal, Action::CheckIn, "check-in"),
-            (Context::Global, Action::Quit, "quit"),
+    let keys = &app.keymap;
+    let hints: Vec<(String, &str)> = match app.screen {
+        Screen::Journal => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(JournalAction::Add), "add"),
+            (keys.keys_for(JournalAction::Edit), "edit"),
+            (keys.keys_for(JournalAction::Delete), "delete"),
+            (keys.keys_for(JournalAction::Search), "search"),
+            (keys.keys_for(JournalAction::Filter), "filter"),
+            (keys.keys_for(JournalAction::CheckIn), "check-in"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
         // The profile side draws its own keys at its foot.
-        Screen::People if app.people_screen.focused => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::People, Action::FocusPeople, "people"),
-            (Context::People, Action::SetCurrent, "set current"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::People if app.people_screen.focused => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PeopleAction::FocusPeople), "people"),
+            (keys.keys_for(PeopleAction::SetCurrent), "set current"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::People => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::People, Action::Add, "add"),
-            (Context::People, Action::Edit, "edit"),
-            (Context::People, Action::SetCurrent, "set current"),
-            (Context::People, Action::FocusProfile, "profile"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::People => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PeopleAction::Add), "add"),
+            (keys.keys_for(PeopleAction::Edit), "edit"),
+            (keys.keys_for(PeopleAction::SetCurrent), "set current"),
+            (keys.keys_for(PeopleAction::FocusProfile), "profile"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::NextSteps => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::NextSteps, Action::TakeStep, "do it"),
-            (Context::NextSteps, Action::SnoozeWeek, "snooze a week"),
-            (Context::NextSteps, Action::Dismiss, "dismiss"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::NextSteps => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(NextStepsAction::TakeStep), "do it"),
+            (keys.keys_for(NextStepsAction::SnoozeWeek), "snooze a week"),
+            (keys.keys_for(NextStepsAction::Dismiss), "dismiss"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Insights => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Insights, Action::NextRange, "longer range"),
-            (Context::Insights, Action::PrevRange, "shorter range"),
-            (Context::Insights, Action::NextPerson, "person"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Insights => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(InsightsAction::NextRange), "longer range"),
+            (keys.keys_for(InsightsAction::PrevRange), "shorter range"),
+            (keys.keys_for(InsightsAction::NextPerson), "person"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::PrepPromises, Action::AddPromise, "add promise"),
-            (Context::PrepPromises, Action::KeepPromise, "kept"),
-            (Context::PrepPromises, Action::MovePromise, "new day"),
-            (Context::PrepPromises, Action::DropPromise, "drop"),
-            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
-            (Context::Prep, Action::NextPane, "next pane"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Prep if app.prep.focus == super::screens::prep::Pane::Promises => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PrepPromisesAction::AddPromise), "add promise"),
+            (keys.keys_for(PrepPromisesAction::KeepPromise), "kept"),
+            (keys.keys_for(PrepPromisesAction::MovePromise), "new day"),
+            (keys.keys_for(PrepPromisesAction::DropPromise), "drop"),
+            (keys.keys_for(PrepAction::LogOneOnOne), "log the 1:1"),
+            (keys.keys_for(PrepAction::NextPane), "next pane"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
-        Screen::Prep => &[
-            (Context::Global, Action::Help, "help"),
-            (Context::Prep, Action::AddTopic, "add topic"),
-            (Context::PrepAgenda, Action::TopicDiscussed, "done"),
-            (Context::Prep, Action::GenerateSummary, "summary"),
-            (Context::Prep, Action::CopySummary, "copy"),
-            (Context::Prep, Action::MarkSummarySent, "sent"),
-            (Context::Prep, Action::LogOneOnOne, "log the 1:1"),
-            (Context::Prep, Action::NextPane, "next pane"),
-            (Context::Global, Action::Quit, "quit"),
+        Screen::Prep => vec![
+            (keys.keys_for(GlobalAction::Help), "help"),
+            (keys.keys_for(PrepAction::AddTopic), "add topic"),
+            (keys.keys_for(PrepAgendaAction::TopicDiscussed), "done"),
+            (keys.keys_for(PrepAction::GenerateSummary), "summary"),
+            (keys.keys_for(PrepAction::CopySummary), "copy"),
+            (keys.keys_for(PrepAction::MarkSummarySent), "sent"),
+            (keys.keys_for(PrepAction::LogOneOnOne), "log the 1:1"),
+            (keys.keys_for(PrepAction::NextPane), "next pane"),
+            (keys.keys_for(GlobalAction::Quit), "quit"),
         ],
     };
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (context, action, label) in hints {
-        let key = app.keymap.keys_for(*context, *action);
+    for (key, label) in hints {
         let label = format!(" {label}  ");
         let width = key.width() + label.width();
         // Only whole hints: a cut one reads as a different key.

@@ -16,7 +16,7 @@ use crate::domain::text::shown_line;
 use crate::present::action_text;
 use crate::present::count;
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::NextStepsAction;
 use crate::tui::screens::next_steps::State;
 
 pub fn render(coach: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -62,19 +62,19 @@ pub fn render(coach: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
     }
-    let key = |a| ctx.keymap.keys_for(Context::NextSteps, a);
+    let key = |a: NextStepsAction| ctx.keymap.keys_for(a);
     let mut lines: Vec<Line<'_>> = vec![Line::from(vec![
-        Span::styled(key(Action::TakeStep), theme.key()),
+        Span::styled(key(NextStepsAction::TakeStep), theme.key()),
         Span::styled(" do it  ", theme.dim()),
-        Span::styled(key(Action::SnoozeDay), theme.key()),
+        Span::styled(key(NextStepsAction::SnoozeDay), theme.key()),
         Span::styled("/", theme.dim()),
-        Span::styled(key(Action::SnoozeWeek), theme.key()),
+        Span::styled(key(NextStepsAction::SnoozeWeek), theme.key()),
         Span::styled("/", theme.dim()),
-        Span::styled(key(Action::SnoozeNextOneOnOne), theme.key()),
+        Span::styled(key(NextStepsAction::SnoozeNextOneOnOne), theme.key()),
         Span::styled(" snooze a day/week/past the 1:1  ", theme.dim()),
-        Span::styled(key(Action::Dismiss), theme.key()),
+        Span::styled(key(NextStepsAction::Dismiss), theme.key()),
         Span::styled(" dismiss  ", theme.dim()),
-        Span::styled(key(Action::SwitchOff), theme.key()),
+        Span::styled(key(NextStepsAction::SwitchOff), theme.key()),
         Span::styled(" rule off/on", theme.dim()),
     ])];
     lines.push(Line::from(""));

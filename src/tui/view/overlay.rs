@@ -12,7 +12,7 @@ use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
 use crate::tui::form::{Checklist, Editor, FieldId, Form};
 use crate::tui::forms::OpenForm;
-use crate::tui::keymap::{Action, Context, Keymap};
+use crate::tui::keymap::{Context, FormAction, HelpAction, Keymap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
@@ -104,12 +104,12 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
         "Keys can be changed in keymap.toml (in the config directory), one section per heading above.",
         theme.dim(),
     )));
-    let key = |a| app.keymap.keys_for(Context::Help, a);
+    let key = |a: HelpAction| app.keymap.keys_for(a);
     let title = format!(
         "Help — {}/{} scroll, {} closes",
-        key(Action::Down),
-        key(Action::Up),
-        key(Action::Close)
+        key(HelpAction::Down),
+        key(HelpAction::Up),
+        key(HelpAction::Close)
     );
     let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
@@ -259,18 +259,18 @@ fn render_form(theme: &Theme, keymap: &Keymap, frame: &mut Frame<'_>, area: Rect
     } else {
         let mut hint = form.focused().map_or(String::new(), |f| f.hint.to_string());
         // Notes also open in the user's editor, by whatever key is bound.
-        let editor_key = keymap.keys_for(Context::Form, Action::EditNotesExternally);
+        let editor_key = keymap.keys_for(FormAction::EditNotesExternally);
         if form.focused().is_some_and(|f| f.id == FieldId::Notes) && !editor_key.is_empty() {
             hint.push_str(&format!("; {editor_key} opens $EDITOR"));
         }
-        let key = |action| keymap.keys_for(Context::Form, action);
+        let key = |action: FormAction| keymap.keys_for(action);
         Line::from(vec![
             Span::styled(hint, theme.dim()),
             Span::styled(
                 format!(
                     "  ·  {} save · {} cancel",
-                    key(Action::Save),
-                    key(Action::Cancel)
+                    key(FormAction::Save),
+                    key(FormAction::Cancel)
                 ),
                 theme.dim(),
             ),

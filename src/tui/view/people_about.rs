@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PeopleAction;
 use crate::tui::screens::people::about::{Group, RowKind};
 use crate::tui::screens::people::{State, rows, selected_person};
 
@@ -103,22 +103,22 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
             line
         });
     }
-    let keys = |a| ctx.keymap.keys_for(Context::People, a);
+    let keys = |a: PeopleAction| ctx.keymap.keys_for(a);
     let hint = if focused {
         format!(
             "{} add  {} edit  {} remove  {} undo  {} confirm/agree  {} unclear  {} back",
-            keys(Action::Add),
-            keys(Action::Edit),
-            keys(Action::Remove),
-            keys(Action::Undo),
-            keys(Action::ConfirmItem),
-            keys(Action::MarkUnclear),
-            keys(Action::FocusPeople),
+            keys(PeopleAction::Add),
+            keys(PeopleAction::Edit),
+            keys(PeopleAction::Remove),
+            keys(PeopleAction::Undo),
+            keys(PeopleAction::ConfirmItem),
+            keys(PeopleAction::MarkUnclear),
+            keys(PeopleAction::FocusPeople),
         )
     } else {
         format!(
             "{} to edit the profile and expectations",
-            keys(Action::FocusProfile)
+            keys(PeopleAction::FocusProfile)
         )
     };
     let height = usize::from(inner.height);

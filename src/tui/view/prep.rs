@@ -22,7 +22,7 @@ use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::present::truncated;
 use crate::present::{days, days_ago, padded, quality_cell, title_text};
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PrepAction;
 use crate::tui::screens::prep::{Pane, State};
 
 /// From this size every pane is drawn at once.
@@ -138,8 +138,12 @@ fn render_narrow(
     body: Rect,
 ) -> Option<u16> {
     let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
-    let switch = format!(" {}/{}", keys(Action::PrevPane), keys(Action::NextPane));
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
+    let switch = format!(
+        " {}/{}",
+        keys(PrepAction::PrevPane),
+        keys(PrepAction::NextPane)
+    );
     let label = |p: Pane, counted: bool| {
         let count = match p {
             Pane::Agenda => sheet.agenda.len().to_string(),
@@ -299,12 +303,12 @@ fn agenda_lines<'a>(
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     if sheet.agenda.is_empty() {
         return hint_row(
             format!(
                 "No open topics. {} adds one for the next 1:1.",
-                keys(Action::AddTopic)
+                keys(PrepAction::AddTopic)
             ),
             theme,
         );

@@ -11,7 +11,7 @@ use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, PromiseGroup, short_date};
 use crate::present::truncated;
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PrepAction;
 use crate::tui::screens::prep::State;
 
 /// A row of the pane: the line and whether it is the selected one.
@@ -33,15 +33,15 @@ pub fn promises_lines<'a>(
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let mut rows: Vec<Row<'a>> = Vec::new();
     if sheet.promises.is_empty() {
         rows.push((
             Line::from(Span::styled(
                 format!(
                     "None open. {} adds one (or the after-1:1 form, {}).",
-                    keys(Action::AddTopic),
-                    keys(Action::LogOneOnOne)
+                    keys(PrepAction::AddTopic),
+                    keys(PrepAction::LogOneOnOne)
                 ),
                 theme.dim(),
             )),

@@ -13,7 +13,7 @@ use super::wrap::{wrapped, wrapped_shown, wrapped_shown_count};
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
 use crate::tui::ctx::Ctx;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::PrepAction;
 use crate::tui::screens::prep::State;
 
 /// Draws the summary pane; returns the furthest its preview scrolls and
@@ -27,7 +27,7 @@ pub(super) fn render_summary(
     inner: Rect,
 ) -> u16 {
     let summary = &sheet.summary;
-    let keys = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let width = usize::from(inner.width);
     let sent_here = state.summary.as_ref().is_some_and(|s| s.sent_on.is_some());
     let reading = summary.reading.map(|r| r.describe()).unwrap_or_default();
@@ -92,12 +92,12 @@ pub(super) fn render_summary(
     }
     lines.push(Line::from(""));
     let hints = [
-        (Action::GenerateSummary, "generate"),
-        (Action::EditSummary, "edit"),
-        (Action::EditSummaryExternally, "editor"),
-        (Action::CopySummary, "copy"),
-        (Action::WriteSummary, "file"),
-        (Action::MarkSummarySent, "sent"),
+        (PrepAction::GenerateSummary, "generate"),
+        (PrepAction::EditSummary, "edit"),
+        (PrepAction::EditSummaryExternally, "editor"),
+        (PrepAction::CopySummary, "copy"),
+        (PrepAction::WriteSummary, "file"),
+        (PrepAction::MarkSummarySent, "sent"),
     ];
     // Whole hints only, on as many rows as they need.
     let mut hint_lines: Vec<Vec<Span<'_>>> = vec![Vec::new()];
@@ -142,7 +142,7 @@ pub(super) fn render_summary(
             }
         }
         None => {
-            let generate = keys(Action::GenerateSummary);
+            let generate = keys(PrepAction::GenerateSummary);
             let text = match summary.status {
                 SummaryStatus::Sent { .. } => format!(
                     "Logged by hand, so there is no text here. {generate} drafts one from your shared work {} to copy or send.",

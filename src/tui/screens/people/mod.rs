@@ -8,7 +8,7 @@ use super::super::app::Overlay;
 use super::super::app::Screen;
 use super::super::ctx::Ctx;
 use super::super::forms;
-use super::super::keymap::{Action, Context};
+use super::super::keymap::PeopleAction;
 use super::super::loading::{Fetch, RequestId};
 use super::{Ask, Outcome};
 use crate::domain::{ExpectationState, Person};
@@ -105,7 +105,7 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
         Msg::ProfileChanged { said, undo } => {
             let said = match &undo {
                 Some(_) => {
-                    let key = ctx.keymap.keys_for(Context::People, Action::Undo);
+                    let key = ctx.keymap.keys_for(PeopleAction::Undo);
                     format!("{said} — {key} to undo")
                 }
                 None => said,
@@ -140,33 +140,40 @@ pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
 }
 
 /// An action of `[people]`, on the list or on the profile side.
-pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+pub fn on_action(state: &mut State, action: PeopleAction, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     if state.focused {
         return on_about_action(state, action, ctx);
     }
     let count = ctx.people.len();
     match action {
-        Action::Down if count > 0 => {
+        PeopleAction::Down if count > 0 => {
             state.selected = (state.selected + 1).min(count - 1);
             Outcome::from(refresh(state, ctx))
         }
-        Action::Up => {
+        PeopleAction::Up => {
             state.selected = state.selected.saturating_sub(1);
             Outcome::from(refresh(state, ctx))
         }
-        Action::FocusProfile if count > 0 => {
+        PeopleAction::FocusProfile if count > 0 => {
             state.focused = true;
             Outcome::from(refresh(state, ctx))
         }
-        Action::Add => open(forms::person_form(None, false)),
-        Action::Edit => match selected_person(state, ctx) {
+        PeopleAction::Add => open(forms::person_form(None, false)),
+        PeopleAction::Edit => match selected_person(state, ctx) {
             Some(p) => open(forms::person_form(Some(p), false)),
             None => Outcome::none(),
         },
-        Action::SetCurrent => {
+        PeopleAction::SetCurrent => {
             Outcome::from(selected_person(state, ctx).map(|p| Cmd::SetCurrent(p.id)))
         }
-        _ => Outcome::none(),
+        // Down and into the profile with no one listed; the rest act on the profile side.
+        PeopleAction::Down
+        | PeopleAction::FocusProfile
+        | PeopleAction::FocusPeople
+        | PeopleAction::Remove
+        | PeopleAction::Undo
+        | PeopleAction::ConfirmItem
+        | PeopleAction::MarkUnclear => Outcome::none(),
     }
 }
 
@@ -181,7 +188,7 @@ fn profile_form(section: Section, person_id: i64, editing: Option<&Row>) -> Outc
     })
 }
 
-fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+fn on_about_action(state: &mut State, action: PeopleAction, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     let Some(person) = selected_person(state, ctx) else {
         return Outcome::none();
     };
@@ -189,30 +196,30 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<
     let row = rows.get(state.row).cloned();
     let profile = |op| Outcome::cmd(Cmd::Profile(op));
     match action {
-        Action::Down if !rows.is_empty() => {
+        PeopleAction::Down if !rows.is_empty() => {
             state.row = (state.row + 1).min(rows.len() - 1);
             Outcome::none()
         }
-        Action::Up => {
+        PeopleAction::Up => {
             state.row = state.row.saturating_sub(1);
             Outcome::none()
         }
-        Action::FocusPeople => {
+        PeopleAction::FocusPeople => {
             state.focused = false;
             Outcome::none()
         }
-        Action::Add => {
+        PeopleAction::Add => {
             let section = row.map_or(Section::Goals, |r| r.section);
             profile_form(section, person.id, None)
         }
-        Action::Edit => match row {
+        PeopleAction::Edit => match row {
             Some(row) => {
                 let editing = (row.kind != RowKind::Empty).then_some(&row);
                 profile_form(row.section, person.id, editing)
             }
             None => Outcome::none(),
         },
-        Action::Remove => match row.map(|r| r.kind) {
+        PeopleAction::Remove => match row.map(|r| r.kind) {
             Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Retire { id }),
             Some(RowKind::Expectation(id)) => profile(ProfileOp::DropExpectation { id }),
             Some(RowKind::Strength(i)) if i < person.strengths.len() => {
@@ -226,11 +233,11 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<
             Some(RowKind::Strength(_)) | None => Outcome::none(),
             Some(RowKind::Empty) => Outcome::info("nothing to remove here"),
         },
-        Action::Undo => match state.undo.take() {
+        PeopleAction::Undo => match state.undo.take() {
             Some(op) => profile(op),
             None => Outcome::info("nothing to undo"),
         },
-        Action::ConfirmItem => match row.map(|r| r.kind) {
+        PeopleAction::ConfirmItem => match row.map(|r| r.kind) {
             Some(RowKind::ProfileItem(id)) => profile(ProfileOp::Confirm { id }),
             Some(RowKind::Expectation(id)) => profile(ProfileOp::SetState {
                 id,
@@ -241,7 +248,7 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<
                 Outcome::info("c confirms a goal or another item, or agrees an expectation")
             }
         },
-        Action::MarkUnclear => match row.map(|r| r.kind) {
+        PeopleAction::MarkUnclear => match row.map(|r| r.kind) {
             Some(RowKind::Expectation(id)) => profile(ProfileOp::SetState {
                 id,
                 state: ExpectationState::Unclear,
@@ -251,7 +258,8 @@ fn on_about_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<
                 Outcome::info("x marks an expectation unclear")
             }
         },
-        Action::SetCurrent => Outcome::cmd(Cmd::SetCurrent(person.id)),
-        _ => Outcome::none(),
+        PeopleAction::SetCurrent => Outcome::cmd(Cmd::SetCurrent(person.id)),
+        // Down past the last row; already on the profile side.
+        PeopleAction::Down | PeopleAction::FocusProfile => Outcome::none(),
     }
 }

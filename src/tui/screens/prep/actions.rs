@@ -4,7 +4,9 @@
 use super::super::super::app::{Overlay, Question, TerminalCmd};
 use super::super::super::ctx::Ctx;
 use super::super::super::forms;
-use super::super::super::keymap::{Action, Context};
+use super::super::super::keymap::{
+    PrepAction, PrepAdviceAction, PrepAgendaAction, PrepPromisesAction,
+};
 use super::super::super::message::Cmd as AppCmd;
 use super::super::{Ask, Outcome};
 use super::{Cmd, Pane, PromiseCmd, State, SummaryNext, draft_summary};
@@ -43,55 +45,70 @@ fn sent_on(state: &State) -> Option<chrono::NaiveDate> {
 
 /// Why a sent summary is not edited or generated again.
 pub(super) fn kept_as_sent(ctx: &Ctx<'_>, on: chrono::NaiveDate) -> Ask {
-    let key = |a| ctx.keymap.keys_for(Context::Prep, a);
+    let key = |a: PrepAction| ctx.keymap.keys_for(a);
     Ask::Info(format!(
         "the summary for this 1:1 was sent {}; it is kept as sent ({} copies it, {} writes it)",
         short_date(on, ctx.today),
-        key(Action::CopySummary),
-        key(Action::WriteSummary)
+        key(PrepAction::CopySummary),
+        key(PrepAction::WriteSummary)
     ))
 }
 
 fn no_summary_yet(ctx: &Ctx<'_>) -> Outcome<Cmd> {
-    let key = ctx.keymap.keys_for(Context::Prep, Action::GenerateSummary);
+    let key = ctx.keymap.keys_for(PrepAction::GenerateSummary);
     Outcome::info(format!(
         "no summary this week yet: {key} generates one from the journal"
     ))
 }
 
+/// What a key means on Prep: an action of `[prep]`, or of the section of
+/// the pane in focus (whose keys are looked up first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Prep(PrepAction),
+    Agenda(PrepAgendaAction),
+    Advice(PrepAdviceAction),
+    Promises(PrepPromisesAction),
+}
+
 /// An action of `[prep]` or of the section of the pane in focus.
 pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+    if action == Action::Prep(PrepAction::CheckIn) {
+        return open(forms::check_in_form());
+    }
     let Some(manager) = ctx.manager() else {
         return Outcome::info("add your manager first (People, 5)");
     };
     let week = Week::containing(ctx.today);
     match action {
-        Action::NextPane => {
+        Action::Prep(PrepAction::NextPane) => {
             state.focus = state.focus.next();
             Outcome::none()
         }
-        Action::PrevPane => {
+        Action::Prep(PrepAction::PrevPane) => {
             state.focus = state.focus.prev();
             Outcome::none()
         }
-        Action::Down => {
+        Action::Prep(PrepAction::Down) => {
             move_in_pane(state, 1);
             Outcome::none()
         }
-        Action::Up => {
+        Action::Prep(PrepAction::Up) => {
             move_in_pane(state, -1);
             Outcome::none()
         }
-        Action::AddPromise => open(forms::promise_form(manager.id, &manager.name)),
-        Action::AddTopic => open(forms::topic_form("")),
-        Action::KeepPromise => selected_promise(state)
+        Action::Promises(PrepPromisesAction::AddPromise) => {
+            open(forms::promise_form(manager.id, &manager.name))
+        }
+        Action::Prep(PrepAction::AddTopic) => open(forms::topic_form("")),
+        Action::Promises(PrepPromisesAction::KeepPromise) => selected_promise(state)
             .map(|p| Cmd::Promise(PromiseCmd::Keep(p.id)))
             .into(),
-        Action::MovePromise => match selected_promise(state) {
+        Action::Promises(PrepPromisesAction::MovePromise) => match selected_promise(state) {
             Some(p) => open(forms::move_promise_form(p.id, manager.id, &p.text)),
             None => Outcome::none(),
         },
-        Action::DropPromise => match selected_promise(state) {
+        Action::Promises(PrepPromisesAction::DropPromise) => match selected_promise(state) {
             Some(p) => Outcome::ask(confirm(
                 "Drop the promise",
                 format!(
@@ -102,9 +119,9 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             )),
             None => Outcome::none(),
         },
-        Action::SetNextOneOnOne => open(forms::reschedule_form()),
-        Action::TopicUp | Action::TopicDown => {
-            let direction = if action == Action::TopicUp {
+        Action::Prep(PrepAction::SetNextOneOnOne) => open(forms::reschedule_form()),
+        Action::Prep(PrepAction::TopicUp) | Action::Prep(PrepAction::TopicDown) => {
+            let direction = if action == Action::Prep(PrepAction::TopicUp) {
                 TopicMove::Up
             } else {
                 TopicMove::Down
@@ -113,13 +130,13 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 .map(|(id, _)| Cmd::MoveTopic { id, direction })
                 .into()
         }
-        Action::TopicDiscussed => selected_topic(state)
+        Action::Agenda(PrepAgendaAction::TopicDiscussed) => selected_topic(state)
             .map(|(id, _)| Cmd::CloseTopic {
                 id,
                 status: TopicStatus::Discussed,
             })
             .into(),
-        Action::ReportBack => {
+        Action::Advice(PrepAdviceAction::ReportBack) => {
             let ask = state
                 .sheet
                 .as_ref()
@@ -132,7 +149,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 None => Outcome::none(),
             }
         }
-        Action::DropTopic => match selected_topic(state) {
+        Action::Prep(PrepAction::DropTopic) => match selected_topic(state) {
             Some((id, text)) => Outcome::ask(confirm(
                 "Drop the topic",
                 format!(
@@ -146,7 +163,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             )),
             None => Outcome::none(),
         },
-        Action::GenerateSummary => {
+        Action::Prep(PrepAction::GenerateSummary) => {
             if let Some(on) = sent_on(state) {
                 return Outcome::ask(kept_as_sent(ctx, on));
             }
@@ -160,11 +177,11 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 fresh,
             ))
         }
-        Action::EditSummary | Action::EditSummaryExternally => {
+        Action::Prep(PrepAction::EditSummary) | Action::Prep(PrepAction::EditSummaryExternally) => {
             if let Some(on) = sent_on(state) {
                 return Outcome::ask(kept_as_sent(ctx, on));
             }
-            let external = action == Action::EditSummaryExternally;
+            let external = action == Action::Prep(PrepAction::EditSummaryExternally);
             match summary_body(state) {
                 Some(body) if external => Outcome::ask(Ask::Terminal(TerminalCmd::EditSummary {
                     person_id: manager.id,
@@ -182,19 +199,18 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                 }
             }
         }
-        Action::CopySummary => match summary_body(state) {
+        Action::Prep(PrepAction::CopySummary) => match summary_body(state) {
             Some(text) => Outcome::ask(Ask::Terminal(TerminalCmd::Copy { text })),
             None => no_summary_yet(ctx),
         },
-        Action::WriteSummary => match summary_body(state) {
+        Action::Prep(PrepAction::WriteSummary) => match summary_body(state) {
             Some(body) => open(forms::write_summary_form(week, &body)),
             None => no_summary_yet(ctx),
         },
-        Action::MarkSummarySent => mark_sent(state, manager, ctx),
-        Action::LogOneOnOne => log_one_on_one(state, manager, ctx),
-        // The keymap binds nothing else in the Prep sections (check-in is
-        // answered before the screen's actions).
-        _ => Outcome::none(),
+        Action::Prep(PrepAction::MarkSummarySent) => mark_sent(state, manager, ctx),
+        Action::Prep(PrepAction::LogOneOnOne) => log_one_on_one(state, manager, ctx),
+        // Answered above.
+        Action::Prep(PrepAction::CheckIn) => Outcome::none(),
     }
 }
 

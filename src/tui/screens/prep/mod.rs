@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use actions::on_action;
+pub use actions::{Action, on_action};
 pub use update::update;
 
 use super::super::app::Screen;
