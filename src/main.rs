@@ -45,7 +45,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let keymap_file = ctx.paths.config_dir.join("keymap.toml");
             let keymap = rapport::tui::keymap::Keymap::load(&keymap_file)
                 .map_err(|e| Failure::Runtime(e.into()))?;
-            let store = ctx.open_store()?;
+            let opened = ctx.open_store_deferring_check()?;
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let (playbook, playbook_error) =
                 match rapport::coach::Playbook::load(&ctx.paths.config_dir.join("playbook.toml")) {
@@ -66,7 +66,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 config_dir: Some(ctx.paths.config_dir.clone()),
                 data_dir: Some(ctx.paths.data_dir.clone()),
             };
-            rapport::tui::run(store, setup).map_err(Failure::Runtime)
+            rapport::tui::run(opened, setup).map_err(Failure::Runtime)
         }
     }
 }

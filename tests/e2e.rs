@@ -21,6 +21,8 @@ mod pty_harness;
 use cli_harness::*;
 use pty_harness::*;
 
+#[path = "e2e/check.rs"]
+mod check;
 #[path = "e2e/hangup.rs"]
 mod hangup;
 #[path = "e2e/input.rs"]

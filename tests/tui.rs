@@ -260,6 +260,23 @@ fn deleting_then_undo_restores_the_entry() {
 }
 
 #[test]
+fn a_rebound_undo_key_is_the_one_the_status_names_and_the_one_that_undoes() {
+    let mut h = Harness::new(filled_store(), 120, 40);
+    let text = "[journal]\nundo = [\"z\"]\n";
+    h.app
+        .keymap
+        .patch(text, std::path::Path::new("keymap.toml"))
+        .expect("a journal action in [journal] loads");
+    let first = h.titles()[0].clone();
+    h.press(KeyCode::Char('d'));
+    assert!(h.screen_text().contains("z to undo"));
+    h.press(KeyCode::Char('u'));
+    assert!(!h.titles().contains(&first), "u no longer undoes");
+    h.press(KeyCode::Char('z'));
+    assert_eq!(h.titles()[0], first);
+}
+
+#[test]
 fn editing_changes_the_selected_entry() {
     let mut h = Harness::new(filled_store(), 120, 40);
     h.press(KeyCode::Char('j'))

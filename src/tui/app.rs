@@ -115,6 +115,11 @@ pub struct App {
     /// The journal could only be opened for reading: a banner says so and
     /// every save is refused by the store.
     pub read_only: bool,
+    /// The journal was not sealed and its full check is running (percent
+    /// done): it is shown read-only, and writes wait until it passes.
+    pub checking: Option<u8>,
+    /// Drafts to save (or look for) once the check passes.
+    pub held: Vec<Cmd>,
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: insights::State,
@@ -162,6 +167,8 @@ impl App {
             status: None,
             draft_idle_ticks: None,
             read_only: false,
+            checking: None,
+            held: Vec::new(),
             loaded: false,
             insights: insights::State::default(),
             coach: next_steps::State::default(),

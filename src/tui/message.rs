@@ -37,6 +37,11 @@ pub enum Msg {
     Resumed,
     /// The session is ending (quit, a signal, the terminal gone).
     Closing,
+    /// The full check of a journal that was not sealed: how far it has come
+    /// (percent), or that it passed (the event loop has swapped in the
+    /// writable store).
+    CheckProgress(u8),
+    CheckPassed,
     Journal(journal::Msg),
     EntrySaved {
         entry: Box<Interaction>,
@@ -101,6 +106,13 @@ impl Cmd {
                 self,
                 Cmd::LoadPeople { .. } | Cmd::Journal(journal::Cmd::LoadPage { .. })
             )
+    }
+
+    /// Whether it writes (the journal, or a file): every command but the
+    /// fetches and the terminal's work. While the journal is being checked
+    /// these wait (see `tui::check::hold`).
+    pub fn waits_for_check(&self) -> bool {
+        self.request().is_none() && !matches!(self, Cmd::Terminal(_) | Cmd::Batch(_))
     }
 
     /// The fetch this command answers, if it is one.

@@ -3,6 +3,7 @@
 //! ties them to a real terminal.
 
 pub mod app;
+pub mod check;
 pub mod ctx;
 pub mod effects;
 pub mod form;
@@ -32,7 +33,10 @@ use outside::EditingDir;
 use terminal::{Signals, TerminalGuard};
 use worker::Worker;
 
-use crate::store::Store;
+use std::sync::mpsc::Receiver;
+
+use crate::store::{Opened, Store};
+use check::CheckNews;
 
 const TICK: Duration = Duration::from_millis(250);
 /// How often the loop looks for the worker's answers while it has some to come.
@@ -62,6 +66,10 @@ pub fn dispatch_on(
             let cmd = match (cmd, worker.as_deref_mut()) {
                 (Cmd::Batch(inner), _) => {
                     cmds.extend(inner);
+                    continue;
+                }
+                (cmd, _) if app.checking.is_some() && cmd.waits_for_check() => {
+                    queue.extend(check::hold(app, cmd));
                     continue;
                 }
                 (cmd, Some(worker)) if cmd.is_slow_read() => {
@@ -135,14 +143,27 @@ impl Clock {
     }
 }
 
-pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
+/// A journal `Opened::Unchecked` is shown read-only while its check runs
+/// on a thread; one that fails it ends the TUI with the store's refusal.
+pub fn run(opened: Opened, setup: Setup) -> anyhow::Result<()> {
+    let (mut store, pending) = match opened {
+        Opened::Ready(store) => (store, None),
+        Opened::Unchecked { store, check } => (store, Some(check)),
+    };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()?;
     let mut app = App::new(setup.clock.today(), setup.keymap, setup.color);
+    let check = match pending {
+        Some(pending) => {
+            app.checking = Some(0);
+            Some(check::spawn(pending)?)
+        }
+        None => None,
+    };
     app.insights.targets = setup.targets;
     app.coach.playbook = setup.playbook;
     app.prep.template_dir = setup.config_dir;
-    app.read_only = store.is_read_only();
+    app.read_only = store.is_read_only() && check.is_none();
     if app.read_only {
         app.error(
             "read-only: this journal cannot be written here, so nothing you change will be saved",
@@ -159,18 +180,27 @@ pub fn run(mut store: Store, setup: Setup) -> anyhow::Result<()> {
             "could not remove an editor file left by an earlier run: {e}"
         ));
     }
-    // Without a second connection (or a thread), the slow reads run here.
-    let worker = match store.reader() {
-        Ok(Some(reader)) => Worker::spawn(reader).ok(),
-        Ok(None) | Err(_) => None,
+    // Without a second connection (or a thread), the slow reads run here;
+    // so they do while the journal is checked: the reader is opened once
+    // it passes, and nothing touches a file that may yet be refused.
+    let worker = if check.is_none() {
+        spawn_worker(&store)
+    } else {
+        None
     };
     let mut outside = Outside {
         guard: &mut guard,
         editing: editing.as_ref(),
         worker,
+        check,
         quit: false,
     };
-    let outcome = event_loop(&mut outside, &mut app, &mut store, &signals, setup.clock);
+    let mut outcome = event_loop(&mut outside, &mut app, &mut store, &signals, setup.clock);
+    // A form left open keeps its contents as a draft, which waits for the
+    // check to pass; the check is then waited for.
+    if outcome.is_ok() && app.checking.is_some() && app.overlay.is_some() {
+        outcome = outside.wait_for_check(&mut app, &mut store);
+    }
     // However the loop ended, a form still open keeps its contents as a
     // draft: `update` asks for it, here on this thread's connection.
     drop(outside);
@@ -186,8 +216,18 @@ struct Outside<'a> {
     editing: Option<&'a EditingDir>,
     /// The thread that runs the slow reads, when it could be started.
     worker: Option<Worker>,
+    /// The full check of a journal that was not sealed, while it runs.
+    check: Option<Receiver<CheckNews>>,
     /// The user asked to quit (`TerminalCmd::Quit`).
     quit: bool,
+}
+
+/// The thread that runs the slow reads, on a connection of its own.
+fn spawn_worker(store: &Store) -> Option<Worker> {
+    match store.reader() {
+        Ok(Some(reader)) => Worker::spawn(reader).ok(),
+        Ok(None) | Err(_) => None,
+    }
 }
 
 impl Outside<'_> {
@@ -219,6 +259,40 @@ impl Outside<'_> {
         for answer in answers {
             self.dispatch(app, store, answer);
         }
+    }
+
+    /// Takes what the check has said so far: its progress, or its verdict.
+    /// A journal that passed replaces the read-only store (and the slow
+    /// reads go to a worker again); one that failed ends the TUI with the
+    /// refusal `Store::open` would have given.
+    fn take_check(&mut self, app: &mut App, store: &mut Store) -> anyhow::Result<()> {
+        let news: Vec<CheckNews> = match &self.check {
+            Some(check) => check.try_iter().collect(),
+            None => return Ok(()),
+        };
+        for news in news {
+            match news {
+                CheckNews::Progress(percent) => {
+                    self.dispatch(app, store, Msg::CheckProgress(percent));
+                }
+                CheckNews::Done(verdict) => {
+                    self.check = None;
+                    *store = (*verdict)?;
+                    self.worker = spawn_worker(store);
+                    self.dispatch(app, store, Msg::CheckPassed);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for the check to end (at quit, with a draft to keep).
+    fn wait_for_check(&mut self, app: &mut App, store: &mut Store) -> anyhow::Result<()> {
+        while self.check.is_some() {
+            self.take_check(app, store)?;
+            std::thread::sleep(ANSWER_POLL);
+        }
+        Ok(())
     }
 
     /// How long to wait for a key: briefly while the worker has answers to
@@ -271,6 +345,7 @@ fn event_loop(
             outside.dispatch(app, store, msg);
         }
         outside.take_answers(app, store);
+        outside.take_check(app, store)?;
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             outside.dispatch(app, store, clock.tick());

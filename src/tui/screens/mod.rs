@@ -1,7 +1,7 @@
 //! The screens as Elm modules: each owns its `State`, its `Msg` (the
 //! answers it waits for), its `Cmd` (the work it asks for), an `update`
-//! over them with a read-only `Ctx`, and the actions of its keymap section
-//! (`keymap::Context::actions`). The top-level `Msg`/`Cmd` wrap them
+//! over them with a read-only `Ctx`, and an `on_action` over its keymap
+//! section's own action enum (`keymap::JournalAction`, …). The top-level `Msg`/`Cmd` wrap them
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.

@@ -47,6 +47,18 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             Some(Overlay::Form(open)) => overlays::save_draft_of(open),
             _ => None,
         },
+        Msg::CheckProgress(percent) => {
+            if app.checking.is_some() {
+                app.checking = Some(percent);
+            }
+            None
+        }
+        Msg::CheckPassed => {
+            app.checking = None;
+            app.info("the journal passed its check: changes are saved again");
+            let held = std::mem::take(&mut app.held);
+            (!held.is_empty()).then_some(Cmd::Batch(held))
+        }
         Msg::Start => Some(Cmd::Batch(vec![
             load_people(app),
             Cmd::Journal(screens::journal::reload(&mut app.journal, None)),

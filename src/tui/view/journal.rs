@@ -18,6 +18,7 @@ use crate::domain::text::shown_line;
 use crate::prep::short_date;
 use crate::present::{advice_state, padded, quality_cell, tags_text, title_text, truncated};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{JournalAction, Keymap};
 use crate::tui::layout::split;
 use crate::tui::screens::journal::State;
 
@@ -26,7 +27,7 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
     let (list, detail) = split(body);
     render_list(state, ctx, theme, frame, list);
     if let Some(detail) = detail {
-        render_detail(state, theme, frame, detail);
+        render_detail(state, ctx.keymap, theme, frame, detail);
     }
 }
 
@@ -66,7 +67,8 @@ fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_
     let title = if filter.is_empty() {
         "Journal".to_string()
     } else {
-        format!("Journal — {filter} (esc clears)")
+        let clear = ctx.keymap.keys_for(JournalAction::ClearFilter);
+        format!("Journal — {filter} ({clear} clears)")
     };
     let block = theme.block(&title);
     let inner = block.inner(area);
@@ -76,7 +78,7 @@ fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_
         let text = if t.fetch.is_loading() || t.fetch.error().is_some() {
             super::waiting_text(&t.fetch, "the journal", "loading…")
         } else if filter.is_empty() {
-            let add = ctx.keymap.keys_for(crate::tui::keymap::JournalAction::Add);
+            let add = ctx.keymap.keys_for(JournalAction::Add);
             format!("Nothing logged yet. Press {add} to log your first interaction.")
         } else {
             "No entries match.".to_string()
@@ -166,7 +168,7 @@ fn row_line<'a>(
     line
 }
 
-fn render_detail(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_detail(state: &State, keymap: &Keymap, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let block = theme.block("Entry");
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -250,7 +252,8 @@ fn render_detail(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect
     let mut text: Vec<Line<'_>> = notes.into_iter().map(Line::from).collect();
     if more && !text.is_empty() {
         let last = text.len() - 1;
-        text[last] = Line::from(Span::styled("… (J to scroll)", theme.dim()));
+        let scroll = keymap.keys_for(JournalAction::DetailDown);
+        text[last] = Line::from(Span::styled(format!("… ({scroll} to scroll)"), theme.dim()));
     }
     frame.render_widget(Paragraph::new(text), notes_area);
 }

@@ -203,6 +203,11 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
+    if let Some(percent) = app.checking {
+        let text = crate::tui::check::checking_text(percent);
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.info())), area);
+        return;
+    }
     let keys = &app.keymap;
     let hints: Vec<(String, &str)> = match app.screen {
         Screen::Journal => vec![

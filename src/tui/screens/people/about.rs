@@ -86,7 +86,15 @@ impl Section {
             | Section::MyTakesIn
             | Section::MyFocus
             | Section::MyNeeds => Group::Me,
-            _ => Group::Them,
+            Section::Goals
+            | Section::Pressures
+            | Section::Strengths
+            | Section::BlindSpots
+            | Section::TakesIn
+            | Section::Focus
+            | Section::BadNews
+            | Section::Channel
+            | Section::Needs => Group::Them,
         }
     }
 

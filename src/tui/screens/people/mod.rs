@@ -245,7 +245,10 @@ fn on_about_action(state: &mut State, action: PeopleAction, ctx: &Ctx<'_>) -> Ou
             }),
             None => Outcome::none(),
             Some(RowKind::Strength(_) | RowKind::Empty) => {
-                Outcome::info("c confirms a goal or another item, or agrees an expectation")
+                let key = ctx.keymap.keys_for(PeopleAction::ConfirmItem);
+                Outcome::info(format!(
+                    "{key} confirms a goal or another item, or agrees an expectation"
+                ))
             }
         },
         PeopleAction::MarkUnclear => match row.map(|r| r.kind) {
@@ -255,7 +258,8 @@ fn on_about_action(state: &mut State, action: PeopleAction, ctx: &Ctx<'_>) -> Ou
             }),
             None => Outcome::none(),
             Some(RowKind::ProfileItem(_) | RowKind::Strength(_) | RowKind::Empty) => {
-                Outcome::info("x marks an expectation unclear")
+                let key = ctx.keymap.keys_for(PeopleAction::MarkUnclear);
+                Outcome::info(format!("{key} marks an expectation unclear"))
             }
         },
         PeopleAction::SetCurrent => Outcome::cmd(Cmd::SetCurrent(person.id)),
