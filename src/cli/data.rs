@@ -4,7 +4,7 @@
 mod doctor;
 mod markdown;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,8 +18,8 @@ use crate::present::count;
 use crate::store::{
     CSV_COLUMNS, Cursor, EntryRecord, ExportCounts, ExportDocument, ImportError, ImportFailure,
     ImportReport, InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
-    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, restore_journal, strip_bom,
-    write_private_file, write_private_file_with,
+    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, read_jrnl, restore_journal,
+    strip_bom, write_private_file, write_private_file_with,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -264,8 +264,24 @@ enum Parsed {
 
 pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     let shown = args.file.display().to_string();
-    let text = read_import_file(&args.file)?;
+    let mut input = open_import_file(&args.file)?;
     let bad_file = |e: ImportError| Failure::usage(format!("{shown}: {e}; nothing was imported"));
+    if streams_as_jrnl(&args, &mut input)? {
+        let mut store = ctx.open_store()?;
+        let person = match &args.with {
+            Some(name) => Some(resolve_person(&store, Some(name))?.id),
+            None => store.current_person()?.map(|p| p.id),
+        };
+        let report = store
+            .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
+            .map_err(|e| match e {
+                ImportFailure::Invalid(e) => bad_file(e),
+                ImportFailure::Store(e) => Failure::from(e),
+            })?;
+        say!("{}", describe(&report, &shown));
+        return Ok(());
+    }
+    let text = read_import_file(&shown, input)?;
     let parsed = parse_import(&args, &text).map_err(|e| match e {
         Unreadable::File(e) => bad_file(e),
         Unreadable::Unknown(message) => Failure::usage(format!("{shown}: {message}")),
@@ -341,16 +357,63 @@ fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
     })
 }
 
-/// The file as text: `-` is standard input; a byte order mark is dropped.
-fn read_import_file(file: &Path) -> Result<String, Failure> {
-    let shown = file.display();
-    let mut bytes = Vec::new();
-    if file.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
+/// The file to import, buffered: `-` is standard input.
+fn open_import_file(file: &Path) -> Result<BufReader<Box<dyn Read>>, Failure> {
+    let input: Box<dyn Read> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin())
     } else {
-        bytes =
-            std::fs::read(file).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+        Box::new(
+            std::fs::File::open(file)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?,
+        )
+    };
+    Ok(BufReader::with_capacity(1 << 16, input))
+}
+
+/// Whether the file is jrnl's JSON, to be read as a stream (an export of
+/// any size is never held whole): said so with `--format jrnl`, or, with no
+/// format given and a name not ending `.csv`, an object whose first key is
+/// one of jrnl's (`tags`, `entries`). A byte order mark is skipped.
+fn streams_as_jrnl(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, Failure> {
+    let unreadable =
+        |e: std::io::Error| Failure::usage(format!("cannot read {}: {e}", args.file.display()));
+    if input
+        .fill_buf()
+        .map_err(unreadable)?
+        .starts_with(b"\xEF\xBB\xBF")
+    {
+        input.consume(3);
     }
+    let named_csv = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    Ok(match args.format {
+        Some(format) => format == ImportFormat::Jrnl,
+        None if named_csv => false,
+        None => {
+            let head = input.fill_buf().map_err(unreadable)?;
+            matches!(first_key(head), Some(b"tags" | b"entries"))
+        }
+    })
+}
+
+/// The first key of the JSON object `head` begins, if it is all there.
+fn first_key(head: &[u8]) -> Option<&[u8]> {
+    let rest = head
+        .trim_ascii_start()
+        .strip_prefix(b"{")?
+        .trim_ascii_start()
+        .strip_prefix(b"\"")?;
+    rest.iter().position(|b| *b == b'"').map(|end| &rest[..end])
+}
+
+/// The rest of the file as text; a byte order mark is dropped.
+fn read_import_file(shown: &str, mut input: impl Read) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(strip_bom(&text).to_string()),
         Err(e) => {

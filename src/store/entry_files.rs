@@ -2,10 +2,14 @@
 //! JSON export (`jrnl --format json`). Both become `EntryRecord`s, which the
 //! import matches on their content so that importing twice adds nothing.
 
+use std::io::Read;
+
 use serde_json::Value;
 
 use super::fields::{Fields, ImportError, checked_day, checked_instant, checked_time, strip_bom};
+use super::import::Outcome;
 use super::instant_text;
+use super::json_stream::walk_object;
 use crate::domain::interaction::normalized_tags;
 use crate::domain::{Category, InitiatedBy, Interaction};
 
@@ -343,57 +347,79 @@ fn check_quotes(text: &str) -> Result<(), ImportError> {
 pub fn entries_from_jrnl(value: &Value) -> Result<Vec<EntryRecord>, ImportError> {
     let mut top = Fields::of("", value)?;
     if top.has("format") {
-        return Err(top.fail(
-            "format",
-            "this looks like a rapport export, not jrnl's: import it with --format json",
-        ));
+        return Err(top.fail("format", LOOKS_LIKE_RAPPORT));
     }
     if !top.has("entries") {
-        return Err(top.fail(
-            "entries",
-            "is missing: jrnl's JSON export (`jrnl --format json`) holds an `entries` list",
-        ));
+        return Err(top.fail("entries", NO_ENTRIES));
     }
-    let items = top.list("entries")?;
-    let mut entries = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let origin = Origin::Entry(i);
-        let mut f = Fields::of(origin.place(), item)?;
-        let happened_on = f.day("date")?;
-        let time = f.opt_time("time")?;
-        let title = f.opt_text("title")?.unwrap_or_default();
-        let notes = f.opt_text("body")?.unwrap_or_default();
-        let mut tags = Vec::new();
-        for (j, tag) in f.strings("tags")?.iter().enumerate() {
-            // jrnl writes a tag with its symbol, `@` unless configured otherwise.
-            let bare = tag.trim().trim_start_matches(['@', '#']);
-            let checked = normalized_tags(&[bare.to_string()])
-                .map_err(|e| ImportError::new(f.path(&format!("tags[{j}]")), e.to_string()))?;
-            tags.extend(checked);
-        }
-        if f.opt_flag("starred")?.unwrap_or(false) {
-            tags.push("starred".to_string());
-        }
-        entries.push(EntryRecord {
-            origin,
-            person: None,
-            kind: KindChoice::FromTags,
-            category: None,
-            happened_on,
-            time,
-            minutes: None,
-            quality: None,
-            initiated_by: InitiatedBy::Me,
-            title,
-            notes,
-            tags: normalized_tags(&tags).map_err(|e| f.fail("tags", e.to_string()))?,
-            strength: String::new(),
-            created_at: None,
-            updated_at: None,
-            private: false,
-        });
+    top.list("entries")?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| jrnl_entry(i, item))
+        .collect()
+}
+
+/// As `entries_from_jrnl`, reading the file as a stream: each entry goes to
+/// `each` as soon as it is read, so a jrnl export of any size is never held
+/// whole. The first error — in the file or from `each` — stops the reading.
+pub fn read_jrnl(
+    reader: impl Read,
+    each: &mut dyn FnMut(EntryRecord) -> Outcome<()>,
+) -> Outcome<()> {
+    let walked = walk_object(reader, "entries", &mut |i, item| {
+        each(jrnl_entry(i, &item)?)
+    })?;
+    if walked.rest.contains_key("format") {
+        return Err(ImportError::new("format", LOOKS_LIKE_RAPPORT).into());
     }
-    Ok(entries)
+    if !walked.listed {
+        return Err(ImportError::new("entries", NO_ENTRIES).into());
+    }
+    Ok(())
+}
+
+const LOOKS_LIKE_RAPPORT: &str =
+    "this looks like a rapport export, not jrnl's: import it with --format json";
+const NO_ENTRIES: &str =
+    "is missing: jrnl's JSON export (`jrnl --format json`) holds an `entries` list";
+
+/// The `i`-th entry of a jrnl export.
+fn jrnl_entry(i: usize, item: &Value) -> Result<EntryRecord, ImportError> {
+    let origin = Origin::Entry(i);
+    let mut f = Fields::of(origin.place(), item)?;
+    let happened_on = f.day("date")?;
+    let time = f.opt_time("time")?;
+    let title = f.opt_text("title")?.unwrap_or_default();
+    let notes = f.opt_text("body")?.unwrap_or_default();
+    let mut tags = Vec::new();
+    for (j, tag) in f.strings("tags")?.iter().enumerate() {
+        // jrnl writes a tag with its symbol, `@` unless configured otherwise.
+        let bare = tag.trim().trim_start_matches(['@', '#']);
+        let checked = normalized_tags(&[bare.to_string()])
+            .map_err(|e| ImportError::new(f.path(&format!("tags[{j}]")), e.to_string()))?;
+        tags.extend(checked);
+    }
+    if f.opt_flag("starred")?.unwrap_or(false) {
+        tags.push("starred".to_string());
+    }
+    Ok(EntryRecord {
+        origin,
+        person: None,
+        kind: KindChoice::FromTags,
+        category: None,
+        happened_on,
+        time,
+        minutes: None,
+        quality: None,
+        initiated_by: InitiatedBy::Me,
+        title,
+        notes,
+        tags: normalized_tags(&tags).map_err(|e| f.fail("tags", e.to_string()))?,
+        strength: String::new(),
+        created_at: None,
+        updated_at: None,
+        private: false,
+    })
 }
 
 #[cfg(test)]

@@ -45,21 +45,24 @@ pub fn strip_bom(text: &str) -> &str {
 
 /// Parses JSON, turning a syntax error into one that names the line and column.
 pub fn parse_json_value(text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(strip_bom(text)).map_err(|e| {
-        let at = format!("line {}, column {}", e.line(), e.column());
-        let full = e.to_string();
-        // serde_json appends " at line L column C"; the place is already in `at`.
-        let what = full
-            .rsplit_once(" at line ")
-            .map(|(what, _)| what.to_string())
-            .unwrap_or(full);
-        let message = if e.is_eof() {
-            format!("{what}: the JSON ends too soon (is the file truncated?)")
-        } else {
-            format!("{what}: this is not valid JSON")
-        };
-        ImportError::new(at, message)
-    })
+    serde_json::from_str(strip_bom(text)).map_err(json_syntax_error)
+}
+
+/// A JSON syntax error, naming the line and column.
+pub(super) fn json_syntax_error(e: serde_json::Error) -> ImportError {
+    let at = format!("line {}, column {}", e.line(), e.column());
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the place is already in `at`.
+    let what = full
+        .rsplit_once(" at line ")
+        .map(|(what, _)| what.to_string())
+        .unwrap_or(full);
+    let message = if e.is_eof() {
+        format!("{what}: the JSON ends too soon (is the file truncated?)")
+    } else {
+        format!("{what}: this is not valid JSON")
+    };
+    ImportError::new(at, message)
 }
 
 /// How a JSON value is described in an error.

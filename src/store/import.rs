@@ -110,11 +110,30 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Outcome<ImportReport> {
+        self.import_entries_from(
+            |each| entries.iter().cloned().try_for_each(each),
+            person_id,
+            now,
+            dry_run,
+        )
+    }
+
+    /// As `import_entries`, with the entries handed in one at a time by
+    /// `read` (a file read as a stream) inside the import's transaction:
+    /// the first error `read` meets, or its own, rolls everything back.
+    pub fn import_entries_from(
+        &mut self,
+        read: impl FnOnce(&mut dyn FnMut(EntryRecord) -> Outcome<()>) -> Outcome<()>,
+        person_id: Option<i64>,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Outcome<ImportReport> {
         let mut report = ImportReport::new(dry_run, &[("interaction", "interactions")]);
         let tx = self.conn.transaction()?;
         let index = IndexedByHand::begin(&tx)?;
         let stamp = instant_text(now);
-        for entry in entries {
+        read(&mut |entry| {
+            let entry = &entry;
             let person = entry_person(&tx, entry, person_id)?;
             let (kind_id, category) = entry_kind(&tx, entry)?;
             if let Some(said) = entry.category
@@ -143,7 +162,7 @@ impl Store {
             if entry_exists(&tx, entry, person, kind_id)? {
                 report.count("interactions", false);
                 report.skipped_at.push(entry.origin.place());
-                continue;
+                return Ok(());
             }
             let created_at = entry.created_at.clone().unwrap_or_else(|| stamp.clone());
             let updated_at = entry
@@ -176,7 +195,8 @@ impl Store {
                 )?;
             }
             report.count("interactions", true);
-        }
+            Ok(())
+        })?;
         index.restore(&tx)?;
         finish(tx, report)
     }

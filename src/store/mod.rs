@@ -23,6 +23,7 @@ mod files;
 mod import;
 mod import_document;
 mod interactions;
+mod json_stream;
 mod nudges;
 mod open;
 mod people;
@@ -55,7 +56,7 @@ pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal
 pub use document::document_from_value;
 pub use entry_files::{
     CSV_COLUMNS, CSV_TAG_SEPARATOR, EntryRecord, KIND_ALIASES, KindChoice, Origin, csv_row,
-    entries_from_jrnl, read_csv,
+    entries_from_jrnl, read_csv, read_jrnl,
 };
 pub use export::{
     AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,

@@ -158,6 +158,10 @@ fn bad_files_are_refused_naming_the_place_and_leave_the_journal_untouched() {
         ("note-quality.csv", "happened_on,kind,quality\n2026-11-20,note,4\n".into(), "line 2, column `quality`: a note is a reflection"),
         ("nobody.csv", "happened_on,kind,person\n2026-11-20,coffee,Zed\n".into(), "line 2, column `person`: there is no person named `Zed`"),
         ("jrnl-no-date.json", r#"{"tags": {}, "entries": [{"title": "x", "body": "", "tags": [], "starred": false}]}"#.into(), "entries[0].date: is missing"),
+        // jrnl is read as a stream: a good first entry is rolled back with the bad second.
+        ("jrnl-second-bad.json", r#"{"tags": {}, "entries": [{"title": "ok", "body": "", "date": "2026-11-20", "tags": [], "starred": false}, {"title": "x", "body": "", "date": "2026-02-30", "tags": [], "starred": false}]}"#.into(), "entries[1].date"),
+        ("jrnl-truncated.json", r#"{"entries": [{"title": "ok", "body": "", "date": "2026-11-20", "tags": [], "starred": false}, {"ti"#.into(), "the JSON ends too soon"),
+        ("jrnl-entries-not-a-list.json", r#"{"entries": {"title": "ok"}}"#.into(), "entries: expected a list, found an object"),
     ];
     let before = w.snapshot();
     let rows_before = w.export_json();
@@ -176,6 +180,13 @@ fn bad_files_are_refused_naming_the_place_and_leave_the_journal_untouched() {
         b"happened_on,kind,title\n2026-11-20,coffee,caf\xe9\n",
     );
     let err = w.run(&["import", &latin1]).usage_error();
+    assert!(err.contains("line 2: not UTF-8"), "{err}");
+    assert_eq!(w.snapshot(), before);
+    let latin1_jrnl = w.file(
+        "latin1.json",
+        b"{\"entries\": [{\"title\": \"ok\", \"date\": \"2026-11-20\"},\n{\"title\": \"caf\xe9\"}]}",
+    );
+    let err = w.run(&["import", &latin1_jrnl]).usage_error();
     assert!(err.contains("line 2: not UTF-8"), "{err}");
     assert_eq!(w.snapshot(), before);
     assert_eq!(w.export_json(), rows_before);

@@ -307,29 +307,41 @@ fn render_summary_text(
     }
     lines.push(Line::from(quality));
     let totals: Vec<u32> = data.frequency.iter().map(|w| w.total).collect();
-    // The sparkline takes what the width leaves; a long range sums two or
-    // more weeks to a bar.
-    let room = usize::from(area.width.saturating_sub(if bordered { 2 } else { 0 }))
-        .saturating_sub(10 + 28)
-        .max(8);
-    let per = crate::insights::weeks_per_bin(totals.len(), room);
-    let first = totals.len() - (totals.len().div_ceil(per).saturating_sub(1)) * per;
-    let mut sums: Vec<u32> = vec![totals[..first].iter().sum()];
-    sums.extend(totals[first..].chunks(per).map(|c| c.iter().sum::<u32>()));
-    let unit = if per == 1 {
-        "a\u{a0}week".to_string()
-    } else {
-        format!("per\u{a0}{per}\u{a0}weeks")
+    // The sparkline takes what the width leaves beside its words (so the
+    // line does not wrap); a long range sums two or more weeks to a bar.
+    let width = usize::from(area.width.saturating_sub(if bordered { 2 } else { 0 }));
+    let sum = totals.iter().sum::<u32>();
+    let words = |per: usize, most: u32| {
+        let unit = if per == 1 {
+            "a week".to_string()
+        } else {
+            format!("per {per} weeks")
+        };
+        format!(
+            " {sum} in {}, at most {most} {unit}",
+            crate::present::count(totals.len(), "week", "weeks")
+        )
+        .replace(' ', "\u{a0}")
     };
+    let bins = |per: usize| {
+        let first = totals.len() - (totals.len().div_ceil(per).saturating_sub(1)) * per;
+        let mut sums: Vec<u32> = vec![totals[..first].iter().sum()];
+        sums.extend(totals[first..].chunks(per).map(|c| c.iter().sum::<u32>()));
+        sums
+    };
+    // The words' width barely depends on the bins: size them for a guess,
+    // then for the bins that guess gives.
+    let mut per = 1;
+    for _ in 0..2 {
+        let most = bins(per).into_iter().max().unwrap_or(0);
+        let room = width.saturating_sub(10 + crate::present::width(&words(per, most)) + 1);
+        per = crate::insights::weeks_per_bin(totals.len(), room.max(4));
+    }
+    let sums = bins(per);
     lines.push(Line::from(vec![
         label("How often"),
         Span::raw(crate::present::sparkline(&sums).replace(' ', "\u{a0}")),
-        Span::raw(format!(
-            " {} in {}, at most {} {unit}",
-            totals.iter().sum::<u32>(),
-            crate::present::count(totals.len(), "week", "weeks"),
-            sums.iter().max().unwrap_or(&0)
-        )),
+        Span::raw(words(per, sums.iter().copied().max().unwrap_or(0))),
     ]));
     let s = data.streaks;
     lines.push(Line::from(vec![
@@ -355,7 +367,7 @@ fn render_summary_text(
     lines.push(Line::from(vec![
         label("Balance"),
         Span::raw(format!(
-            "{share} started by me ({} of {}) · informal {} vs asks {}",
+            "{share} by me ({} of {}) · informal {} vs asks {}",
             b.by_me,
             b.by_me + b.by_them,
             b.informal,
