@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::Keymap;
@@ -222,6 +222,13 @@ impl Form {
             Some(Editor::Count(count)) => count.count(),
             _ => Ok(None),
         }
+    }
+
+    /// The time of day in a time field (none when empty); the error says
+    /// what is wrong with the text.
+    pub fn time(&self, id: FieldId) -> Result<Option<NaiveTime>, String> {
+        self.editor(id)
+            .map_or(Ok(None), |e| e.time().map_err(|e| e.to_string()))
     }
 
     /// The items of a list field, split on the one separator rule.

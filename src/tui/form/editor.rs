@@ -2,11 +2,11 @@
 //! holds the id or domain value picked (not its label), a day field reads
 //! as a `NaiveDate`, a score as a number, a list as its items.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::day::{DayError, parse_day, parse_upcoming_day};
+use crate::domain::day::{DayError, parse_day, parse_time, parse_upcoming_day};
 use crate::domain::promise::parse_due_day;
 use crate::domain::text::list_items;
 use crate::domain::{Category, Focus, InitiatedBy, MadeBy, Relation, TakesIn};
@@ -189,6 +189,8 @@ pub enum Editor {
     List(LineInput),
     /// A whole number in a range, or empty.
     Count(CountInput),
+    /// A time of day, `HH:MM`, or empty.
+    Time(LineInput),
     /// One of a fixed list; left/right (or h/l) cycle, a letter jumps.
     Choice(Choice),
     /// A 1–5 score, or none: digits set it, 0 or backspace clear it.
@@ -254,6 +256,7 @@ impl Editor {
             Editor::Line(input)
             | Editor::List(input)
             | Editor::Count(CountInput { input, .. })
+            | Editor::Time(input)
             | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
@@ -264,6 +267,7 @@ impl Editor {
             Editor::Line(input)
             | Editor::List(input)
             | Editor::Count(CountInput { input, .. })
+            | Editor::Time(input)
             | Editor::Day(DayInput { input, .. }) => Some(input),
             _ => None,
         }
@@ -303,6 +307,7 @@ impl Editor {
             Editor::Line(input)
             | Editor::List(input)
             | Editor::Count(CountInput { input, .. })
+            | Editor::Time(input)
             | Editor::Day(DayInput { input, .. }) => input.handle(key, keymap),
             Editor::Choice(choice) => choice.handle(key, keymap),
             Editor::Score(score) => {
@@ -338,6 +343,16 @@ impl Editor {
                 true
             }
             None => false,
+        }
+    }
+
+    /// The time of a time field; none when empty.
+    pub fn time(&self) -> Result<Option<NaiveTime>, DayError> {
+        match self {
+            Editor::Time(input) if !input.text().trim().is_empty() => {
+                parse_time(input.text()).map(Some)
+            }
+            _ => Ok(None),
         }
     }
 

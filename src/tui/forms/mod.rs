@@ -29,7 +29,7 @@ pub use crate::domain::DraftKey;
 pub use drafts::restore_draft;
 
 use super::form::{DayRule, Editor, Field, FieldId, Form, Pick};
-use crate::domain::day::parse_time;
+use super::input::LineInput;
 use crate::domain::interaction::normalized_tags;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
@@ -224,11 +224,11 @@ pub fn entry_form(
         Field::new(
             FieldId::Time,
             "Time",
-            Editor::line(&text(|e| {
+            Editor::Time(LineInput::new(&text(|e| {
                 e.at_time
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default()
-            })),
+            }))),
             "HH:MM, optional",
         ),
         Field::new(
@@ -345,14 +345,11 @@ pub fn entry_draft(
         .day(FieldId::Date, today, None)
         .map_err(|e| errors.insert(FieldId::Date, e))
         .ok();
-    let time_text = form.text(FieldId::Time);
-    let at_time = if time_text.trim().is_empty() {
-        None
-    } else {
-        parse_time(&time_text)
-            .map_err(|e| errors.insert(FieldId::Time, e.to_string()))
-            .ok()
-    };
+    let at_time = form
+        .time(FieldId::Time)
+        .map_err(|e| errors.insert(FieldId::Time, e))
+        .ok()
+        .flatten();
     let minutes = minutes_field(form, &mut errors);
     let quality = form.quality(FieldId::Quality);
     if let Some(k) = kind

@@ -326,6 +326,7 @@ fn render_editor(
         Editor::Line(input)
         | Editor::List(input)
         | Editor::Count(crate::tui::form::CountInput { input, .. })
+        | Editor::Time(input)
         | Editor::Day(crate::tui::form::DayInput { input, .. }) => {
             let chars: Vec<char> = input.text().chars().collect();
             // Show the part around the cursor when the text is wider than the room.
