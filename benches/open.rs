@@ -45,7 +45,11 @@ fn main() {
             let _ = std::fs::remove_file(seal_path(&journal));
             first_frame(home.path(), &journal)
         });
-        report(size, "first full frame in a pty, unsealed journal", &unsealed);
+        report(
+            size,
+            "first full frame in a pty, unsealed journal",
+            &unsealed,
+        );
         drop(Store::open(&journal).expect("checked and sealed again"));
         processes(size, home.path(), &journal);
         println!("load average: {}", load_average());
@@ -199,7 +203,6 @@ fn first_frame(home: &Path, journal: &Path) -> Duration {
 fn full_frame(screen: &str) -> bool {
     screen.contains("Journal") && screen.contains("Next:") && screen.contains("●")
 }
-
 
 fn sample(runs: usize, mut once: impl FnMut() -> Duration) -> Vec<Duration> {
     let mut times: Vec<Duration> = (0..runs).map(|_| once()).collect();
