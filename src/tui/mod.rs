@@ -16,6 +16,7 @@ pub mod message;
 pub mod outside;
 pub mod screens;
 pub mod terminal;
+pub mod theme;
 pub mod update;
 pub mod view;
 pub mod worker;
