@@ -199,7 +199,7 @@ fn every_table_and_column_of_the_schema_is_exported_or_knowingly_left_out() {
     tables.sort();
     assert_eq!(
         tables, known,
-        "a table was added: export it (src/store/export.rs, docs/export-format.md) and count it in doctor"
+        "a table was added: export it (src/store/export/, docs/export-format.md) and count it in doctor"
     );
     let mut counted: Vec<&str> = rapport::store::TABLES.to_vec();
     counted.sort_unstable();

@@ -14,7 +14,6 @@ pub mod people;
 pub mod prep;
 
 use super::app::{Overlay, TerminalCmd};
-use prep::Pane as PrepPane;
 
 /// What a screen asks of the TUI around it: what only the `App` holds.
 #[derive(Debug, Clone)]
@@ -31,7 +30,7 @@ pub enum Ask {
     /// Work for the terminal itself (the clipboard, the editor).
     Terminal(TerminalCmd),
     /// Show Prep with this pane in front; a sheet that failed is asked again.
-    ShowPrep(PrepPane),
+    ShowPrep(prep::Pane),
     /// Show Prep and open this week's summary in the in-app editor
     /// (generated when there is none).
     EditSummary,

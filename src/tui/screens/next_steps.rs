@@ -9,7 +9,7 @@ use super::super::ctx::Ctx;
 use super::super::forms;
 use super::super::keymap::NextStepsAction;
 use super::super::loading::{Fetch, RequestId};
-use super::prep::Pane as PrepPane;
+use super::prep;
 use super::{Ask, Outcome};
 use crate::coach::{Playbook, SuggestedAction, Suggestion};
 use crate::domain::text::shown_line;
@@ -303,10 +303,10 @@ fn accept(state: &mut State, s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
         SuggestedAction::ReportBack => forms::report_back_form(&s.message, None),
         SuggestedAction::EditPerson => forms::person_form(manager, false),
         SuggestedAction::Agenda => {
-            return Outcome::from(done(state, &s, ctx)).and(Ask::ShowPrep(PrepPane::Agenda));
+            return Outcome::from(done(state, &s, ctx)).and(Ask::ShowPrep(prep::Pane::Agenda));
         }
         // Not done by looking: the promise kept or moved quiets it.
-        SuggestedAction::Promises => return Outcome::ask(Ask::ShowPrep(PrepPane::Promises)),
+        SuggestedAction::Promises => return Outcome::ask(Ask::ShowPrep(prep::Pane::Promises)),
         SuggestedAction::None => return done(state, &s, ctx).into(),
     };
     state.accepted = Some(s);

@@ -1,7 +1,7 @@
 //! The year calendar: weeks as columns, weekdays as rows, the glyph's
 //! density for how many interactions, its colour for how well they went.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,6 +17,27 @@ fn shade(count: u32) -> &'static str {
     SHADES[(count as usize).min(SHADES.len() - 1)]
 }
 
+/// Where each month's name goes: the column of the first shown week that
+/// holds the 1st of a month, and the first shown week itself (the month the
+/// grid starts in), with the day that names it.
+fn month_labels(
+    days: &[CalendarDay],
+    skip: usize,
+    shown: usize,
+    cell: usize,
+) -> Vec<(usize, NaiveDate)> {
+    (0..shown)
+        .filter_map(|week| {
+            let first_day = (skip + week) * 7;
+            days.iter()
+                .skip(first_day)
+                .take(7)
+                .find(|d| d.day.day() == 1 || (week == 0 && d.day == days[first_day].day))
+                .map(|d| (week * cell, d.day))
+        })
+        .collect()
+}
+
 /// Rows the heatmap needs: months, seven weekdays, the legend.
 pub const HEIGHT: u16 = 9;
 
@@ -30,23 +51,19 @@ pub fn render(days: &[CalendarDay], theme: &Theme, frame: &mut Frame<'_>, area: 
     let shown = weeks_total.min(room / cell);
     let skip = weeks_total - shown;
     let buf = frame.buffer_mut();
-    // Month names above the first week that holds the 1st of a month.
+    // Month names above the first week that holds the 1st of a month; the
+    // month the grid starts in is named in its first column only when the
+    // next month's name leaves it room (a whole month is never dropped for
+    // the few days of the one before it).
+    let months = month_labels(days, skip, shown, cell);
     let mut next_free = 0usize;
-    for week in 0..shown {
-        let first_day = (skip + week) * 7;
-        let Some(month_start) = days
-            .iter()
-            .skip(first_day)
-            .take(7)
-            .find(|d| d.day.day() == 1 || (week == 0 && d.day == days[first_day].day))
-        else {
-            continue;
-        };
-        let x = week * cell;
-        if x < next_free || x + 3 > room {
+    for (i, &(x, day)) in months.iter().enumerate() {
+        let crowded_start =
+            i == 0 && day.day() != 1 && months.get(1).is_some_and(|&(next, _)| next < x + 4);
+        if crowded_start || x < next_free || x + 3 > room {
             continue;
         }
-        let name = month_start.day.format("%b").to_string();
+        let name = day.format("%b").to_string();
         buf.set_string(area.x + GUTTER + x as u16, area.y, &name, theme.dim());
         next_free = x + 4;
     }
@@ -87,4 +104,55 @@ pub fn render(days: &[CalendarDay], theme: &Theme, frame: &mut Frame<'_>, area: 
             height: 1,
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    fn year_from(first: NaiveDate) -> Vec<CalendarDay> {
+        first
+            .iter_days()
+            .take(53 * 7)
+            .map(|day| CalendarDay {
+                day,
+                count: 1,
+                average_quality: None,
+            })
+            .collect()
+    }
+
+    fn month_row(days: &[CalendarDay], width: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, HEIGHT)).expect("terminal");
+        terminal
+            .draw(|frame| render(days, &Theme::new(false), frame, frame.area()))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..width).map(|x| buffer[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn a_year_starting_late_in_a_month_names_every_whole_month_after_it() {
+        let days = year_from(NaiveDate::from_ymd_opt(2025, 11, 24).expect("day"));
+        for width in [120, 80] {
+            let row = month_row(&days, width);
+            assert!(row.contains("Dec"), "December is named at {width}: {row}");
+            assert!(row.contains("Jan"), "{row}");
+            assert!(
+                !row.trim_start().starts_with("Nov"),
+                "the few days of November give way: {row}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_year_starting_early_in_a_month_names_that_month_first() {
+        let days = year_from(NaiveDate::from_ymd_opt(2025, 12, 2).expect("day"));
+        let row = month_row(&days, 120);
+        assert!(row.trim_start().starts_with("Dec"), "{row}");
+        assert!(row.contains("Jan"), "{row}");
+    }
 }
