@@ -1,11 +1,12 @@
 //! `Ctx`: what every screen may read and none may change — the day, the
-//! people and kinds, the keymap, the screen in view — borrowed from the
+//! people and kinds, the keymap, the colours, the screen in view — borrowed from the
 //! `App` for one message or one frame, beside the screen's own `State`.
 
 use chrono::NaiveDate;
 
 use super::app::{App, Screen};
 use super::keymap::Keymap;
+use super::theme::Theme;
 use crate::domain::{Kind, Person};
 
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +16,8 @@ pub struct Ctx<'a> {
     pub people: &'a [Person],
     pub kinds: &'a [Kind],
     pub keymap: &'a Keymap,
+    /// The colours (none under `NO_COLOR`).
+    pub theme: Theme,
     /// The people are on their way: what needs the manager waits.
     pub people_loading: bool,
 }
@@ -44,6 +47,7 @@ macro_rules! tui_ctx {
             people: &$app.people,
             kinds: &$app.kinds,
             keymap: &$app.keymap,
+            theme: $crate::tui::theme::Theme::new($app.color),
             people_loading: $app.people_fetch.is_loading(),
         }
     };

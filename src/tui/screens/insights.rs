@@ -61,7 +61,7 @@ impl Cmd {
     }
 }
 
-pub fn update(state: &mut State, msg: Msg) {
+pub fn update(state: &mut State, msg: Msg, _ctx: &Ctx<'_>) {
     match msg {
         Msg::Loaded { request, insights } => {
             if state.fetch.finish(request) {

@@ -93,7 +93,7 @@ impl Cmd {
     }
 }
 
-pub fn update(state: &mut State, msg: Msg) -> Outcome<Cmd> {
+pub fn update(state: &mut State, msg: Msg, _ctx: &Ctx<'_>) -> Outcome<Cmd> {
     match msg {
         Msg::Loaded {
             request,

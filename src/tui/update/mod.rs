@@ -69,7 +69,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             asks::apply(app, outcome, Cmd::Journal)
         }
         Msg::NextSteps(msg) => {
-            let outcome = screens::next_steps::update(&mut app.coach, msg);
+            let ctx = crate::tui_ctx!(app);
+            let outcome = screens::next_steps::update(&mut app.coach, msg, &ctx);
             asks::apply(app, outcome, Cmd::NextSteps)
         }
         Msg::People(msg) => {
@@ -78,7 +79,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             asks::apply(app, outcome, Cmd::People)
         }
         Msg::Insights(msg) => {
-            screens::insights::update(&mut app.insights, msg);
+            let ctx = crate::tui_ctx!(app);
+            screens::insights::update(&mut app.insights, msg, &ctx);
             None
         }
         Msg::EntrySaved { entry, was_edit } => {

@@ -16,7 +16,8 @@ use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{InsightsAction, JournalAction};
 use crate::tui::screens::insights::State;
 
-pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     let person = state
         .person_id
         .and_then(|id| ctx.people.iter().find(|p| p.id == id))

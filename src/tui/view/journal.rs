@@ -23,7 +23,8 @@ use crate::tui::layout::split;
 use crate::tui::screens::journal::State;
 
 /// The list and the selected entry, in `body` (above the coach's line).
-pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, body: Rect) {
+pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, body: Rect) {
+    let theme = &ctx.theme;
     let (list, detail) = split(body);
     render_list(state, ctx, theme, frame, list);
     if let Some(detail) = detail {

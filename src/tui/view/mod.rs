@@ -13,7 +13,6 @@ mod prep;
 mod prep_about;
 mod prep_promises;
 mod prep_summary;
-mod theme;
 mod wrap;
 
 use ratatui::Frame;
@@ -28,9 +27,9 @@ use super::keymap::{
     PrepAgendaAction, PrepPromisesAction,
 };
 use super::loading::Fetch;
+pub use super::theme::{self, Theme};
 use crate::domain::text::shown_line;
 use crate::present::{truncated_at_word, width};
-pub use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this size the layout is replaced by a note asking for more room.
@@ -70,7 +69,8 @@ pub fn render_measured(app: &App, frame: &mut Frame<'_>) -> Measured {
         return Measured::default();
     }
     let mut measured = Measured::default();
-    let theme = Theme::new(app.color);
+    let ctx = Ctx::of(app);
+    let theme = ctx.theme;
     let [header, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -82,17 +82,17 @@ pub fn render_measured(app: &App, frame: &mut Frame<'_>) -> Measured {
         Screen::Journal => {
             let (body, next_step) = super::layout::without_next_step(body);
             render_next_step(app, &theme, frame, next_step);
-            journal::render(&app.journal, &Ctx::of(app), &theme, frame, body);
+            journal::render(&app.journal, &ctx, frame, body);
         }
         Screen::Insights => {
-            insights::render(&app.insights, &Ctx::of(app), &theme, frame, body);
+            insights::render(&app.insights, &ctx, frame, body);
         }
-        Screen::NextSteps => next_steps::render(&app.coach, &Ctx::of(app), &theme, frame, body),
+        Screen::NextSteps => next_steps::render(&app.coach, &ctx, frame, body),
         Screen::People => {
-            people::render(&app.people_screen, &Ctx::of(app), &theme, frame, body);
+            people::render(&app.people_screen, &ctx, frame, body);
         }
         Screen::Prep => {
-            measured.prep_summary_end = prep::render(&app.prep, &Ctx::of(app), &theme, frame, body);
+            measured.prep_summary_end = prep::render(&app.prep, &ctx, frame, body);
         }
     }
     render_status(app, &theme, frame, status);

@@ -19,7 +19,8 @@ use crate::tui::ctx::Ctx;
 use crate::tui::keymap::NextStepsAction;
 use crate::tui::screens::next_steps::State;
 
-pub fn render(coach: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(coach: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     let block = theme.block("Next steps");
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -16,13 +16,14 @@ use crate::tui::screens::people::State;
 /// From this width the list and the profile side are drawn side by side.
 const WIDE_WIDTH: u16 = 90;
 
-pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     if ctx.people.is_empty() {
         return render_list(state, ctx, theme, frame, area);
     }
     if area.width < WIDE_WIDTH {
         return if state.focused {
-            super::people_about::render(state, ctx, theme, frame, area)
+            super::people_about::render(state, ctx, frame, area)
         } else {
             render_list(state, ctx, theme, frame, area)
         };
@@ -30,7 +31,7 @@ pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>
     let [list, about] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(area);
     render_list(state, ctx, theme, frame, list);
-    super::people_about::render(state, ctx, theme, frame, about);
+    super::people_about::render(state, ctx, frame, about);
 }
 
 fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use crate::tui::ctx::Ctx;
@@ -19,7 +18,8 @@ use crate::tui::screens::people::{State, rows, selected_person};
 
 const LABEL: usize = 18;
 
-pub fn render(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     let person = selected_person(state, ctx);
     let title = person.map_or_else(
         || "Profile".to_string(),

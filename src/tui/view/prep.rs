@@ -31,13 +31,8 @@ const WIDE_HEIGHT: u16 = 20;
 
 /// Draws the screen; returns the furthest the summary preview scrolls
 /// and still shows text, when the summary pane is drawn.
-pub fn render(
-    state: &State,
-    ctx: &Ctx<'_>,
-    theme: &Theme,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) -> Option<u16> {
+pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) -> Option<u16> {
+    let theme = &ctx.theme;
     if ctx.manager().is_none() {
         let text = "Add your manager first (People, 5): Prep gathers everything for your next 1:1 with them.";
         frame.render_widget(
