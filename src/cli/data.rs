@@ -18,8 +18,8 @@ use crate::present::count;
 use crate::store::{
     CSV_COLUMNS, Cursor, EntryRecord, ExportCounts, ExportDocument, ImportError, ImportFailure,
     ImportReport, InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
-    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, read_jrnl, restore_journal,
-    strip_bom, write_private_file, write_private_file_with,
+    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, read_document, read_jrnl,
+    restore_journal, strip_bom, write_private_file, write_private_file_with,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -281,11 +281,23 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         say!("{}", describe(&report, &shown));
         return Ok(());
     }
-    let text = read_import_file(&shown, input)?;
-    let parsed = parse_import(&args, &text).map_err(|e| match e {
-        Unreadable::File(e) => bad_file(e),
-        Unreadable::Unknown(message) => Failure::usage(format!("{shown}: {message}")),
-    })?;
+    let parsed = if streams_as_document(&args, &mut input)? {
+        if args.with.is_some() {
+            return Err(Failure::usage(
+                "--with is for csv and jrnl imports: a json export names its people",
+            ));
+        }
+        Parsed::Document(Box::new(read_document(input).map_err(|e| match e {
+            ImportFailure::Invalid(e) => bad_file(e),
+            ImportFailure::Store(e) => Failure::from(e),
+        })?))
+    } else {
+        let text = read_import_file(&shown, input)?;
+        parse_import(&args, &text).map_err(|e| match e {
+            Unreadable::File(e) => bad_file(e),
+            Unreadable::Unknown(message) => Failure::usage(format!("{shown}: {message}")),
+        })?
+    };
     if matches!(parsed, Parsed::Document(_)) && args.with.is_some() {
         return Err(Failure::usage(
             "--with is for csv and jrnl imports: a json export names its people",
@@ -396,6 +408,25 @@ fn streams_as_jrnl(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, 
             matches!(first_key(head), Some(b"tags" | b"entries"))
         }
     })
+}
+
+/// Whether the file is rapport's own JSON, to be read as a stream (its
+/// text and parsed tree never held whole): not said to be another format,
+/// not named `.csv`, and an object whose first key is `format`, as every
+/// rapport export begins.
+fn streams_as_document(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, Failure> {
+    let named_csv = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if args.format.is_some_and(|f| f != ImportFormat::Json) || (args.format.is_none() && named_csv)
+    {
+        return Ok(false);
+    }
+    let head = input
+        .fill_buf()
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", args.file.display())))?;
+    Ok(first_key(head) == Some(b"format"))
 }
 
 /// The first key of the JSON object `head` begins, if it is all there.

@@ -366,13 +366,13 @@ pub fn read_jrnl(
     reader: impl Read,
     each: &mut dyn FnMut(EntryRecord) -> Outcome<()>,
 ) -> Outcome<()> {
-    let walked = walk_object(reader, "entries", &mut |i, item| {
+    let walked = walk_object(reader, &["entries"], &mut |_, i, item| {
         each(jrnl_entry(i, &item)?)
     })?;
     if walked.rest.contains_key("format") {
         return Err(ImportError::new("format", LOOKS_LIKE_RAPPORT).into());
     }
-    if !walked.listed {
+    if walked.listed.is_empty() {
         return Err(ImportError::new("entries", NO_ENTRIES).into());
     }
     Ok(())

@@ -13,26 +13,29 @@ use serde_json::{Map, Value};
 use super::fields::{ImportError, json_syntax_error};
 use super::import::{ImportFailure, Outcome};
 
-/// What a streamed walk over a top-level object found besides its list.
+/// What a streamed walk over a top-level object found besides its lists.
 pub struct Walked {
     /// Every other key, whole (small values: a format, jrnl's tag counts).
     pub rest: Map<String, Value>,
-    /// Whether the list was there.
-    pub listed: bool,
+    /// The lists that were there.
+    pub listed: Vec<&'static str>,
 }
 
-/// Reads the JSON object from `reader`: the list under `list` goes item by
-/// item (with its index) to `on_item`, which may stop the walk with an
-/// error; every other key is kept in `Walked::rest`.
+/// What to do with one item of a list: its list's key, its index, the item.
+pub type OnItem<'a> = &'a mut dyn FnMut(&'static str, usize, Value) -> Outcome<()>;
+
+/// Reads the JSON object from `reader`: the lists under `lists` go item by
+/// item (with their key and index) to `on_item`, which may stop the walk
+/// with an error; every other key is kept in `Walked::rest`.
 pub fn walk_object(
     reader: impl Read,
-    list: &'static str,
-    on_item: &mut dyn FnMut(usize, Value) -> Outcome<()>,
+    lists: &[&'static str],
+    on_item: OnItem<'_>,
 ) -> Outcome<Walked> {
     let failure = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_reader(Utf8Checked::new(reader));
     let walked = Walk {
-        list,
+        lists,
         on_item,
         failure: &failure,
     }
@@ -61,8 +64,8 @@ fn reading_error(e: serde_json::Error) -> ImportError {
 }
 
 struct Walk<'a, 'b> {
-    list: &'static str,
-    on_item: &'b mut dyn FnMut(usize, Value) -> Outcome<()>,
+    lists: &'a [&'static str],
+    on_item: OnItem<'b>,
     failure: &'a RefCell<Option<ImportFailure>>,
 }
 
@@ -95,20 +98,20 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Walked, A::Error> {
         let mut walked = Walked {
             rest: Map::new(),
-            listed: false,
+            listed: Vec::new(),
         };
         while let Some(key) = map.next_key::<String>()? {
-            if key != self.list {
+            let Some(list) = self.lists.iter().copied().find(|l| *l == key) else {
                 let value: Value = map.next_value()?;
                 walked.rest.insert(key, value);
                 continue;
+            };
+            if walked.listed.contains(&list) {
+                return Err(self.fail(list, "appears twice in the document".into()));
             }
-            if walked.listed {
-                return Err(self.fail(self.list, "appears twice in the document".into()));
-            }
-            walked.listed = true;
+            walked.listed.push(list);
             map.next_value_seed(List {
-                key: self.list,
+                key: list,
                 on_item: &mut *self.on_item,
                 failure: self.failure,
             })?;
@@ -148,7 +151,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
 /// The records' list, item by item; null is an empty list.
 struct List<'a, 'b> {
     key: &'static str,
-    on_item: &'b mut dyn FnMut(usize, Value) -> Outcome<()>,
+    on_item: OnItem<'b>,
     failure: &'a RefCell<Option<ImportFailure>>,
 }
 
@@ -178,7 +181,7 @@ impl<'de> Visitor<'de> for List<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         while let Some(item) = seq.next_element::<Value>()? {
-            if let Err(stopped) = (self.on_item)(index, item) {
+            if let Err(stopped) = (self.on_item)(self.key, index, item) {
                 *self.failure.borrow_mut() = Some(stopped);
                 return Err(de::Error::custom("the import stopped"));
             }

@@ -53,7 +53,7 @@ pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, SummaryFor, T
 pub use trust::distrust;
 
 pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal_file};
-pub use document::document_from_value;
+pub use document::{document_from_value, read_document};
 pub use entry_files::{
     CSV_COLUMNS, CSV_TAG_SEPARATOR, EntryRecord, KIND_ALIASES, KindChoice, Origin, csv_row,
     entries_from_jrnl, read_csv, read_jrnl,

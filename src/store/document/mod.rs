@@ -5,6 +5,7 @@
 mod records;
 
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 
 use serde_json::Value;
 
@@ -15,6 +16,8 @@ use records::{
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION, ExportDocument};
 use super::fields::{Fields, ImportError};
+use super::import::ImportFailure;
+use super::json_stream::walk_object;
 use crate::domain::Category;
 
 /// Parses and checks a rapport export: the format and version first, then
@@ -41,6 +44,79 @@ pub fn document_from_value(value: &Value) -> Result<ExportDocument, ImportError>
     top.finish()?;
     check_references(&doc)?;
     Ok(doc)
+}
+
+/// The sections of a document, in the order they are read and imported.
+const SECTIONS: [&str; 12] = [
+    "people",
+    "kinds",
+    "interactions",
+    "advice_loops",
+    "topics",
+    "summaries",
+    "checkins",
+    "nudge_states",
+    "profile_items",
+    "expectations",
+    "promises",
+    "calendar",
+];
+
+/// As `document_from_value`, reading the file as a stream: each record is
+/// checked as it is read, so neither the file's text nor its parsed tree
+/// is held whole (the records are). The errors are those of
+/// `document_from_value`, in its order: the format and version, the first
+/// bad record by section, an unknown field, then the references.
+pub fn read_document(reader: impl Read) -> Result<ExportDocument, ImportFailure> {
+    let mut doc = ExportDocument::empty();
+    let mut bad: HashMap<&'static str, ImportError> = HashMap::new();
+    let walked = walk_object(reader, &SECTIONS, &mut |section, i, item| {
+        if bad.contains_key(section) {
+            return Ok(());
+        }
+        if let Err(e) = add_record(&mut doc, section, i, &item) {
+            bad.insert(section, e);
+        }
+        Ok(())
+    })?;
+    let rest = Value::Object(walked.rest);
+    let mut top = Fields::of("", &rest)?;
+    check_format_and_version(&mut top)?;
+    for section in SECTIONS {
+        if let Some(e) = bad.remove(section) {
+            return Err(e.into());
+        }
+        // Marks it known; a streamed list is not in `rest`.
+        top.list(section)?;
+    }
+    top.finish()?;
+    check_references(&doc)?;
+    Ok(doc)
+}
+
+/// Reads item `i` of `section` into `doc`.
+fn add_record(
+    doc: &mut ExportDocument,
+    section: &'static str,
+    i: usize,
+    item: &Value,
+) -> Result<(), ImportError> {
+    let f = Fields::of(format!("{section}[{i}]"), item)?;
+    match section {
+        "people" => doc.people.push(person(f)?),
+        "kinds" => doc.kinds.push(kind(f)?),
+        "interactions" => doc.interactions.push(interaction(f)?),
+        "advice_loops" => doc.advice_loops.push(advice_loop(f)?),
+        "topics" => doc.topics.push(topic(f)?),
+        "summaries" => doc.summaries.push(summary(f)?),
+        "checkins" => doc.checkins.push(checkin(f)?),
+        "nudge_states" => doc.nudge_states.push(nudge_state(f)?),
+        "profile_items" => doc.profile_items.push(profile_item(f)?),
+        "expectations" => doc.expectations.push(expectation(f)?),
+        "promises" => doc.promises.push(promise(f)?),
+        _ => doc.calendar.push(calendar_occurrence(f)?),
+    }
+    Ok(())
 }
 
 fn check_format_and_version(top: &mut Fields<'_>) -> Result<(), ImportError> {
