@@ -40,8 +40,10 @@ use crate::store::{Opened, Store};
 use check::CheckNews;
 
 const TICK: Duration = Duration::from_millis(250);
-/// How often the loop looks for the worker's answers while it has some to come.
-const ANSWER_POLL: Duration = Duration::from_millis(10);
+/// How often the loop looks for the worker's answers while it has some to
+/// come: an answer waits this long at most before it is drawn (at 10 ms,
+/// the coach's step reached the first frame 8 ms late at 100k entries).
+const ANSWER_POLL: Duration = Duration::from_millis(1);
 
 /// Feeds `msg` to `update`, runs the commands it returns against the store,
 /// and feeds their answers back, until nothing is left. Returns the work
