@@ -285,12 +285,19 @@ fn update_never_imports_a_view() {
     );
 }
 
+/// `Week` (and every domain type) is named from `crate::domain` only: no
+/// other module defines one, and the pure layers do not re-export one as
+/// if it were theirs (`pub use crate::domain::Week` in `prep`).
 #[test]
 fn week_is_defined_in_the_domain_only() {
     let mut found = Vec::new();
     for source in sources() {
         if source.path.starts_with("src/domain/") {
             continue;
+        }
+        let pure = ["src/prep/", "src/coach/", "src/insights/"];
+        if pure.iter().any(|dir| source.path.starts_with(dir)) {
+            found.extend(domain_re_exports(&source));
         }
         for (n, line) in source.text.lines().enumerate() {
             let words: Vec<&str> = line
@@ -307,9 +314,51 @@ fn week_is_defined_in_the_domain_only() {
     }
     assert!(
         found.is_empty(),
-        "Week defined outside src/domain:\n{}",
+        "Week defined outside src/domain, or a domain type re-exported:\n{}",
         found.join("\n")
     );
+}
+
+/// The `pub use` statements of `source` that hand on a `crate::domain` item.
+fn domain_re_exports(source: &Source) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut lines = source.text.lines().enumerate();
+    while let Some((n, line)) = lines.next() {
+        if !line.trim_start().starts_with("pub use ") {
+            continue;
+        }
+        let mut statement = line.trim().to_string();
+        while !statement.contains(';') {
+            match lines.next() {
+                Some((_, more)) => statement.push_str(more.trim()),
+                None => break,
+            }
+        }
+        let path = statement.trim_start_matches("pub use ");
+        let from_domain = path.starts_with("crate::domain")
+            || (path.starts_with("crate::{") && path.contains("domain::"));
+        if from_domain {
+            found.push(format!(
+                "{}:{}: {statement} (import it from crate::domain)",
+                source.path,
+                n + 1
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_re_export_of_a_domain_type_is_seen() {
+    let source = Source {
+        path: "src/prep/mod.rs".into(),
+        module: module_of("prep/mod.rs"),
+        text: "pub use crate::domain::{\n    AdviceAsk, Week,\n};\npub use window::Window;\n"
+            .into(),
+    };
+    let found = domain_re_exports(&source);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("src/prep/mod.rs:1:"), "{found:?}");
 }
 
 #[test]

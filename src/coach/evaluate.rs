@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::playbook::{Playbook, Rule, Tenure};
 use super::render::render;
-use super::{Practice, RuleState, Signals, SuggestedAction};
+use super::{Practice, Signals, SuggestedAction};
+use crate::domain::RuleState;
 
 /// The user's nudge state, one entry per rule that has any.
 pub type NudgeState = [RuleState];

@@ -19,8 +19,6 @@ pub use playbook::{PLACEHOLDERS, Playbook, PlaybookError};
 pub use promises::{MOVED_WINDOW_DAYS, PromiseAbout};
 pub use signals::{CoachFacts, Signal, SignalName, Signals};
 
-pub use crate::domain::RuleState;
-
 /// The practices of DESIGN.md §1; every rule serves one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

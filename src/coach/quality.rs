@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::Category;
-use crate::insights::DayFact;
+use crate::domain::{Category, DayFact};
 
 /// Ratings a verdict needs in each window compared.
 pub const MIN_RATINGS: u32 = 3;

@@ -14,7 +14,7 @@ use crate::domain::{
     Category, CheckIn, Expectation, ExpectationState, Facet, HeldBy, Person, Profile, Promise,
     Relation, TakesIn,
 };
-use crate::insights::{DayFact, LastSeen};
+use crate::domain::{DayFact, LastSeen};
 
 /// What the journal layer gathers for one person and day; `Signals::compute`
 /// does the rest.

@@ -15,9 +15,7 @@ pub use promises::{PromiseCounts, PromiseMonth, PromiseSeries, promise_series};
 pub use range::Range;
 pub use series::{SUMMARY_EFFECT_MINIMUM, calendar_start, compute};
 
-pub use crate::domain::{DayFact, LastSeen};
-
-use crate::domain::{Category, CheckIn, Promise};
+use crate::domain::{Category, CheckIn, DayFact, LastSeen, Promise};
 
 /// Targets in days; the 1:1 one is the person's cadence, if set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -77,7 +77,7 @@ impl Range {
     }
 }
 
-pub use crate::domain::monday_of;
+use crate::domain::monday_of;
 
 /// The Mondays from `from`'s week to `to`'s week, inclusive.
 pub fn mondays(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::range::{monday_of, mondays, week_index};
+use super::range::{mondays, week_index};
 use super::{
-    Average, Balance, Cadence, CalendarDay, CheckInPoint, DayFact, Insights, InsightsInput, Streak,
-    Streaks, SummaryEffect, WeekFrequency, WeekQuality,
+    Average, Balance, Cadence, CalendarDay, CheckInPoint, Insights, InsightsInput, Streak, Streaks,
+    SummaryEffect, WeekFrequency, WeekQuality,
 };
-use crate::domain::Category;
 use crate::domain::one_on_ones_with_summary;
+use crate::domain::{Category, DayFact, monday_of};
 
 /// Rated 1:1s needed on each side before the summary effect is shown.
 pub const SUMMARY_EFFECT_MINIMUM: u32 = 3;

@@ -30,11 +30,7 @@ pub use summary::{SummaryFacts, generate, talking_points, wants_bad_news_early};
 pub use template::{SummaryTemplate, TemplateError};
 pub use window::{SummaryWindow, WindowFacts, WindowStart};
 
-pub use crate::domain::{
-    ADVICE_SHOWN, AdviceAsk, AwaitingAdvice, FollowUps, Week, WeekError, WeeklySummary,
-};
-
-use crate::domain::{Category, Interaction, Person, Topic};
+use crate::domain::{AwaitingAdvice, Category, Interaction, Person, Topic, WeeklySummary};
 
 pub use window::WINDOW_WITHOUT_ONE_ON_ONE_DAYS;
 

@@ -12,14 +12,14 @@
 
 use std::fmt::Write as _;
 
+use super::AgendaTopic;
 use super::markdown::inline;
 use super::next::short_date;
 use super::template::{Placeholder, SummaryTemplate};
 use super::window::SummaryWindow;
-use super::{AgendaTopic, AwaitingAdvice};
 use crate::domain::profile::overlap;
 use crate::domain::text::shown_line;
-use crate::domain::{AdviceLoop, Category, Interaction, Person};
+use crate::domain::{AdviceLoop, AwaitingAdvice, Category, Interaction, Person};
 
 /// Everything one summary is made from, gathered by the application layer.
 #[derive(Debug, Clone)]

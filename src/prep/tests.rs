@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
-use crate::domain::{AdviceLoop, InitiatedBy, Quality, TopicStatus};
+use crate::domain::{AdviceLoop, AwaitingAdvice, InitiatedBy, Quality, TopicStatus, WeeklySummary};
 
 pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("test dates are real")

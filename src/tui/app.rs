@@ -8,8 +8,7 @@ use super::keymap::Keymap;
 use super::loading::Fetch;
 pub use super::message::{Cmd, Msg};
 use super::screens::{insights, journal, next_steps, people, prep};
-use crate::domain::{Kind, Person};
-use crate::prep::Week;
+use crate::domain::{Kind, Person, Week};
 
 /// The largest paste accepted, in bytes: far above any note typed or pasted
 /// by hand (a 5 MB paste is stored exactly), low enough that a runaway

@@ -22,7 +22,8 @@ use crossterm::execute;
 use super::app::{Msg, TerminalCmd};
 use super::screens::prep;
 use super::terminal::TerminalGuard;
-use crate::prep::{Week, word_count};
+use crate::domain::Week;
+use crate::prep::word_count;
 
 /// How old a leftover may get before it is removed where processes cannot
 /// be looked up (no `/proc`).

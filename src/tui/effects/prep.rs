@@ -10,10 +10,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::loading::{Changed, RequestId};
 use super::super::screens::prep::{Cmd, Msg, PromiseCmd};
+use crate::domain::Week;
 use crate::domain::promise::when_due;
 use crate::domain::text::shown_line;
 use crate::journal;
-use crate::prep::{SummaryTemplate, Week, generate, short_date};
+use crate::prep::{SummaryTemplate, generate, short_date};
 use crate::present::truncated;
 use crate::store::{PersonChange, Store, StoreError, SummaryFor, write_private_file};
 

@@ -300,6 +300,10 @@ impl FormDraft {
                         editing: Some(editing),
                     };
                     open.form.title = "Edit entry".into();
+                    // As the edit form: promises are made in a new entry only.
+                    open.form
+                        .fields
+                        .retain(|f| !matches!(f.id, FieldId::MyPromises | FieldId::TheirPromises));
                 }
                 let form = &mut open.form;
                 if let Some(id) = body.kind_id {

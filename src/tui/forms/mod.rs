@@ -30,12 +30,12 @@ pub use drafts::restore_draft;
 
 use super::form::{DayRule, Editor, Field, FieldId, Form, Pick};
 use super::input::LineInput;
+use crate::domain::Week;
 use crate::domain::interaction::normalized_tags;
 use crate::domain::text::LIST_HINT;
 use crate::domain::{
     Category, InitiatedBy, Interaction, InteractionDraft, Kind, Person, PromiseNote, Quality,
 };
-use crate::prep::Week;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 
 use super::{FieldErrors, OpenForm, Purpose};
 use crate::domain::text::shown_line;
-use crate::domain::{InitiatedBy, InteractionDraft, Kind, Person};
-use crate::prep::{AdviceAsk, FollowUps, Week};
+use crate::domain::{AdviceAsk, FollowUps, InitiatedBy, InteractionDraft, Kind, Person, Week};
 use crate::present::truncated;
 use crate::store::OneOnOneRecord;
 use crate::tui::form::{Checklist, DayRule, Editor, Field, FieldId, Form};

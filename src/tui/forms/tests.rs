@@ -170,6 +170,10 @@ fn an_entry_draft_of_the_previous_format_is_read_back() {
             })
         }
     );
+    assert!(
+        open.form.field(FieldId::MyPromises).is_none(),
+        "an edit's form has no promise fields, restored or not"
+    );
     let draft = entry_draft(&open.form, &kinds(), today()).expect("valid");
     assert_eq!(draft.kind_id, 2);
     assert_eq!(draft.initiated_by, InitiatedBy::Them);

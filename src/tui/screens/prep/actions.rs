@@ -11,8 +11,8 @@ use super::super::super::message::Cmd as AppCmd;
 use super::super::{Ask, Outcome};
 use super::{Cmd, Pane, PromiseCmd, State, SummaryNext, draft_summary};
 use crate::domain::text::shown_line;
-use crate::domain::{Person, Promise, TopicStatus};
-use crate::prep::{SummaryStatus, Week, short_date};
+use crate::domain::{Person, Promise, TopicStatus, Week};
+use crate::prep::{SummaryStatus, short_date};
 use crate::present::truncated;
 use crate::store::TopicMove;
 

@@ -17,8 +17,8 @@ pub use update::update;
 use super::super::app::Screen;
 use super::super::ctx::Ctx;
 use super::super::loading::{Fetch, RequestId};
-use crate::domain::{Person, PromiseDraft, Topic, TopicStatus};
-use crate::prep::{FollowUps, PrepSheet, Week, WeeklySummary};
+use crate::domain::{FollowUps, Person, PromiseDraft, Topic, TopicStatus, Week, WeeklySummary};
+use crate::prep::PrepSheet;
 use crate::store::{OneOnOneRecord, RecordedOneOnOne, SentSummary, TopicMove};
 
 /// A pane of the Prep screen, in the order `h`/`l` move through them.

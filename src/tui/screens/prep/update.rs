@@ -9,9 +9,9 @@ use super::super::super::message::Cmd as AppCmd;
 use super::super::{Ask, Outcome};
 use super::actions::kept_as_sent;
 use super::{Cmd, Msg, Pane, State, SummaryNext, refresh};
-use crate::domain::TopicStatus;
 use crate::domain::text::shown_line;
-use crate::prep::{ReadingTime, Week, short_date};
+use crate::domain::{TopicStatus, Week};
+use crate::prep::{ReadingTime, short_date};
 use crate::present::truncated;
 
 pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
