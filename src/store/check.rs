@@ -58,7 +58,7 @@ impl PendingCheck {
     pub fn run(self, progress: Option<CheckProgress>) -> Result<Store> {
         {
             let (conn, _version) = inspect_header(&self.path, SCHEMA_VERSION, None)?;
-            full_check(&conn, &self.path, progress)?;
+            full_check(&conn, &self.path, None, progress)?;
         }
         Store::open_keyed_after(&self.path, &migrations()?, SCHEMA_VERSION, None, true)
     }
@@ -132,12 +132,37 @@ fn without_virtual_tables(conn: &Connection) {
 }
 
 /// `quick_check` over the connection `conn` to the journal at `path`:
-/// `Corrupt` with SQLite's first finding unless it says "ok".
+/// `Corrupt` with SQLite's first finding unless it says "ok" — and unless a
+/// second check, on a connection opened afresh, says "ok". `conn` may read
+/// the file immutably (no locks: nothing is written beside a file that is
+/// then refused), and another rapport that starts writing meanwhile can
+/// checkpoint into the file under it, so one failed check may be a torn
+/// read of a sound journal. The second connection takes SQLite's locks when
+/// a `-wal` is there now (someone is writing), or reads the file, settled,
+/// immutably again; a damaged file fails both, untouched.
 pub(super) fn full_check(
     conn: &Connection,
     path: &Path,
+    key: Option<&str>,
     progress: Option<CheckProgress>,
 ) -> Result<()> {
+    match quick_check(conn, path, progress) {
+        Err(StoreError::Corrupt { .. }) => {
+            let again =
+                super::open::connect_untouched(path, key).map_err(|e| StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })?;
+            super::open::apply_key(&again, path, key)?;
+            quick_check(&again, path, None)
+        }
+        verdict => verdict,
+    }
+}
+
+/// One `quick_check` over `conn`: `Corrupt` with SQLite's first finding
+/// unless it says "ok".
+fn quick_check(conn: &Connection, path: &Path, progress: Option<CheckProgress>) -> Result<()> {
     let corrupt = |detail: String| StoreError::Corrupt {
         path: path.to_path_buf(),
         detail,

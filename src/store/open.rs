@@ -447,7 +447,7 @@ fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Resu
     if sealed && version == supported {
         return Ok(version);
     }
-    super::check::full_check(&conn, path, None)?;
+    super::check::full_check(&conn, path, key, None)?;
     Ok(version)
 }
 
