@@ -14,6 +14,7 @@ use divan::Bencher;
 use rapport::coach::Playbook;
 use rapport::store::Store;
 use rapport::tui::app::{App, Msg, Screen};
+use rapport::tui::effects::Settings;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::worker::Worker;
 use rapport::tui::{dispatch, dispatch_on, start, view};
@@ -44,7 +45,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 fn first_frame_of(path: &std::path::Path, terminal: &mut Terminal<TestBackend>) -> App {
     let mut store = Store::open(path).expect("journal opens");
     let mut app = App::new(journals::today(), Keymap::defaults(), true);
-    app.coach.playbook = Playbook::builtin();
+    app.settings.playbook = Playbook::builtin();
     dispatch(&mut app, &mut store, Msg::resized(WIDTH, HEIGHT));
     start(&mut app, &mut store);
     draw(terminal, &app);
@@ -155,7 +156,8 @@ fn switch_to_prep_with_the_worker(bencher: Bencher<'_, '_>) {
         .reader()
         .expect("a reader")
         .expect("a file has one");
-    let worker = std::cell::RefCell::new(Worker::spawn(reader).expect("a thread"));
+    let worker =
+        std::cell::RefCell::new(Worker::spawn(reader, Settings::default()).expect("a thread"));
     let mut terminal = terminal();
     bencher
         .with_inputs(|| {
@@ -252,7 +254,8 @@ fn all_time_then_j_at_1m_with_the_worker(bencher: Bencher<'_, '_>) {
         .reader()
         .expect("a reader")
         .expect("a file has one");
-    let worker = std::cell::RefCell::new(Worker::spawn(reader).expect("a thread"));
+    let worker =
+        std::cell::RefCell::new(Worker::spawn(reader, Settings::default()).expect("a thread"));
     let (app, mut store) = insights_at_1m(Some(&mut worker.borrow_mut()));
     let mut terminal = terminal();
     bencher

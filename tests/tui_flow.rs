@@ -122,6 +122,7 @@ fn dispatch_with_faults(h: &mut Harness, msg: Msg, fails: &mut dyn FnMut(&Cmd) -
             let today = h.app.today;
             effects::run(
                 &mut h.store,
+                &h.app.settings,
                 cmd,
                 today,
                 Utc::now(),
@@ -291,7 +292,7 @@ fn a_key_is_answered_while_the_worker_computes_the_figures() {
     let now = Utc::now();
     rapport::demo::write_demo(&mut store, day(24), now).expect("demo");
     let reader = store.reader().expect("a reader").expect("a file has one");
-    let mut worker = Worker::spawn(reader).expect("a thread");
+    let mut worker = Worker::spawn(reader, Default::default()).expect("a thread");
     let mut h = Harness::on(day(24), Store::open_in_memory().expect("open"), 120, 40);
     h.store = store;
     h.app = App::new(day(24), Keymap::defaults(), false);

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::effects::Settings;
 use super::forms::{DraftKey, OpenForm};
 use super::keymap::Keymap;
 use super::loading::Fetch;
@@ -101,6 +102,9 @@ pub struct App {
     pub keymap: Keymap,
     /// Colour on, unless NO_COLOR is set.
     pub color: bool,
+    /// The configuration the effects read: handed to the runner and the
+    /// worker, never copied into a command or a screen.
+    pub settings: Settings,
     pub people: Vec<Person>,
     pub kinds: Vec<Kind>,
     /// People and kinds: what the others wait for (they need the manager).
@@ -158,6 +162,7 @@ impl App {
             screen: Screen::Journal,
             keymap,
             color,
+            settings: Settings::default(),
             people: Vec::new(),
             kinds: Vec::new(),
             people_fetch: Fetch::Idle,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::app::{App, Screen};
 use super::keymap::Keymap;
 use super::theme::Theme;
+use crate::coach::Playbook;
 use crate::domain::{Kind, Person};
 
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +19,8 @@ pub struct Ctx<'a> {
     pub keymap: &'a Keymap,
     /// The colours (none under `NO_COLOR`).
     pub theme: Theme,
+    /// The coach's playbook (how long a dismissed step stays away).
+    pub playbook: &'a Playbook,
     /// The people are on their way: what needs the manager waits.
     pub people_loading: bool,
 }
@@ -48,6 +51,7 @@ macro_rules! tui_ctx {
             kinds: &$app.kinds,
             keymap: &$app.keymap,
             theme: $crate::tui::theme::Theme::new($app.color),
+            playbook: &$app.settings.playbook,
             people_loading: $app.people_fetch.is_loading(),
         }
     };

@@ -7,19 +7,45 @@ mod prep;
 mod profiles;
 mod timeline;
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, TerminalCmd};
 use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
+use crate::coach::Playbook;
+use crate::config::Targets;
 use crate::journal;
 use crate::store::{PersonChange, Store, StoreError};
+
+/// The configuration the effects read (the coach's playbook, the cadence
+/// targets, where a user summary template may be): read once at the start
+/// and handed to the runner and the worker, never carried in a command.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub playbook: Playbook,
+    pub targets: Targets,
+    /// Where a user `summary.md` template may be.
+    pub template_dir: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            playbook: Playbook::builtin(),
+            targets: Targets::default(),
+            template_dir: None,
+        }
+    }
+}
 
 /// Runs `cmd`, pushing the answers onto `out` and the terminal's work
 /// (clipboard, editor) onto `terminal`, for the event loop.
 pub fn run(
     store: &mut Store,
+    settings: &Settings,
     cmd: Cmd,
     today: NaiveDate,
     now: DateTime<Utc>,
@@ -31,7 +57,7 @@ pub fn run(
     let answer = match cmd {
         Cmd::Batch(cmds) => {
             for cmd in cmds {
-                run(store, cmd, today, now, out, terminal);
+                run(store, settings, cmd, today, now, out, terminal);
             }
             return;
         }
@@ -39,7 +65,7 @@ pub fn run(
             terminal.push(work);
             return;
         }
-        Cmd::Prep(cmd) => prep::run(store, cmd, today, now).map(Msg::Prep),
+        Cmd::Prep(cmd) => prep::run(store, settings, cmd, today, now).map(Msg::Prep),
         Cmd::People(cmd) => profiles::run(store, cmd, today, now),
         Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
@@ -103,8 +129,8 @@ pub fn run(
             }
         }
         .map(Msg::PersonSaved),
-        Cmd::NextSteps(cmd) => next_steps::run(store, cmd, today).map(Msg::NextSteps),
-        Cmd::Insights(cmd) => insights(store, cmd, today).map(Msg::Insights),
+        Cmd::NextSteps(cmd) => next_steps::run(store, settings, cmd, today).map(Msg::NextSteps),
+        Cmd::Insights(cmd) => insights(store, settings, cmd, today).map(Msg::Insights),
         Cmd::FindDrafts => {
             // This store's own drafts first (none in a fresh process), then
             // drafts of TUIs that have ended, newest first: the first one
@@ -203,6 +229,7 @@ fn changed_by(cmd: &Cmd) -> Changed {
 /// The Insights screen's work.
 fn insights(
     store: &Store,
+    settings: &Settings,
     cmd: screens::insights::Cmd,
     today: NaiveDate,
 ) -> Result<screens::insights::Msg, StoreError> {
@@ -211,12 +238,17 @@ fn insights(
             request,
             person_id,
             range,
-            targets,
         } => {
             let person = store.person(person_id)?;
             Ok(screens::insights::Msg::Loaded {
                 request,
-                insights: Box::new(journal::insights(store, &person, range, &targets, today)?),
+                insights: Box::new(journal::insights(
+                    store,
+                    &person,
+                    range,
+                    &settings.targets,
+                    today,
+                )?),
             })
         }
     }

@@ -29,6 +29,7 @@ use chrono::{Local, NaiveDate, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 
 use app::{App, Cmd, Msg, TerminalCmd};
+use effects::Settings;
 use keymap::Keymap;
 use outside::EditingDir;
 use terminal::{Signals, TerminalGuard};
@@ -86,6 +87,7 @@ pub fn dispatch_on(
             let mut answers = Vec::new();
             effects::run(
                 store,
+                &app.settings,
                 cmd,
                 app.today,
                 Utc::now(),
@@ -163,9 +165,11 @@ pub fn run(opened: Opened, setup: Setup) -> anyhow::Result<()> {
         }
         None => None,
     };
-    app.insights.targets = setup.targets;
-    app.coach.playbook = setup.playbook;
-    app.prep.template_dir = setup.config_dir;
+    app.settings = Settings {
+        playbook: setup.playbook,
+        targets: setup.targets,
+        template_dir: setup.config_dir,
+    };
     app.read_only = store.is_read_only() && check.is_none();
     if app.read_only {
         app.error(
@@ -187,7 +191,7 @@ pub fn run(opened: Opened, setup: Setup) -> anyhow::Result<()> {
     // so they do while the journal is checked: the reader is opened once
     // it passes, and nothing touches a file that may yet be refused.
     let worker = if check.is_none() {
-        spawn_worker(&store)
+        spawn_worker(&store, &app.settings)
     } else {
         None
     };
@@ -226,9 +230,9 @@ struct Outside<'a> {
 }
 
 /// The thread that runs the slow reads, on a connection of its own.
-fn spawn_worker(store: &Store) -> Option<Worker> {
+fn spawn_worker(store: &Store, settings: &Settings) -> Option<Worker> {
     match store.reader() {
-        Ok(Some(reader)) => Worker::spawn(reader).ok(),
+        Ok(Some(reader)) => Worker::spawn(reader, settings.clone()).ok(),
         Ok(None) | Err(_) => None,
     }
 }
@@ -281,7 +285,7 @@ impl Outside<'_> {
                 CheckNews::Done(verdict) => {
                     self.check = None;
                     *store = (*verdict)?;
-                    self.worker = spawn_worker(store);
+                    self.worker = spawn_worker(store, &app.settings);
                     self.dispatch(app, store, Msg::CheckPassed);
                 }
             }

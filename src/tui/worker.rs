@@ -10,7 +10,7 @@ use std::thread::{self, JoinHandle};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg};
-use super::effects;
+use super::effects::{self, Settings};
 use crate::store::Store;
 
 struct Job {
@@ -28,8 +28,9 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the worker on `reader`, a connection of its own.
-    pub fn spawn(mut reader: Store) -> std::io::Result<Worker> {
+    /// Starts the worker on `reader`, a connection of its own, with the
+    /// configuration its effects read.
+    pub fn spawn(mut reader: Store, settings: Settings) -> std::io::Result<Worker> {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, answers) = mpsc::channel();
         let thread = thread::Builder::new()
@@ -41,6 +42,7 @@ impl Worker {
                     let mut terminal = Vec::new();
                     effects::run(
                         &mut reader,
+                        &settings,
                         job.cmd,
                         job.today,
                         job.now,

@@ -79,7 +79,7 @@ fn a_broken_user_template_is_reported_and_the_built_in_one_used() {
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::write(dir.path().join("summary.md"), "Hi {{boss}}\n").expect("write");
     let mut h = prep(small_store(), 120, 40);
-    h.app.prep.template_dir = Some(dir.path().to_path_buf());
+    h.app.settings.template_dir = Some(dir.path().to_path_buf());
     h.press(KeyCode::Char('s'));
     assert!(status(&h).contains("boss"), "{}", status(&h));
     assert!(status(&h).contains("built-in"), "{}", status(&h));

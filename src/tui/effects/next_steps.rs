@@ -5,19 +5,21 @@ use chrono::NaiveDate;
 
 use super::super::loading::Changed;
 use super::super::screens::next_steps::{Cmd, Msg};
+use super::Settings;
 use crate::journal;
 use crate::store::{Store, StoreError};
 
-pub(super) fn run(store: &mut Store, cmd: Cmd, today: NaiveDate) -> Result<Msg, StoreError> {
+pub(super) fn run(
+    store: &mut Store,
+    settings: &Settings,
+    cmd: Cmd,
+    today: NaiveDate,
+) -> Result<Msg, StoreError> {
     match cmd {
-        Cmd::Load {
-            request,
-            person_id,
-            playbook,
-        } => {
+        Cmd::Load { request, person_id } => {
             let person = store.person(person_id)?;
             let (signals, suggestions) =
-                journal::suggestions(store, &person, &playbook, today, true)?;
+                journal::suggestions(store, &person, &settings.playbook, today, true)?;
             Ok(Msg::Loaded {
                 request,
                 suggestions,

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::loading::{Changed, RequestId};
 use super::super::screens::prep::{Cmd, Msg, PromiseCmd};
+use super::Settings;
 use crate::domain::Week;
 use crate::domain::promise::when_due;
 use crate::domain::text::shown_line;
@@ -21,6 +22,7 @@ use crate::store::{PersonChange, Store, StoreError, SummaryFor, write_private_fi
 /// Runs one of the Prep screen's commands.
 pub(super) fn run(
     store: &mut Store,
+    settings: &Settings,
     cmd: Cmd,
     today: NaiveDate,
     now: DateTime<Utc>,
@@ -54,7 +56,6 @@ pub(super) fn run(
         Cmd::DraftSummary {
             person_id,
             week: _,
-            template_dir,
             fresh,
             then,
         } => {
@@ -72,7 +73,7 @@ pub(super) fn run(
                     then,
                 });
             }
-            let (template, template_error) = template(template_dir.as_deref());
+            let (template, template_error) = template(settings.template_dir.as_deref());
             let person = store.person(person_id)?;
             let facts = journal::summary_facts(store, &person, today)?;
             let body = generate(&template, &facts);

@@ -7,7 +7,6 @@ use super::super::forms;
 use super::super::keymap::InsightsAction;
 use super::super::loading::{Fetch, RequestId};
 use super::{Ask, Outcome};
-use crate::config::Targets;
 use crate::insights::{Insights, Range};
 
 #[derive(Debug, Clone)]
@@ -17,8 +16,6 @@ pub struct State {
     pub person_id: Option<i64>,
     pub data: Option<Box<Insights>>,
     pub fetch: Fetch,
-    /// Cadence targets from the settings.
-    pub targets: Targets,
 }
 
 impl Default for State {
@@ -28,7 +25,6 @@ impl Default for State {
             person_id: None,
             data: None,
             fetch: Fetch::Idle,
-            targets: Targets::default(),
         }
     }
 }
@@ -49,7 +45,6 @@ pub enum Cmd {
         request: RequestId,
         person_id: i64,
         range: Range,
-        targets: Targets,
     },
 }
 
@@ -112,6 +107,5 @@ pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
         request,
         person_id,
         range: state.range,
-        targets: state.targets.clone(),
     })
 }

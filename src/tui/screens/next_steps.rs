@@ -11,7 +11,7 @@ use super::super::keymap::NextStepsAction;
 use super::super::loading::{Fetch, RequestId};
 use super::prep;
 use super::{Ask, Outcome};
-use crate::coach::{Playbook, SuggestedAction, Suggestion};
+use crate::coach::{SuggestedAction, Suggestion};
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use crate::store::Nudge;
@@ -19,7 +19,6 @@ use crate::store::Nudge;
 /// The coach's suggestions, and which one the user is acting on.
 #[derive(Debug, Clone)]
 pub struct State {
-    pub playbook: Playbook,
     /// Active suggestions first, then quiet ones (snoozed, dismissed, off).
     pub suggestions: Vec<Suggestion>,
     pub next_one_on_one: Option<NaiveDate>,
@@ -32,7 +31,6 @@ pub struct State {
 impl Default for State {
     fn default() -> State {
         State {
-            playbook: Playbook::builtin(),
             suggestions: Vec::new(),
             next_one_on_one: None,
             selected: 0,
@@ -69,7 +67,6 @@ pub enum Cmd {
     Load {
         request: RequestId,
         person_id: i64,
-        playbook: Box<Playbook>,
     },
     Nudge {
         rule: String,
@@ -80,7 +77,10 @@ pub enum Cmd {
     },
     /// The report-back form opened from a suggestion: it answers the
     /// oldest open ask.
-    ReportOldestAdvice { person_id: i64, applied: bool },
+    ReportOldestAdvice {
+        person_id: i64,
+        applied: bool,
+    },
 }
 
 impl Cmd {
@@ -121,16 +121,11 @@ pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
     }
     let person_id = ctx.manager()?.id;
     let request = state.fetch.start();
-    Some(Cmd::Load {
-        request,
-        person_id,
-        playbook: Box::new(state.playbook.clone()),
-    })
+    Some(Cmd::Load { request, person_id })
 }
 
-fn cooldown(state: &State, rule: &str) -> u64 {
-    state
-        .playbook
+fn cooldown(ctx: &Ctx<'_>, rule: &str) -> u64 {
+    ctx.playbook
         .rules
         .iter()
         .find(|r| r.id == rule)
@@ -147,8 +142,8 @@ fn nudge(s: &Suggestion, nudge: Nudge, said: String, ctx: &Ctx<'_>) -> Option<Cm
 }
 
 /// Records `s` as done: it stays quiet for its rule's cooldown.
-pub fn done(state: &State, s: &Suggestion, ctx: &Ctx<'_>) -> Option<Cmd> {
-    let until = ctx.today + Days::new(cooldown(state, &s.rule));
+pub fn done(s: &Suggestion, ctx: &Ctx<'_>) -> Option<Cmd> {
+    let until = ctx.today + Days::new(cooldown(ctx, &s.rule));
     let said = format!("done: {}", truncated(&shown_line(&s.message), 60));
     nudge(
         s,
@@ -164,7 +159,7 @@ pub fn done(state: &State, s: &Suggestion, ctx: &Ctx<'_>) -> Option<Cmd> {
 /// Once the form opened by accepting a suggestion saves, it is done.
 pub fn done_if_accepted(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
     let accepted = state.accepted.take()?;
-    done(state, &accepted, ctx)
+    done(&accepted, ctx)
 }
 
 /// The summary was marked sent, however it was reached: the suggestions to
@@ -174,7 +169,7 @@ pub fn summary_sent(state: &State, said: &str, ctx: &Ctx<'_>) -> Vec<Cmd> {
         .suggestions
         .iter()
         .filter(|s| s.quiet.is_none() && matches!(s.action, SuggestedAction::Summary))
-        .filter_map(|s| done(state, s, ctx))
+        .filter_map(|s| done(s, ctx))
         .map(|mut cmd| {
             if let Cmd::Nudge {
                 said: nudge_said, ..
@@ -254,7 +249,7 @@ pub fn on_action(state: &mut State, action: NextStepsAction, ctx: &Ctx<'_>) -> O
             nudge(&s, Nudge::Snooze(after), said, ctx)
         }
         NextStepsAction::Dismiss => {
-            let until = today + Days::new(cooldown(state, &s.rule));
+            let until = today + Days::new(cooldown(ctx, &s.rule));
             nudge(
                 &s,
                 Nudge::Dismiss {
@@ -303,11 +298,11 @@ fn accept(state: &mut State, s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
         SuggestedAction::ReportBack => forms::report_back_form(&s.message, None),
         SuggestedAction::EditPerson => forms::person_form(manager, false),
         SuggestedAction::Agenda => {
-            return Outcome::from(done(state, &s, ctx)).and(Ask::ShowPrep(prep::Pane::Agenda));
+            return Outcome::from(done(&s, ctx)).and(Ask::ShowPrep(prep::Pane::Agenda));
         }
         // Not done by looking: the promise kept or moved quiets it.
         SuggestedAction::Promises => return Outcome::ask(Ask::ShowPrep(prep::Pane::Promises)),
-        SuggestedAction::None => return done(state, &s, ctx).into(),
+        SuggestedAction::None => return done(&s, ctx).into(),
     };
     state.accepted = Some(s);
     Outcome::ask(Ask::Open(Overlay::Form(Box::new(form))))

@@ -50,7 +50,7 @@ pub(super) fn apply<C>(app: &mut App, outcome: Outcome<C>, wrap: impl Fn(C) -> C
 /// Prep in view, and this week's draft (generated if there is none) opened
 /// in the editor once it is there.
 fn edit_summary(app: &mut App) -> Option<Cmd> {
-    let draft = prep::draft_for_editing(&app.prep, &crate::tui_ctx!(app))?;
+    let draft = prep::draft_for_editing(&crate::tui_ctx!(app))?;
     app.screen = Screen::Prep;
     app.prep.fetch.retry();
     batch([Some(Cmd::Prep(draft)), refresh_prep(app)])

@@ -167,7 +167,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             if let Some(on) = sent_on(state) {
                 return Outcome::ask(kept_as_sent(ctx, on));
             }
-            let fresh = draft_summary(state, ctx, manager, true, SummaryNext::Show);
+            let fresh = draft_summary(ctx, manager, true, SummaryNext::Show);
             if summary_body(state).is_none() {
                 return Outcome::cmd(fresh);
             }
@@ -195,7 +195,7 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
                     } else {
                         SummaryNext::Edit
                     };
-                    Outcome::cmd(draft_summary(state, ctx, manager, false, then))
+                    Outcome::cmd(draft_summary(ctx, manager, false, then))
                 }
             }
         }

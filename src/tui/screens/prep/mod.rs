@@ -94,8 +94,6 @@ pub struct State {
     /// The furthest it scrolls and still ends at the draft's last line, as
     /// the last frame measured it (the view knows how the lines wrap).
     pub summary_end: Option<u16>,
-    /// The config directory, where a user `summary.md` template may live.
-    pub template_dir: Option<PathBuf>,
 }
 
 impl Default for State {
@@ -113,7 +111,6 @@ impl Default for State {
             select_topic: None,
             summary_scroll: 0,
             summary_end: None,
-            template_dir: None,
         }
     }
 }
@@ -219,7 +216,6 @@ pub enum Cmd {
     DraftSummary {
         person_id: i64,
         week: Week,
-        template_dir: Option<PathBuf>,
         fresh: bool,
         then: SummaryNext,
     },
@@ -291,22 +287,15 @@ pub fn refresh(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
 
 /// This week's summary, the saved draft or a fresh one, to open in the
 /// in-app editor once it is there (a suggestion asked to write it).
-pub fn draft_for_editing(state: &State, ctx: &Ctx<'_>) -> Option<Cmd> {
+pub fn draft_for_editing(ctx: &Ctx<'_>) -> Option<Cmd> {
     let manager = ctx.manager()?;
-    Some(draft_summary(state, ctx, manager, false, SummaryNext::Edit))
+    Some(draft_summary(ctx, manager, false, SummaryNext::Edit))
 }
 
-fn draft_summary(
-    state: &State,
-    ctx: &Ctx<'_>,
-    manager: &Person,
-    fresh: bool,
-    then: SummaryNext,
-) -> Cmd {
+fn draft_summary(ctx: &Ctx<'_>, manager: &Person, fresh: bool, then: SummaryNext) -> Cmd {
     Cmd::DraftSummary {
         person_id: manager.id,
         week: Week::containing(ctx.today),
-        template_dir: state.template_dir.clone(),
         fresh,
         then,
     }
