@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::drafts::{ENTRY_DRAFT, discard_in};
+use super::text_search::match_expression;
 use super::{
     Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
     time_text,
@@ -204,7 +205,10 @@ impl Store {
                 &mut clauses,
             );
         }
-        let search = filter.text.as_deref().and_then(fts_query);
+        let search = match filter.text.as_deref() {
+            Some(text) => match_expression(&self.conn, text)?,
+            None => None,
+        };
         let searching = search.is_some();
         if let Some(query) = search {
             bind("interaction_fts MATCH ?", Value::Text(query), &mut clauses);
@@ -402,16 +406,6 @@ impl Store {
 
 /// Turns what a user typed into an FTS5 query: every word must appear, as a
 /// prefix, and no character of the input can act as FTS5 syntax.
-fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.replace('"', ""))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
 fn explain_foreign_key(e: rusqlite::Error, person_id: i64) -> StoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("FOREIGN KEY") => {
@@ -570,26 +564,4 @@ fn interaction_from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
         uid: row.get::<_, Option<i64>>(22)?.unwrap_or_default(),
         private: row.get(23)?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fts_query;
-
-    #[test]
-    fn search_words_become_quoted_prefixes() {
-        assert_eq!(
-            fts_query("hir  budget"),
-            Some("\"hir\"* \"budget\"*".into())
-        );
-    }
-
-    #[test]
-    fn fts_syntax_in_a_search_is_neutralised() {
-        assert_eq!(
-            fts_query("\"a OR b\" NEAR("),
-            Some("\"a\"* \"OR\"* \"b\"* \"NEAR(\"*".into())
-        );
-        assert_eq!(fts_query("*** ()"), None);
-    }
 }

@@ -33,6 +33,7 @@ mod records;
 mod seal;
 mod summaries;
 mod text_index;
+mod text_search;
 mod trust;
 
 use std::path::PathBuf;
