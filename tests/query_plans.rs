@@ -267,7 +267,12 @@ fn a_search_reads_the_text_index_in_timeline_order() {
                 )
                 .expect("older matches");
         });
-        for sql in statements.iter().filter(|s| s.contains("MATCH")) {
+        // A statement SQLite runs inside another ("-- …": a trigger's, or
+        // the one the vocabulary table finds its index with) is not ours.
+        for sql in statements
+            .iter()
+            .filter(|s| s.contains("MATCH") && !s.starts_with("--"))
+        {
             let (scanned, plan) = full_scans(&store, sql);
             assert!(scanned.is_empty(), "{sql}\n{plan:#?}");
             assert!(
