@@ -2,9 +2,11 @@
 //! and out. A private journal must never be a trap.
 
 mod doctor;
+mod import;
 mod markdown;
 
-use std::io::{BufRead, BufReader, Read};
+pub use import::{ImportArgs, import};
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,10 +18,8 @@ use super::{CmdResult, Context, Failure, resolve_person};
 use crate::domain::Interaction;
 use crate::present::count;
 use crate::store::{
-    CSV_COLUMNS, Cursor, EntryRecord, ExportCounts, ExportDocument, ImportError, ImportFailure,
-    ImportReport, InteractionFilter, RestoreError, Store, StoreError, csv_row, document_from_value,
-    entries_from_jrnl, journal_file_at, parse_json_value, read_csv, read_document, read_jrnl,
-    restore_journal, strip_bom, write_private_file, write_private_file_with,
+    CSV_COLUMNS, Cursor, ExportCounts, InteractionFilter, RestoreError, Store, StoreError, csv_row,
+    journal_file_at, restore_journal, write_private_file, write_private_file_with,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,31 +54,6 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// csv and markdown: only with this person
-    #[arg(long = "with", value_name = "PERSON")]
-    pub with: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// rapport's own export (`rapport export --format json`)
-    Json,
-    /// rapport's CSV columns (`rapport export --format csv`)
-    Csv,
-    /// jrnl's JSON export (`jrnl --format json`)
-    Jrnl,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct ImportArgs {
-    /// The file to import; `-` reads standard input
-    pub file: PathBuf,
-    /// The file's format [default: guessed from its name and content]
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ImportFormat>,
-    /// Check everything and say what would be imported, without writing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// csv and jrnl: who entries naming no person were with [default: the current manager]
     #[arg(long = "with", value_name = "PERSON")]
     pub with: Option<String>,
 }
@@ -254,263 +229,6 @@ fn written(out: &Path, e: StoreError) -> Failure {
         }
         _ => Failure::Runtime(e.into()),
     }
-}
-
-/// A file read and checked, not yet matched against the journal.
-enum Parsed {
-    Document(Box<ExportDocument>),
-    Entries(Vec<EntryRecord>),
-}
-
-pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
-    let shown = args.file.display().to_string();
-    let mut input = open_import_file(&args.file)?;
-    let bad_file = |e: ImportError| Failure::usage(format!("{shown}: {e}; nothing was imported"));
-    if streams_as_jrnl(&args, &mut input)? {
-        let mut store = ctx.open_store()?;
-        let person = match &args.with {
-            Some(name) => Some(resolve_person(&store, Some(name))?.id),
-            None => store.current_person()?.map(|p| p.id),
-        };
-        let report = store
-            .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
-            .map_err(|e| match e {
-                ImportFailure::Invalid(e) => bad_file(e),
-                ImportFailure::Store(e) => Failure::from(e),
-            })?;
-        say!("{}", describe(&report, &shown));
-        return Ok(());
-    }
-    let parsed = if streams_as_document(&args, &mut input)? {
-        if args.with.is_some() {
-            return Err(Failure::usage(
-                "--with is for csv and jrnl imports: a json export names its people",
-            ));
-        }
-        Parsed::Document(Box::new(read_document(input).map_err(|e| match e {
-            ImportFailure::Invalid(e) => bad_file(e),
-            ImportFailure::Store(e) => Failure::from(e),
-        })?))
-    } else {
-        let text = read_import_file(&shown, input)?;
-        parse_import(&args, &text).map_err(|e| match e {
-            Unreadable::File(e) => bad_file(e),
-            Unreadable::Unknown(message) => Failure::usage(format!("{shown}: {message}")),
-        })?
-    };
-    if matches!(parsed, Parsed::Document(_)) && args.with.is_some() {
-        return Err(Failure::usage(
-            "--with is for csv and jrnl imports: a json export names its people",
-        ));
-    }
-    let mut store = ctx.open_store()?;
-    let outcome = match parsed {
-        Parsed::Document(doc) => store.import_document(&doc, args.dry_run),
-        Parsed::Entries(entries) => {
-            let person = match &args.with {
-                Some(name) => Some(resolve_person(&store, Some(name))?.id),
-                None => store.current_person()?.map(|p| p.id),
-            };
-            store.import_entries(&entries, person, ctx.now, args.dry_run)
-        }
-    };
-    let report = outcome.map_err(|e| match e {
-        ImportFailure::Invalid(e) => bad_file(e),
-        ImportFailure::Store(e) => Failure::from(e),
-    })?;
-    say!("{}", describe(&report, &shown));
-    Ok(())
-}
-
-enum Unreadable {
-    File(ImportError),
-    Unknown(String),
-}
-
-impl From<ImportError> for Unreadable {
-    fn from(e: ImportError) -> Unreadable {
-        Unreadable::File(e)
-    }
-}
-
-/// Reads the file in its format: the one given, else `.csv` by name, else
-/// JSON (rapport's when it has a `format`, jrnl's when it has `entries`)
-/// when it starts with `{` or `[`, else CSV. JSON is parsed once either way.
-fn parse_import(args: &ImportArgs, text: &str) -> Result<Parsed, Unreadable> {
-    let by_name = args
-        .file
-        .extension()
-        .filter(|e| e.eq_ignore_ascii_case("csv"))
-        .map(|_| ImportFormat::Csv);
-    let format = args
-        .format
-        .or(by_name)
-        .or_else(|| (!text.trim_start().starts_with(['{', '['])).then_some(ImportFormat::Csv));
-    if format == Some(ImportFormat::Csv) {
-        return Ok(Parsed::Entries(read_csv(text)?));
-    }
-    let value = parse_json_value(text)?;
-    let keys = value.as_object();
-    let has = |key: &str| keys.is_some_and(|k| k.contains_key(key));
-    let format = match format {
-        Some(format) => format,
-        None if has("format") => ImportFormat::Json,
-        None if has("entries") => ImportFormat::Jrnl,
-        None => {
-            return Err(Unreadable::Unknown(
-                "JSON, but neither a rapport export (no \"format\") nor a jrnl export (no \"entries\"); pass --format, or check the file; nothing was imported".into(),
-            ));
-        }
-    };
-    Ok(if format == ImportFormat::Jrnl {
-        Parsed::Entries(entries_from_jrnl(&value)?)
-    } else {
-        Parsed::Document(Box::new(document_from_value(&value)?))
-    })
-}
-
-/// The file to import, buffered: `-` is standard input.
-fn open_import_file(file: &Path) -> Result<BufReader<Box<dyn Read>>, Failure> {
-    let input: Box<dyn Read> = if file.as_os_str() == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(
-            std::fs::File::open(file)
-                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?,
-        )
-    };
-    Ok(BufReader::with_capacity(1 << 16, input))
-}
-
-/// Whether the file is jrnl's JSON, to be read as a stream (an export of
-/// any size is never held whole): said so with `--format jrnl`, or, with no
-/// format given and a name not ending `.csv`, an object whose first key is
-/// one of jrnl's (`tags`, `entries`). A byte order mark is skipped.
-fn streams_as_jrnl(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, Failure> {
-    let unreadable =
-        |e: std::io::Error| Failure::usage(format!("cannot read {}: {e}", args.file.display()));
-    if input
-        .fill_buf()
-        .map_err(unreadable)?
-        .starts_with(b"\xEF\xBB\xBF")
-    {
-        input.consume(3);
-    }
-    let named_csv = args
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    Ok(match args.format {
-        Some(format) => format == ImportFormat::Jrnl,
-        None if named_csv => false,
-        None => {
-            let head = input.fill_buf().map_err(unreadable)?;
-            matches!(first_key(head), Some(b"tags" | b"entries"))
-        }
-    })
-}
-
-/// Whether the file is rapport's own JSON, to be read as a stream (its
-/// text and parsed tree never held whole): not said to be another format,
-/// not named `.csv`, and an object whose first key is `format`, as every
-/// rapport export begins.
-fn streams_as_document(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, Failure> {
-    let named_csv = args
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if args.format.is_some_and(|f| f != ImportFormat::Json) || (args.format.is_none() && named_csv)
-    {
-        return Ok(false);
-    }
-    let head = input
-        .fill_buf()
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", args.file.display())))?;
-    Ok(first_key(head) == Some(b"format"))
-}
-
-/// The first key of the JSON object `head` begins, if it is all there.
-fn first_key(head: &[u8]) -> Option<&[u8]> {
-    let rest = head
-        .trim_ascii_start()
-        .strip_prefix(b"{")?
-        .trim_ascii_start()
-        .strip_prefix(b"\"")?;
-    rest.iter().position(|b| *b == b'"').map(|end| &rest[..end])
-}
-
-/// The rest of the file as text; a byte order mark is dropped.
-fn read_import_file(shown: &str, mut input: impl Read) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(strip_bom(&text).to_string()),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            Err(Failure::usage(format!(
-                "{shown}: line {line}: not UTF-8 text; convert it first (e.g. with iconv); nothing was imported"
-            )))
-        }
-    }
-}
-
-/// `imported 3 interactions; skipped 2 already in the journal (line 4, line 7)`.
-fn describe(report: &ImportReport, file: &str) -> String {
-    let list = |pick: fn(&crate::store::Tally) -> usize| {
-        report
-            .tallies
-            .iter()
-            .filter(|t| pick(t) > 0)
-            .map(|t| {
-                let n = pick(t);
-                count(n, t.one, t.what)
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let imported = list(|t| t.imported);
-    let skipped = list(|t| t.skipped);
-    let verb = if report.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    let mut text = if report.imported() == 0 {
-        format!("nothing to import from {file}")
-    } else {
-        format!("{verb} {imported} from {file}")
-    };
-    if report.skipped() > 0 {
-        text.push_str(&format!("; skipped {skipped} already in the journal"));
-        if !report.skipped_at.is_empty() {
-            let shown: Vec<&str> = report
-                .skipped_at
-                .iter()
-                .take(10)
-                .map(String::as_str)
-                .collect();
-            let more = report.skipped_at.len().saturating_sub(shown.len());
-            text.push_str(&format!(" ({}", shown.join(", ")));
-            if more > 0 {
-                text.push_str(&format!(" and {more} more"));
-            }
-            text.push(')');
-        }
-    }
-    for note in &report.notes {
-        text.push_str(&format!("\nnote: {note}"));
-    }
-    if report.dry_run {
-        text.push_str("\ndry run: nothing was written");
-    }
-    text
 }
 
 pub fn backup(args: BackupArgs, ctx: &Context) -> CmdResult {
