@@ -26,7 +26,7 @@ use crate::tui::screens::journal::State;
 pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, body: Rect) {
     let theme = &ctx.theme;
     let (list, detail) = split(body);
-    render_list(state, ctx, theme, frame, list);
+    render_list(state, ctx, frame, list);
     if let Some(detail) = detail {
         render_detail(state, ctx.keymap, theme, frame, detail);
     }
@@ -63,7 +63,8 @@ fn filter_summary(state: &State, ctx: &Ctx<'_>) -> String {
     parts.join(", ")
 }
 
-fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_list(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     let filter = filter_summary(state, ctx);
     let title = if filter.is_empty() {
         "Journal".to_string()

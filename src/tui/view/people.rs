@@ -8,7 +8,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::tui::ctx::Ctx;
 use crate::tui::screens::people::State;
@@ -17,24 +16,24 @@ use crate::tui::screens::people::State;
 const WIDE_WIDTH: u16 = 90;
 
 pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &ctx.theme;
     if ctx.people.is_empty() {
-        return render_list(state, ctx, theme, frame, area);
+        return render_list(state, ctx, frame, area);
     }
     if area.width < WIDE_WIDTH {
         return if state.focused {
             super::people_about::render(state, ctx, frame, area)
         } else {
-            render_list(state, ctx, theme, frame, area)
+            render_list(state, ctx, frame, area)
         };
     }
     let [list, about] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(area);
-    render_list(state, ctx, theme, frame, list);
+    render_list(state, ctx, frame, list);
     super::people_about::render(state, ctx, frame, about);
 }
 
-fn render_list(state: &State, ctx: &Ctx<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_list(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &ctx.theme;
     let block = theme.pane("People", !state.focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);

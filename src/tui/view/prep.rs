@@ -57,9 +57,9 @@ pub fn render(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) -
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     frame.render_widget(Paragraph::new(head_line(sheet, theme, wide)), head);
     if wide {
-        render_wide(state, ctx, sheet, theme, frame, body)
+        render_wide(state, ctx, sheet, frame, body)
     } else {
-        render_narrow(state, ctx, sheet, theme, frame, body)
+        render_narrow(state, ctx, sheet, frame, body)
     }
 }
 
@@ -92,10 +92,10 @@ fn render_wide(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
 ) -> Option<u16> {
+    let theme = &ctx.theme;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
     let height = left.height;
@@ -111,27 +111,27 @@ fn render_wide(
         Constraint::Min(3),
     ])
     .areas(left);
-    render_pane(state, ctx, sheet, theme, frame, agenda, Pane::Agenda);
-    render_pane(state, ctx, sheet, theme, frame, promises, Pane::Promises);
-    render_pane(state, ctx, sheet, theme, frame, advice, Pane::Advice);
-    render_pane(state, ctx, sheet, theme, frame, since, Pane::Since);
+    render_pane(state, ctx, sheet, frame, agenda, Pane::Agenda);
+    render_pane(state, ctx, sheet, frame, promises, Pane::Promises);
+    render_pane(state, ctx, sheet, frame, advice, Pane::Advice);
+    render_pane(state, ctx, sheet, frame, since, Pane::Since);
     // About them sits beside the agenda, above the summary.
     let about_rows = (about_lines(sheet, theme, usize::from(right.width)).len() as u16 + 2)
         .clamp(3, height * 3 / 5);
     let [about, summary] =
         Layout::vertical([Constraint::Length(about_rows), Constraint::Min(3)]).areas(right);
-    render_pane(state, ctx, sheet, theme, frame, about, Pane::About);
-    render_pane(state, ctx, sheet, theme, frame, summary, Pane::Summary)
+    render_pane(state, ctx, sheet, frame, about, Pane::About);
+    render_pane(state, ctx, sheet, frame, summary, Pane::Summary)
 }
 
 fn render_narrow(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
 ) -> Option<u16> {
+    let theme = &ctx.theme;
     let [bar, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let switch = format!(
@@ -186,7 +186,7 @@ fn render_narrow(
     }
     spans.push(Span::styled(switch, theme.key()));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-    render_pane(state, ctx, sheet, theme, frame, pane, state.focus)
+    render_pane(state, ctx, sheet, frame, pane, state.focus)
 }
 
 /// One word for the summary's state, for the narrow bar.
@@ -202,11 +202,11 @@ fn render_pane(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
     pane: Pane,
 ) -> Option<u16> {
+    let theme = &ctx.theme;
     let focused = pane == state.focus;
     let title = match pane {
         Pane::Agenda => match sheet.agenda.len() {
@@ -247,11 +247,11 @@ fn render_pane(
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let lines = match pane {
-        Pane::Agenda => agenda_lines(state, ctx, sheet, theme, width, focused),
+        Pane::Agenda => agenda_lines(state, ctx, sheet, width, focused),
         Pane::Advice => advice_lines(state, sheet, theme, width, focused),
-        Pane::Promises => promises_lines(state, ctx, sheet, theme, width, focused),
+        Pane::Promises => promises_lines(state, ctx, sheet, width, focused),
         Pane::Since => since_lines(state, sheet, theme, width, focused),
-        Pane::Summary => return Some(render_summary(state, ctx, sheet, theme, frame, inner)),
+        Pane::Summary => return Some(render_summary(state, ctx, sheet, frame, inner)),
         Pane::About => about_lines(sheet, theme, width)
             .into_iter()
             .map(|line| (line, false))
@@ -294,10 +294,10 @@ fn agenda_lines<'a>(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
+    let theme = &ctx.theme;
     let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     if sheet.agenda.is_empty() {
         return hint_row(

@@ -5,7 +5,6 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use crate::domain::MadeBy;
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, PromiseGroup, short_date};
@@ -29,10 +28,10 @@ pub fn promises_lines<'a>(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     width: usize,
     focused: bool,
 ) -> Vec<Row<'a>> {
+    let theme = &ctx.theme;
     let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let mut rows: Vec<Row<'a>> = Vec::new();
     if sheet.promises.is_empty() {

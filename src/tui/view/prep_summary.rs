@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use super::wrap::{wrapped, wrapped_shown, wrapped_shown_count};
 use crate::domain::text::shown_line;
 use crate::prep::{PrepSheet, SummaryStatus, short_date};
@@ -22,10 +21,10 @@ pub(super) fn render_summary(
     state: &State,
     ctx: &Ctx<'_>,
     sheet: &PrepSheet,
-    theme: &Theme,
     frame: &mut Frame<'_>,
     inner: Rect,
 ) -> u16 {
+    let theme = &ctx.theme;
     let summary = &sheet.summary;
     let keys = |a: PrepAction| ctx.keymap.keys_for(a);
     let width = usize::from(inner.width);
