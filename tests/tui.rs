@@ -544,3 +544,20 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
     }
     assert!(h.app.journal.rows.len() <= 300);
 }
+
+#[test]
+fn a_long_help_line_wraps_under_its_description_not_under_the_keys() {
+    let mut h = Harness::new(filled_store(), 60, 40);
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('?'));
+    let text = h.screen_text();
+    let continued = text
+        .lines()
+        .find(|line| line.contains("since…"))
+        .expect("the next-pane line is shown");
+    let inside = continued.trim_start_matches('│');
+    assert!(
+        inside.starts_with(&" ".repeat(18)),
+        "the wrapped part sits under the description: {continued:?}\n{text}"
+    );
+}

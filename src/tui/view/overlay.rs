@@ -84,6 +84,7 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
         Screen::People => Context::People,
         Screen::Prep => Context::Prep,
     };
+    let popup = centered(area, 72, area.height.saturating_sub(2));
     let mut lines = Vec::new();
     let mut last_context = None;
     for (c, keys, description) in app.keymap.help(context) {
@@ -94,10 +95,27 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
             lines.push(Line::from(Span::styled(c.heading(), theme.title())));
             last_context = Some(c);
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16}"), theme.key()),
-            Span::raw(description),
-        ]));
+        // A description too long for the row wraps under itself, not
+        // under the keys.
+        let keys = format!("  {keys:<16}");
+        let indent = keys.width();
+        let room = usize::from(popup.width.saturating_sub(2)).saturating_sub(indent);
+        let (rows, _) = if room >= 12 {
+            super::wrap::wrapped(description, room, 0, 16)
+        } else {
+            (vec![description.to_string()], false)
+        };
+        for (i, row) in rows.into_iter().enumerate() {
+            let lead = if i == 0 {
+                keys.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, theme.key()),
+                Span::raw(row),
+            ]));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
@@ -111,7 +129,6 @@ fn render_help(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, scro
         key(HelpAction::Up),
         key(HelpAction::Close)
     );
-    let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
