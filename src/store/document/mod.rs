@@ -19,7 +19,7 @@ use records::{
 
 use super::export::{
     AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,
-    ExportDocument, ExpectationRecord, InteractionRecord, KindRecord, NudgeStateRecord,
+    ExpectationRecord, ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord,
     PersonRecord, ProfileItemRecord, PromiseRecord, SummaryRecord, TopicRecord,
 };
 use super::fields::{Fields, ImportError};
@@ -230,7 +230,9 @@ pub(super) fn stream_document(reader: impl Read, write: Write<'_>) -> Outcome<()
     stream.end_section();
     for section in SECTIONS {
         let feed = &mut stream.feed;
-        section_records(&stream.held, section, &mut |i, record| feed.record(i, record));
+        section_records(&stream.held, section, &mut |i, record| {
+            feed.record(i, record)
+        });
     }
     let mut feed = stream.feed;
     let rest = Value::Object(walked.rest);
