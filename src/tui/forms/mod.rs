@@ -457,3 +457,5 @@ pub(super) fn minutes_editor(minutes: Option<u32>) -> Editor {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;
