@@ -163,8 +163,9 @@ fn figure_lines<'a>(data: &Insights, theme: &Theme) -> Vec<Line<'a>> {
     lines.push(Line::from(vec![
         Span::styled("Balance ", theme.title()),
         Span::raw(format!(
-            "{share} started by me ({} me / {} them)",
-            b.by_me, b.by_them
+            "{share} started by me ({} of {})",
+            b.by_me,
+            b.by_me + b.by_them
         )),
     ]));
     lines.push(Line::from(format!(
