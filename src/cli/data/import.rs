@@ -100,7 +100,12 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
                 Some(name) => Some(resolve_person(&store, Some(name))?.id),
                 None => store.current_person()?.map(|p| p.id),
             };
-            store.import_entries(&entries, person, ctx.now, args.dry_run)
+            store.import_entries_from(
+                |each| entries.into_iter().try_for_each(each),
+                person,
+                ctx.now,
+                args.dry_run,
+            )
         }
     };
     let report = outcome.map_err(|e| match e {
