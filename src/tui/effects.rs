@@ -67,11 +67,11 @@ pub fn run(
         }
         Cmd::Prep(cmd) => prep::run(store, settings, cmd, today, now).map(Msg::Prep),
         Cmd::People(cmd) => profiles::run(store, cmd, today, now),
-        Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
+        Cmd::LoadPeople { request } => store.people().list(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 request,
                 people,
-                kinds: store.kinds()?,
+                kinds: store.people().kinds()?,
             })
         }),
         Cmd::Journal(cmd) => timeline::run(store, cmd, now).map(Msg::Journal),
@@ -110,19 +110,21 @@ pub fn run(
                     make_current,
                     ..PersonChange::default()
                 };
-                store.update_person(id, &change, today, now)
+                store.people_mut().update_person(id, &change, today, now)
             }
             None => {
                 let mut draft = draft;
                 draft.is_current = make_current;
-                let added = store.add_person(&draft, today, now);
+                let added = store.people_mut().add_person(&draft, today, now);
                 match added {
                     Ok(person) if !call.is_empty() => {
                         let change = PersonChange {
                             call: Some(call),
                             ..PersonChange::default()
                         };
-                        store.update_person(person.id, &change, today, now)
+                        store
+                            .people_mut()
+                            .update_person(person.id, &change, today, now)
                     }
                     other => other,
                 }
@@ -239,7 +241,7 @@ fn insights(
             person_id,
             range,
         } => {
-            let person = store.person(person_id)?;
+            let person = store.people().person(person_id)?;
             Ok(screens::insights::Msg::Loaded {
                 request,
                 insights: Box::new(journal::insights(
