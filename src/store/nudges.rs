@@ -54,7 +54,27 @@ struct AskCounts {
     reported: usize,
 }
 
+/// Reads of what the coach's signals are computed from, and of nudge state: `store.nudges()`.
+pub struct Nudges<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to nudge state, each in one transaction: `store.nudges_mut()`.
+pub struct NudgesMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn nudges(&self) -> Nudges<'_> {
+        Nudges { store: self }
+    }
+
+    pub fn nudges_mut(&mut self) -> NudgesMut<'_> {
+        NudgesMut { store: self }
+    }
+}
+
+impl Nudges<'_> {
     /// The person's last `limit` check-ins (and those about no one in
     /// particular) on or before `until`, newest first.
     pub fn last_check_ins(
@@ -63,7 +83,7 @@ impl Store {
         until: NaiveDate,
         limit: u32,
     ) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT {CHECK_IN_COLUMNS} FROM checkin
               WHERE (person_id = ?1 OR person_id IS NULL) AND checked_on <= ?3
               ORDER BY checked_on DESC, id DESC LIMIT ?2"
@@ -87,7 +107,7 @@ impl Store {
         limit: u32,
     ) -> Result<OpenAsks> {
         let day_key = day_text(day);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT a.question, o.asked_on
                FROM ({OPEN_ASKS_AS_OF} ORDER BY 2, 1 LIMIT ?3) o
                JOIN advice_loop a ON a.interaction_id = o.interaction_id
@@ -119,6 +139,7 @@ impl Store {
     /// range: a few reads for today, however many asks there are.
     fn advice_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<AskCounts> {
         let (open, reported): (i64, i64) = self
+            .store
             .conn
             .prepare_cached(
                 "SELECT c.asked - c.reported
@@ -142,7 +163,7 @@ impl Store {
 
     /// The nudge state of every rule for this person that has one.
     pub fn nudge_states(&self, person_id: i64) -> Result<Vec<RuleState>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT rule_id, snoozed_until, anchor, dismissed_at, done_at, switched_off
                FROM nudge_state WHERE person_id = ?1",
         )?;
@@ -164,6 +185,22 @@ impl Store {
         Ok(rows)
     }
 
+    /// Whether a rule is switched off for this person.
+    pub fn is_switched_off(&self, rule_id: &str, person_id: i64) -> Result<bool> {
+        Ok(self
+            .store
+            .conn
+            .query_row(
+                "SELECT switched_off FROM nudge_state WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false))
+    }
+}
+
+impl NudgesMut<'_> {
     /// Records what the user did with a rule's suggestion, on `today`.
     pub fn record_nudge(
         &mut self,
@@ -172,7 +209,7 @@ impl Store {
         nudge: Nudge,
         today: NaiveDate,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         tx.execute(
             "INSERT INTO nudge_state (rule_id, person_id) VALUES (?1, ?2)
              ON CONFLICT (rule_id, person_id) DO NOTHING",
@@ -206,18 +243,5 @@ impl Store {
         };
         tx.commit()?;
         Ok(())
-    }
-
-    /// Whether a rule is switched off for this person.
-    pub fn is_switched_off(&self, rule_id: &str, person_id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT switched_off FROM nudge_state WHERE rule_id = ?1 AND person_id = ?2",
-                params![rule_id, person_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false))
     }
 }

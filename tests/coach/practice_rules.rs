@@ -17,6 +17,7 @@ impl Journal {
     fn met(days: u64) -> Journal {
         let mut store = Store::open_in_memory().expect("open");
         let dana = store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     name: "Dana Okafor".into(),
@@ -48,6 +49,7 @@ impl Journal {
         let change =
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(Some(self.dana), &change, today() - Days::new(30))
             .expect("their profile");
         self
@@ -57,6 +59,7 @@ impl Journal {
         let change =
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(None, &change, today() - Days::new(30))
             .expect("my profile");
         self
@@ -72,6 +75,7 @@ fn hard_feedback_is_named_and_followed_up_the_way_they_want_bad_news() {
     let mut j = Journal::new();
     j.rated("feedback", 3, 1);
     j.store
+        .profiles_mut()
         .change_profile(
             Some(j.dana),
             &ProfileChange::default()
@@ -225,6 +229,7 @@ fn reader_or_listener_unknown_asks_you_to_watch_how_they_take_a_summary() {
     let mut j = Journal::new();
     j.theirs(Facet::TakesIn, &[]);
     j.store
+        .profiles_mut()
         .change_profile(
             Some(j.dana),
             &ProfileChange::default().value(Facet::TakesIn, Some("reader".into())),
@@ -333,7 +338,7 @@ fn evaluating_a_past_day_ignores_what_was_logged_after_it() {
     let mut j = Journal::new();
     // A coffee 60 days ago, and one yesterday; a 1:1 yesterday.
     j.me("coffee", 60).me("coffee", 1).me("one_on_one", 1);
-    let person = j.store.person(j.dana).expect("person");
+    let person = j.store.people().person(j.dana).expect("person");
     let past = today() - Days::new(20);
     let (signals, s) =
         rapport::journal::suggestions(&j.store, &person, &Playbook::builtin(), past, false)
@@ -480,7 +485,7 @@ fn a_risk_they_have_not_heard_about_is_told_now_not_kept_for_the_one_on_one() {
         j.me("one_on_one", 2);
         let draft = rapport::domain::InteractionDraft {
             person_id: j.dana,
-            kind_id: j.store.kind_named("risk").expect("kind").id,
+            kind_id: j.store.people().kind_named("risk").expect("kind").id,
             happened_on: today() - Days::new(1),
             at_time: None,
             minutes: None,

@@ -203,14 +203,18 @@ mod tests {
             cadence_days: Some(7),
             is_current: true,
         };
-        let id = store.add_person(&dana, day(1), now()).expect("person").id;
+        let id = store
+            .people_mut()
+            .add_person(&dana, day(1), now())
+            .expect("person")
+            .id;
         (store, id)
     }
 
     fn one_on_one(store: &Store, person_id: i64) -> InteractionDraft {
         InteractionDraft {
             person_id,
-            kind_id: store.kind_named("one_on_one").expect("kind").id,
+            kind_id: store.people().kind_named("one_on_one").expect("kind").id,
             happened_on: day(24),
             at_time: None,
             minutes: Some(30),
@@ -285,7 +289,8 @@ mod tests {
         );
         assert!(ask.reported_on.is_none());
         let promises = store
-            .promises(crate::store::PromiseFilter::default())
+            .promises()
+            .list(crate::store::PromiseFilter::default())
             .expect("promises");
         let made: Vec<(&str, MadeBy, Option<i64>, NaiveDate)> = promises
             .iter()
@@ -326,6 +331,12 @@ mod tests {
             include_closed: true,
             ..Default::default()
         };
-        assert!(store.promises(promises).expect("promises").is_empty());
+        assert!(
+            store
+                .promises()
+                .list(promises)
+                .expect("promises")
+                .is_empty()
+        );
     }
 }
