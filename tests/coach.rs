@@ -184,6 +184,7 @@ fn steady() -> Journal {
     let goals = rapport::domain::ProfileChange::default()
         .list(rapport::domain::Facet::Goal, vec!["Ship pricing".into()]);
     j.store
+        .profiles_mut()
         .change_profile(Some(j.dana), &goals, today() - Days::new(20))
         .expect("goals");
     j.expectation(40, rapport::domain::ExpectationState::Agreed);
@@ -191,6 +192,7 @@ fn steady() -> Journal {
     let style = rapport::domain::ProfileChange::default()
         .value(rapport::domain::Facet::TakesIn, Some("listener".into()));
     j.store
+        .profiles_mut()
         .change_profile(Some(j.dana), &style, today() - Days::new(20))
         .expect("style");
     j

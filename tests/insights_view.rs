@@ -2,7 +2,7 @@
 //! own labelled row (told apart without colour, equal scores both visible),
 //! the weekly bars on a y scale with the last bar under the last date, the
 //! cadence bars as time used up with the state in words, and one meaning per
-//! colour.
+//! colour (on the Journal too: a rating's dots, the key hints).
 
 mod common;
 
@@ -258,4 +258,90 @@ fn colours_mean_one_thing_green_is_never_a_category() {
             }
         }
     }
+}
+
+/// The Journal drawn with colour over Dana's 1:1s, one a day back from
+/// yesterday, each titled and rated as given.
+fn rated_journal(ratings: &[(&str, u8)]) -> (App, Store, Terminal<TestBackend>) {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = store
+        .add_person(
+            &PersonDraft {
+                name: "Dana".into(),
+                cadence_days: Some(7),
+                is_current: true,
+                ..PersonDraft::default()
+            },
+            today(),
+            Utc::now(),
+        )
+        .expect("person")
+        .id;
+    let kinds = store.kinds().expect("kinds");
+    let one_on_one = kinds.iter().find(|k| k.name == "one_on_one").expect("kind");
+    for (back, (title, rating)) in ratings.iter().enumerate() {
+        let draft = InteractionDraft {
+            person_id: dana,
+            kind_id: one_on_one.id,
+            happened_on: today() - Days::new(back as u64 + 1),
+            at_time: None,
+            minutes: None,
+            quality: Quality::new(i64::from(*rating)).ok(),
+            initiated_by: InitiatedBy::Me,
+            title: (*title).to_string(),
+            notes: String::new(),
+            tags: Vec::new(),
+            advice_strength: None,
+            private: false,
+        };
+        store.add_interaction(&draft, Utc::now()).expect("saved");
+    }
+    let mut app = App::new(today(), Keymap::defaults(), true);
+    dispatch(&mut app, &mut store, Msg::resized(120, 40));
+    start(&mut app, &mut store);
+    let terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    (app, store, terminal)
+}
+
+#[test]
+fn a_rating_takes_the_colour_of_its_judgement_and_key_hints_take_none() {
+    let (app, _store, mut terminal) = rated_journal(&[
+        ("selected", 4),
+        ("went badly", 1),
+        ("so-so", 3),
+        ("went well", 5),
+    ]);
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let rows = lines(&buffer);
+    // The rows under the selection (which is drawn reversed, in one style).
+    for (title, colour) in [
+        ("went badly", Color::Red),
+        ("so-so", Color::Yellow),
+        ("went well", Color::Green),
+    ] {
+        let y = rows
+            .iter()
+            .position(|r| r.contains(title))
+            .unwrap_or_else(|| panic!("the row of {title:?}"));
+        let x = rows[y]
+            .chars()
+            .position(|c| c == '●')
+            .unwrap_or_else(|| panic!("dots on {:?}", rows[y])) as u16;
+        assert_eq!(buffer[(x, y as u16)].fg, colour, "{title}: {}", rows[y]);
+    }
+    // The hint line's keys are bold and carry no colour of the judgement
+    // scale, so yellow never reads as "due soon" on a key.
+    let judgement = [Color::Green, Color::Yellow, Color::Red];
+    let hints = rows.len() - 1;
+    let bold: Vec<_> = (0..120u16)
+        .map(|x| &buffer[(x, hints as u16)])
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::BOLD) && c.symbol() != " ")
+        .collect();
+    assert!(!bold.is_empty(), "no key on the hint line: {}", rows[hints]);
+    assert!(
+        bold.iter().all(|c| !judgement.contains(&c.fg)),
+        "a key in a judgement colour: {}",
+        rows[hints]
+    );
 }

@@ -385,3 +385,91 @@ fn the_checker_sees_every_form_of_an_import() {
     }
     assert_eq!(module_of("tui/update/mod.rs"), ["crate", "tui", "update"]);
 }
+
+/// Store's own public methods: what is about the file itself (open, check,
+/// backup, path, read-only). Everything else lives on an area reached from
+/// it (`store.people()`, `store.promises_mut()`), each in its own module.
+const STORE_OWN_METHODS_AT_MOST: usize = 99;
+
+/// The public methods of `impl Store` blocks in `src/store/`, as
+/// `(file, name, is_an_area_accessor)`; an accessor is a method whose whole
+/// body builds an area (`People { store: self }`).
+fn store_methods() -> Vec<(String, String, bool)> {
+    let mut found = Vec::new();
+    for source in sources() {
+        if !source.path.starts_with("src/store/") {
+            continue;
+        }
+        let lines: Vec<&str> = source.text.lines().collect();
+        let mut inside = false;
+        for (n, line) in lines.iter().enumerate() {
+            if *line == "impl Store {" {
+                inside = true;
+            } else if inside && line.starts_with('}') {
+                inside = false;
+            } else if inside && let Some(rest) = line.strip_prefix("    pub fn ") {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let area = rest
+                    .split("-> ")
+                    .nth(1)
+                    .and_then(|r| r.strip_suffix("<'_> {"))
+                    .map(str::to_string);
+                let accessor = area.is_some_and(|area| {
+                    lines
+                        .get(n + 1)
+                        .is_some_and(|body| body.trim() == format!("{area} {{ store: self }}"))
+                });
+                found.push((source.path.clone(), name, accessor));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_store_itself_keeps_only_what_is_about_the_file() {
+    let own: Vec<String> = store_methods()
+        .into_iter()
+        .filter(|(_, _, accessor)| !accessor)
+        .map(|(path, name, _)| format!("{path}: {name}"))
+        .collect();
+    assert!(
+        own.len() <= STORE_OWN_METHODS_AT_MOST,
+        "Store has {} public methods of its own (at most {STORE_OWN_METHODS_AT_MOST}); put the new ones on an area (`store.people()`, `store.people_mut()`):\n{}",
+        own.len(),
+        own.join("\n")
+    );
+}
+
+#[test]
+fn every_store_area_reads_in_one_sitting() {
+    let mut found = Vec::new();
+    let sources = sources();
+    let areas: BTreeSet<String> = store_methods()
+        .into_iter()
+        .filter(|(_, _, accessor)| *accessor)
+        .map(|(_, name, _)| name)
+        .collect();
+    assert!(
+        areas.contains("people") || areas.contains("promises"),
+        "no area accessor found: {areas:?}"
+    );
+    for source in sources.iter().filter(|s| s.path.starts_with("src/store/")) {
+        let is_area = source
+            .text
+            .lines()
+            .any(|line| line.starts_with("impl ") && line.ends_with("<'_> {"));
+        let lines = source.text.lines().count();
+        if is_area && lines > 600 {
+            found.push(format!("{}: {lines} lines", source.path));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store areas longer than 600 lines (split them):\n{}",
+        found.join("\n")
+    );
+}

@@ -39,6 +39,7 @@ fn dana(h: &Harness) -> i64 {
 
 fn goals(h: &Harness) -> Vec<String> {
     h.store
+        .profiles()
         .profile(Some(dana(h)))
         .expect("profile")
         .texts(Facet::Goal)
@@ -101,7 +102,11 @@ fn a_goal_is_added_in_place_removed_and_brought_back_with_undo() {
     h.press(KeyCode::Char('d'));
     assert_eq!(goals(&h).len(), before.len());
     assert!(status(&h).contains("u to undo"), "{}", status(&h));
-    let history = h.store.profile_history(Some(dana(&h))).expect("history");
+    let history = h
+        .store
+        .profiles()
+        .profile_history(Some(dana(&h)))
+        .expect("history");
     assert_eq!(
         history.len(),
         2,
@@ -120,7 +125,11 @@ fn editing_an_item_keeps_the_old_wording_in_the_history() {
     h.type_text("Cut cloud costs by 20%").press(KeyCode::Enter);
     assert!(goals(&h).contains(&"Cut cloud costs by 20%".to_string()));
     assert!(!goals(&h).contains(&first));
-    let history = h.store.profile_history(Some(dana(&h))).expect("history");
+    let history = h
+        .store
+        .profiles()
+        .profile_history(Some(dana(&h)))
+        .expect("history");
     assert!(history.iter().any(|i| i.text == first));
 }
 
@@ -145,7 +154,7 @@ fn a_style_is_picked_not_typed() {
     // A word not on the list cannot be typed: letters jump between the two.
     h.type_text("skimmer");
     h.press(KeyCode::Right).press(KeyCode::Enter);
-    let profile = h.store.profile(Some(dana(&h))).expect("profile");
+    let profile = h.store.profiles().profile(Some(dana(&h))).expect("profile");
     assert_eq!(profile.value(Facet::TakesIn), Some("listener"));
 }
 
@@ -156,7 +165,7 @@ fn an_expectation_is_added_agreed_marked_unclear_and_dropped_with_undo() {
     for _ in 0..15 {
         h.press(KeyCode::Char('j'));
     }
-    let expectations = |h: &Harness| h.store.expectations(None, false).expect("list");
+    let expectations = |h: &Harness| h.store.profiles().expectations(None, false).expect("list");
     let first = expectations(&h)[0].clone();
     h.press(KeyCode::Char('a'))
         .type_text("Shield the team from churn")
@@ -168,12 +177,16 @@ fn an_expectation_is_added_agreed_marked_unclear_and_dropped_with_undo() {
     assert_eq!(added.state, ExpectationState::Assumed);
     // The cursor is on the first of theirs: agree it, then unclear.
     h.press(KeyCode::Char('c'));
-    let agreed = h.store.expectation(first.id).expect("read");
+    let agreed = h.store.profiles().expectation(first.id).expect("read");
     assert_eq!(agreed.state, ExpectationState::Agreed);
     assert_eq!(agreed.confirmed_on, Some(today()));
     h.press(KeyCode::Char('x'));
     assert_eq!(
-        h.store.expectation(first.id).expect("read").state,
+        h.store
+            .profiles()
+            .expectation(first.id)
+            .expect("read")
+            .state,
         ExpectationState::Unclear
     );
     h.press(KeyCode::Char('d'));

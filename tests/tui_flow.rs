@@ -272,7 +272,8 @@ fn a_promise_added_with_a_new_entry_is_saved_with_it_and_shows_on_prep() {
         .expect("the entry");
     let promises = h
         .store
-        .promises(rapport::store::PromiseFilter::default())
+        .promises()
+        .list(rapport::store::PromiseFilter::default())
         .expect("promises");
     assert_eq!(promises.len(), 1);
     assert_eq!(promises[0].text, "Send the deck");

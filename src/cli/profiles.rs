@@ -148,10 +148,10 @@ pub enum ExpectCommand {
 pub fn show_person(name: &str, json: bool, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = store.person_named(name)?;
-    let profile = store.profile(Some(person.id))?;
-    let expectations = store.expectations(Some(person.id), false)?;
+    let profile = store.profiles().profile(Some(person.id))?;
+    let expectations = store.profiles().expectations(Some(person.id), false)?;
     if json {
-        let history = store.profile_history(Some(person.id))?;
+        let history = store.profiles().profile_history(Some(person.id))?;
         let mut value = serde_json::to_value(&person).map_err(anyhow::Error::from)?;
         if let Value::Object(map) = &mut value {
             map.insert("profile".into(), profile_json(&profile, true));
@@ -287,7 +287,7 @@ fn expectation_line(e: &Expectation) -> String {
 pub fn me(args: MeArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     if let Some(MeCommand::Show { json }) = args.command {
-        let profile = store.profile(None)?;
+        let profile = store.profiles().profile(None)?;
         if json {
             return print_json(&profile_json(&profile, false));
         }
@@ -303,7 +303,9 @@ pub fn me(args: MeArgs, ctx: &Context) -> CmdResult {
             "nothing to change: give --strength, --weakness, --style, --detail, --big-picture or --needs; `rapport me show` shows your profile",
         ));
     }
-    store.change_profile(None, &change, ctx.today)?;
+    store
+        .profiles_mut()
+        .change_profile(None, &change, ctx.today)?;
     say!("updated your profile");
     Ok(())
 }
@@ -330,7 +332,9 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
                 text,
                 held_by,
             };
-            let e = store.add_expectation(&draft, ctx.today, ctx.now)?;
+            let e = store
+                .profiles_mut()
+                .add_expectation(&draft, ctx.today, ctx.now)?;
             print_line(e.id)?;
             say!(
                 "added an assumed expectation; `rapport expect agree {}` once you have agreed it with {}",
@@ -344,7 +348,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
                 Some(name) => Some(store.person_named(&name)?.id),
                 None => None,
             };
-            let list = store.expectations(person_id, all)?;
+            let list = store.profiles().expectations(person_id, all)?;
             if json {
                 return print_json(&list);
             }
@@ -364,7 +368,9 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
         ExpectCommand::Agree { id } => set_state(&mut store, id, ExpectationState::Agreed, ctx),
         ExpectCommand::Unclear { id } => set_state(&mut store, id, ExpectationState::Unclear, ctx),
         ExpectCommand::Drop { id } => {
-            let e = store.drop_expectation(id, ctx.today, ctx.now)?;
+            let e = store
+                .profiles_mut()
+                .drop_expectation(id, ctx.today, ctx.now)?;
             say!("dropped “{}”", shown_line(&e.text));
             Ok(())
         }
@@ -372,7 +378,9 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
 }
 
 fn set_state(store: &mut Store, id: i64, state: ExpectationState, ctx: &Context) -> CmdResult {
-    let e = store.set_expectation_state(id, state, ctx.today, ctx.now)?;
+    let e = store
+        .profiles_mut()
+        .set_expectation_state(id, state, ctx.today, ctx.now)?;
     say!("“{}” is now {}", shown_line(&e.text), e.state.as_str());
     Ok(())
 }

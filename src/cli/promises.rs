@@ -103,7 +103,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 interaction_id: entry,
                 due_on,
             };
-            let p = store.add_promise(&draft, ctx.now)?;
+            let p = store.promises_mut().add_promise(&draft, ctx.now)?;
             print_line(p.id)?;
             let whose = match made_by {
                 MadeBy::Me => format!("your promise to {}", shown_line(&person.name)),
@@ -117,7 +117,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 Some(name) => Some(store.person_named(&name)?.id),
                 None => None,
             };
-            let list = store.promises(PromiseFilter {
+            let list = store.promises().list(PromiseFilter {
                 person_id,
                 include_closed: all,
             })?;
@@ -152,7 +152,9 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 .map(|d| ctx.day(d))
                 .transpose()?
                 .unwrap_or(ctx.today);
-            let p = store.keep_promise(id, day, ctx.today, ctx.now)?;
+            let p = store
+                .promises_mut()
+                .keep_promise(id, day, ctx.today, ctx.now)?;
             let late = match p.due_on {
                 Some(due) if day > due => format!(", {} late", days(day, due)),
                 _ => String::new(),
@@ -161,7 +163,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PromiseCommand::Missed { id } => {
-            let p = store.miss_promise(id, ctx.today, ctx.now)?;
+            let p = store.promises_mut().miss_promise(id, ctx.today, ctx.now)?;
             say!(
                 "promise {id} marked missed; {}",
                 match p.made_by {
@@ -173,10 +175,12 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PromiseCommand::Move { id, due } => {
-            let before = store.promise(id)?;
+            let before = store.promises().promise(id)?;
             let person = store.person(before.person_id)?;
             let due_on = due_day(&store, &person, &due, ctx)?;
-            let p = store.move_promise(id, due_on, ctx.today, ctx.now)?;
+            let p = store
+                .promises_mut()
+                .move_promise(id, due_on, ctx.today, ctx.now)?;
             say!(
                 "promise {id} moved to {} (moved {})",
                 short_date(due_on, ctx.today),
@@ -185,7 +189,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PromiseCommand::Drop { id } => {
-            store.drop_promise(id, ctx.today, ctx.now)?;
+            store.promises_mut().drop_promise(id, ctx.today, ctx.now)?;
             say!("promise {id} dropped");
             Ok(())
         }
@@ -268,7 +272,7 @@ fn times(n: usize) -> String {
 
 /// The promises as CSV, one row each, with a header, and how many rows.
 pub fn promises_csv(store: &Store, person_id: Option<i64>) -> Result<(String, usize), Failure> {
-    let list = store.promises(PromiseFilter {
+    let list = store.promises().list(PromiseFilter {
         person_id,
         include_closed: true,
     })?;

@@ -155,13 +155,12 @@ pub fn report(name: &str, i: &Insights) -> String {
         );
     }
     let b = &i.balance;
-    let share = b
-        .share_by_me
-        .map_or_else(|| "—".to_string(), |s| format!("{:.0}%", s * 100.0));
     let _ = writeln!(
         out,
-        "\nBalance: {share} started by me ({} me, {} them); informal time {} vs asks {}",
-        b.by_me, b.by_them, b.informal, b.asks
+        "\nBalance: {}; informal time {} vs asks {}",
+        crate::present::balance_text(b),
+        b.informal,
+        b.asks
     );
     let e = &i.summary_effect;
     if e.enough_data {

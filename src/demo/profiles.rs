@@ -26,7 +26,9 @@ pub fn write_profiles(
         Facet::Goal,
         texts(&["Finish the platform migration", "Cut cloud costs by 15%"]),
     );
-    store.change_profile(Some(dana), &earlier, days_ago(130))?;
+    store
+        .profiles_mut()
+        .change_profile(Some(dana), &earlier, days_ago(130))?;
     let theirs = ProfileChange::default()
         .list(
             Facet::Goal,
@@ -58,7 +60,9 @@ pub fn write_profiles(
             Facet::Need,
             Some("No surprises in front of her VP; risks flagged a week ahead".into()),
         );
-    store.change_profile(Some(dana), &theirs, days_ago(21))?;
+    store
+        .profiles_mut()
+        .change_profile(Some(dana), &theirs, days_ago(21))?;
     let mine = ProfileChange::default()
         .list(
             Facet::Strength,
@@ -77,7 +81,9 @@ pub fn write_profiles(
             Facet::Need,
             Some("To hear how my work measures up, not only when something breaks".into()),
         );
-    store.change_profile(None, &mine, days_ago(30))?;
+    store
+        .profiles_mut()
+        .change_profile(None, &mine, days_ago(30))?;
 
     let expectations = [
         (
@@ -106,7 +112,7 @@ pub fn write_profiles(
         ),
     ];
     for (text, held_by, state, age) in expectations {
-        let e = store.add_expectation(
+        let e = store.profiles_mut().add_expectation(
             &ExpectationDraft {
                 person_id: dana,
                 text: text.into(),
@@ -116,7 +122,9 @@ pub fn write_profiles(
             now,
         )?;
         if state != ExpectationState::Assumed {
-            store.set_expectation_state(e.id, state, days_ago(age - 5), now)?;
+            store
+                .profiles_mut()
+                .set_expectation_state(e.id, state, days_ago(age - 5), now)?;
         }
     }
     Ok(())

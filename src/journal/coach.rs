@@ -45,10 +45,10 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
         open_advice_count: asks.open,
         advice_reported: asks.reported,
         open_topics,
-        profile: store.profile(Some(person.id))?,
-        my_profile: store.profile(None)?,
-        expectations: store.expectations(Some(person.id), false)?,
-        promises: store.promises(PromiseFilter {
+        profile: store.profiles().profile(Some(person.id))?,
+        my_profile: store.profiles().profile(None)?,
+        expectations: store.profiles().expectations(Some(person.id), false)?,
+        promises: store.promises().list(PromiseFilter {
             person_id: Some(person.id),
             include_closed: true,
         })?,

@@ -26,7 +26,7 @@ pub fn insights(
     let since = monday_of(since);
     let facts = store.day_facts(person.id, since)?;
     let check_ins = store.check_ins_since(person.id, since)?;
-    let promises = store.promises(PromiseFilter {
+    let promises = store.promises().list(PromiseFilter {
         person_id: Some(person.id),
         include_closed: true,
     })?;

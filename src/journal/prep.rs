@@ -58,10 +58,11 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         summary: store.summary(person.id, summary_facts.window.previous)?,
         summary_entry: store.last_summary_entry(person.id, today)?,
         summary_facts,
-        profile: store.profile(Some(person.id))?,
-        expectations: store.expectations(Some(person.id), false)?,
+        profile: store.profiles().profile(Some(person.id))?,
+        expectations: store.profiles().expectations(Some(person.id), false)?,
         promises: store
-            .promises(PromiseFilter {
+            .promises()
+            .list(PromiseFilter {
                 person_id: Some(person.id),
                 include_closed: true,
             })?
@@ -117,7 +118,7 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
     let topics = store.topics_open_on(person.id, today)?;
     let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(today);
     let one_on_ones = store.one_on_one_days(person.id, oldest, today)?;
-    let profile = store.profile(Some(person.id))?;
+    let profile = store.profiles().profile(Some(person.id))?;
     let already_sent = match window.start {
         WindowStart::LastSummary(_) => store.last_summary_entry(person.id, today)?.map(|e| e.notes),
         _ => None,
@@ -135,7 +136,8 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
             .is_some_and(wants_bad_news_early),
         already_sent,
         promises: store
-            .promises(PromiseFilter {
+            .promises()
+            .list(PromiseFilter {
                 person_id: Some(person.id),
                 include_closed: true,
             })?

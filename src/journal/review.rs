@@ -45,7 +45,7 @@ pub fn review(
     }
     let mut expectations = Vec::new();
     for p in &people {
-        expectations.extend(store.expectations(Some(p.id), false)?);
+        expectations.extend(store.profiles().expectations(Some(p.id), false)?);
     }
     // Only what the review reads: work, feedback, asks, 1:1s and summaries.
     entries.retain(|e| {

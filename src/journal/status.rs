@@ -78,7 +78,7 @@ pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFact
 /// My promises (made by me, to anyone) still open on or past their due
 /// day as of `today`, soonest due first. Theirs overdue is the coach's.
 pub fn promises_due(store: &Store, today: NaiveDate) -> Result<Vec<PromiseDue>> {
-    let open = store.promises(PromiseFilter::default())?;
+    let open = store.promises().list(PromiseFilter::default())?;
     let mut due: Vec<PromiseDue> = open
         .into_iter()
         .filter(|p| p.state.is_open() && p.made_by == MadeBy::Me)

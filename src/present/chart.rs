@@ -1,6 +1,6 @@
 //! Small charts made of characters, and the words beside them.
 
-use crate::insights::{Cadence, CadenceStatus};
+use crate::insights::{Balance, Cadence, CadenceStatus};
 
 /// Bars of eight heights, one character per value.
 pub fn sparkline(values: &[u32]) -> String {
@@ -67,5 +67,43 @@ mod tests {
         assert_eq!(cadence_status_text(&cadence(Some(3), Some(7))), "ok");
         assert_eq!(cadence_status_text(&cadence(None, Some(7))), "never");
         assert_eq!(cadence_status_text(&cadence(Some(3), None)), "no target");
+    }
+}
+
+/// Who starts the interactions: "95% started by me (39 of 41)", the same in
+/// `rapport stats` and on Insights.
+pub fn balance_text(balance: &Balance) -> String {
+    let share = balance
+        .share_by_me
+        .map_or_else(|| "—".to_string(), |s| format!("{:.0}%", s * 100.0));
+    format!(
+        "{share} started by me ({} of {})",
+        balance.by_me,
+        balance.by_me + balance.by_them
+    )
+}
+
+#[cfg(test)]
+mod balance_tests {
+    use super::*;
+
+    #[test]
+    fn the_balance_reads_as_a_share_and_a_count_of_the_whole() {
+        let balance = Balance {
+            by_me: 39,
+            by_them: 2,
+            share_by_me: Some(39.0 / 41.0),
+            informal: 5,
+            asks: 6,
+        };
+        assert_eq!(balance_text(&balance), "95% started by me (39 of 41)");
+        let none = Balance {
+            by_me: 0,
+            by_them: 0,
+            share_by_me: None,
+            informal: 0,
+            asks: 0,
+        };
+        assert_eq!(balance_text(&none), "— started by me (0 of 0)");
     }
 }

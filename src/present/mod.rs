@@ -13,7 +13,7 @@ mod entry;
 mod width;
 
 pub use action::action_text;
-pub use chart::{cadence_status_text, sparkline};
+pub use chart::{balance_text, cadence_status_text, sparkline};
 pub use entry::{advice_state, entry_line, private_mark, quality_cell, tags_text, title_text};
 pub use width::{padded, truncated, truncated_at_word, width};
 

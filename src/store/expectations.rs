@@ -5,12 +5,58 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
+use super::profiles::{Profiles, ProfilesMut};
+use super::{Result, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::{DomainError, Expectation, ExpectationDraft, ExpectationState};
 
 const COLUMNS: &str = "id, person_id, text, held_by, state, added_on, confirmed_on, dropped_on";
 
-impl Store {
+impl Profiles<'_> {
+    pub fn expectation(&self, id: i64) -> Result<Expectation> {
+        let sql = format!("SELECT {COLUMNS} FROM expectation WHERE id = ?1");
+        self.store
+            .conn
+            .query_row(&sql, [id], expectation_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "expectation",
+                id,
+            })
+    }
+
+    /// A person's expectations (everyone's with `None`): theirs of you first,
+    /// then yours of them, each oldest first; dropped ones only if asked.
+    pub fn expectations(
+        &self,
+        person_id: Option<i64>,
+        include_dropped: bool,
+    ) -> Result<Vec<Expectation>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM expectation
+              WHERE (?1 IS NULL OR person_id = ?1) AND (dropped_on IS NULL OR ?2)
+              ORDER BY person_id, held_by = 'me', id"
+        );
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params![person_id, include_dropped], expectation_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    fn missing_expectation(&self, id: i64) -> StoreError {
+        match self.expectation(id) {
+            Ok(e) if e.dropped_on.is_some() => StoreError::Conflict(format!(
+                "expectation {id} was dropped; add it again to use it"
+            )),
+            _ => StoreError::NotFound {
+                what: "expectation",
+                id,
+            },
+        }
+    }
+}
+
+impl ProfilesMut<'_> {
     pub fn add_expectation(
         &mut self,
         draft: &ExpectationDraft,
@@ -19,7 +65,7 @@ impl Store {
     ) -> Result<Expectation> {
         let mut draft = draft.clone();
         draft.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let found: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
             [draft.person_id],
@@ -45,37 +91,7 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
-        self.expectation(id)
-    }
-
-    pub fn expectation(&self, id: i64) -> Result<Expectation> {
-        let sql = format!("SELECT {COLUMNS} FROM expectation WHERE id = ?1");
-        self.conn
-            .query_row(&sql, [id], expectation_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "expectation",
-                id,
-            })
-    }
-
-    /// A person's expectations (everyone's with `None`): theirs of you first,
-    /// then yours of them, each oldest first; dropped ones only if asked.
-    pub fn expectations(
-        &self,
-        person_id: Option<i64>,
-        include_dropped: bool,
-    ) -> Result<Vec<Expectation>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM expectation
-              WHERE (?1 IS NULL OR person_id = ?1) AND (dropped_on IS NULL OR ?2)
-              ORDER BY person_id, held_by = 'me', id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(params![person_id, include_dropped], expectation_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        self.store.profiles().expectation(id)
     }
 
     /// Agreed (confirmed today), unclear, or back to assumed.
@@ -86,7 +102,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Expectation> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let confirmed = (state == ExpectationState::Agreed).then(|| day_text(today));
         let changed = tx.execute(
             "UPDATE expectation SET state = ?2, confirmed_on = coalesce(?3, confirmed_on),
@@ -96,10 +112,10 @@ impl Store {
         )?;
         if changed == 0 {
             drop(tx);
-            return Err(self.missing_expectation(id));
+            return Err(self.store.profiles().missing_expectation(id));
         }
         tx.commit()?;
-        self.expectation(id)
+        self.store.profiles().expectation(id)
     }
 
     /// New words for an expectation; where it stands is unchanged.
@@ -113,17 +129,17 @@ impl Store {
         if text.is_empty() {
             return Err(DomainError::Empty("an expectation's text").into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE expectation SET text = ?2, updated_at = ?3 WHERE id = ?1 AND dropped_on IS NULL",
             params![id, text, instant_text(now)],
         )?;
         if changed == 0 {
             drop(tx);
-            return Err(self.missing_expectation(id));
+            return Err(self.store.profiles().missing_expectation(id));
         }
         tx.commit()?;
-        self.expectation(id)
+        self.store.profiles().expectation(id)
     }
 
     /// Drops an expectation (kept, out of lists); `restore_expectation` undoes it.
@@ -133,7 +149,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Expectation> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE expectation SET dropped_on = ?2, updated_at = ?3
               WHERE id = ?1 AND dropped_on IS NULL",
@@ -141,14 +157,14 @@ impl Store {
         )?;
         if changed == 0 {
             drop(tx);
-            return Err(self.missing_expectation(id));
+            return Err(self.store.profiles().missing_expectation(id));
         }
         tx.commit()?;
-        self.expectation(id)
+        self.store.profiles().expectation(id)
     }
 
     pub fn restore_expectation(&mut self, id: i64, now: DateTime<Utc>) -> Result<Expectation> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE expectation SET dropped_on = NULL, updated_at = ?2
               WHERE id = ?1 AND dropped_on IS NOT NULL",
@@ -161,19 +177,7 @@ impl Store {
             });
         }
         tx.commit()?;
-        self.expectation(id)
-    }
-
-    fn missing_expectation(&self, id: i64) -> StoreError {
-        match self.expectation(id) {
-            Ok(e) if e.dropped_on.is_some() => StoreError::Conflict(format!(
-                "expectation {id} was dropped; add it again to use it"
-            )),
-            _ => StoreError::NotFound {
-                what: "expectation",
-                id,
-            },
-        }
+        self.store.profiles().expectation(id)
     }
 }
 

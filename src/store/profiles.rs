@@ -10,14 +10,34 @@ use crate::domain::{DomainError, Facet, Profile, ProfileChange, ProfileItem};
 
 const ITEM_COLUMNS: &str = "id, facet, text, noted_on, confirmed_on, retired_on";
 
+/// Reads of profiles and expectations: `store.profiles()`.
+pub struct Profiles<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to profiles and expectations, each in one transaction: `store.profiles_mut()`.
+pub struct ProfilesMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn profiles(&self) -> Profiles<'_> {
+        Profiles { store: self }
+    }
+
+    pub fn profiles_mut(&mut self) -> ProfilesMut<'_> {
+        ProfilesMut { store: self }
+    }
+}
+
+impl Profiles<'_> {
     /// The live items of a person's profile, or of yours with `None`.
     pub fn profile(&self, person_id: Option<i64>) -> Result<Profile> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS} FROM profile_item
               WHERE person_id IS ?1 AND retired_on IS NULL ORDER BY facet, id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
         let mut items = stmt
             .query_map([person_id], item_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
@@ -31,13 +51,27 @@ impl Store {
             "SELECT {ITEM_COLUMNS} FROM profile_item
               WHERE person_id IS ?1 AND retired_on IS NOT NULL ORDER BY retired_on DESC, id DESC"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
         let items = stmt
             .query_map([person_id], item_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(items)
     }
 
+    pub fn profile_item(&self, id: i64) -> Result<ProfileItem> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM profile_item WHERE id = ?1");
+        self.store
+            .conn
+            .query_row(&sql, [id], item_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "profile item",
+                id,
+            })
+    }
+}
+
+impl ProfilesMut<'_> {
     /// Applies `change` to a person's profile (or yours) in one transaction.
     pub fn change_profile(
         &mut self,
@@ -46,11 +80,11 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Profile> {
         change.validate(person_id.is_some())?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         check_person(&tx, person_id)?;
         apply_profile_change(&tx, person_id, change, today)?;
         tx.commit()?;
-        self.profile(person_id)
+        self.store.profiles().profile(person_id)
     }
 
     /// Adds one item; for a facet that holds one value, it replaces that value.
@@ -64,7 +98,7 @@ impl Store {
         let change = ProfileChange::default().value(facet, Some(text.to_string()));
         change.validate(person_id.is_some())?;
         let text = filled(text)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         check_person(&tx, person_id)?;
         let id = if facet.is_list() {
             put_list_item(&tx, person_id, facet, &text, today)?
@@ -75,7 +109,7 @@ impl Store {
             })?
         };
         tx.commit()?;
-        self.profile_item(id)
+        self.store.profiles().profile_item(id)
     }
 
     /// Rewrites an item: the old wording is retired, the new one noted today.
@@ -86,7 +120,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ProfileItem> {
         let text = filled(text)?;
-        let old = self.profile_item(id)?;
+        let old = self.store.profiles().profile_item(id)?;
         if old.retired_on.is_some() {
             return Err(StoreError::Conflict(
                 "that item was removed meanwhile; add it again".into(),
@@ -97,7 +131,7 @@ impl Store {
                 .value(old.facet, Some(text.clone()))
                 .validate(old.facet.applies_to_them())?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let person_id: Option<i64> = tx.query_row(
             "SELECT person_id FROM profile_item WHERE id = ?1",
             [id],
@@ -111,12 +145,12 @@ impl Store {
             insert(&tx, person_id, old.facet, &text, today)?
         };
         tx.commit()?;
-        self.profile_item(new_id)
+        self.store.profiles().profile_item(new_id)
     }
 
     /// Says an item still holds: its staleness counts from today.
     pub fn confirm_profile_item(&mut self, id: i64, today: NaiveDate) -> Result<ProfileItem> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         if confirm(&tx, id, today)? == 0 {
             return Err(StoreError::NotFound {
                 what: "profile item",
@@ -124,13 +158,13 @@ impl Store {
             });
         }
         tx.commit()?;
-        self.profile_item(id)
+        self.store.profiles().profile_item(id)
     }
 
     /// Removes an item from the profile; it stays in the history, and
     /// `restore_profile_item` brings it back.
     pub fn retire_profile_item(&mut self, id: i64, today: NaiveDate) -> Result<ProfileItem> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         if retire(&tx, id, today)? == 0 {
             return Err(StoreError::NotFound {
                 what: "profile item",
@@ -138,12 +172,12 @@ impl Store {
             });
         }
         tx.commit()?;
-        self.profile_item(id)
+        self.store.profiles().profile_item(id)
     }
 
     /// Undoes `retire_profile_item`.
     pub fn restore_profile_item(&mut self, id: i64) -> Result<ProfileItem> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE profile_item SET retired_on = NULL WHERE id = ?1 AND retired_on IS NOT NULL",
             [id],
@@ -155,18 +189,7 @@ impl Store {
             });
         }
         tx.commit()?;
-        self.profile_item(id)
-    }
-
-    pub fn profile_item(&self, id: i64) -> Result<ProfileItem> {
-        let sql = format!("SELECT {ITEM_COLUMNS} FROM profile_item WHERE id = ?1");
-        self.conn
-            .query_row(&sql, [id], item_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "profile item",
-                id,
-            })
+        self.store.profiles().profile_item(id)
     }
 }
 

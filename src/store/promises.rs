@@ -24,12 +24,76 @@ pub struct PromiseFilter {
     pub include_closed: bool,
 }
 
+/// Reads of promises: `store.promises()`.
+pub struct Promises<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to promises, each in one transaction: `store.promises_mut()`.
+pub struct PromisesMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn promises(&self) -> Promises<'_> {
+        Promises { store: self }
+    }
+
+    pub fn promises_mut(&mut self) -> PromisesMut<'_> {
+        PromisesMut { store: self }
+    }
+}
+
+impl Promises<'_> {
+    /// One promise with its moves.
+    pub fn promise(&self, id: i64) -> Result<Promise> {
+        let sql = format!("SELECT {COLUMNS} FROM promise WHERE id = ?1");
+        let mut promise = self
+            .store
+            .conn
+            .query_row(&sql, [id], promise_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "promise",
+                id,
+            })?;
+        promise.moves = moves_of(&self.store.conn, Some(id))?
+            .remove(&id)
+            .unwrap_or_default();
+        Ok(promise)
+    }
+
+    /// Promises, open ones first by due day (none last), then the closed
+    /// ones (when asked for) latest first.
+    pub fn list(&self, filter: PromiseFilter) -> Result<Vec<Promise>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM promise
+              WHERE (?1 IS NULL OR person_id = ?1)
+                AND (?2 OR state IN ('open', 'renegotiated'))
+              ORDER BY state NOT IN ('open', 'renegotiated'), due_on IS NULL, due_on,
+                       closed_on DESC, id"
+        );
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
+        let mut list = stmt
+            .query_map(
+                params![filter.person_id, filter.include_closed],
+                promise_from_row,
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut moves = moves_of(&self.store.conn, None)?;
+        for promise in &mut list {
+            promise.moves = moves.remove(&promise.id).unwrap_or_default();
+        }
+        Ok(list)
+    }
+}
+
+impl PromisesMut<'_> {
     /// Saves a new open promise.
     pub fn add_promise(&mut self, draft: &PromiseDraft, now: DateTime<Utc>) -> Result<Promise> {
         let mut draft = draft.clone();
         draft.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let person: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
             [draft.person_id],
@@ -56,48 +120,7 @@ impl Store {
         }
         let id = insert_promise(&tx, &draft, &instant_text(now))?;
         tx.commit()?;
-        self.promise(id)
-    }
-
-    /// One promise with its moves.
-    pub fn promise(&self, id: i64) -> Result<Promise> {
-        let sql = format!("SELECT {COLUMNS} FROM promise WHERE id = ?1");
-        let mut promise = self
-            .conn
-            .query_row(&sql, [id], promise_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "promise",
-                id,
-            })?;
-        promise.moves = moves_of(&self.conn, Some(id))?
-            .remove(&id)
-            .unwrap_or_default();
-        Ok(promise)
-    }
-
-    /// Promises, open ones first by due day (none last), then the closed
-    /// ones (when asked for) latest first.
-    pub fn promises(&self, filter: PromiseFilter) -> Result<Vec<Promise>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM promise
-              WHERE (?1 IS NULL OR person_id = ?1)
-                AND (?2 OR state IN ('open', 'renegotiated'))
-              ORDER BY state NOT IN ('open', 'renegotiated'), due_on IS NULL, due_on,
-                       closed_on DESC, id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut list = stmt
-            .query_map(
-                params![filter.person_id, filter.include_closed],
-                promise_from_row,
-            )?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut moves = moves_of(&self.conn, None)?;
-        for promise in &mut list {
-            promise.moves = moves.remove(&promise.id).unwrap_or_default();
-        }
-        Ok(list)
+        self.store.promises().promise(id)
     }
 
     /// Kept on `day` (on or after the day it was made, not after today).
@@ -113,12 +136,12 @@ impl Store {
                 "{day} is after today: a promise is kept on the day it was done"
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Keep)?;
         check_not_before(day, promise.made_on, "day kept")?;
         set_state(&tx, id, PromiseState::Kept, Some(day), now)?;
         tx.commit()?;
-        self.promise(id)
+        self.store.promises().promise(id)
     }
 
     /// Its day passed without it: missed, as of `today`.
@@ -128,12 +151,12 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Promise> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Miss)?;
         let day = today.max(promise.made_on);
         set_state(&tx, id, PromiseState::Missed, Some(day), now)?;
         tx.commit()?;
-        self.promise(id)
+        self.store.promises().promise(id)
     }
 
     /// Renegotiated to a new due day; the old one goes into its history.
@@ -144,7 +167,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Promise> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Move)?;
         check_not_before(due_on, promise.made_on, "due day")?;
         if promise.due_on == Some(due_on) {
@@ -169,7 +192,7 @@ impl Store {
             params![id, day_text(due_on), instant_text(now)],
         )?;
         tx.commit()?;
-        self.promise(id)
+        self.store.promises().promise(id)
     }
 
     /// Not going to happen, by agreement: kept in the history, out of lists.
@@ -179,12 +202,12 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Promise> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Drop)?;
         let day = today.max(promise.made_on);
         set_state(&tx, id, PromiseState::Dropped, Some(day), now)?;
         tx.commit()?;
-        self.promise(id)
+        self.store.promises().promise(id)
     }
 }
 

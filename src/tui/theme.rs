@@ -57,8 +57,10 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
+    /// A key in a hint line: bold, no colour, since yellow (like green
+    /// and red) means only a judgement.
     pub fn key(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
     }
 
     pub fn title(&self) -> Style {
@@ -73,8 +75,10 @@ impl Theme {
         self.fg(POOR).add_modifier(Modifier::BOLD)
     }
 
-    pub fn quality(&self) -> Style {
-        self.fg(Color::Yellow)
+    /// A rating's dots, coloured by the judgement scale: a 5 is good, a 3
+    /// fair, a 1 poor.
+    pub fn quality(&self, score: Option<u8>) -> Style {
+        self.quality_shade(score.map(f64::from))
     }
 
     pub fn label(&self) -> Style {

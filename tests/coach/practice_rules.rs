@@ -48,6 +48,7 @@ impl Journal {
         let change =
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(Some(self.dana), &change, today() - Days::new(30))
             .expect("their profile");
         self
@@ -57,6 +58,7 @@ impl Journal {
         let change =
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(None, &change, today() - Days::new(30))
             .expect("my profile");
         self
@@ -72,6 +74,7 @@ fn hard_feedback_is_named_and_followed_up_the_way_they_want_bad_news() {
     let mut j = Journal::new();
     j.rated("feedback", 3, 1);
     j.store
+        .profiles_mut()
         .change_profile(
             Some(j.dana),
             &ProfileChange::default()
@@ -225,6 +228,7 @@ fn reader_or_listener_unknown_asks_you_to_watch_how_they_take_a_summary() {
     let mut j = Journal::new();
     j.theirs(Facet::TakesIn, &[]);
     j.store
+        .profiles_mut()
         .change_profile(
             Some(j.dana),
             &ProfileChange::default().value(Facet::TakesIn, Some("reader".into())),

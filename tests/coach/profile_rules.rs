@@ -14,6 +14,7 @@ impl Journal {
         let change = ProfileChange::default()
             .list(Facet::Goal, goals.iter().map(|g| g.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(Some(self.dana), &change, today() - Days::new(days))
             .expect("goals");
         self
@@ -22,6 +23,7 @@ impl Journal {
     fn style(&mut self, takes_in: &str) -> &mut Journal {
         let change = ProfileChange::default().value(Facet::TakesIn, Some(takes_in.into()));
         self.store
+            .profiles_mut()
             .change_profile(Some(self.dana), &change, today())
             .expect("style");
         self
@@ -33,6 +35,7 @@ impl Journal {
             weaknesses.iter().map(|w| w.to_string()).collect(),
         );
         self.store
+            .profiles_mut()
             .change_profile(None, &change, today())
             .expect("weaknesses");
         self
@@ -54,6 +57,7 @@ impl Journal {
         let on = today() - Days::new(days);
         let e = self
             .store
+            .profiles_mut()
             .add_expectation(
                 &ExpectationDraft {
                     person_id: self.dana,
@@ -66,6 +70,7 @@ impl Journal {
             .expect("expectation");
         if state != ExpectationState::Assumed {
             self.store
+                .profiles_mut()
                 .set_expectation_state(e.id, state, on, Utc::now())
                 .expect("state");
         }

@@ -23,6 +23,7 @@ impl Journal {
 
     fn promise_made(&mut self, by: MadeBy, made: u64, due: i64) -> i64 {
         self.store
+            .promises_mut()
             .add_promise(
                 &PromiseDraft {
                     person_id: self.dana,
@@ -43,6 +44,7 @@ impl Journal {
     fn moved_promise(&mut self, days_ago: u64) -> &mut Journal {
         let id = self.promise_made(MadeBy::Me, days_ago + 1, 10);
         self.store
+            .promises_mut()
             .move_promise(id, ahead(20), today() - Days::new(days_ago), Utc::now())
             .expect("moved");
         self
@@ -68,6 +70,7 @@ fn a_promise_of_mine_due_within_two_days_asks_to_do_it_or_renegotiate() {
     assert!(!fires_after("promise-due-soon", |j| {
         let id = j.promise(MadeBy::Me, 1);
         j.store
+            .promises_mut()
             .keep_promise(id, today(), today(), Utc::now())
             .expect("kept");
     }));
@@ -104,6 +107,7 @@ fn a_promise_of_mine_past_its_day_asks_to_tell_them_now_with_a_new_date() {
     assert!(!fires_after("promise-overdue", |j| {
         let id = j.promise(MadeBy::Me, -3);
         j.store
+            .promises_mut()
             .move_promise(id, ahead(5), today(), Utc::now())
             .expect("moved");
     }));
@@ -165,6 +169,7 @@ fn a_healthy_journal_with_promises_kept_on_time_gets_no_promise_nagging() {
     for due in [-20, -10, -3] {
         let id = j.promise(MadeBy::Me, due);
         j.store
+            .promises_mut()
             .keep_promise(id, ahead(due), today(), Utc::now())
             .expect("kept");
     }

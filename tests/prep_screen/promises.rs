@@ -17,6 +17,7 @@ fn with_promises(promises: &[(MadeBy, &str, Option<u32>)]) -> (Store, Vec<i64>) 
         .iter()
         .map(|(by, text, due)| {
             store
+                .promises_mut()
                 .add_promise(
                     &PromiseDraft {
                         person_id,
@@ -36,7 +37,7 @@ fn with_promises(promises: &[(MadeBy, &str, Option<u32>)]) -> (Store, Vec<i64>) 
 }
 
 fn state_of(h: &Harness, id: i64) -> PromiseState {
-    h.store.promise(id).expect("promise").state
+    h.store.promises().promise(id).expect("promise").state
 }
 
 fn focus_promises(h: &mut Harness) {
@@ -96,7 +97,7 @@ fn m_moves_the_selected_promise_to_a_new_day_and_keeps_the_old_one() {
     assert!(matches!(h.app.overlay, Some(Overlay::Form(_))));
     h.type_text("+7d").press(KeyCode::Enter);
     assert!(h.app.overlay.is_none(), "saved: {}", status(&h));
-    let moved = h.store.promise(id).expect("promise");
+    let moved = h.store.promises().promise(id).expect("promise");
     assert_eq!(moved.state, PromiseState::Renegotiated);
     assert_eq!(moved.due_on, Some(day(24) + chrono::Days::new(7)));
     assert_eq!(moved.moves[0].from_due, Some(day(25)));
@@ -114,7 +115,11 @@ fn a_adds_a_promise_and_d_drops_one_after_asking() {
         .type_text("fri")
         .press(KeyCode::Enter);
     assert!(h.app.overlay.is_none(), "saved: {}", status(&h));
-    let all = h.store.promises(PromiseFilter::default()).expect("list");
+    let all = h
+        .store
+        .promises()
+        .list(PromiseFilter::default())
+        .expect("list");
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].made_by, MadeBy::Them);
     assert_eq!(all[0].due_on, Some(day(27)));
@@ -143,7 +148,11 @@ fn the_after_the_one_on_one_form_records_the_promises_made_in_it() {
         .last_one_on_one(dana(&h), today())
         .expect("read")
         .expect("the 1:1");
-    let promises = h.store.promises(PromiseFilter::default()).expect("list");
+    let promises = h
+        .store
+        .promises()
+        .list(PromiseFilter::default())
+        .expect("list");
     let made: Vec<(&str, MadeBy, Option<NaiveDate>, Option<i64>)> = promises
         .iter()
         .map(|p| (p.text.as_str(), p.made_by, p.due_on, p.interaction_id))

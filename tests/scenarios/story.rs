@@ -178,6 +178,7 @@ impl Story {
     pub fn agreed(&mut self, on: u64, text: &str) -> &mut Story {
         let e = self
             .store
+            .profiles_mut()
             .add_expectation(
                 &ExpectationDraft {
                     person_id: self.who,
@@ -189,6 +190,7 @@ impl Story {
             )
             .expect("expectation");
         self.store
+            .profiles_mut()
             .set_expectation_state(e.id, ExpectationState::Agreed, day(on), Utc::now())
             .expect("agreed");
         self
@@ -201,6 +203,7 @@ impl Story {
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect())
         };
         self.store
+            .profiles_mut()
             .change_profile(Some(self.who), &change, day(on))
             .expect("their profile");
         self
@@ -210,6 +213,7 @@ impl Story {
         let change =
             ProfileChange::default().list(facet, items.iter().map(|s| s.to_string()).collect());
         self.store
+            .profiles_mut()
             .change_profile(None, &change, day(on))
             .expect("my profile");
         self

@@ -185,8 +185,21 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
         "backed up before migrating"
     );
     // The new tables are there and empty, and the journal works as before.
-    assert!(store.profile(Some(1)).expect("profile").items.is_empty());
-    assert!(store.expectations(None, true).expect("none").is_empty());
+    assert!(
+        store
+            .profiles()
+            .profile(Some(1))
+            .expect("profile")
+            .items
+            .is_empty()
+    );
+    assert!(
+        store
+            .profiles()
+            .expectations(None, true)
+            .expect("none")
+            .is_empty()
+    );
     let dana = store.person_named("dana").expect("Dana");
     assert_eq!(dana.strengths, ["negotiating with finance"]);
     // The search index is derived (rebuilt in timeline order by migration
@@ -218,7 +231,10 @@ fn replacing_goals_keeps_the_old_ones_as_history_and_confirms_the_same_ones() {
     let set = |store: &mut Store, goals: &[&str], day| {
         let change = ProfileChange::default()
             .list(Facet::Goal, goals.iter().map(|g| g.to_string()).collect());
-        store.change_profile(Some(dana), &change, day).expect("set")
+        store
+            .profiles_mut()
+            .change_profile(Some(dana), &change, day)
+            .expect("set")
     };
     set(&mut store, &["Ship pricing", "Hire two seniors"], earlier);
     let profile = set(&mut store, &["ship pricing", "Cut cloud costs"], today());
@@ -233,7 +249,10 @@ fn replacing_goals_keeps_the_old_ones_as_history_and_confirms_the_same_ones() {
             ("Cut cloud costs".to_string(), today(), today()),
         ]
     );
-    let history = store.profile_history(Some(dana)).expect("history");
+    let history = store
+        .profiles()
+        .profile_history(Some(dana))
+        .expect("history");
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].text, "Hire two seniors");
     assert_eq!(history[0].retired_on, Some(today()));
@@ -245,14 +264,17 @@ fn a_style_replaces_the_last_and_a_bad_one_changes_nothing() {
     let dana = journal_with_manager(&mut store);
     let style = |s: &str| ProfileChange::default().value(Facet::TakesIn, Some(s.to_string()));
     store
+        .profiles_mut()
         .change_profile(Some(dana), &style("reader"), today())
         .expect("reader");
     let profile = store
+        .profiles_mut()
         .change_profile(Some(dana), &style("Listener"), today())
         .expect("listener");
     assert_eq!(profile.takes_in(), Some(TakesIn::Listener));
     assert!(
         store
+            .profiles_mut()
             .change_profile(Some(dana), &style("skimmer"), today())
             .is_err()
     );
@@ -271,7 +293,11 @@ fn a_style_replaces_the_last_and_a_bad_one_changes_nothing() {
         "nothing written"
     );
     assert_eq!(
-        store.profile(Some(dana)).expect("profile").takes_in(),
+        store
+            .profiles()
+            .profile(Some(dana))
+            .expect("profile")
+            .takes_in(),
         Some(TakesIn::Listener)
     );
 }
@@ -283,38 +309,59 @@ fn your_profile_is_apart_from_theirs() {
     let mine = ProfileChange::default()
         .list(Facet::Weakness, vec!["finance negotiations".into()])
         .value(Facet::Need, Some("Clear priorities".into()));
-    store.change_profile(None, &mine, today()).expect("me");
+    store
+        .profiles_mut()
+        .change_profile(None, &mine, today())
+        .expect("me");
     let theirs = ProfileChange::default().value(Facet::Need, Some("No surprises".into()));
     store
+        .profiles_mut()
         .change_profile(Some(dana), &theirs, today())
         .expect("them");
     assert_eq!(
-        store.profile(None).expect("me").value(Facet::Need),
+        store
+            .profiles()
+            .profile(None)
+            .expect("me")
+            .value(Facet::Need),
         Some("Clear priorities")
     );
     assert_eq!(
-        store.profile(Some(dana)).expect("them").value(Facet::Need),
+        store
+            .profiles()
+            .profile(Some(dana))
+            .expect("them")
+            .value(Facet::Need),
         Some("No surprises")
     );
     let item = store
+        .profiles()
         .profile(None)
         .expect("me")
         .list(Facet::Need)
         .map(|i| i.id)
         .next()
         .expect("a need");
-    store.retire_profile_item(item, today()).expect("removed");
+    store
+        .profiles_mut()
+        .retire_profile_item(item, today())
+        .expect("removed");
     assert!(
         store
+            .profiles()
             .profile(None)
             .expect("me")
             .list(Facet::Need)
             .next()
             .is_none()
     );
-    store.restore_profile_item(item).expect("undone");
+    store
+        .profiles_mut()
+        .restore_profile_item(item)
+        .expect("undone");
     assert!(
         store
+            .profiles()
             .profile(None)
             .expect("me")
             .list(Facet::Need)
@@ -328,6 +375,7 @@ fn an_expectation_is_assumed_until_agreed_and_a_dropped_one_can_come_back() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let e = store
+        .profiles_mut()
         .add_expectation(
             &ExpectationDraft {
                 person_id: dana,
@@ -342,10 +390,12 @@ fn an_expectation_is_assumed_until_agreed_and_a_dropped_one_can_come_back() {
     assert_eq!(e.text, "A written update every Friday");
     assert_eq!(e.confirmed_on, None);
     let e = store
+        .profiles_mut()
         .set_expectation_state(e.id, ExpectationState::Agreed, today(), now())
         .expect("agreed");
     assert_eq!(e.confirmed_on, Some(today()));
     let e = store
+        .profiles_mut()
         .set_expectation_state(e.id, ExpectationState::Unclear, today(), now())
         .expect("unclear");
     assert_eq!(
@@ -353,23 +403,33 @@ fn an_expectation_is_assumed_until_agreed_and_a_dropped_one_can_come_back() {
         (ExpectationState::Unclear, Some(today()))
     );
     store
+        .profiles_mut()
         .drop_expectation(e.id, today(), now())
         .expect("dropped");
     assert!(
         store
+            .profiles()
             .expectations(Some(dana), false)
             .expect("list")
             .is_empty()
     );
     assert!(
         store
+            .profiles_mut()
             .set_expectation_state(e.id, ExpectationState::Agreed, today(), now())
             .is_err(),
         "a dropped one cannot be agreed"
     );
-    store.restore_expectation(e.id, now()).expect("back");
+    store
+        .profiles_mut()
+        .restore_expectation(e.id, now())
+        .expect("back");
     assert_eq!(
-        store.expectations(Some(dana), false).expect("list").len(),
+        store
+            .profiles()
+            .expectations(Some(dana), false)
+            .expect("list")
+            .len(),
         1
     );
     let blank = ExpectationDraft {
@@ -377,7 +437,12 @@ fn an_expectation_is_assumed_until_agreed_and_a_dropped_one_can_come_back() {
         text: "   ".into(),
         held_by: HeldBy::Me,
     };
-    assert!(store.add_expectation(&blank, today(), now()).is_err());
+    assert!(
+        store
+            .profiles_mut()
+            .add_expectation(&blank, today(), now())
+            .is_err()
+    );
 }
 
 #[test]
@@ -388,11 +453,16 @@ fn profiles_and_expectations_travel_through_the_json_export() {
         .list(Facet::Goal, vec!["Ship pricing".into()])
         .value(Facet::TakesIn, Some("reader".into()));
     store
+        .profiles_mut()
         .change_profile(Some(dana), &theirs, today())
         .expect("them");
     let mine = ProfileChange::default().list(Facet::Weakness, vec!["finance".into()]);
-    store.change_profile(None, &mine, today()).expect("me");
     store
+        .profiles_mut()
+        .change_profile(None, &mine, today())
+        .expect("me");
+    store
+        .profiles_mut()
         .add_expectation(
             &ExpectationDraft {
                 person_id: dana,
@@ -413,7 +483,10 @@ fn profiles_and_expectations_travel_through_the_json_export() {
     copy.import_document(&read, false).expect("imported");
     assert_eq!(copy.export_document().expect("export"), doc);
     assert_eq!(
-        copy.profile(None).expect("me").texts(Facet::Weakness),
+        copy.profiles()
+            .profile(None)
+            .expect("me")
+            .texts(Facet::Weakness),
         ["finance"]
     );
     // Importing it again adds nothing.

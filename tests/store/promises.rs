@@ -10,6 +10,7 @@ use super::{day, draft, journal_with_manager, now, today};
 
 fn promise_of_mine(store: &mut Store, person: i64, due: Option<chrono::NaiveDate>) -> Promise {
     store
+        .promises_mut()
         .add_promise(
             &PromiseDraft {
                 person_id: person,
@@ -61,7 +62,7 @@ fn a_new_promise_is_open_with_its_due_day_and_no_moves() {
     assert_eq!(p.made_on, today());
     assert_eq!(p.closed_on, None);
     assert!(p.moves.is_empty());
-    assert_eq!(store.promise(p.id).expect("read"), p);
+    assert_eq!(store.promises().promise(p.id).expect("read"), p);
 }
 
 #[test]
@@ -71,6 +72,7 @@ fn a_promise_made_in_a_one_on_one_remembers_it() {
     let entry = draft(&store, dana, "one_on_one", today(), "Weekly 1:1");
     let entry = store.add_interaction(&entry, now()).expect("logged");
     let p = store
+        .promises_mut()
         .add_promise(
             &PromiseDraft {
                 person_id: dana,
@@ -93,18 +95,21 @@ fn keeping_a_promise_closes_it_on_that_day_and_takes_it_out_of_the_open_list() {
     let dana = journal_with_manager(&mut store);
     let p = promise_of_mine(&mut store, dana, Some(friday()));
     let kept = store
+        .promises_mut()
         .keep_promise(p.id, today(), today(), now())
         .expect("kept");
     assert_eq!(kept.state, PromiseState::Kept);
     assert_eq!(kept.closed_on, Some(today()));
     assert!(
         store
-            .promises(PromiseFilter::default())
+            .promises()
+            .list(PromiseFilter::default())
             .expect("list")
             .is_empty()
     );
     let all = store
-        .promises(PromiseFilter {
+        .promises()
+        .list(PromiseFilter {
             include_closed: true,
             ..PromiseFilter::default()
         })
@@ -118,13 +123,20 @@ fn missing_a_promise_closes_it_today_and_it_can_still_be_kept_late() {
     let dana = journal_with_manager(&mut store);
     let p = promise_of_mine(&mut store, dana, Some(today()));
     let later = today() + Days::new(3);
-    let missed = store.miss_promise(p.id, later, now()).expect("missed");
+    let missed = store
+        .promises_mut()
+        .miss_promise(p.id, later, now())
+        .expect("missed");
     assert_eq!(missed.state, PromiseState::Missed);
     assert_eq!(missed.closed_on, Some(later));
-    let again = store.miss_promise(p.id, later, now()).expect_err("twice");
+    let again = store
+        .promises_mut()
+        .miss_promise(p.id, later, now())
+        .expect_err("twice");
     assert!(again.to_string().contains("already missed"), "{again}");
     let late = later + Days::new(1);
     let kept = store
+        .promises_mut()
         .keep_promise(p.id, late, late, now())
         .expect("kept late");
     assert_eq!(kept.state, PromiseState::Kept);
@@ -139,9 +151,11 @@ fn moving_a_promise_renegotiates_it_and_keeps_every_old_due_day() {
     let first = day(2026, 12, 1);
     let second = day(2026, 12, 4);
     store
+        .promises_mut()
         .move_promise(p.id, first, today(), now())
         .expect("moved");
     let moved = store
+        .promises_mut()
         .move_promise(p.id, second, day(2026, 11, 30), now())
         .expect("moved again");
     assert_eq!(moved.state, PromiseState::Renegotiated);
@@ -159,6 +173,7 @@ fn moving_a_promise_renegotiates_it_and_keeps_every_old_due_day() {
         ]
     );
     let kept = store
+        .promises_mut()
         .keep_promise(p.id, second, second, now())
         .expect("kept");
     assert_eq!(kept.moves.len(), 2, "keeping it keeps the history");
@@ -170,6 +185,7 @@ fn a_promise_without_a_due_day_can_be_given_one() {
     let dana = journal_with_manager(&mut store);
     let p = promise_of_mine(&mut store, dana, None);
     let moved = store
+        .promises_mut()
         .move_promise(p.id, friday(), today(), now())
         .expect("moved");
     assert_eq!(moved.moves[0].from_due, None);
@@ -181,15 +197,22 @@ fn dropping_a_promise_is_final() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let p = promise_of_mine(&mut store, dana, Some(friday()));
-    let dropped = store.drop_promise(p.id, today(), now()).expect("dropped");
+    let dropped = store
+        .promises_mut()
+        .drop_promise(p.id, today(), now())
+        .expect("dropped");
     assert_eq!(dropped.state, PromiseState::Dropped);
     assert_eq!(dropped.closed_on, Some(today()));
     let before = rows(&store);
     for refused in [
-        store.keep_promise(p.id, today(), today(), now()),
-        store.miss_promise(p.id, today(), now()),
-        store.move_promise(p.id, friday(), today(), now()),
-        store.drop_promise(p.id, today(), now()),
+        store
+            .promises_mut()
+            .keep_promise(p.id, today(), today(), now()),
+        store.promises_mut().miss_promise(p.id, today(), now()),
+        store
+            .promises_mut()
+            .move_promise(p.id, friday(), today(), now()),
+        store.promises_mut().drop_promise(p.id, today(), now()),
     ] {
         let err = refused.expect_err("dropped is final");
         assert!(matches!(err, StoreError::Conflict(_)), "{err}");
@@ -206,22 +229,27 @@ fn refused_changes_leave_the_promise_as_it_was() {
     let before = rows(&store);
     let yesterday = day(2026, 11, 23);
     let err = store
+        .promises_mut()
         .move_promise(p.id, yesterday, today(), now())
         .expect_err("due before made");
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
     let err = store
+        .promises_mut()
         .keep_promise(p.id, yesterday, today(), now())
         .expect_err("kept before made");
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
     let err = store
+        .promises_mut()
         .keep_promise(p.id, friday(), today(), now())
         .expect_err("kept in the future");
     assert!(err.to_string().contains("after today"), "{err}");
     let err = store
+        .promises_mut()
         .move_promise(p.id, friday(), today(), now())
         .expect_err("same day");
     assert!(err.to_string().contains("already due"), "{err}");
     let err = store
+        .promises_mut()
         .keep_promise(99, today(), today(), now())
         .expect_err("unknown");
     assert!(
@@ -249,20 +277,20 @@ fn a_new_promise_refuses_empty_text_a_due_day_before_it_was_made_and_strangers()
         interaction_id: None,
         due_on: None,
     };
-    assert!(store.add_promise(&bad, now()).is_err());
+    assert!(store.promises_mut().add_promise(&bad, now()).is_err());
     bad.text = "x".into();
     bad.due_on = Some(day(2026, 11, 1));
-    assert!(store.add_promise(&bad, now()).is_err());
+    assert!(store.promises_mut().add_promise(&bad, now()).is_err());
     bad.due_on = None;
     bad.person_id = 42;
     assert!(matches!(
-        store.add_promise(&bad, now()),
+        store.promises_mut().add_promise(&bad, now()),
         Err(StoreError::NotFound { what: "person", .. })
     ));
     bad.person_id = dana;
     bad.interaction_id = Some(7);
     assert!(matches!(
-        store.add_promise(&bad, now()),
+        store.promises_mut().add_promise(&bad, now()),
         Err(StoreError::NotFound { what: "entry", .. })
     ));
     assert!(rows(&store).is_empty());
@@ -276,7 +304,8 @@ fn open_promises_list_soonest_due_first_and_those_without_a_day_last() {
     let later = promise_of_mine(&mut store, dana, Some(day(2026, 12, 4)));
     let sooner = promise_of_mine(&mut store, dana, Some(friday()));
     let ids: Vec<i64> = store
-        .promises(PromiseFilter::default())
+        .promises()
+        .list(PromiseFilter::default())
         .expect("list")
         .iter()
         .map(|p| p.id)
@@ -291,6 +320,7 @@ fn promises_and_their_moves_survive_an_export_and_import() {
     let entry = draft(&store, dana, "one_on_one", today(), "Weekly 1:1");
     let entry = store.add_interaction(&entry, now()).expect("logged");
     let p = store
+        .promises_mut()
         .add_promise(
             &PromiseDraft {
                 person_id: dana,
@@ -304,10 +334,12 @@ fn promises_and_their_moves_survive_an_export_and_import() {
         )
         .expect("added");
     store
+        .promises_mut()
         .move_promise(p.id, day(2026, 12, 2), today(), now())
         .expect("moved");
     let kept = promise_of_mine(&mut store, dana, Some(friday()));
     store
+        .promises_mut()
         .keep_promise(kept.id, today(), today(), now())
         .expect("kept");
     let doc = store.export_document().expect("export");
@@ -346,6 +378,7 @@ fn a_move_whose_second_write_fails_leaves_no_history_behind() {
     refuse_writes_to(&store, "promise", "UPDATE");
     assert!(
         store
+            .promises_mut()
             .move_promise(p.id, day(2026, 12, 4), today(), now())
             .is_err()
     );

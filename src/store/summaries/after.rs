@@ -285,7 +285,8 @@ mod tests {
         );
         assert!(ask.reported_on.is_none());
         let promises = store
-            .promises(crate::store::PromiseFilter::default())
+            .promises()
+            .list(crate::store::PromiseFilter::default())
             .expect("promises");
         let made: Vec<(&str, MadeBy, Option<i64>, NaiveDate)> = promises
             .iter()
@@ -326,6 +327,12 @@ mod tests {
             include_closed: true,
             ..Default::default()
         };
-        assert!(store.promises(promises).expect("promises").is_empty());
+        assert!(
+            store
+                .promises()
+                .list(promises)
+                .expect("promises")
+                .is_empty()
+        );
     }
 }

@@ -224,7 +224,7 @@ fn promise(
     let named = |text: &str| format!("“{}”", truncated(&shown_line(text), 50));
     Ok(match change {
         PromiseCmd::Add(draft) => {
-            let p = store.add_promise(&draft, now)?;
+            let p = store.promises_mut().add_promise(&draft, now)?;
             let due = p
                 .due_on
                 .map(|d| format!(", due {}", when_due(d, today)))
@@ -232,11 +232,11 @@ fn promise(
             format!("promise noted: {}{due}", named(&p.text))
         }
         PromiseCmd::Keep(id) => {
-            let p = store.keep_promise(id, today, today, now)?;
+            let p = store.promises_mut().keep_promise(id, today, today, now)?;
             format!("{} kept: done as promised", named(&p.text))
         }
         PromiseCmd::Move { id, due_on } => {
-            let p = store.move_promise(id, due_on, today, now)?;
+            let p = store.promises_mut().move_promise(id, due_on, today, now)?;
             format!(
                 "{} moved to {}: tell them the new day",
                 named(&p.text),
@@ -244,7 +244,7 @@ fn promise(
             )
         }
         PromiseCmd::Drop(id) => {
-            let p = store.drop_promise(id, today, now)?;
+            let p = store.promises_mut().drop_promise(id, today, now)?;
             format!("{} dropped", named(&p.text))
         }
     })

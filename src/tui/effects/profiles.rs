@@ -15,9 +15,9 @@ use crate::store::{PersonChange, Store, StoreError};
 fn load(store: &Store, person_id: i64) -> Result<AboutData, StoreError> {
     Ok(AboutData {
         person_id,
-        theirs: store.profile(Some(person_id))?,
-        mine: store.profile(None)?,
-        expectations: store.expectations(Some(person_id), false)?,
+        theirs: store.profiles().profile(Some(person_id))?,
+        mine: store.profiles().profile(None)?,
+        expectations: store.profiles().expectations(Some(person_id), false)?,
     })
 }
 
@@ -66,27 +66,29 @@ fn edit(
             facet,
             text,
         } => {
-            let item = store.add_profile_item(person_id, facet, &text, today)?;
+            let item = store
+                .profiles_mut()
+                .add_profile_item(person_id, facet, &text, today)?;
             format!("noted {}", quoted(&item.text))
         }
         ProfileOp::Edit { id, text } => {
-            let item = store.edit_profile_item(id, &text, today)?;
+            let item = store.profiles_mut().edit_profile_item(id, &text, today)?;
             format!(
                 "now {} (the old wording is kept in the history)",
                 quoted(&item.text)
             )
         }
         ProfileOp::Retire { id } => {
-            let item = store.retire_profile_item(id, today)?;
+            let item = store.profiles_mut().retire_profile_item(id, today)?;
             undo = Some(ProfileOp::Restore { id });
             format!("removed {}", quoted(&item.text))
         }
         ProfileOp::Restore { id } => {
-            let item = store.restore_profile_item(id)?;
+            let item = store.profiles_mut().restore_profile_item(id)?;
             format!("restored {}", quoted(&item.text))
         }
         ProfileOp::Confirm { id } => {
-            let item = store.confirm_profile_item(id, today)?;
+            let item = store.profiles_mut().confirm_profile_item(id, today)?;
             format!("{} still holds: confirmed today", quoted(&item.text))
         }
         ProfileOp::SetStrengths {
@@ -113,27 +115,29 @@ fn edit(
             }
         }
         ProfileOp::AddExpectation(draft) => {
-            let e = store.add_expectation(&draft, today, now)?;
+            let e = store.profiles_mut().add_expectation(&draft, today, now)?;
             format!("added {} as assumed: c once you agree it", quoted(&e.text))
         }
         ProfileOp::EditExpectation { id, text } => {
-            let e = store.edit_expectation(id, &text, now)?;
+            let e = store.profiles_mut().edit_expectation(id, &text, now)?;
             format!("now {}", quoted(&e.text))
         }
         ProfileOp::SetState { id, state } => {
-            let e = store.set_expectation_state(id, state, today, now)?;
+            let e = store
+                .profiles_mut()
+                .set_expectation_state(id, state, today, now)?;
             match state {
                 ExpectationState::Agreed => format!("agreed {} today", quoted(&e.text)),
                 other => format!("{} is {}", quoted(&e.text), other.as_str()),
             }
         }
         ProfileOp::DropExpectation { id } => {
-            let e = store.drop_expectation(id, today, now)?;
+            let e = store.profiles_mut().drop_expectation(id, today, now)?;
             undo = Some(ProfileOp::RestoreExpectation { id });
             format!("dropped {}", quoted(&e.text))
         }
         ProfileOp::RestoreExpectation { id } => {
-            let e = store.restore_expectation(id, now)?;
+            let e = store.profiles_mut().restore_expectation(id, now)?;
             format!("restored {}", quoted(&e.text))
         }
     };

@@ -157,15 +157,9 @@ fn figure_lines<'a>(data: &Insights, theme: &Theme) -> Vec<Line<'a>> {
         )),
         Line::from(""),
     ];
-    let share = b
-        .share_by_me
-        .map_or("—".to_string(), |v| format!("{:.0}%", v * 100.0));
     lines.push(Line::from(vec![
         Span::styled("Balance ", theme.title()),
-        Span::raw(format!(
-            "{share} started by me ({} me / {} them)",
-            b.by_me, b.by_them
-        )),
+        Span::raw(crate::present::balance_text(&b)),
     ]));
     lines.push(Line::from(format!(
         "  informal time {} vs asks {}",

@@ -149,7 +149,10 @@ fn row_line<'a>(
             padded(&shown_line(&entry.person), 12)
         )));
     }
-    spans.push(Span::styled(format!("{quality} "), theme.quality()));
+    spans.push(Span::styled(
+        format!("{quality} "),
+        theme.quality(entry.quality.map(|q| q.get())),
+    ));
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = width.saturating_sub(used);
     let title = format!(
@@ -215,7 +218,7 @@ fn render_detail(state: &State, keymap: &Keymap, theme: &Theme, frame: &mut Fram
     if let Some(q) = entry.quality {
         lines.push(Line::from(vec![
             Span::styled(format!("{:<9}", "quality"), theme.label()),
-            Span::styled(q.dots(), theme.quality()),
+            Span::styled(q.dots(), theme.quality(Some(q.get()))),
             Span::raw(format!(" {}/5", q.get())),
         ]));
     }

@@ -382,7 +382,7 @@ fn render_editor(
                             "●".repeat(usize::from(*s)),
                             "○".repeat(5 - usize::from(*s))
                         ),
-                        theme.quality(),
+                        theme.quality(Some(*s)),
                     ),
                     Span::raw(format!(" {s}")),
                 ]),

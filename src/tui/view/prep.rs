@@ -78,7 +78,10 @@ fn head_line<'a>(sheet: &PrepSheet, theme: &Theme, wide: bool) -> Line<'a> {
         spans.push(Span::styled(" · last 1:1 ", theme.label()));
         spans.push(Span::raw(short_date(last.happened_on, sheet.today)));
         if let Some(q) = last.quality {
-            spans.push(Span::styled(format!(" {}", q.dots()), theme.quality()));
+            spans.push(Span::styled(
+                format!(" {}", q.dots()),
+                theme.quality(Some(q.get())),
+            ));
         }
         spans.push(Span::raw(format!(
             " {}",
@@ -409,7 +412,7 @@ fn entry_line<'a>(
     let room = width.saturating_sub(lead.width() + quality.width() + 1);
     Line::from(vec![
         Span::raw(lead),
-        Span::styled(quality, theme.quality()),
+        Span::styled(quality, theme.quality(entry.quality.map(|q| q.get()))),
         Span::raw(" "),
         Span::raw(truncated(&title, room)),
     ])
