@@ -316,6 +316,7 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
     use rapport::tui::app::{Msg, TerminalCmd};
     use rapport::tui::dispatch;
     use rapport::tui::form::FieldId;
+    use rapport::tui::forms;
     let mut h = Harness::new(journal(), 120, 40);
     h.press(KeyCode::Char('a'))
         .press(KeyCode::Tab)
@@ -337,21 +338,21 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
     );
 
     // The editor added a line.
-    let edited = Msg::NotesEdited {
+    let edited = Msg::Form(forms::Msg::NotesEdited {
         notes: Some("first line\nmore".into()),
         said: String::new(),
         failed: false,
-    };
+    });
     dispatch(&mut h.app, &mut h.store, edited);
     assert_eq!(field_value(&h, FieldId::Notes), "first line\nmore");
     assert!(h.screen_text().contains("notes updated from the editor"));
 
     // An editor that fails leaves the notes as they were, and says why.
-    let failed = Msg::NotesEdited {
+    let failed = Msg::Form(forms::Msg::NotesEdited {
         notes: None,
         said: "the editor exited with exit status: 1; the notes are as they were".into(),
         failed: true,
-    };
+    });
     dispatch(&mut h.app, &mut h.store, failed);
     assert_eq!(field_value(&h, FieldId::Notes), "first line\nmore");
     assert!(h.screen_text().contains("the notes are as they were"));

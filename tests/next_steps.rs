@@ -85,7 +85,10 @@ fn escape_on_an_accepted_form_leaves_the_suggestion_in_place() {
         h.press(KeyCode::Char('y'));
     }
     assert_eq!(rules(&h), before);
-    assert!(h.app.coach.accepted.is_none());
+    assert!(
+        h.app.overlay.is_none(),
+        "the form, and the step it was opened to take, are gone"
+    );
 }
 
 #[test]

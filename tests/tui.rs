@@ -11,6 +11,7 @@ use rapport::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality};
 use rapport::store::{InteractionFilter, PageRequest, Store};
 use rapport::tui::app::{Msg, Overlay, Screen, TerminalCmd};
 use rapport::tui::dispatch;
+use rapport::tui::form::FieldId;
 
 /// kind, day of November, quality, title, notes, tags.
 type Sample = (
@@ -314,6 +315,13 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
     );
     let text = h.screen_text();
     assert!(text.contains("changed elsewhere"), "{text}");
+    match &h.app.overlay {
+        Some(Overlay::Form(open)) => assert!(
+            open.form.text(FieldId::Title).ends_with(" (mine)"),
+            "what was typed is still in the form"
+        ),
+        _ => panic!("the form stays open after a refused save"),
+    }
 }
 
 #[test]

@@ -113,8 +113,6 @@ pub struct App {
     pub journal: journal::State,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    /// Ticks since the open form last changed; `None` when nothing is unsaved.
-    pub draft_idle_ticks: Option<u16>,
     /// The journal could only be opened for reading: a banner says so and
     /// every save is refused by the store.
     pub read_only: bool,
@@ -193,7 +191,6 @@ impl App {
             journal: journal::State::default(),
             overlay: None,
             status: None,
-            draft_idle_ticks: None,
             read_only: false,
             checking: None,
             held: Vec::new(),

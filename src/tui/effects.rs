@@ -2,6 +2,7 @@
 //! runs in the store's own transaction and answers with a `Msg`; work for
 //! the terminal itself is handed back to the event loop.
 
+mod forms;
 mod next_steps;
 mod prep;
 mod profiles;
@@ -12,13 +13,12 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::app::{Cmd, Msg, TerminalCmd};
-use super::forms::{DraftKey, EntryVersion};
 use super::loading::{Changed, RequestId};
 use super::screens;
 use crate::coach::Playbook;
 use crate::config::Targets;
 use crate::journal;
-use crate::store::{PersonChange, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// The configuration the effects read (the coach's playbook, the cadence
 /// targets, where a user summary template may be): read once at the start
@@ -75,115 +75,11 @@ pub fn run(
             })
         }),
         Cmd::Journal(cmd) => timeline::run(store, cmd, now).map(Msg::Journal),
-        Cmd::SaveEntry {
-            draft,
-            editing,
-            promises,
-        } => {
-            crate::fault::panic_if_asked("save-entry", &draft.notes);
-            match editing {
-                Some(EntryVersion { id, version, uid }) => {
-                    store.update_seen_interaction(id, uid, version, &draft, now)
-                }
-                None => store.add_interaction_with_promises(&draft, &promises, now),
-            }
-            .map(|entry| Msg::EntrySaved {
-                entry: Box::new(entry),
-                was_edit: editing.is_some(),
-            })
-        }
-        Cmd::SaveCheckIn(draft) => store.add_check_in(&draft, now).map(Msg::CheckInSaved),
-        Cmd::SavePerson {
-            draft,
-            call,
-            editing,
-            make_current,
-        } => match editing {
-            Some(id) => {
-                let change = PersonChange {
-                    name: Some(draft.name.clone()),
-                    role: Some(draft.role.clone()),
-                    call: Some(call),
-                    strengths: Some(draft.strengths.clone()),
-                    cadence_days: Some(draft.cadence_days),
-                    relation: Some(draft.relation),
-                    make_current,
-                    ..PersonChange::default()
-                };
-                store.update_person(id, &change, today, now)
-            }
-            None => {
-                let mut draft = draft;
-                draft.is_current = make_current;
-                let added = store.add_person(&draft, today, now);
-                match added {
-                    Ok(person) if !call.is_empty() => {
-                        let change = PersonChange {
-                            call: Some(call),
-                            ..PersonChange::default()
-                        };
-                        store.update_person(person.id, &change, today, now)
-                    }
-                    other => other,
-                }
-            }
-        }
-        .map(Msg::PersonSaved),
         Cmd::NextSteps(cmd) => next_steps::run(store, settings, cmd, today).map(Msg::NextSteps),
         Cmd::Insights(cmd) => insights(store, settings, cmd, today).map(Msg::Insights),
-        Cmd::FindDrafts => {
-            // This store's own drafts first (none in a fresh process), then
-            // drafts of TUIs that have ended, newest first: the first one
-            // this TUI can take becomes its own and is offered back (after
-            // "no", the next). A running TUI's drafts are never touched.
-            for key in DraftKey::ALL {
-                match store.draft(key.as_str()) {
-                    Ok(Some(body)) => {
-                        out.push(Msg::DraftFound { key, body });
-                        return;
-                    }
-                    Ok(None) => {}
-                    Err(e) => {
-                        out.push(failure(e, None));
-                        return;
-                    }
-                }
-            }
-            let orphans = match store.orphan_drafts() {
-                Ok(orphans) => orphans,
-                Err(e) => {
-                    out.push(failure(e, None));
-                    return;
-                }
-            };
-            for orphan in orphans {
-                // A form this build does not know (a newer rapport's) stays.
-                let Some(key) = DraftKey::parse(&orphan.form) else {
-                    continue;
-                };
-                match store.adopt_draft(&orphan) {
-                    Ok(true) => {
-                        out.push(Msg::DraftFound {
-                            key,
-                            body: orphan.body,
-                        });
-                        return;
-                    }
-                    Ok(false) => {}
-                    Err(e) => {
-                        out.push(failure(e, None));
-                        return;
-                    }
-                }
-            }
-            return;
-        }
-        Cmd::SaveDraft { key, body } => match store.save_draft(key.as_str(), &body, now) {
-            Ok(()) => return,
-            Err(e) => Err(e),
-        },
-        Cmd::DiscardDraft(key) => match store.discard_draft(key.as_str()) {
-            Ok(()) => return,
+        Cmd::Form(cmd) => match forms::run(store, cmd, today, now) {
+            Ok(Some(msg)) => Ok(msg),
+            Ok(None) => return,
             Err(e) => Err(e),
         },
     };
@@ -202,19 +98,11 @@ pub fn run(
 /// it changes here, next to the others, and a new command must be placed.
 fn changed_by(cmd: &Cmd) -> Changed {
     match cmd {
-        Cmd::LoadPeople { .. }
-        | Cmd::Insights(_)
-        | Cmd::Terminal(_)
-        | Cmd::FindDrafts
-        | Cmd::SaveDraft { .. }
-        | Cmd::DiscardDraft(_)
-        | Cmd::Batch(_) => Changed::empty(),
-        // An entry may carry an advice ask; deleting it takes the ask along.
-        // A new entry may carry promises made in it.
-        Cmd::SaveEntry { .. } => Changed::ENTRIES | Changed::ADVICE | Changed::PROMISES,
+        Cmd::LoadPeople { .. } | Cmd::Insights(_) | Cmd::Terminal(_) | Cmd::Batch(_) => {
+            Changed::empty()
+        }
+        Cmd::Form(cmd) => forms::changed_by(cmd),
         Cmd::Journal(cmd) => timeline::changed_by(cmd),
-        Cmd::SaveCheckIn(_) => Changed::CHECK_INS,
-        Cmd::SavePerson { .. } => Changed::PEOPLE,
         Cmd::People(cmd) => match cmd {
             screens::people::Cmd::LoadAbout { .. } => Changed::empty(),
             // Strengths live on the person.

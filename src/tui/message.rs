@@ -5,12 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
 use super::app::TerminalCmd;
-use super::forms::DraftKey;
+use super::forms;
 use super::loading::{Changed, RequestId};
 use super::screens::{insights, journal, next_steps, people, prep};
-use crate::domain::{
-    CheckIn, CheckInDraft, Interaction, InteractionDraft, Kind, Person, PersonDraft,
-};
+use crate::domain::{Kind, Person};
 
 /// Something that happened: a key, a tick, or the store's answer.
 #[derive(Debug, Clone)]
@@ -43,32 +41,17 @@ pub enum Msg {
     CheckProgress(u8),
     CheckPassed,
     Journal(journal::Msg),
-    EntrySaved {
-        entry: Box<Interaction>,
-        was_edit: bool,
-    },
-    CheckInSaved(CheckIn),
-    PersonSaved(Person),
+    /// An answer for the forms (a save, the editor's notes, a draft found).
+    Form(forms::Msg),
     PeopleLoaded {
         request: RequestId,
         people: Vec<Person>,
         kinds: Vec<Kind>,
     },
     People(people::Msg),
-    DraftFound {
-        key: DraftKey,
-        body: String,
-    },
     NextSteps(next_steps::Msg),
     Insights(insights::Msg),
     Prep(prep::Msg),
-    /// The editor closed on the open form's notes: `notes` is the text
-    /// when it changed; `said` what happened, `failed` if it went wrong.
-    NotesEdited {
-        notes: Option<String>,
-        said: String,
-        failed: bool,
-    },
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
     /// A save went to the writer thread (`Cmd::is_save`): the status line
@@ -140,14 +123,8 @@ impl Cmd {
             Cmd::Journal(cmd) => cmd.request(),
             Cmd::NextSteps(cmd) => cmd.request(),
             Cmd::Prep(cmd) => cmd.request(),
-            Cmd::SaveEntry { .. }
-            | Cmd::SaveCheckIn(_)
-            | Cmd::SavePerson { .. }
-            | Cmd::Terminal(_)
-            | Cmd::FindDrafts
-            | Cmd::SaveDraft { .. }
-            | Cmd::DiscardDraft(_)
-            | Cmd::Batch(_) => None,
+            // A form only writes (or looks for drafts, which is quick).
+            Cmd::Form(_) | Cmd::Terminal(_) | Cmd::Batch(_) => None,
         }
     }
 }
@@ -160,30 +137,25 @@ pub enum Cmd {
     },
     People(people::Cmd),
     Journal(journal::Cmd),
-    SaveEntry {
-        draft: Box<InteractionDraft>,
-        editing: Option<super::forms::EntryVersion>,
-        /// Promises made in a new entry, saved with it.
-        promises: Vec<crate::domain::PromiseNote>,
-    },
-    SaveCheckIn(CheckInDraft),
-    SavePerson {
-        draft: PersonDraft,
-        /// The name to call them by (empty: the first word of their name).
-        call: String,
-        editing: Option<i64>,
-        make_current: bool,
-    },
+    /// A form's own work: a save, a draft kept or dropped.
+    Form(forms::Cmd),
     NextSteps(next_steps::Cmd),
     Insights(insights::Cmd),
     Prep(prep::Cmd),
     /// For the event loop, not the store.
     Terminal(TerminalCmd),
-    FindDrafts,
-    SaveDraft {
-        key: DraftKey,
-        body: String,
-    },
-    DiscardDraft(DraftKey),
     Batch(Vec<Cmd>),
+}
+
+impl From<forms::Work> for Cmd {
+    /// A form's work: its own command, or the command of the screen whose
+    /// data it edits (run and answered as that screen's).
+    fn from(work: forms::Work) -> Cmd {
+        match work {
+            forms::Work::Form(cmd) => Cmd::Form(cmd),
+            forms::Work::Prep(cmd) => Cmd::Prep(cmd),
+            forms::Work::People(cmd) => Cmd::People(cmd),
+            forms::Work::NextSteps(cmd) => Cmd::NextSteps(cmd),
+        }
+    }
 }

@@ -20,6 +20,7 @@ use crossterm::clipboard::CopyToClipboard;
 use crossterm::execute;
 
 use super::app::{Msg, TerminalCmd};
+use super::forms;
 use super::screens::prep;
 use super::terminal::TerminalGuard;
 use crate::domain::Week;
@@ -85,23 +86,23 @@ pub fn run(
         }
         TerminalCmd::EditNotes { notes } => {
             let Some(editing) = editing else {
-                return Some(Msg::NotesEdited {
+                return Some(Msg::Form(forms::Msg::NotesEdited {
                     notes: None,
                     said: "there is no private directory for the editor's file; type the notes in the form".into(),
                     failed: true,
-                });
+                }));
             };
             match edit_in_editor(guard, editing, &EditText::NOTES, &notes) {
-                Ok(edited) => Msg::NotesEdited {
+                Ok(edited) => Msg::Form(forms::Msg::NotesEdited {
                     notes: edited.text,
                     said: edited.said,
                     failed: edited.failed,
-                },
-                Err(said) => Msg::NotesEdited {
+                }),
+                Err(said) => Msg::Form(forms::Msg::NotesEdited {
                     notes: None,
                     said,
                     failed: true,
-                },
+                }),
             }
         }
     })

@@ -49,7 +49,7 @@ pub(super) fn run(
                 today,
                 now,
             )
-            .map(Msg::PersonSaved),
+            .map(|person| Msg::People(people::Msg::MadeCurrent(person))),
     }
 }
 

@@ -227,7 +227,7 @@ impl FormDraft {
                     date: text(FieldId::Date),
                 })
             }
-            Purpose::Filter
+            Purpose::Filter { .. }
             | Purpose::Topic
             | Purpose::Reschedule
             | Purpose::ReportBack { .. }

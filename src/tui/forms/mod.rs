@@ -1,5 +1,8 @@
-//! The forms the TUI opens (entry, check-in, filter, person) and what each
-//! builds from its fields once they are valid.
+//! The forms the TUI opens (entry, check-in, filter, person, and those of
+//! Prep and People) and what each builds from its fields once they are
+//! valid; as an Elm module (`update`): its `State` (the form open in the
+//! overlay), `Msg`, `Cmd`, `update` and `on_action`, and each form's submit
+//! (`submit`).
 
 use std::collections::BTreeMap;
 
@@ -11,6 +14,8 @@ mod prep;
 mod profile;
 mod promise;
 mod small;
+mod submit;
+mod update;
 
 pub use prep::{
     TopicItems, one_on_one_form, one_on_one_record, one_on_one_topics, summary_body, summary_form,
@@ -27,9 +32,13 @@ pub use small::{
 
 pub use crate::domain::DraftKey;
 pub use drafts::restore_draft;
+pub use update::{
+    Cmd, Msg, State, Work, closed, on_action, on_key, paste, save_draft_of, tick, update,
+};
 
 use super::form::{DayRule, Editor, Field, FieldId, Form, Pick};
 use super::input::LineInput;
+use crate::coach::Suggestion;
 use crate::domain::Week;
 use crate::domain::interaction::normalized_tags;
 use crate::domain::text::LIST_HINT;
@@ -45,7 +54,11 @@ pub enum Purpose {
         editing: Option<EntryVersion>,
     },
     CheckIn,
-    Filter,
+    /// The Journal's filter; `text` is the search typed on the Journal when
+    /// it opened, kept through the new filter.
+    Filter {
+        text: Option<String>,
+    },
     /// A new person, or an edit of person `id`; onboarding is the first run.
     Person {
         editing: Option<i64>,
@@ -74,14 +87,16 @@ pub enum Purpose {
         person_id: i64,
         attach_to: Option<i64>,
     },
-    /// A new promise with this person, from the Prep screen.
+    /// A new promise with this person, from the Prep screen; "next 1:1"
+    /// in its due day means `next_one_on_one` (as the sheet had it).
     Promise {
         person_id: i64,
+        next_one_on_one: Option<NaiveDate>,
     },
-    /// A new due day for promise `id` with this person.
+    /// A new due day for promise `id`.
     MovePromise {
         id: i64,
-        person_id: i64,
+        next_one_on_one: Option<NaiveDate>,
     },
     /// An item of a profile or an expectation, added or rewritten.
     Profile {
@@ -111,7 +126,7 @@ impl Purpose {
             Purpose::Person { .. } => Some(DraftKey::Person),
             Purpose::Summary { .. } => Some(DraftKey::Summary),
             Purpose::OneOnOne { .. } => Some(DraftKey::OneOnOne),
-            Purpose::Filter
+            Purpose::Filter { .. }
             | Purpose::Topic
             | Purpose::Reschedule
             | Purpose::ReportBack { .. }
@@ -131,6 +146,11 @@ pub struct OpenForm {
     pub confirming_cancel: bool,
     /// Cancelled or done: not to be shown again.
     pub closed: bool,
+    /// The coach's step this form was opened to take: done once it saves.
+    pub accepted: Option<Suggestion>,
+    /// Ticks since something was last typed; `None` when nothing typed is
+    /// unsaved as a draft.
+    pub idle_ticks: Option<u16>,
 }
 
 impl OpenForm {
@@ -140,6 +160,8 @@ impl OpenForm {
             form,
             confirming_cancel: false,
             closed: false,
+            accepted: None,
+            idle_ticks: None,
         }
     }
 }
@@ -435,3 +457,5 @@ pub(super) fn minutes_editor(minutes: Option<u32>) -> Editor {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;

@@ -16,8 +16,9 @@ use crate::tui::form::{DayRule, Editor, Field, FieldId, Form, Pick};
 
 const DUE_HINT: &str = "fri, +3d, next 1:1, 2026-12-04";
 
-/// A promise with `person`: what, who made it, and an optional due day.
-pub fn promise_form(person_id: i64, person: &str) -> OpenForm {
+/// A promise with `person`: what, who made it, and an optional due day
+/// ("next 1:1" is `next_one_on_one`).
+pub fn promise_form(person_id: i64, person: &str, next_one_on_one: Option<NaiveDate>) -> OpenForm {
     let fields = vec![
         Field::new(
             FieldId::Title,
@@ -45,7 +46,11 @@ pub fn promise_form(person_id: i64, person: &str) -> OpenForm {
         ),
     ];
     let form = Form::new(format!("A promise with {}", shown_line(person)), fields);
-    OpenForm::new(Purpose::Promise { person_id }, form)
+    let purpose = Purpose::Promise {
+        person_id,
+        next_one_on_one,
+    };
+    OpenForm::new(purpose, form)
 }
 
 /// The promise the form describes, made today.
@@ -89,8 +94,9 @@ pub fn promise_draft(
     }
 }
 
-/// A new due day for promise `id`, agreed with them.
-pub fn move_promise_form(id: i64, person_id: i64, text: &str) -> OpenForm {
+/// A new due day for promise `id`, agreed with them ("next 1:1" is
+/// `next_one_on_one`).
+pub fn move_promise_form(id: i64, text: &str, next_one_on_one: Option<NaiveDate>) -> OpenForm {
     let fields = vec![Field::new(
         FieldId::Date,
         "New day",
@@ -102,7 +108,11 @@ pub fn move_promise_form(id: i64, person_id: i64, text: &str) -> OpenForm {
         "“{}”: agree the new day with them, before the old one passes.",
         truncated(&shown_line(text), 60)
     ));
-    OpenForm::new(Purpose::MovePromise { id, person_id }, form)
+    let purpose = Purpose::MovePromise {
+        id,
+        next_one_on_one,
+    };
+    OpenForm::new(purpose, form)
 }
 
 pub fn moved_due_day(
@@ -171,7 +181,7 @@ mod tests {
 
     #[test]
     fn a_promise_needs_its_words_and_takes_a_due_day_as_typed() {
-        let mut open = promise_form(7, "Dana");
+        let mut open = promise_form(7, "Dana", None);
         let errors = promise_draft(&open.form, 7, today(), None)
             .err()
             .unwrap_or_default();
@@ -190,7 +200,7 @@ mod tests {
 
     #[test]
     fn a_move_takes_a_day_ahead() {
-        let mut open = move_promise_form(3, 7, "Send the cost model");
+        let mut open = move_promise_form(3, "Send the cost model", None);
         open.form.set_text(FieldId::Date, "+3d");
         assert_eq!(
             moved_due_day(&open.form, today(), None),

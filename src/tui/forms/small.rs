@@ -135,7 +135,10 @@ pub fn filter_form(kinds: &[Kind], people: &[Person], current: &InteractionFilte
             "a day; Enter applies",
         ),
     ];
-    OpenForm::new(Purpose::Filter, Form::new("Filter", fields))
+    let purpose = Purpose::Filter {
+        text: current.text.clone(),
+    };
+    OpenForm::new(purpose, Form::new("Filter", fields))
 }
 
 /// The filter the form describes; the text search is kept from `current`.

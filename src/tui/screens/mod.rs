@@ -14,6 +14,7 @@ pub mod people;
 pub mod prep;
 
 use super::app::{Overlay, TerminalCmd};
+use crate::store::InteractionFilter;
 
 /// What a screen asks of the TUI around it: what only the `App` holds.
 #[derive(Debug, Clone)]
@@ -22,11 +23,18 @@ pub enum Ask {
     Error(String),
     /// Cover the screen with a form or a question.
     Open(Overlay),
+    /// Cover the screen with this unless something covers it already (a
+    /// draft found while a form is open is not offered over it).
+    Offer(Overlay),
     /// The form that was saved closes: its draft goes, and a suggestion
     /// accepted through it is done.
     CloseForm,
     /// The journal's newest page again, this entry selected.
     ReloadJournal(Option<i64>),
+    /// An entry was saved: the Journal shows it selected, its notes from the top.
+    ShowEntry(i64),
+    /// The Journal's timeline under this filter, from its newest row.
+    Filter(InteractionFilter),
     /// Work for the terminal itself (the clipboard, the editor).
     Terminal(TerminalCmd),
     /// Show Prep with this pane in front; a sheet that failed is asked again.

@@ -24,8 +24,6 @@ pub struct State {
     pub next_one_on_one: Option<NaiveDate>,
     pub selected: usize,
     pub fetch: Fetch,
-    /// The suggestion whose form is open: done once that form saves.
-    pub accepted: Option<Suggestion>,
 }
 
 impl Default for State {
@@ -35,7 +33,6 @@ impl Default for State {
             next_one_on_one: None,
             selected: 0,
             fetch: Fetch::Idle,
-            accepted: None,
         }
     }
 }
@@ -156,12 +153,6 @@ pub fn done(s: &Suggestion, ctx: &Ctx<'_>) -> Option<Cmd> {
     )
 }
 
-/// Once the form opened by accepting a suggestion saves, it is done.
-pub fn done_if_accepted(state: &mut State, ctx: &Ctx<'_>) -> Option<Cmd> {
-    let accepted = state.accepted.take()?;
-    done(&accepted, ctx)
-}
-
 /// The summary was marked sent, however it was reached: the suggestions to
 /// send one are done, each recorded with `said`.
 pub fn summary_sent(state: &State, said: &str, ctx: &Ctx<'_>) -> Vec<Cmd> {
@@ -223,7 +214,7 @@ pub fn on_action(state: &mut State, action: NextStepsAction, ctx: &Ctx<'_>) -> O
     };
     let today = ctx.today;
     let cmd = match action {
-        NextStepsAction::TakeStep => return accept(state, s, ctx),
+        NextStepsAction::TakeStep => return accept(s, ctx),
         NextStepsAction::SnoozeDay => nudge(
             &s,
             Nudge::Snooze(today + Days::new(1)),
@@ -279,13 +270,14 @@ pub fn on_action(state: &mut State, action: NextStepsAction, ctx: &Ctx<'_>) -> O
     cmd.into()
 }
 
-/// Opens the form the suggestion names, pre-filled; saving it marks it done.
-fn accept(state: &mut State, s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
+/// Opens the form the suggestion names, pre-filled; the form keeps the
+/// suggestion, done once the form saves.
+fn accept(s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
     if s.quiet.as_deref() == Some("switched off") {
         return Outcome::info("this rule is switched off: o switches it back on");
     }
     let manager = ctx.manager();
-    let form = match &s.action {
+    let mut form = match &s.action {
         SuggestedAction::Log { kind, title } => {
             forms::suggested_entry_form(ctx.kinds, ctx.people, manager, kind, title.as_deref())
         }
@@ -304,6 +296,6 @@ fn accept(state: &mut State, s: Suggestion, ctx: &Ctx<'_>) -> Outcome<Cmd> {
         SuggestedAction::Promises => return Outcome::ask(Ask::ShowPrep(prep::Pane::Promises)),
         SuggestedAction::None => return done(&s, ctx).into(),
     };
-    state.accepted = Some(s);
+    form.accepted = Some(s);
     Outcome::ask(Ask::Open(Overlay::Form(Box::new(form))))
 }

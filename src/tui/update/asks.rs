@@ -4,7 +4,7 @@
 //! the order it was made.
 
 use super::super::app::{App, Cmd, Screen};
-use super::super::screens::{Ask, Outcome, next_steps, prep};
+use super::super::screens::{Ask, Outcome, journal, next_steps, prep};
 use super::fetches::{batch, refresh_prep};
 use super::overlays::close_form;
 use super::timeline::reload;
@@ -26,8 +26,18 @@ pub(super) fn apply<C>(app: &mut App, outcome: Outcome<C>, wrap: impl Fn(C) -> C
                 app.overlay = Some(overlay);
                 None
             }
+            Ask::Offer(overlay) => {
+                if app.overlay.is_none() {
+                    app.overlay = Some(overlay);
+                }
+                None
+            }
             Ask::CloseForm => close_form(app),
             Ask::ReloadJournal(select) => Some(reload(app, select)),
+            Ask::ShowEntry(id) => Some(Cmd::Journal(journal::entry_saved(&mut app.journal, id))),
+            Ask::Filter(filter) => {
+                Some(Cmd::Journal(journal::set_filter(&mut app.journal, filter)))
+            }
             Ask::Terminal(work) => Some(Cmd::Terminal(work)),
             Ask::ShowPrep(pane) => {
                 app.screen = Screen::Prep;

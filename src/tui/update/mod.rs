@@ -8,19 +8,14 @@ mod fetches;
 mod overlays;
 mod timeline;
 
-use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Question, Screen, StatusKind, TerminalCmd};
-use super::form::FormEvent;
+use super::app::{App, Cmd, Msg, Overlay, PASTE_LIMIT, Screen, StatusKind, TerminalCmd};
 use super::forms;
 use super::keymap::{Actions, GlobalAction, Resolved};
 use super::loading::Changed;
 use super::screens;
 use super::screens::prep::Pane;
-use crate::domain::text::shown_line;
 use fetches::{fail, invalidate, load_people, refresh_all, retry_failed};
-use overlays::{close_form, on_overlay_key};
-
-/// Ticks of quiet typing after which a draft is saved.
-const DRAFT_DEBOUNCE_TICKS: u16 = 2;
+use overlays::on_overlay_key;
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
     match msg {
@@ -44,7 +39,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
         Msg::Resumed => None,
         // Whatever ends the session, a form still open keeps its contents.
         Msg::Closing => match &app.overlay {
-            Some(Overlay::Form(open)) => overlays::save_draft_of(open),
+            Some(Overlay::Form(open)) => forms::save_draft_of(open).map(Cmd::Form),
             _ => None,
         },
         Msg::CheckProgress(percent) => {
@@ -83,27 +78,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             screens::insights::update(&mut app.insights, msg, &ctx);
             None
         }
-        Msg::EntrySaved { entry, was_edit } => {
-            let verb = if was_edit { "updated" } else { "saved" };
-            app.info(format!(
-                "{verb} {} with {}",
-                entry.kind,
-                shown_line(&entry.person)
-            ));
-            let cmd = close_form(app);
-            let reload = screens::journal::entry_saved(&mut app.journal, entry.id);
-            fetches::batch([cmd, Some(Cmd::Journal(reload))])
-        }
-        Msg::CheckInSaved(check_in) => {
-            app.info(format!(
-                "checked in: trust {}, clarity {}, ease {}",
-                check_in.trust, check_in.clarity, check_in.ease
-            ));
-            close_form(app)
-        }
-        Msg::PersonSaved(person) => {
-            app.info(format!("saved {}", shown_line(&person.name)));
-            close_form(app)
+        Msg::Form(msg) => {
+            let ctx = crate::tui_ctx!(app);
+            let open = match &mut app.overlay {
+                Some(Overlay::Form(open)) => Some(open.as_mut()),
+                _ => None,
+            };
+            let outcome = forms::update(open, msg, &ctx);
+            asks::apply(app, outcome, Cmd::from)
         }
         Msg::PeopleLoaded {
             request,
@@ -124,34 +106,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
                 return None;
             }
             // What waited for the people (it needs the manager) goes now.
-            let drafts = first.then_some(Cmd::FindDrafts);
+            let drafts = first.then_some(Cmd::Form(forms::Cmd::FindDrafts));
             fetches::batch([drafts, refresh_all(app)])
-        }
-        Msg::DraftFound { key, body } => {
-            if app.overlay.is_none() {
-                let manager = app.manager().cloned();
-                match forms::restore_draft(key, &body, &app.kinds, &app.people, manager.as_ref()) {
-                    Some(form) => {
-                        app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
-                            key,
-                            form: Box::new(form),
-                        }));
-                    }
-                    None => return Some(Cmd::DiscardDraft(key)),
-                }
-            }
-            None
         }
         Msg::Prep(msg) => {
             let ctx = crate::tui_ctx!(app);
             let outcome = screens::prep::update(&mut app.prep, msg, &ctx);
             asks::apply(app, outcome, Cmd::Prep)
         }
-        Msg::NotesEdited {
-            notes,
-            said,
-            failed,
-        } => overlays::on_notes_edited(app, notes, said, failed),
         Msg::Changed(changed) => invalidate(app, changed),
         Msg::SaveSent => {
             app.saving.in_flight = app.saving.in_flight.saturating_add(1);
@@ -198,24 +160,10 @@ fn on_tick(app: &mut App) -> Option<Cmd> {
             app.status = None;
         }
     }
-    let idle = app.draft_idle_ticks? + 1;
-    if idle < DRAFT_DEBOUNCE_TICKS {
-        app.draft_idle_ticks = Some(idle);
-        return None;
+    match &mut app.overlay {
+        Some(Overlay::Form(open)) => forms::tick(open).map(Cmd::Form),
+        _ => None,
     }
-    app.draft_idle_ticks = None;
-    save_draft(app)
-}
-
-fn save_draft(app: &App) -> Option<Cmd> {
-    let Some(Overlay::Form(open)) = &app.overlay else {
-        return None;
-    };
-    let key = open.purpose.draft_key()?;
-    open.form.touched.then(|| Cmd::SaveDraft {
-        key,
-        body: open.draft_body(),
-    })
 }
 
 fn on_paste(app: &mut App, text: &str) -> Option<Cmd> {
@@ -229,9 +177,7 @@ fn on_paste(app: &mut App, text: &str) -> Option<Cmd> {
     }
     match &mut app.overlay {
         Some(Overlay::Form(open)) => {
-            if open.form.paste(text) == FormEvent::Changed {
-                app.draft_idle_ticks = Some(0);
-            }
+            forms::paste(open, text);
             None
         }
         Some(_) => None,

@@ -11,6 +11,7 @@ use super::super::forms;
 use super::super::keymap::PeopleAction;
 use super::super::loading::{Fetch, RequestId};
 use super::{Ask, Outcome};
+use crate::domain::text::shown_line;
 use crate::domain::{ExpectationState, Person};
 use about::{AboutData, ProfileOp, Row, RowKind, Section};
 
@@ -41,6 +42,8 @@ pub enum Msg {
         said: String,
         undo: Option<ProfileOp>,
     },
+    /// They are the current manager now.
+    MadeCurrent(Person),
 }
 
 /// What the People screen asks the journal for.
@@ -113,6 +116,7 @@ pub fn update(state: &mut State, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Cmd> {
             state.undo = undo;
             Outcome::info(said).and(Ask::CloseForm)
         }
+        Msg::MadeCurrent(person) => Outcome::info(format!("saved {}", shown_line(&person.name))),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The Prep screen's keys: move between and within panes, and the forms,
 //! questions and commands its actions open or ask for.
 
+use chrono::NaiveDate;
+
 use super::super::super::app::{Overlay, Question, TerminalCmd};
 use super::super::super::ctx::Ctx;
 use super::super::super::forms;
@@ -61,6 +63,16 @@ fn no_summary_yet(ctx: &Ctx<'_>) -> Outcome<Cmd> {
     ))
 }
 
+/// The next 1:1 with `person_id` as the sheet has it: what a due day of
+/// "next 1:1" means in a promise form opened now.
+fn next_one_on_one(state: &State, person_id: i64) -> Option<NaiveDate> {
+    state
+        .sheet
+        .as_ref()
+        .filter(|s| s.person_id == person_id)
+        .and_then(|s| s.next_one_on_one.on)
+}
+
 /// What a key means on Prep: an action of `[prep]`, or of the section of
 /// the pane in focus (whose keys are looked up first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,14 +110,19 @@ pub fn on_action(state: &mut State, action: Action, ctx: &Ctx<'_>) -> Outcome<Cm
             Outcome::none()
         }
         Action::Promises(PrepPromisesAction::AddPromise) => {
-            open(forms::promise_form(manager.id, &manager.name))
+            let next = next_one_on_one(state, manager.id);
+            open(forms::promise_form(manager.id, &manager.name, next))
         }
         Action::Prep(PrepAction::AddTopic) => open(forms::topic_form("")),
         Action::Promises(PrepPromisesAction::KeepPromise) => selected_promise(state)
             .map(|p| Cmd::Promise(PromiseCmd::Keep(p.id)))
             .into(),
         Action::Promises(PrepPromisesAction::MovePromise) => match selected_promise(state) {
-            Some(p) => open(forms::move_promise_form(p.id, manager.id, &p.text)),
+            Some(p) => open(forms::move_promise_form(
+                p.id,
+                &p.text,
+                next_one_on_one(state, manager.id),
+            )),
             None => Outcome::none(),
         },
         Action::Promises(PrepPromisesAction::DropPromise) => match selected_promise(state) {
