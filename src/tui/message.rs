@@ -110,7 +110,11 @@ impl Cmd {
         self.waits_for_check()
             && !matches!(
                 self,
-                Cmd::FindDrafts | Cmd::SaveDraft { .. } | Cmd::DiscardDraft(_)
+                Cmd::Form(
+                    forms::Cmd::FindDrafts
+                        | forms::Cmd::SaveDraft { .. }
+                        | forms::Cmd::DiscardDraft(_)
+                )
             )
     }
 
