@@ -37,6 +37,7 @@ impl Threaded {
         let path = dir.path().join("journal.db");
         let mut store = Store::open(&path).expect("open");
         let dana = store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     relation: Default::default(),

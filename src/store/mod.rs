@@ -41,13 +41,14 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use calendar::{Calendar, CalendarMut};
 pub use check::{CheckProgress, Opened, PendingCheck};
 pub use drafts::{ENTRY_DRAFT, OrphanDraft};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
-pub use nudges::{Nudge, OpenAsks};
+pub use nudges::{Nudge, Nudges, NudgesMut, OpenAsks};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
-pub use people::PersonChange;
+pub use people::{People, PeopleMut, PersonChange};
 pub use profiles::{Profiles, ProfilesMut};
 pub use promises::{PromiseFilter, Promises, PromisesMut};
 pub use seal::seal_path;

@@ -206,14 +206,21 @@ fn build(plan: &JournalPlan) -> Store {
             is_current: false,
             relation: rapport::domain::Relation::ALL[i % 4],
         };
-        people.push(store.add_person(&draft, day(3), tick()).expect("person").id);
+        people.push(
+            store
+                .people_mut()
+                .add_person(&draft, day(3), tick())
+                .expect("person")
+                .id,
+        );
     }
     for (i, category) in plan.user_kinds.iter().enumerate() {
         store
+            .people_mut()
             .add_kind(&format!("mine_{i}"), *category)
             .expect("kind");
     }
-    let kinds = store.kinds().expect("kinds");
+    let kinds = store.people().kinds().expect("kinds");
     let mut entries = Vec::new();
     for e in &plan.entries {
         let kind = &kinds[e.kind % kinds.len()];
@@ -413,14 +420,19 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
         ..PersonDraft::default()
     };
     let dana_id = theirs
+        .people_mut()
         .add_person(&dana, day(0), instant(1))
         .expect("person")
         .id;
     let sam_id = theirs
+        .people_mut()
         .add_person(&sam, day(0), instant(2))
         .expect("person")
         .id;
-    let walk = theirs.add_kind("walk", Category::Informal).expect("kind");
+    let walk = theirs
+        .people_mut()
+        .add_kind("walk", Category::Informal)
+        .expect("kind");
     let mut entry = |person_id, title: &str, n: u16| {
         let draft = InteractionDraft {
             person_id,
@@ -461,12 +473,13 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
     // A journal that already has a Dana, other entries and other ids.
     let mut mine = Store::open_in_memory().expect("open");
     let my_dana = mine
+        .people_mut()
         .add_person(&dana, day(0), instant(100))
         .expect("person");
     for n in 0..3 {
         let draft = InteractionDraft {
             person_id: my_dana.id,
-            kind_id: mine.kind_named("coffee").expect("coffee").id,
+            kind_id: mine.people().kind_named("coffee").expect("coffee").id,
             happened_on: day(n),
             at_time: None,
             minutes: None,

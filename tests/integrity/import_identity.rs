@@ -12,6 +12,7 @@ fn journal_with(person: &str) -> (Store, i64) {
     let mut store = Store::open_in_memory().expect("journal");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("day");
     let id = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: person.into(),
@@ -57,7 +58,7 @@ fn exported(store: &Store) -> rapport::store::ExportDocument {
 }
 
 fn add_entries(store: &mut Store, person: i64, n: usize) {
-    let coffee = store.kind_named("coffee").expect("coffee").id;
+    let coffee = store.people().kind_named("coffee").expect("coffee").id;
     for i in 0..n {
         let draft = InteractionDraft {
             person_id: person,

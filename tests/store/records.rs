@@ -10,6 +10,7 @@ fn only_one_person_is_current_at_a_time() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let sam = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Sam".into(),
@@ -21,8 +22,8 @@ fn only_one_person_is_current_at_a_time() {
         )
         .expect("sam");
     assert!(sam.is_current);
-    assert!(!store.person(dana).expect("dana").is_current);
-    let dup = store.add_person(
+    assert!(!store.people().person(dana).expect("dana").is_current);
+    let dup = store.people_mut().add_person(
         &PersonDraft {
             name: "dana".into(),
             ..PersonDraft::default()
@@ -100,6 +101,7 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let sam = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Sam".into(),
@@ -167,6 +169,7 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let sam = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Sam".into(),
@@ -211,7 +214,10 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
             today(),
         ] {
             let expected = open_asks_by_definition(&store, person, on);
-            let asks = store.advice_asks_as_of(person, on, 10).expect("asks");
+            let asks = store
+                .nudges()
+                .advice_asks_as_of(person, on, 10)
+                .expect("asks");
             let read: Vec<(String, String)> = asks
                 .oldest
                 .iter()

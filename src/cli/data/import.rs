@@ -53,7 +53,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         let mut store = ctx.open_store()?;
         let person = match &args.with {
             Some(name) => Some(resolve_person(&store, Some(name))?.id),
-            None => store.current_person()?.map(|p| p.id),
+            None => store.people().current_person()?.map(|p| p.id),
         };
         let report = store
             .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
@@ -92,7 +92,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         Parsed::Entries(entries) => {
             let person = match &args.with {
                 Some(name) => Some(resolve_person(&store, Some(name))?.id),
-                None => store.current_person()?.map(|p| p.id),
+                None => store.people().current_person()?.map(|p| p.id),
             };
             store.import_entries(&entries, person, ctx.now, args.dry_run)
         }
