@@ -216,6 +216,30 @@ impl Store {
         }
     }
 
+    /// A second connection to the same journal that may write: the TUI runs
+    /// its saves on it, off the thread that answers the keys. It is this
+    /// store's twin (the same drafts, the same file), but leaves the seal to
+    /// this store, which must outlive it. `None` for a journal in memory,
+    /// and for one this store cannot write.
+    pub fn writer(&self) -> Result<Option<Store>> {
+        let Some(path) = self.path.as_deref().filter(|_| !self.read_only) else {
+            return Ok(None);
+        };
+        let mut conn = Connection::open(path)?;
+        apply_key(&conn, path, self.key.as_deref())?;
+        configure(&mut conn)?;
+        Ok(Some(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: false,
+            key: self.key.clone(),
+            draft_owner: self.draft_owner.clone(),
+            deleted_here: Vec::new(),
+            file_id: self.file_id,
+            _seal: None,
+        }))
+    }
+
     /// A fresh journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
