@@ -17,7 +17,12 @@ const SIZES: [u64; 2] = [100_000, 1_000_000];
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store.current_person().ok().flatten().expect("a manager");
+    let person = store
+        .people()
+        .current_person()
+        .ok()
+        .flatten()
+        .expect("a manager");
     let since = Range::Year.start(journals::today(), None);
     bencher.bench_local(|| store.day_facts(person.id, since).expect("facts"));
 }
@@ -25,13 +30,23 @@ fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn last_seen_per_category(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store.current_person().ok().flatten().expect("a manager");
+    let person = store
+        .people()
+        .current_person()
+        .ok()
+        .flatten()
+        .expect("a manager");
     bencher.bench_local(|| store.last_seen(person.id).expect("last seen"));
 }
 
 fn insights_over(bencher: Bencher<'_, '_>, size: u64, range: Range) {
     let store = journals::journal(size);
-    let person = store.current_person().ok().flatten().expect("a manager");
+    let person = store
+        .people()
+        .current_person()
+        .ok()
+        .flatten()
+        .expect("a manager");
     let targets = Targets::default();
     bencher.bench_local(|| {
         journal::insights(&store, &person, range, &targets, journals::today()).expect("insights")
@@ -58,7 +73,12 @@ fn all_series_all_time(bencher: Bencher<'_, '_>, size: u64) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn coach_suggestions(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store.current_person().ok().flatten().expect("a manager");
+    let person = store
+        .people()
+        .current_person()
+        .ok()
+        .flatten()
+        .expect("a manager");
     let playbook = rapport::coach::Playbook::builtin();
     bencher.bench_local(|| {
         journal::suggestions(&store, &person, &playbook, journals::today(), false)

@@ -40,6 +40,7 @@ impl Journal {
     fn new() -> Journal {
         let mut store = Store::open_in_memory().expect("open");
         let dana = store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     name: "Dana".into(),
@@ -61,7 +62,7 @@ impl Journal {
     fn log(&mut self, kind: &str, days: u64, quality: Option<i64>, by: InitiatedBy) -> i64 {
         let draft = InteractionDraft {
             person_id: self.dana,
-            kind_id: self.store.kind_named(kind).expect("kind").id,
+            kind_id: self.store.people().kind_named(kind).expect("kind").id,
             happened_on: today() - Days::new(days),
             at_time: None,
             minutes: None,
@@ -142,13 +143,14 @@ impl Journal {
             ..PersonChange::default()
         };
         self.store
+            .people_mut()
             .update_person(self.dana, &change, today(), Utc::now())
             .expect("update");
         self
     }
 
     fn suggestions(&self) -> Vec<Suggestion> {
-        let person = self.store.person(self.dana).expect("person");
+        let person = self.store.people().person(self.dana).expect("person");
         journal::suggestions(&self.store, &person, &Playbook::builtin(), today(), false)
             .expect("suggestions")
             .1
@@ -485,7 +487,7 @@ fn only(ids: &[&str]) -> Playbook {
 
 impl Journal {
     fn with_playbook(&self, playbook: &Playbook) -> Vec<Suggestion> {
-        let person = self.store.person(self.dana).expect("person");
+        let person = self.store.people().person(self.dana).expect("person");
         rapport::journal::suggestions(&self.store, &person, playbook, today(), false)
             .expect("suggestions")
             .1

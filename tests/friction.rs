@@ -18,6 +18,7 @@ fn journal() -> Store {
         .single()
         .expect("instant");
     let dana = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),
@@ -32,7 +33,7 @@ fn journal() -> Store {
         )
         .expect("person")
         .id;
-    let kind = store.kind_named("one_on_one").expect("kind").id;
+    let kind = store.people().kind_named("one_on_one").expect("kind").id;
     store
         .add_interaction(
             &InteractionDraft {
@@ -195,6 +196,7 @@ fn the_with_column_shows_only_when_more_than_one_person_is_in_the_list() {
     let mut store = journal();
     let now = Utc::now();
     store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),
@@ -216,8 +218,13 @@ fn the_with_column_shows_only_when_more_than_one_person_is_in_the_list() {
 #[test]
 fn an_older_year_says_its_year_in_the_same_format() {
     let mut store = journal();
-    let dana = store.current_person().expect("q").expect("dana").id;
-    let kind = store.kind_named("coffee").expect("kind").id;
+    let dana = store
+        .people()
+        .current_person()
+        .expect("q")
+        .expect("dana")
+        .id;
+    let kind = store.people().kind_named("coffee").expect("kind").id;
     store
         .add_interaction(
             &InteractionDraft {
@@ -274,7 +281,13 @@ fn l_with_a_one_on_one_logged_today_asks_and_y_adds_to_it() {
     h.press(KeyCode::Char('4'));
     h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
     assert!(h.app.overlay.is_none(), "saved: {:?}", h.app.status);
-    let dana = h.store.current_person().expect("q").expect("dana").id;
+    let dana = h
+        .store
+        .people()
+        .current_person()
+        .expect("q")
+        .expect("dana")
+        .id;
     let one_on_ones = h
         .store
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
@@ -302,7 +315,13 @@ fn l_then_n_logs_a_second_one_on_one_and_esc_neither() {
     assert!(form_title(&h).is_some_and(|t| !t.contains("added")));
     h.press(KeyCode::Char('3'));
     h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
-    let dana = h.store.current_person().expect("q").expect("dana").id;
+    let dana = h
+        .store
+        .people()
+        .current_person()
+        .expect("q")
+        .expect("dana")
+        .id;
     let days = h
         .store
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())

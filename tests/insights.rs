@@ -22,6 +22,7 @@ fn demo_store() -> Store {
 fn with_manager() -> (Store, i64) {
     let mut store = Store::open_in_memory().expect("open");
     let id = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Dana".into(),
@@ -178,7 +179,7 @@ proptest! {
         entries in proptest::collection::vec((0u64..120, 0usize..8, proptest::option::of(1i64..=5), any::<bool>()), 0..80),
     ) {
         let (mut store, dana) = with_manager();
-        let kinds = store.kinds().expect("kinds");
+        let kinds = store.people().kinds().expect("kinds");
         for (back, kind_at, quality, by_them) in &entries {
             let kind = &kinds[*kind_at];
             let draft = InteractionDraft {
@@ -225,7 +226,7 @@ proptest! {
         if !ids.is_empty() {
             store.undo_delete().expect("undo");
         }
-        let person = store.person(dana).expect("person");
+        let person = store.people().person(dana).expect("person");
         let insights = journal::insights(&store, &person, Range::ThreeMonths, &Targets::default(), today()).expect("insights");
         let all = store
             .interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })

@@ -30,6 +30,7 @@ fn demo_store() -> Store {
 fn equal_scores() -> Store {
     let mut store = Store::open_in_memory().expect("open");
     let dana = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Dana".into(),
@@ -42,7 +43,7 @@ fn equal_scores() -> Store {
         )
         .expect("person")
         .id;
-    let kinds = store.kinds().expect("kinds");
+    let kinds = store.people().kinds().expect("kinds");
     let kind = |name: &str| kinds.iter().find(|k| k.name == name).expect("kind").id;
     let day = |back: u64| today() - Days::new(back);
     for (name, back) in [("one_on_one", 13), ("coffee", 12), ("one_on_one", 6)] {
@@ -265,6 +266,7 @@ fn colours_mean_one_thing_green_is_never_a_category() {
 fn rated_journal(ratings: &[(&str, u8)]) -> (App, Store, Terminal<TestBackend>) {
     let mut store = Store::open_in_memory().expect("open");
     let dana = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Dana".into(),
@@ -277,7 +279,7 @@ fn rated_journal(ratings: &[(&str, u8)]) -> (App, Store, Terminal<TestBackend>) 
         )
         .expect("person")
         .id;
-    let kinds = store.kinds().expect("kinds");
+    let kinds = store.people().kinds().expect("kinds");
     let one_on_one = kinds.iter().find(|k| k.name == "one_on_one").expect("kind");
     for (back, (title, rating)) in ratings.iter().enumerate() {
         let draft = InteractionDraft {

@@ -66,8 +66,14 @@ fn accepting_opens_the_form_and_saving_it_marks_the_suggestion_done() {
         "{first} is done: {:?}",
         rules(&h)
     );
-    let dana = h.store.current_person().expect("q").expect("manager").id;
-    let state = h.store.nudge_states(dana).expect("state");
+    let dana = h
+        .store
+        .people()
+        .current_person()
+        .expect("q")
+        .expect("manager")
+        .id;
+    let state = h.store.nudges().nudge_states(dana).expect("state");
     assert!(
         state
             .iter()

@@ -31,6 +31,7 @@ fn people(width: u16, height: u16) -> Harness {
 
 fn dana(h: &Harness) -> i64 {
     h.store
+        .people()
         .current_person()
         .expect("read")
         .expect("a manager")
@@ -199,6 +200,7 @@ fn an_expectation_is_added_agreed_marked_unclear_and_dropped_with_undo() {
 fn bare_store() -> Store {
     let mut store = Store::open_in_memory().expect("open");
     store
+        .people_mut()
         .add_person(
             &rapport::domain::PersonDraft {
                 name: "Dana".into(),
@@ -241,7 +243,13 @@ fn accepting_the_ask_about_priorities_and_what_success_looks_like_adds_each_topi
         h.press(KeyCode::Enter);
         assert!(matches!(h.app.overlay, Some(Overlay::Form(_))), "{rule}");
         h.press(KeyCode::Enter);
-        let dana = h.store.current_person().expect("q").expect("Dana").id;
+        let dana = h
+            .store
+            .people()
+            .current_person()
+            .expect("q")
+            .expect("Dana")
+            .id;
         let topics: Vec<String> = h
             .store
             .topics(Some(dana), false)

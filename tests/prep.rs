@@ -48,6 +48,7 @@ fn add_person(store: &mut Store, name: &str) -> i64 {
         is_current: false,
     };
     store
+        .people_mut()
         .add_person(&draft, today(), now())
         .expect("person added")
         .id
@@ -63,7 +64,7 @@ fn journal() -> (Store, i64) {
 fn draft(store: &Store, person: i64, kind: &str, on: NaiveDate, title: &str) -> InteractionDraft {
     InteractionDraft {
         person_id: person,
-        kind_id: store.kind_named(kind).expect("a built-in kind").id,
+        kind_id: store.people().kind_named(kind).expect("a built-in kind").id,
         happened_on: on,
         at_time: None,
         minutes: None,
@@ -329,7 +330,7 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
         "Planned, not yet",
     );
 
-    let person = store.person(dana).expect("Dana");
+    let person = store.people().person(dana).expect("Dana");
     let sheet = journal::prep_sheet(&store, &person, today()).expect("the sheet");
     assert_eq!(sheet.last_one_on_one.as_ref().map(|l| l.id), Some(last));
     let since: Vec<i64> = sheet.since_last.iter().map(|e| e.id).collect();

@@ -45,6 +45,7 @@ fn small_store() -> Store {
         .single()
         .expect("an instant");
     let dana = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),
@@ -62,7 +63,7 @@ fn small_store() -> Store {
     let log = |store: &mut Store, kind: &str, on: u32, title: &str| {
         let draft = InteractionDraft {
             person_id: dana,
-            kind_id: store.kind_named(kind).expect("kind").id,
+            kind_id: store.people().kind_named(kind).expect("kind").id,
             happened_on: day(on),
             at_time: None,
             minutes: None,
@@ -105,6 +106,7 @@ fn press_for_terminal(h: &mut Harness, c: char) -> Vec<TerminalCmd> {
 
 fn dana(h: &Harness) -> i64 {
     h.store
+        .people()
         .current_person()
         .expect("read")
         .expect("a manager")
@@ -440,14 +442,19 @@ fn n_sets_the_next_one_on_one_and_overdue_shows_as_overdue() {
 #[test]
 fn an_ask_from_an_earlier_year_shows_its_year() {
     let mut store = small_store();
-    let dana = store.current_person().expect("read").expect("Dana").id;
+    let dana = store
+        .people()
+        .current_person()
+        .expect("read")
+        .expect("Dana")
+        .id;
     let now = Utc
         .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
         .single()
         .expect("an instant");
     let draft = InteractionDraft {
         person_id: dana,
-        kind_id: store.kind_named("advice").expect("kind").id,
+        kind_id: store.people().kind_named("advice").expect("kind").id,
         happened_on: NaiveDate::from_ymd_opt(2025, 11, 3).expect("a real date"),
         at_time: None,
         minutes: None,

@@ -45,6 +45,7 @@ fn journal() -> (tempfile::TempDir, Store, Person) {
         .expect("instant");
     rapport::demo::write_large(&mut store, 4_000, today(), now, |_| {}).expect("generated");
     let person = store
+        .people()
         .current_person()
         .expect("read")
         .expect("the generated manager");

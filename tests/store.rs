@@ -40,6 +40,7 @@ fn today() -> NaiveDate {
 /// A journal with a current manager; returns it and the manager's id.
 fn journal_with_manager(store: &mut Store) -> i64 {
     store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),
@@ -65,7 +66,7 @@ fn draft(
 ) -> InteractionDraft {
     InteractionDraft {
         person_id,
-        kind_id: store.kind_named(kind).expect("a built-in kind").id,
+        kind_id: store.people().kind_named(kind).expect("a built-in kind").id,
         happened_on: on,
         at_time: None,
         minutes: None,

@@ -31,6 +31,7 @@ fn filled_store() -> Store {
         .single()
         .expect("instant");
     let dana = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),
@@ -98,7 +99,7 @@ fn filled_store() -> Store {
     for (kind, day, quality, title, notes, tags) in entries {
         let draft = InteractionDraft {
             person_id: dana,
-            kind_id: store.kind_named(kind).expect("kind").id,
+            kind_id: store.people().kind_named(kind).expect("kind").id,
             happened_on: NaiveDate::from_ymd_opt(2026, 11, day).expect("day"),
             at_time: None,
             minutes: None,
@@ -395,7 +396,12 @@ fn onboarding_adds_the_current_manager() {
         .press(KeyCode::Tab)
         .type_text("hiring; finance")
         .press(KeyCode::Enter);
-    let manager = h.store.current_person().expect("query").expect("a manager");
+    let manager = h
+        .store
+        .people()
+        .current_person()
+        .expect("query")
+        .expect("a manager");
     assert_eq!(manager.name, "Dana");
     assert_eq!(manager.strengths, ["hiring", "finance"]);
     assert_eq!(manager.cadence_days, Some(7));
@@ -512,8 +518,13 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
     let mut store = Store::open_in_memory().expect("open");
     rapport::demo::write_demo(&mut store, today(), Utc::now()).expect("demo");
     let now = Utc::now();
-    let dana = store.current_person().expect("q").expect("manager").id;
-    let kind = store.kind_named("chat").expect("kind").id;
+    let dana = store
+        .people()
+        .current_person()
+        .expect("q")
+        .expect("manager")
+        .id;
+    let kind = store.people().kind_named("chat").expect("kind").id;
     for n in 0..700 {
         let draft = InteractionDraft {
             person_id: dana,

@@ -26,6 +26,7 @@ fn unsealed_journal(dir: &std::path::Path) -> std::path::PathBuf {
             .single()
             .expect("an instant");
         store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     relation: Default::default(),

@@ -32,6 +32,7 @@ fn journal_with_dana() -> Store {
         .single()
         .expect("an instant");
     store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 relation: Default::default(),

@@ -67,7 +67,7 @@ fn journal() -> Option<Store> {
 /// People not archived: the first name where it is theirs alone (it
 /// selects them, and needs no quoting), else the whole name.
 fn people() -> Vec<CompletionCandidate> {
-    let Some(people) = journal().and_then(|store| store.people(false).ok()) else {
+    let Some(people) = journal().and_then(|store| store.people().list(false).ok()) else {
         return Vec::new();
     };
     let first = |name: &str| name.split_whitespace().next().unwrap_or(name).to_string();
@@ -92,7 +92,7 @@ fn people() -> Vec<CompletionCandidate> {
 }
 
 fn kinds() -> Vec<CompletionCandidate> {
-    let Some(kinds) = journal().and_then(|store| store.kinds().ok()) else {
+    let Some(kinds) = journal().and_then(|store| store.people().kinds().ok()) else {
         return Vec::new();
     };
     kinds

@@ -211,7 +211,7 @@ fn apply_fields(
         draft.initiated_by = by.into();
     }
     if let Some(with) = &fields.with {
-        draft.person_id = store.person_named(with)?.id;
+        draft.person_id = store.people().person_named(with)?.id;
     }
     if let Some(notes) = read_notes(fields)? {
         draft.notes = notes;
@@ -229,7 +229,7 @@ fn apply_fields(
 
 pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
-    let kind = store.kind_named(&args.kind)?;
+    let kind = store.people().kind_named(&args.kind)?;
     check_strength(&args.fields, &kind.name, kind.category)?;
     check_shared(&args.fields, &kind.name, kind.category)?;
     let person = resolve_person(&store, args.fields.with.as_deref())?;
@@ -268,13 +268,13 @@ pub fn list(args: ListArgs, ctx: &Context) -> CmdResult {
         ..InteractionFilter::default()
     };
     if let Some(kind) = &args.kind {
-        filter.kind_id = Some(store.kind_named(kind)?.id);
+        filter.kind_id = Some(store.people().kind_named(kind)?.id);
     }
     if let Some(category) = &args.category {
         filter.category = Some(category.parse::<Category>()?);
     }
     if let Some(with) = &args.with {
-        filter.person_id = Some(store.person_named(with)?.id);
+        filter.person_id = Some(store.people().person_named(with)?.id);
     }
     filter.since = args.since.as_deref().map(|d| ctx.day(d)).transpose()?;
     filter.until = args.until.as_deref().map(|d| ctx.day(d)).transpose()?;
@@ -363,7 +363,7 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
     }
     match &args.kind {
         Some(kind) => {
-            let kind = store.kind_named(kind)?;
+            let kind = store.people().kind_named(kind)?;
             check_strength(&args.fields, &kind.name, kind.category)?;
             check_shared(&args.fields, &kind.name, kind.category)?;
             draft.kind_id = kind.id;

@@ -346,8 +346,8 @@ pub fn check_journal_folder(cli_db: Option<PathBuf>, settings: &Settings) -> Cmd
 /// The person a command is about: `--with NAME`, else the current manager.
 pub(crate) fn resolve_person(store: &Store, with: Option<&str>) -> Result<Person, Failure> {
     match with {
-        Some(name) => Ok(store.person_named(name)?),
-        None => store.current_person()?.ok_or_else(|| {
+        Some(name) => Ok(store.people().person_named(name)?),
+        None => store.people().current_person()?.ok_or_else(|| {
             Failure::usage(
                 "there is no current manager yet: run `rapport person add NAME --current` first",
             )

@@ -139,7 +139,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                     .transpose()?
                     .unwrap_or_default(),
             };
-            let person = store.add_person(&draft, ctx.today, ctx.now)?;
+            let person = store.people_mut().add_person(&draft, ctx.today, ctx.now)?;
             print_line(person.id)?;
             let note = if person.is_current {
                 " (current manager)"
@@ -150,7 +150,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PersonCommand::List { all, json } => {
-            let people = store.people(all)?;
+            let people = store.people().list(all)?;
             if json {
                 return print_json(&people);
             }
@@ -194,7 +194,7 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
             unarchive,
             profile,
         } => {
-            let person = store.person_named(&name)?;
+            let person = store.people().person_named(&name)?;
             let next_one_on_one = match (next, clear_next) {
                 (Some(day), _) => Some(Some(ctx.upcoming_day(&day)?)),
                 (None, true) => Some(None),
@@ -221,7 +221,9 @@ pub fn person(cmd: PersonCommand, ctx: &Context) -> CmdResult {
                     "nothing to change: give at least one of --name, --role, --call, --strength, --every, --next-1on1, --clear-next, --current, --relation, --archive, --unarchive, --goal, --pressure, --blind-spot, --style, --detail, --big-picture, --bad-news, --channel, --needs",
                 ));
             }
-            let person = store.update_person(person.id, &change, ctx.today, ctx.now)?;
+            let person = store
+                .people_mut()
+                .update_person(person.id, &change, ctx.today, ctx.now)?;
             say!("updated {}", shown_line(&person.name));
             Ok(())
         }
@@ -234,13 +236,13 @@ pub fn kind(cmd: KindCommand, ctx: &Context) -> CmdResult {
     match cmd {
         KindCommand::Add { name, category } => {
             let category: Category = category.parse()?;
-            let kind = store.add_kind(&name, category)?;
+            let kind = store.people_mut().add_kind(&name, category)?;
             print_line(kind.id)?;
             say!("added kind {} ({})", kind.name, kind.category);
             Ok(())
         }
         KindCommand::List { json } => {
-            let kinds = store.kinds()?;
+            let kinds = store.people().kinds()?;
             if json {
                 return print_json(&kinds);
             }

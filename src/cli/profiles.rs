@@ -147,7 +147,7 @@ pub enum ExpectCommand {
 
 pub fn show_person(name: &str, json: bool, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
-    let person = store.person_named(name)?;
+    let person = store.people().person_named(name)?;
     let profile = store.profiles().profile(Some(person.id))?;
     let expectations = store.profiles().expectations(Some(person.id), false)?;
     if json {
@@ -345,7 +345,7 @@ pub fn expect(cmd: ExpectCommand, ctx: &Context) -> CmdResult {
         }
         ExpectCommand::List { with, all, json } => {
             let person_id = match with {
-                Some(name) => Some(store.person_named(&name)?.id),
+                Some(name) => Some(store.people().person_named(&name)?.id),
                 None => None,
             };
             let list = store.profiles().expectations(person_id, all)?;

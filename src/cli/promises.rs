@@ -114,14 +114,14 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
         }
         PromiseCommand::List { all, with, json } => {
             let person_id = match with {
-                Some(name) => Some(store.person_named(&name)?.id),
+                Some(name) => Some(store.people().person_named(&name)?.id),
                 None => None,
             };
             let list = store.promises().list(PromiseFilter {
                 person_id,
                 include_closed: all,
             })?;
-            let people = store.people(true)?;
+            let people = store.people().list(true)?;
             let name_of = |id: i64| {
                 people
                     .iter()
@@ -176,7 +176,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
         }
         PromiseCommand::Move { id, due } => {
             let before = store.promises().promise(id)?;
-            let person = store.person(before.person_id)?;
+            let person = store.people().person(before.person_id)?;
             let due_on = due_day(&store, &person, &due, ctx)?;
             let p = store
                 .promises_mut()
@@ -276,7 +276,7 @@ pub fn promises_csv(store: &Store, person_id: Option<i64>) -> Result<(String, us
         person_id,
         include_closed: true,
     })?;
-    let people = store.people(true)?;
+    let people = store.people().list(true)?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let runtime = |e: csv::Error| Failure::Runtime(e.into());
     writer.write_record(PROMISE_CSV_COLUMNS).map_err(runtime)?;

@@ -92,7 +92,7 @@ pub fn checkin(args: CheckinArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     let person_id = match &args.with {
         Some(_) => Some(resolve_person(&store, args.with.as_deref())?.id),
-        None => store.current_person()?.map(|p| p.id),
+        None => store.people().current_person()?.map(|p| p.id),
     };
     let draft = CheckInDraft {
         person_id,
@@ -131,7 +131,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
         }
         TopicCommand::List { all, with, json } => {
             let person_id = match with {
-                Some(name) => Some(store.person_named(&name)?.id),
+                Some(name) => Some(store.people().person_named(&name)?.id),
                 None => None,
             };
             let topics = store.topics(person_id, all)?;

@@ -60,7 +60,7 @@ pub fn review(args: ReviewArgs, ctx: &Context) -> CmdResult {
     let person = args
         .with
         .as_deref()
-        .map(|name| store.person_named(name))
+        .map(|name| store.people().person_named(name))
         .transpose()?;
     let review = journal::review(&store, person.as_ref(), since, until, args.include_private)?;
     match args.format {

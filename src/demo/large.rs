@@ -26,7 +26,7 @@ pub fn write_large(
     progress: impl FnMut(u64),
 ) -> Result<DemoCounts, StoreError> {
     let mut dice = Dice(0x0b16_d3e0_5eed_u64 ^ size);
-    let dana = store.add_person(
+    let dana = store.people_mut().add_person(
         &PersonDraft {
             name: "Dana Okafor".into(),
             role: "Director of Engineering".into(),
@@ -41,7 +41,7 @@ pub fn write_large(
         today,
         now,
     )?;
-    let kinds = store.kinds()?;
+    let kinds = store.people().kinds()?;
     let kind = |name: &str| kinds.iter().find(|k| k.name == name).map_or(1, |k| k.id);
     let ids = [
         kind("one_on_one"),

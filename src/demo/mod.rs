@@ -216,7 +216,7 @@ pub fn write_demo(
     now: DateTime<Utc>,
 ) -> Result<DemoCounts, StoreError> {
     let mut dice = Dice(0x005e_ed0f_4a11_u64 ^ u64::from(today.num_days_from_ce().unsigned_abs()));
-    let dana = store.add_person(
+    let dana = store.people_mut().add_person(
         &PersonDraft {
             name: "Dana Okafor".into(),
             role: "Director of Engineering".into(),
@@ -232,7 +232,7 @@ pub fn write_demo(
         today,
         now,
     )?;
-    let sam = store.add_person(
+    let sam = store.people_mut().add_person(
         &PersonDraft {
             name: "Sam Whitfield".into(),
             role: "VP Engineering (skip-level)".into(),
@@ -244,7 +244,7 @@ pub fn write_demo(
         today,
         now,
     )?;
-    let kinds = store.kinds()?;
+    let kinds = store.people().kinds()?;
     let kind_id = |name: &str| {
         kinds
             .iter()

@@ -23,9 +23,9 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
         .map(|(_, d)| *d)
         .min()
         .map_or(quarter_ago, |d| d.min(quarter_ago));
-    let mut check_ins = store.last_check_ins(person.id, today, 6)?;
+    let mut check_ins = store.nudges().last_check_ins(person.id, today, 6)?;
     check_ins.reverse();
-    let asks = store.advice_asks_as_of(person.id, today, 1)?;
+    let asks = store.nudges().advice_asks_as_of(person.id, today, 1)?;
     let last_seen = store.last_seen_as_of(person.id, today)?;
     // A risk is raised by the 1:1 or the summary that came after it.
     let raised_through = last_seen.one_on_one.max(last_seen.summary);
@@ -65,7 +65,7 @@ pub fn suggestions(
     include_quiet: bool,
 ) -> Result<(Signals, Vec<Suggestion>)> {
     let signals = Signals::compute(&coach_facts(store, person, today)?);
-    let state = store.nudge_states(person.id)?;
+    let state = store.nudges().nudge_states(person.id)?;
     let suggestions = evaluate(playbook, &signals, &state, include_quiet);
     Ok((signals, suggestions))
 }

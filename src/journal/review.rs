@@ -34,7 +34,7 @@ pub fn review(
     }
     let people: Vec<Person> = match person {
         Some(p) => vec![p.clone()],
-        None => store.people(true)?,
+        None => store.people().list(true)?,
     };
     let mut one_on_one_before = Vec::new();
     for p in &people {

@@ -50,9 +50,11 @@ pub fn plan(
     let back = today
         .checked_sub_days(Days::new(TYPICAL_WEEKDAY_DAYS))
         .unwrap_or(today);
-    let recent = store.one_on_one_days_distinct(person.id, back, today)?;
+    let recent = store
+        .calendar()
+        .one_on_one_days_distinct(person.id, back, today)?;
     Ok(Plan {
-        calendar: store.next_calendar_day(person.id, from)?,
+        calendar: store.calendar().next_calendar_day(person.id, from)?,
         typical_weekday: typical_weekday(&recent),
     })
 }
@@ -60,7 +62,7 @@ pub fn plan(
 /// What `rapport status` and `rapport remind` say, for the current manager
 /// on `today`; `None` without one.
 pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFacts>> {
-    let Some(person) = store.current_person()? else {
+    let Some(person) = store.people().current_person()? else {
         return Ok(None);
     };
     // The summary for the next 1:1, by the one sent-before rule.

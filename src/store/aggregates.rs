@@ -13,7 +13,7 @@ impl Store {
     /// Per day and kind: how many, their quality sum and count, how many I
     /// started — for one person, from `since` on.
     pub fn day_facts(&self, person_id: i64, since: NaiveDate) -> Result<Vec<DayFact>> {
-        let kinds = self.kinds()?;
+        let kinds = self.people().kinds()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT happened_on, kind_id, count, quality_sum, quality_count, by_me
                FROM day_total
@@ -69,7 +69,7 @@ impl Store {
               WHERE kind_id = ?1 AND person_id = ?2 AND happened_on <= ?3",
         )?;
         let until = day_text(day);
-        for kind in self.kinds()? {
+        for kind in self.people().kinds()? {
             let seen: Option<String> = stmt
                 .query_row(rusqlite::params![kind.id, person_id, until], |r| r.get(0))
                 .optional()?
@@ -121,7 +121,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT max(happened_on) FROM day_total WHERE kind_id = ?1 AND person_id = ?2",
         )?;
-        for kind in self.kinds()? {
+        for kind in self.people().kinds()? {
             let day: Option<String> = stmt
                 .query_row(rusqlite::params![kind.id, person_id], |r| r.get(0))
                 .optional()?

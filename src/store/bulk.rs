@@ -39,7 +39,7 @@ impl Store {
         now: DateTime<Utc>,
         mut progress: impl FnMut(u64),
     ) -> Result<u64> {
-        let kinds = self.kinds()?;
+        let kinds = self.people().kinds()?;
         let stamp = instant_text(now);
         // A larger page cache keeps the indexes' hot pages in memory while
         // they grow; it is restored afterwards.

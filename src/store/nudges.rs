@@ -48,7 +48,33 @@ pub struct OpenAsks {
     pub reported: u32,
 }
 
+/// A person's advice asks on a day: open, and reported back by then.
+struct AskCounts {
+    open: usize,
+    reported: usize,
+}
+
+/// Reads of what the coach's signals are computed from, and of nudge state: `store.nudges()`.
+pub struct Nudges<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to nudge state, each in one transaction: `store.nudges_mut()`.
+pub struct NudgesMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn nudges(&self) -> Nudges<'_> {
+        Nudges { store: self }
+    }
+
+    pub fn nudges_mut(&mut self) -> NudgesMut<'_> {
+        NudgesMut { store: self }
+    }
+}
+
+impl Nudges<'_> {
     /// The person's last `limit` check-ins (and those about no one in
     /// particular) on or before `until`, newest first.
     pub fn last_check_ins(
@@ -57,7 +83,7 @@ impl Store {
         until: NaiveDate,
         limit: u32,
     ) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT {CHECK_IN_COLUMNS} FROM checkin
               WHERE (person_id = ?1 OR person_id IS NULL) AND checked_on <= ?3
               ORDER BY checked_on DESC, id DESC LIMIT ?2"
@@ -81,7 +107,7 @@ impl Store {
         limit: u32,
     ) -> Result<OpenAsks> {
         let day_key = day_text(day);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT a.question, o.asked_on
                FROM ({OPEN_ASKS_AS_OF} ORDER BY 2, 1 LIMIT ?3) o
                JOIN advice_loop a ON a.interaction_id = o.interaction_id
@@ -93,32 +119,51 @@ impl Store {
                 Ok((r.get(0)?, parse_day_column(1, &asked)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let reported: u32 = self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on <= ?2",
-            )?
-            .query_row(params![person_id, day_key], |r| r.get(0))?;
+        let counts = self.advice_asks_counted(person_id, day)?;
         Ok(OpenAsks {
             oldest,
-            open: self.open_asks_counted(person_id, day)?,
-            reported,
+            open: counts.open,
+            reported: u32::try_from(counts.reported).unwrap_or(u32::MAX),
         })
     }
 
     /// How many of the person's advice asks were open on `day`: asked by
     /// then and not reported back by then.
     pub fn open_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<usize> {
-        let count: i64 = self
+        Ok(self.advice_asks_counted(person_id, day)?.open)
+    }
+
+    /// The person's asks open on `day` and reported back by then, counted
+    /// from the totals in `advice_ask_count` (kept by triggers) less the
+    /// asks dated after the day, which the `advice_ask` index finds by
+    /// range: a few reads for today, however many asks there are.
+    fn advice_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<AskCounts> {
+        let (open, reported): (i64, i64) = self
+            .store
             .conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({OPEN_ASKS_AS_OF})"))?
-            .query_row(params![person_id, day_text(day)], |r| r.get(0))?;
-        Ok(usize::try_from(count).unwrap_or_default())
+            .prepare_cached(
+                "SELECT c.asked - c.reported
+                        - (SELECT count(*) FROM advice_ask
+                            WHERE person_id = ?1 AND reported_on IS NULL AND asked_on > ?2)
+                        + (SELECT count(*) FROM advice_ask
+                            WHERE person_id = ?1 AND reported_on > ?2 AND asked_on <= ?2),
+                        c.reported
+                        - (SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on > ?2)
+                   FROM (SELECT coalesce(max(asked), 0) AS asked, coalesce(max(reported), 0) AS reported
+                           FROM advice_ask_count WHERE person_id = ?1) c",
+            )?
+            .query_row(params![person_id, day_text(day)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok(AskCounts {
+            open: usize::try_from(open).unwrap_or_default(),
+            reported: usize::try_from(reported).unwrap_or_default(),
+        })
     }
 
     /// The nudge state of every rule for this person that has one.
     pub fn nudge_states(&self, person_id: i64) -> Result<Vec<RuleState>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT rule_id, snoozed_until, anchor, dismissed_at, done_at, switched_off
                FROM nudge_state WHERE person_id = ?1",
         )?;
@@ -140,6 +185,22 @@ impl Store {
         Ok(rows)
     }
 
+    /// Whether a rule is switched off for this person.
+    pub fn is_switched_off(&self, rule_id: &str, person_id: i64) -> Result<bool> {
+        Ok(self
+            .store
+            .conn
+            .query_row(
+                "SELECT switched_off FROM nudge_state WHERE rule_id = ?1 AND person_id = ?2",
+                params![rule_id, person_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false))
+    }
+}
+
+impl NudgesMut<'_> {
     /// Records what the user did with a rule's suggestion, on `today`.
     pub fn record_nudge(
         &mut self,
@@ -148,7 +209,7 @@ impl Store {
         nudge: Nudge,
         today: NaiveDate,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         tx.execute(
             "INSERT INTO nudge_state (rule_id, person_id) VALUES (?1, ?2)
              ON CONFLICT (rule_id, person_id) DO NOTHING",
@@ -182,18 +243,5 @@ impl Store {
         };
         tx.commit()?;
         Ok(())
-    }
-
-    /// Whether a rule is switched off for this person.
-    pub fn is_switched_off(&self, rule_id: &str, person_id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT switched_off FROM nudge_state WHERE rule_id = ?1 AND person_id = ?2",
-                params![rule_id, person_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false))
     }
 }

@@ -31,7 +31,165 @@ pub struct PersonChange {
 const PERSON_COLUMNS: &str =
     "id, name, role, is_current, cadence_days, next_one_on_one, archived, relation, call";
 
+/// Reads of people, their strengths, and the kinds of entry: `store.people()`.
+pub struct People<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to people and kinds, each in one transaction: `store.people_mut()`.
+pub struct PeopleMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn people(&self) -> People<'_> {
+        People { store: self }
+    }
+
+    pub fn people_mut(&mut self) -> PeopleMut<'_> {
+        PeopleMut { store: self }
+    }
+}
+
+impl People<'_> {
+    pub fn person(&self, id: i64) -> Result<Person> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1");
+        let person = self
+            .store
+            .conn
+            .query_row(&sql, [id], person_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "person", id })?;
+        self.with_strengths(person)
+    }
+
+    /// The person a typed name picks out, ignoring case: the full name, a
+    /// first name, or a unique beginning of the name (see
+    /// [`find_by_name`]); an ambiguous one lists the matches.
+    pub fn person_named(&self, name: &str) -> Result<Person> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE name = ?1");
+        if let Some(p) = self
+            .store
+            .conn
+            .query_row(&sql, [name.trim()], person_from_row)
+            .optional()?
+        {
+            return self.with_strengths(p);
+        }
+        let everyone = self.list(true)?;
+        match find_by_name(&everyone, name) {
+            NameMatch::One(p) => Ok(p.clone()),
+            NameMatch::Several(found) => Err(StoreError::Ambiguous {
+                what: "person",
+                name: name.trim().to_string(),
+                matches: or_list(found.iter().map(|p| p.name.as_str())),
+            }),
+            NameMatch::None => {
+                let known = everyone.into_iter().map(|p| p.name).collect::<Vec<_>>();
+                let hint = if known.is_empty() {
+                    format!("; add them with `rapport person add \"{}\"`", name.trim())
+                } else {
+                    format!(
+                        " (known: {}); add them with `rapport person add`",
+                        known.join(", ")
+                    )
+                };
+                Err(StoreError::NoSuchName {
+                    what: "person",
+                    name: name.trim().to_string(),
+                    hint,
+                })
+            }
+        }
+    }
+
+    /// The current manager, if one is set.
+    pub fn current_person(&self) -> Result<Option<Person>> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE is_current = 1");
+        match self
+            .store
+            .conn
+            .query_row(&sql, [], person_from_row)
+            .optional()?
+        {
+            Some(p) => Ok(Some(self.with_strengths(p)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Everyone, current first, then by name; archived people only if asked.
+    pub fn list(&self, include_archived: bool) -> Result<Vec<Person>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS} FROM person WHERE archived = 0 OR ?1
+             ORDER BY is_current DESC, name"
+        );
+        let mut stmt = self.store.conn.prepare(&sql)?;
+        let people = stmt
+            .query_map([include_archived], person_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        people.into_iter().map(|p| self.with_strengths(p)).collect()
+    }
+
+    fn with_strengths(&self, mut person: Person) -> Result<Person> {
+        let mut stmt = self
+            .store
+            .conn
+            .prepare_cached("SELECT text FROM strength WHERE person_id = ?1 ORDER BY id")?;
+        person.strengths = stmt
+            .query_map([person.id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(person)
+    }
+
+    /// All kinds, built-in first, then by name.
+    pub fn kinds(&self) -> Result<Vec<Kind>> {
+        let mut stmt = self.store.conn.prepare_cached(
+            "SELECT id, name, category, builtin FROM kind ORDER BY builtin DESC, id",
+        )?;
+        let kinds = stmt
+            .query_map([], kind_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(kinds)
+    }
+
+    pub fn kind_named(&self, name: &str) -> Result<Kind> {
+        let wanted = name.trim().to_ascii_lowercase();
+        let aliases = [
+            ("1on1", "one_on_one"),
+            ("1:1", "one_on_one"),
+            ("dinner", "meal"),
+            ("lunch", "meal"),
+        ];
+        let wanted = aliases
+            .iter()
+            .find(|(alias, _)| *alias == wanted)
+            .map(|(_, real)| real.to_string())
+            .unwrap_or(wanted);
+        self.kinds()?
+            .into_iter()
+            .find(|k| k.name == wanted)
+            .ok_or_else(|| {
+                let known = self
+                    .kinds()
+                    .map(|ks| {
+                        ks.into_iter()
+                            .map(|k| k.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                StoreError::NoSuchName {
+                    what: "kind",
+                    name: name.trim().to_string(),
+                    hint: format!(
+                        " (known: {known}); add one with `rapport kind add NAME --category C`"
+                    ),
+                }
+            })
+    }
+}
+
+impl PeopleMut<'_> {
     pub fn add_person(
         &mut self,
         draft: &PersonDraft,
@@ -40,7 +198,7 @@ impl Store {
     ) -> Result<Person> {
         let mut draft = draft.clone();
         draft.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let exists: Option<i64> = tx
             .query_row(
                 "SELECT id FROM person WHERE name = ?1",
@@ -80,78 +238,7 @@ impl Store {
         let id = tx.last_insert_rowid();
         write_strengths(&tx, id, &draft.strengths, today)?;
         tx.commit()?;
-        self.person(id)
-    }
-
-    pub fn person(&self, id: i64) -> Result<Person> {
-        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1");
-        let person = self
-            .conn
-            .query_row(&sql, [id], person_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "person", id })?;
-        self.with_strengths(person)
-    }
-
-    /// The person a typed name picks out, ignoring case: the full name, a
-    /// first name, or a unique beginning of the name (see
-    /// [`find_by_name`]); an ambiguous one lists the matches.
-    pub fn person_named(&self, name: &str) -> Result<Person> {
-        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE name = ?1");
-        if let Some(p) = self
-            .conn
-            .query_row(&sql, [name.trim()], person_from_row)
-            .optional()?
-        {
-            return self.with_strengths(p);
-        }
-        let everyone = self.people(true)?;
-        match find_by_name(&everyone, name) {
-            NameMatch::One(p) => Ok(p.clone()),
-            NameMatch::Several(found) => Err(StoreError::Ambiguous {
-                what: "person",
-                name: name.trim().to_string(),
-                matches: or_list(found.iter().map(|p| p.name.as_str())),
-            }),
-            NameMatch::None => {
-                let known = everyone.into_iter().map(|p| p.name).collect::<Vec<_>>();
-                let hint = if known.is_empty() {
-                    format!("; add them with `rapport person add \"{}\"`", name.trim())
-                } else {
-                    format!(
-                        " (known: {}); add them with `rapport person add`",
-                        known.join(", ")
-                    )
-                };
-                Err(StoreError::NoSuchName {
-                    what: "person",
-                    name: name.trim().to_string(),
-                    hint,
-                })
-            }
-        }
-    }
-
-    /// The current manager, if one is set.
-    pub fn current_person(&self) -> Result<Option<Person>> {
-        let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE is_current = 1");
-        match self.conn.query_row(&sql, [], person_from_row).optional()? {
-            Some(p) => Ok(Some(self.with_strengths(p)?)),
-            None => Ok(None),
-        }
-    }
-
-    /// Everyone, current first, then by name; archived people only if asked.
-    pub fn people(&self, include_archived: bool) -> Result<Vec<Person>> {
-        let sql = format!(
-            "SELECT {PERSON_COLUMNS} FROM person WHERE archived = 0 OR ?1
-             ORDER BY is_current DESC, name"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let people = stmt
-            .query_map([include_archived], person_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        people.into_iter().map(|p| self.with_strengths(p)).collect()
+        self.store.people().person(id)
     }
 
     pub fn update_person(
@@ -165,7 +252,7 @@ impl Store {
             validate_cadence(cadence)?;
         }
         change.profile.validate(true)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let found: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
             [id],
@@ -264,69 +351,12 @@ impl Store {
             params![stamp, id],
         )?;
         tx.commit()?;
-        self.person(id)
-    }
-
-    fn with_strengths(&self, mut person: Person) -> Result<Person> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT text FROM strength WHERE person_id = ?1 ORDER BY id")?;
-        person.strengths = stmt
-            .query_map([person.id], |r| r.get(0))?
-            .collect::<Result<Vec<String>, _>>()?;
-        Ok(person)
-    }
-
-    /// All kinds, built-in first, then by name.
-    pub fn kinds(&self) -> Result<Vec<Kind>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, category, builtin FROM kind ORDER BY builtin DESC, id",
-        )?;
-        let kinds = stmt
-            .query_map([], kind_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(kinds)
-    }
-
-    pub fn kind_named(&self, name: &str) -> Result<Kind> {
-        let wanted = name.trim().to_ascii_lowercase();
-        let aliases = [
-            ("1on1", "one_on_one"),
-            ("1:1", "one_on_one"),
-            ("dinner", "meal"),
-            ("lunch", "meal"),
-        ];
-        let wanted = aliases
-            .iter()
-            .find(|(alias, _)| *alias == wanted)
-            .map(|(_, real)| real.to_string())
-            .unwrap_or(wanted);
-        self.kinds()?
-            .into_iter()
-            .find(|k| k.name == wanted)
-            .ok_or_else(|| {
-                let known = self
-                    .kinds()
-                    .map(|ks| {
-                        ks.into_iter()
-                            .map(|k| k.name)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                StoreError::NoSuchName {
-                    what: "kind",
-                    name: name.trim().to_string(),
-                    hint: format!(
-                        " (known: {known}); add one with `rapport kind add NAME --category C`"
-                    ),
-                }
-            })
+        self.store.people().person(id)
     }
 
     pub fn add_kind(&mut self, name: &str, category: Category) -> Result<Kind> {
         let name = validate_kind_name(name)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM kind WHERE name = ?1)",
             [&name],

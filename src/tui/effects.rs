@@ -67,11 +67,11 @@ pub fn run(
         }
         Cmd::Prep(cmd) => prep::run(store, settings, cmd, today, now).map(Msg::Prep),
         Cmd::People(cmd) => profiles::run(store, cmd, today, now),
-        Cmd::LoadPeople { request } => store.people(false).and_then(|people| {
+        Cmd::LoadPeople { request } => store.people().list(false).and_then(|people| {
             Ok(Msg::PeopleLoaded {
                 request,
                 people,
-                kinds: store.kinds()?,
+                kinds: store.people().kinds()?,
             })
         }),
         Cmd::Journal(cmd) => timeline::run(store, cmd, now).map(Msg::Journal),
@@ -127,7 +127,7 @@ fn insights(
             person_id,
             range,
         } => {
-            let person = store.person(person_id)?;
+            let person = store.people().person(person_id)?;
             Ok(screens::insights::Msg::Loaded {
                 request,
                 insights: Box::new(journal::insights(

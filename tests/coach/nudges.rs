@@ -29,6 +29,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .expect("fires");
     // Snoozed for a week: quiet today, back after.
     j.store
+        .nudges_mut()
         .record_nudge(
             "informal-gap",
             dana,
@@ -37,7 +38,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         )
         .expect("snooze");
     assert!(!j.fires("informal-gap"));
-    let person = j.store.person(dana).expect("person");
+    let person = j.store.people().person(dana).expect("person");
     let later = journal::suggestions(
         &j.store,
         &person,
@@ -50,6 +51,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
     assert!(later.iter().any(|s| s.rule == "informal-gap"));
     // Dismissed: quiet for this occurrence even after the cooldown…
     j.store
+        .nudges_mut()
         .record_nudge(
             "informal-gap",
             dana,
@@ -61,7 +63,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         )
         .expect("dismiss");
     let later = |j: &Journal, days: u64| {
-        let person = j.store.person(dana).expect("person");
+        let person = j.store.people().person(dana).expect("person");
         journal::suggestions(
             &j.store,
             &person,
@@ -80,6 +82,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
     assert!(later(&j, 40));
     // Switched off: quiet until switched on, and listed with --all.
     j.store
+        .nudges_mut()
         .record_nudge("informal-gap", dana, Nudge::SwitchOff, today())
         .expect("off");
     assert!(!later(&j, 40));
@@ -98,6 +101,7 @@ fn snooze_dismiss_done_and_switch_off_quiet_the_right_occurrences() {
         .and_then(|s| s.quiet.clone());
     assert_eq!(quiet.as_deref(), Some("switched off"));
     j.store
+        .nudges_mut()
         .record_nudge("informal-gap", dana, Nudge::SwitchOn, today())
         .expect("on");
     assert!(later(&j, 40));

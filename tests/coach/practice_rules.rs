@@ -17,6 +17,7 @@ impl Journal {
     fn met(days: u64) -> Journal {
         let mut store = Store::open_in_memory().expect("open");
         let dana = store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     name: "Dana Okafor".into(),
@@ -337,7 +338,7 @@ fn evaluating_a_past_day_ignores_what_was_logged_after_it() {
     let mut j = Journal::new();
     // A coffee 60 days ago, and one yesterday; a 1:1 yesterday.
     j.me("coffee", 60).me("coffee", 1).me("one_on_one", 1);
-    let person = j.store.person(j.dana).expect("person");
+    let person = j.store.people().person(j.dana).expect("person");
     let past = today() - Days::new(20);
     let (signals, s) =
         rapport::journal::suggestions(&j.store, &person, &Playbook::builtin(), past, false)
@@ -484,7 +485,7 @@ fn a_risk_they_have_not_heard_about_is_told_now_not_kept_for_the_one_on_one() {
         j.me("one_on_one", 2);
         let draft = rapport::domain::InteractionDraft {
             person_id: j.dana,
-            kind_id: j.store.kind_named("risk").expect("kind").id,
+            kind_id: j.store.people().kind_named("risk").expect("kind").id,
             happened_on: today() - Days::new(1),
             at_time: None,
             minutes: None,

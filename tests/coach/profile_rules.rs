@@ -47,6 +47,7 @@ impl Journal {
             ..PersonChange::default()
         };
         self.store
+            .people_mut()
             .update_person(self.dana, &change, today(), Utc::now())
             .expect("strengths");
         self

@@ -11,6 +11,7 @@ fn as_relation(j: &mut Journal, relation: rapport::domain::Relation) {
         ..PersonChange::default()
     };
     j.store
+        .people_mut()
         .update_person(j.dana, &change, today(), Utc::now())
         .expect("update");
 }
@@ -57,6 +58,7 @@ fn an_archived_person_is_never_coached() {
         ..PersonChange::default()
     };
     j.store
+        .people_mut()
         .update_person(j.dana, &change, today(), Utc::now())
         .expect("archive");
     assert_eq!(j.suggestions(), Vec::new());

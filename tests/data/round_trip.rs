@@ -206,14 +206,21 @@ fn build(plan: &JournalPlan) -> Store {
             is_current: false,
             relation: rapport::domain::Relation::ALL[i % 4],
         };
-        people.push(store.add_person(&draft, day(3), tick()).expect("person").id);
+        people.push(
+            store
+                .people_mut()
+                .add_person(&draft, day(3), tick())
+                .expect("person")
+                .id,
+        );
     }
     for (i, category) in plan.user_kinds.iter().enumerate() {
         store
+            .people_mut()
             .add_kind(&format!("mine_{i}"), *category)
             .expect("kind");
     }
-    let kinds = store.kinds().expect("kinds");
+    let kinds = store.people().kinds().expect("kinds");
     let mut entries = Vec::new();
     for e in &plan.entries {
         let kind = &kinds[e.kind % kinds.len()];
@@ -370,14 +377,17 @@ fn exported(store: &Store) -> String {
     streamed
 }
 
-/// The document read back as `rapport import` reads it (as a stream),
-/// checked against the same text parsed whole.
+/// The document imported as `rapport import` does (as a stream, each
+/// record written as it is read), its reading checked against the same
+/// text parsed whole.
 fn imported(text: &str, into: &mut Store) -> rapport::store::ImportReport {
     let value = parse_json_value(text).expect("valid JSON");
     let whole = document_from_value(&value).expect("a valid document");
     let doc = rapport::store::read_document(text.as_bytes()).expect("read as a stream");
     assert_eq!(doc, whole, "the streamed reading is the whole one");
-    into.import_document(&doc, false).expect("imported")
+    // As `rapport import` does: each record written as it is read.
+    into.import_document_from(text.as_bytes(), false)
+        .expect("imported")
 }
 
 proptest! {
@@ -413,14 +423,19 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
         ..PersonDraft::default()
     };
     let dana_id = theirs
+        .people_mut()
         .add_person(&dana, day(0), instant(1))
         .expect("person")
         .id;
     let sam_id = theirs
+        .people_mut()
         .add_person(&sam, day(0), instant(2))
         .expect("person")
         .id;
-    let walk = theirs.add_kind("walk", Category::Informal).expect("kind");
+    let walk = theirs
+        .people_mut()
+        .add_kind("walk", Category::Informal)
+        .expect("kind");
     let mut entry = |person_id, title: &str, n: u16| {
         let draft = InteractionDraft {
             person_id,
@@ -461,12 +476,13 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
     // A journal that already has a Dana, other entries and other ids.
     let mut mine = Store::open_in_memory().expect("open");
     let my_dana = mine
+        .people_mut()
         .add_person(&dana, day(0), instant(100))
         .expect("person");
     for n in 0..3 {
         let draft = InteractionDraft {
             person_id: my_dana.id,
-            kind_id: mine.kind_named("coffee").expect("coffee").id,
+            kind_id: mine.people().kind_named("coffee").expect("coffee").id,
             happened_on: day(n),
             at_time: None,
             minutes: None,

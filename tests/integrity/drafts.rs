@@ -11,7 +11,7 @@ use super::*;
 fn entry(store: &Store, person_id: i64, title: &str) -> InteractionDraft {
     InteractionDraft {
         person_id,
-        kind_id: store.kind_named("coffee").expect("coffee").id,
+        kind_id: store.people().kind_named("coffee").expect("coffee").id,
         happened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day"),
         at_time: None,
         minutes: None,
@@ -29,7 +29,7 @@ fn entry(store: &Store, person_id: i64, title: &str) -> InteractionDraft {
 fn saving_or_editing_an_entry_discards_its_draft_in_the_same_transaction() {
     let w = World::with_manager();
     let mut store = Store::open(&w.db).expect("open");
-    let dana = store.person_named("Dana").expect("Dana").id;
+    let dana = store.people().person_named("Dana").expect("Dana").id;
     store
         .save_draft(ENTRY_DRAFT, "{\"title\":\"typed\"}", Utc::now())
         .expect("draft");

@@ -12,6 +12,7 @@ fn journal_with(person: &str) -> (Store, i64) {
     let mut store = Store::open_in_memory().expect("journal");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("day");
     let id = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: person.into(),
@@ -57,7 +58,7 @@ fn exported(store: &Store) -> rapport::store::ExportDocument {
 }
 
 fn add_entries(store: &mut Store, person: i64, n: usize) {
-    let coffee = store.kind_named("coffee").expect("coffee").id;
+    let coffee = store.people().kind_named("coffee").expect("coffee").id;
     for i in 0..n {
         let draft = InteractionDraft {
             person_id: person,
@@ -86,8 +87,9 @@ fn merging_an_export_into_a_non_empty_journal_brings_in_every_record() {
     let mut trips = 0;
     for rows in 1..=30 {
         let (mut a, a_person) = journal_with("Dana");
-        a.import_entries(
-            &read_csv(&csv(rows)).expect("csv"),
+        let entries = read_csv(&csv(rows)).expect("csv");
+        a.import_entries_from(
+            |each| entries.into_iter().try_for_each(each),
             Some(a_person),
             stamp,
             false,

@@ -11,7 +11,7 @@ use super::*;
 fn entry(store: &Store, person_id: i64, title: &str) -> InteractionDraft {
     InteractionDraft {
         person_id,
-        kind_id: store.kind_named("coffee").expect("coffee").id,
+        kind_id: store.people().kind_named("coffee").expect("coffee").id,
         happened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day"),
         at_time: None,
         minutes: None,
@@ -33,7 +33,7 @@ fn a_form_open_across_a_restore_is_refused_as_stale_and_the_new_entry_is_kept() 
     w.run(&["backup", "--out", s(&backup)]).ok();
     // The TUI: opens entry 2 for editing and keeps the form open.
     let mut tui = Store::open(&w.db).expect("tui");
-    let dana = tui.person_named("Dana").expect("Dana").id;
+    let dana = tui.people().person_named("Dana").expect("Dana").id;
     let edited = tui
         .add_interaction(&entry(&tui, dana, "after the backup"), Utc::now())
         .expect("entry 2");
@@ -58,7 +58,7 @@ fn a_form_open_across_a_restore_is_refused_as_stale_and_the_new_entry_is_kept() 
 fn a_journal_file_replaced_under_an_open_tui_refuses_its_saves() {
     let w = World::with_manager();
     let mut tui = Store::open(&w.db).expect("tui");
-    let dana = tui.person_named("Dana").expect("Dana").id;
+    let dana = tui.people().person_named("Dana").expect("Dana").id;
     assert!(!tui.file_replaced());
     // Another journal is moved over the path (a copy put back by hand, an
     // encrypt or decrypt run elsewhere).

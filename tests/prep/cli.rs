@@ -235,7 +235,7 @@ fn summary_prints_markdown_then_mark_sent_logs_the_summary_entry() {
 #[test]
 fn a_saved_draft_is_printed_unless_regenerated() {
     let w = World::new();
-    let dana = w.store().person_named("Dana").expect("Dana").id;
+    let dana = w.store().people().person_named("Dana").expect("Dana").id;
     w.store()
         .save_summary_draft(dana, this_week(), "my edited draft\n", now())
         .expect("draft saved");

@@ -12,7 +12,12 @@ use super::*;
 /// 20th, due on the day given of November; returns it and their ids.
 fn with_promises(promises: &[(MadeBy, &str, Option<u32>)]) -> (Store, Vec<i64>) {
     let mut store = small_store();
-    let person_id = store.current_person().expect("read").expect("Dana").id;
+    let person_id = store
+        .people()
+        .current_person()
+        .expect("read")
+        .expect("Dana")
+        .id;
     let ids = promises
         .iter()
         .map(|(by, text, due)| {

@@ -39,7 +39,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
         !summary_step_active(&h),
         "the coach's summary nudge went away"
     );
-    let states = h.store.nudge_states(dana(&h)).expect("states");
+    let states = h.store.nudges().nudge_states(dana(&h)).expect("states");
     assert!(
         states
             .iter()
@@ -186,7 +186,12 @@ fn writing_the_summary_to_a_file_is_private_and_asks_before_replacing() {
 /// notes), a private win, the notes of a coffee; and a shared win.
 fn store_with_secrets() -> Store {
     let mut store = small_store();
-    let dana = store.current_person().expect("read").expect("Dana").id;
+    let dana = store
+        .people()
+        .current_person()
+        .expect("read")
+        .expect("Dana")
+        .id;
     let now = chrono::Utc::now();
     for (kind, title, notes, private) in [
         (
@@ -204,7 +209,7 @@ fn store_with_secrets() -> Store {
             false,
         ),
     ] {
-        let kind = store.kind_named(kind).expect("kind");
+        let kind = store.people().kind_named(kind).expect("kind");
         let draft = InteractionDraft {
             person_id: dana,
             kind_id: kind.id,

@@ -46,6 +46,7 @@ impl Story {
         current: bool,
     ) -> i64 {
         self.store
+            .people_mut()
             .add_person(
                 &PersonDraft {
                     name: name.into(),
@@ -77,7 +78,7 @@ impl Story {
     ) -> i64 {
         let draft = InteractionDraft {
             person_id: self.who,
-            kind_id: self.store.kind_named(kind).expect("kind").id,
+            kind_id: self.store.people().kind_named(kind).expect("kind").id,
             happened_on: day(on),
             at_time: None,
             minutes: None,
@@ -225,6 +226,7 @@ impl Story {
             ..PersonChange::default()
         };
         self.store
+            .people_mut()
             .update_person(who, &change, day(0), Utc::now())
             .expect("archive");
         self
@@ -233,7 +235,7 @@ impl Story {
     /// Everything the coach says about the story's person on day `on`,
     /// most urgent first.
     pub fn next(&self, on: u64) -> Vec<Suggestion> {
-        let person = self.store.person(self.who).expect("person");
+        let person = self.store.people().person(self.who).expect("person");
         rapport::journal::suggestions(&self.store, &person, &Playbook::builtin(), day(on), false)
             .expect("suggestions")
             .1

@@ -47,7 +47,7 @@ fn an_unsealed_journal_reads_at_once_untouched_and_writes_once_its_check_passes(
 
     let (mut store, check) = deferred(&path);
     assert!(store.is_read_only());
-    let people = store.people(false).expect("reads");
+    let people = store.people().list(false).expect("reads");
     let d = draft(&store, people[0].id, "coffee", today(), "before the check");
     assert!(
         store.add_interaction(&d, now()).is_err(),

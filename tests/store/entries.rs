@@ -25,6 +25,7 @@ fn everything(store: &Store) -> Vec<i64> {
 fn built_in_kinds_are_there_with_their_categories() {
     let store = Store::open_in_memory().expect("open");
     let kinds: Vec<(String, String)> = store
+        .people()
         .kinds()
         .expect("kinds")
         .into_iter()
@@ -160,6 +161,7 @@ fn filters_narrow_by_kind_category_person_tag_and_dates() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let sam = store
+        .people_mut()
         .add_person(
             &PersonDraft {
                 name: "Sam".into(),
@@ -228,7 +230,7 @@ fn filters_narrow_by_kind_category_person_tag_and_dates() {
         }),
         vec![m]
     );
-    let meal = store.kind_named("dinner").expect("alias").id;
+    let meal = store.people().kind_named("dinner").expect("alias").id;
     assert_eq!(
         ids(InteractionFilter {
             kind_id: Some(meal),

@@ -40,7 +40,7 @@ fn journal_wal_shm_and_backups_are_private_under_umask_022() {
     assert_eq!(mode(&backup), 0o600);
     assert_eq!(mode(&dir.path().join("backups")), 0o700);
     let copy = Store::open(&backup).expect("the backup opens as a journal");
-    assert_eq!(copy.people(false).expect("people").len(), 1);
+    assert_eq!(copy.people().list(false).expect("people").len(), 1);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn an_empty_file_becomes_a_new_journal() {
     let path = dir.path().join("empty.db");
     std::fs::write(&path, b"").expect("touch");
     let store = Store::open(&path).expect("open");
-    assert_eq!(store.kinds().expect("kinds").len(), 10);
+    assert_eq!(store.people().kinds().expect("kinds").len(), 10);
 }
 
 /// The migrations in `migrations/`, in order, as steps.
@@ -207,7 +207,7 @@ fn a_failing_migration_leaves_the_journal_as_it_was() {
     let (migrations, future) = future_migrations("CREATE TABLE mood (x); THIS IS NOT SQL;");
     assert!(Store::open_with_migrations(&path, &migrations, future).is_err());
     let store = Store::open(&path).expect("still opens as it was");
-    assert_eq!(store.people(false).expect("people").len(), 1);
+    assert_eq!(store.people().list(false).expect("people").len(), 1);
     let has_mood: bool = store
         .connection()
         .query_row(

@@ -200,7 +200,7 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
             .expect("none")
             .is_empty()
     );
-    let dana = store.person_named("dana").expect("Dana");
+    let dana = store.people().person_named("dana").expect("Dana");
     assert_eq!(dana.strengths, ["negotiating with finance"]);
     // The search index is derived (rebuilt in timeline order by migration
     // 0005), so it is checked by searching rather than row by row.
@@ -284,11 +284,14 @@ fn a_style_replaces_the_last_and_a_bad_one_changes_nothing() {
         ..PersonChange::default()
     };
     assert!(
-        store.update_person(dana, &change, today(), now()).is_err(),
+        store
+            .people_mut()
+            .update_person(dana, &change, today(), now())
+            .is_err(),
         "a weakness is yours, not theirs"
     );
     assert_eq!(
-        store.person(dana).expect("Dana").role,
+        store.people().person(dana).expect("Dana").role,
         "EM",
         "nothing written"
     );
@@ -549,18 +552,18 @@ fn a_journal_of_schema_six_keeps_every_row_and_gains_the_work_log() {
         .query_row("SELECT count(*) FROM summary_pick", [], |r| r.get(0))
         .expect("picks");
     assert_eq!(picks, 1, "the picks were not cascaded away");
-    let win = store.kind_named("win").expect("win is built in");
+    let win = store.people().kind_named("win").expect("win is built in");
     assert_eq!(
         (win.category, win.builtin),
         (rapport::domain::Category::Work, true)
     );
     assert_eq!(
-        store.kind_named("risk").expect("theirs").category,
+        store.people().kind_named("risk").expect("theirs").category,
         rapport::domain::Category::Note
     );
     let entry = store.interaction(2).expect("kept");
     assert!(!entry.private && entry.kind == "walk");
-    assert_eq!(store.person(1).expect("Dana").call_name(), "Dana");
+    assert_eq!(store.people().person(1).expect("Dana").call_name(), "Dana");
     // Foreign keys still hold, and the summary's picks were not cascaded away.
     let broken: i64 = store
         .connection()

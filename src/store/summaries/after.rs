@@ -203,14 +203,18 @@ mod tests {
             cadence_days: Some(7),
             is_current: true,
         };
-        let id = store.add_person(&dana, day(1), now()).expect("person").id;
+        let id = store
+            .people_mut()
+            .add_person(&dana, day(1), now())
+            .expect("person")
+            .id;
         (store, id)
     }
 
     fn one_on_one(store: &Store, person_id: i64) -> InteractionDraft {
         InteractionDraft {
             person_id,
-            kind_id: store.kind_named("one_on_one").expect("kind").id,
+            kind_id: store.people().kind_named("one_on_one").expect("kind").id,
             happened_on: day(24),
             at_time: None,
             minutes: Some(30),

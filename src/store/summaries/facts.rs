@@ -83,7 +83,7 @@ impl Store {
                 },
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        let total = self.open_asks_counted(person_id, day)?;
+        let total = self.nudges().open_asks_counted(person_id, day)?;
         Ok((rows, total))
     }
 

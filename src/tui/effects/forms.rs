@@ -100,12 +100,12 @@ fn save_person(
                 make_current,
                 ..PersonChange::default()
             };
-            store.update_person(id, &change, today, now)
+            store.people_mut().update_person(id, &change, today, now)
         }
         None => {
             let mut draft = draft;
             draft.is_current = make_current;
-            let person = store.add_person(&draft, today, now)?;
+            let person = store.people_mut().add_person(&draft, today, now)?;
             if call.is_empty() {
                 return Ok(person);
             }
@@ -113,7 +113,9 @@ fn save_person(
                 call: Some(call),
                 ..PersonChange::default()
             };
-            store.update_person(person.id, &change, today, now)
+            store
+                .people_mut()
+                .update_person(person.id, &change, today, now)
         }
     }
 }

@@ -17,7 +17,7 @@ pub(super) fn run(
 ) -> Result<Msg, StoreError> {
     match cmd {
         Cmd::Load { request, person_id } => {
-            let person = store.person(person_id)?;
+            let person = store.people().person(person_id)?;
             let (signals, suggestions) =
                 journal::suggestions(store, &person, &settings.playbook, today, true)?;
             Ok(Msg::Loaded {
@@ -32,6 +32,7 @@ pub(super) fn run(
             nudge,
             said,
         } => store
+            .nudges_mut()
             .record_nudge(&rule, person_id, nudge, today)
             .map(|()| Msg::Nudged(said)),
         Cmd::ReportOldestAdvice { person_id, applied } => {

@@ -39,15 +39,17 @@ pub(super) fn run(
         Cmd::CloseTopic { id, status } => {
             Msg::TopicClosed(store.close_topic(id, status, today, now)?)
         }
-        Cmd::SetNextOneOnOne { person_id, day } => Msg::Rescheduled(store.update_person(
-            person_id,
-            &PersonChange {
-                next_one_on_one: Some(Some(day)),
-                ..PersonChange::default()
-            },
-            today,
-            now,
-        )?),
+        Cmd::SetNextOneOnOne { person_id, day } => {
+            Msg::Rescheduled(store.people_mut().update_person(
+                person_id,
+                &PersonChange {
+                    next_one_on_one: Some(Some(day)),
+                    ..PersonChange::default()
+                },
+                today,
+                now,
+            )?)
+        }
         Cmd::Promise(change) => Msg::PromiseChanged(promise(store, change, today, now)?),
         Cmd::ReportAdvice { loop_id, applied } => {
             store.report_advice(loop_id, Some(applied), today)?;
@@ -74,7 +76,7 @@ pub(super) fn run(
                 });
             }
             let (template, template_error) = template(settings.template_dir.as_deref());
-            let person = store.person(person_id)?;
+            let person = store.people().person(person_id)?;
             let facts = journal::summary_facts(store, &person, today)?;
             let body = generate(&template, &facts);
             let summary = store.save_summary_draft(person_id, of, &body, now)?;
@@ -152,7 +154,7 @@ pub(super) fn changed_by(cmd: &Cmd) -> Changed {
 
 /// The 1:1 the summary written today prepares, and the one it follows.
 fn summary_for(store: &Store, person_id: i64, today: NaiveDate) -> Result<SummaryFor, StoreError> {
-    let person = store.person(person_id)?;
+    let person = store.people().person(person_id)?;
     let window = journal::summary_window(store, &person, today)?;
     Ok(SummaryFor {
         after: window.previous,
@@ -169,7 +171,7 @@ fn load(
     person_id: i64,
     today: NaiveDate,
 ) -> Result<Msg, StoreError> {
-    let person = store.person(person_id)?;
+    let person = store.people().person(person_id)?;
     let sheet = journal::prep_sheet(store, &person, today)?;
     let previous = sheet.summary.window.previous;
     let summary = store.summary(person_id, previous)?;

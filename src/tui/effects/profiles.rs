@@ -40,6 +40,7 @@ pub(super) fn run(
         }),
         Cmd::Profile(op) => edit(store, op, today, now).map(Msg::People),
         Cmd::SetCurrent(id) => store
+            .people_mut()
             .update_person(
                 id,
                 &PersonChange {
@@ -95,13 +96,14 @@ fn edit(
             person_id,
             strengths,
         } => {
-            let before = store.person(person_id)?.strengths;
+            let before = store.people().person(person_id)?.strengths;
             let change = PersonChange {
                 strengths: Some(strengths),
                 profile: ProfileChange::default(),
                 ..PersonChange::default()
             };
             let after = store
+                .people_mut()
                 .update_person(person_id, &change, today, now)?
                 .strengths;
             if after.len() < before.len() {
