@@ -203,12 +203,13 @@ pub fn on_action(open: &mut State, action: FormAction, ctx: &Ctx<'_>) -> Outcome
         }
         FormAction::Cancel => {
             open.closed = true;
-            match open.purpose {
-                Purpose::Person {
-                    onboarding: true, ..
-                } => Outcome::info("add your manager on People (5) to start journaling"),
-                _ => Outcome::none(),
+            if let Purpose::Person {
+                onboarding: true, ..
+            } = open.purpose
+            {
+                return Outcome::info("add your manager on People (5) to start journaling");
             }
+            Outcome::none()
         }
         FormAction::EditNotesExternally => edit_notes_externally(open),
     }
