@@ -23,6 +23,8 @@ mod export;
 mod import;
 #[path = "data/round_trip.rs"]
 mod round_trip;
+#[path = "data/streamed_import.rs"]
+mod streamed_import;
 
 const TODAY: &str = "2026-11-24";
 

@@ -100,27 +100,12 @@ pub(super) fn finish(tx: Transaction<'_>, report: ImportReport) -> Outcome<Impor
 }
 
 impl Store {
-    /// Imports interactions read from CSV or jrnl. An entry with no person
-    /// is `person_id`'s; one whose person, kind, day, time, title and notes
-    /// match an entry in the journal (deleted ones too) is skipped.
-    pub fn import_entries(
-        &mut self,
-        entries: &[EntryRecord],
-        person_id: Option<i64>,
-        now: DateTime<Utc>,
-        dry_run: bool,
-    ) -> Outcome<ImportReport> {
-        self.import_entries_from(
-            |each| entries.iter().cloned().try_for_each(each),
-            person_id,
-            now,
-            dry_run,
-        )
-    }
-
-    /// As `import_entries`, with the entries handed in one at a time by
-    /// `read` (a file read as a stream) inside the import's transaction:
-    /// the first error `read` meets, or its own, rolls everything back.
+    /// Imports interactions read from CSV or jrnl, handed in one at a time
+    /// by `read` (a file read as a stream) inside the import's transaction:
+    /// the first error `read` meets, or its own, rolls everything back. An
+    /// entry with no person is `person_id`'s; one whose person, kind, day,
+    /// time, title and notes match an entry in the journal (deleted ones
+    /// too) is skipped.
     pub fn import_entries_from(
         &mut self,
         read: impl FnOnce(&mut dyn FnMut(EntryRecord) -> Outcome<()>) -> Outcome<()>,

@@ -21,6 +21,7 @@ mod export;
 mod fields;
 mod file_copy;
 mod files;
+mod id_runs;
 mod import;
 mod import_document;
 mod interactions;

@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -214,6 +214,30 @@ impl Store {
             }
             None => Ok(None),
         }
+    }
+
+    /// A second connection to the same journal that may write: the TUI runs
+    /// its saves on it, off the thread that answers the keys. It is this
+    /// store's twin (the same drafts, the same file), but leaves the seal to
+    /// this store, which must outlive it. `None` for a journal in memory,
+    /// and for one this store cannot write.
+    pub fn writer(&self) -> Result<Option<Store>> {
+        let Some(path) = self.path.as_deref().filter(|_| !self.read_only) else {
+            return Ok(None);
+        };
+        let mut conn = Connection::open(path)?;
+        apply_key(&conn, path, self.key.as_deref())?;
+        configure(&mut conn)?;
+        Ok(Some(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: false,
+            key: self.key.clone(),
+            draft_owner: self.draft_owner.clone(),
+            deleted_here: Vec::new(),
+            file_id: self.file_id,
+            _seal: None,
+        }))
     }
 
     /// A fresh journal in memory, for tests and benchmarks.

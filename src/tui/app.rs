@@ -121,6 +121,8 @@ pub struct App {
     pub checking: Option<u8>,
     /// Drafts to save (or look for) once the check passes.
     pub held: Vec<Cmd>,
+    /// The saves running on the writer thread.
+    pub saving: Saving,
     /// Whether people have been loaded at least once (for onboarding).
     pub loaded: bool,
     pub insights: insights::State,
@@ -128,6 +130,28 @@ pub struct App {
     pub coach: next_steps::State,
     pub prep: prep::State,
     pub people_screen: people::State,
+}
+
+/// The saves sent to the writer thread and not answered yet. Until they
+/// are, nothing says "saved": the answer comes after the commit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Saving {
+    /// Sent and not yet answered.
+    pub in_flight: u16,
+    /// Ticks seen while a save was running (0 once none is).
+    pub ticks: u16,
+}
+
+impl Saving {
+    /// Ticks (of 250 ms) a save runs before the status line says so: one
+    /// answered within a tick, as a save with its fsync usually is, never
+    /// flashes "saving…".
+    const SHOWN_AFTER: u16 = 2;
+
+    /// Whether the status line says "saving…".
+    pub fn shown(&self) -> bool {
+        self.in_flight > 0 && self.ticks >= Self::SHOWN_AFTER
+    }
 }
 
 /// Work that needs the terminal itself, not the store: the event loop runs
@@ -170,12 +194,20 @@ impl App {
             read_only: false,
             checking: None,
             held: Vec::new(),
+            saving: Saving::default(),
             loaded: false,
             insights: insights::State::default(),
             coach: next_steps::State::default(),
             prep: prep::State::default(),
             people_screen: people::State::default(),
         }
+    }
+
+    /// Whether keys wait for the writer: a form is open while a save runs
+    /// (most likely its own, which closes it when answered), so what is
+    /// typed next goes where the answer leaves the screen, in order.
+    pub fn holds_keys(&self) -> bool {
+        self.saving.in_flight > 0 && self.overlay.is_some()
     }
 
     pub fn manager(&self) -> Option<&Person> {

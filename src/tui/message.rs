@@ -54,6 +54,11 @@ pub enum Msg {
     Prep(prep::Msg),
     /// A write went through; what rests on what it changed is fetched again.
     Changed(Changed),
+    /// A save went to the writer thread (`Cmd::is_save`): the status line
+    /// says "saving…" if its answer is slow to come.
+    SaveSent,
+    /// The writer's answer to a save comes next (after this message).
+    SaveAnswered,
     /// A save that lost to another instance's edit.
     Stale(String),
     /// The store (or the terminal) said no; `request` names the fetch that
@@ -96,6 +101,21 @@ impl Cmd {
     /// these wait (see `tui::check::hold`).
     pub fn waits_for_check(&self) -> bool {
         self.request().is_none() && !matches!(self, Cmd::Terminal(_) | Cmd::Batch(_))
+    }
+
+    /// Whether it is a save the user waits for: a write (`waits_for_check`)
+    /// but not the drafts kept quietly in the background. The event loop
+    /// counts these while they run on the writer thread.
+    pub fn is_save(&self) -> bool {
+        self.waits_for_check()
+            && !matches!(
+                self,
+                Cmd::Form(
+                    forms::Cmd::FindDrafts
+                        | forms::Cmd::SaveDraft { .. }
+                        | forms::Cmd::DiscardDraft(_)
+                )
+            )
     }
 
     /// The fetch this command answers, if it is one.

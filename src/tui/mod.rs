@@ -59,7 +59,23 @@ pub fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> Vec<TerminalCmd> 
 pub fn dispatch_on(
     app: &mut App,
     store: &mut Store,
-    mut worker: Option<&mut Worker>,
+    worker: Option<&mut Worker>,
+    msg: Msg,
+) -> Vec<TerminalCmd> {
+    dispatch_to(app, store, worker, None, msg)
+}
+
+/// `dispatch`, with the slow reads handed to `reads` and every write to
+/// `writes` when there are those threads. A write's answer comes back
+/// through `Worker::answers` after its commit, with what it changed, so a
+/// read asked once it is dispatched sees the write; a read asked before
+/// (an answer to it may come later) is asked again by `invalidate`, and
+/// its late answer dropped. Quick reads (a page, the people) stay here.
+pub fn dispatch_to(
+    app: &mut App,
+    store: &mut Store,
+    mut reads: Option<&mut Worker>,
+    mut writes: Option<&mut Worker>,
     msg: Msg,
 ) -> Vec<TerminalCmd> {
     let mut queue = VecDeque::from([msg]);
@@ -67,22 +83,38 @@ pub fn dispatch_on(
     while let Some(msg) = queue.pop_front() {
         let mut cmds: VecDeque<Cmd> = update::update(app, msg).into_iter().collect();
         while let Some(cmd) = cmds.pop_front() {
-            let cmd = match (cmd, worker.as_deref_mut()) {
-                (Cmd::Batch(inner), _) => {
+            let cmd = match cmd {
+                Cmd::Batch(inner) => {
                     cmds.extend(inner);
                     continue;
                 }
-                (cmd, _) if app.checking.is_some() && cmd.waits_for_check() => {
+                cmd if app.checking.is_some() && cmd.waits_for_check() => {
                     queue.extend(check::hold(app, cmd));
                     continue;
                 }
-                (cmd, Some(worker)) if cmd.is_slow_read() => {
-                    match worker.send(cmd, app.today, Utc::now()) {
-                        Ok(()) => continue,
+                cmd => cmd,
+            };
+            let thread = if cmd.is_slow_read() {
+                reads.as_deref_mut()
+            } else if cmd.waits_for_check() {
+                writes.as_deref_mut()
+            } else {
+                None
+            };
+            let cmd = match thread {
+                Some(thread) => {
+                    let save = cmd.is_save();
+                    match thread.send(cmd, app.today, Utc::now()) {
+                        Ok(()) => {
+                            if save {
+                                queue.push_back(Msg::SaveSent);
+                            }
+                            continue;
+                        }
                         Err(cmd) => *cmd,
                     }
                 }
-                (cmd, _) => cmd,
+                None => cmd,
             };
             let mut answers = Vec::new();
             effects::run(
@@ -187,22 +219,28 @@ pub fn run(opened: Opened, setup: Setup) -> anyhow::Result<()> {
             "could not remove an editor file left by an earlier run: {e}"
         ));
     }
-    // Without a second connection (or a thread), the slow reads run here;
-    // so they do while the journal is checked: the reader is opened once
-    // it passes, and nothing touches a file that may yet be refused.
-    let worker = if check.is_none() {
-        spawn_worker(&store, &app.settings)
+    // Without a second connection (or a thread), the slow reads and the
+    // writes run here; so they do while the journal is checked: the
+    // reader and the writer are opened once it passes, and nothing touches
+    // a file that may yet be refused.
+    let (reads, writes) = if check.is_none() {
+        spawn_workers(&store, &app.settings)
     } else {
-        None
+        (None, None)
     };
     let mut outside = Outside {
         guard: &mut guard,
         editing: editing.as_ref(),
-        worker,
+        reads,
+        writes,
+        held_keys: VecDeque::new(),
         check,
         quit: false,
     };
     let mut outcome = event_loop(&mut outside, &mut app, &mut store, &signals, setup.clock);
+    // The saves still running finish, and their answers are taken (a form
+    // whose save went through closes, so it is not kept as a draft too).
+    outside.settle_writes(&mut app, &mut store);
     // A form left open keeps its contents as a draft, which waits for the
     // check to pass; the check is then waited for.
     if outcome.is_ok() && app.checking.is_some() && app.overlay.is_some() {
@@ -222,26 +260,37 @@ struct Outside<'a> {
     guard: &'a mut TerminalGuard,
     editing: Option<&'a EditingDir>,
     /// The thread that runs the slow reads, when it could be started.
-    worker: Option<Worker>,
+    reads: Option<Worker>,
+    /// The thread that runs the writes, in order, when it could be started.
+    writes: Option<Worker>,
+    /// Keys pressed while a form waits for its save (`App::holds_keys`),
+    /// dispatched in order once it is answered.
+    held_keys: VecDeque<Msg>,
     /// The full check of a journal that was not sealed, while it runs.
     check: Option<Receiver<CheckNews>>,
     /// The user asked to quit (`TerminalCmd::Quit`).
     quit: bool,
 }
 
-/// The thread that runs the slow reads, on a connection of its own.
-fn spawn_worker(store: &Store, settings: &Settings) -> Option<Worker> {
-    match store.reader() {
+/// The threads that run the slow reads and the writes, each on a
+/// connection of its own; without one, its work runs on the key's thread.
+fn spawn_workers(store: &Store, settings: &Settings) -> (Option<Worker>, Option<Worker>) {
+    let reads = match store.reader() {
         Ok(Some(reader)) => Worker::spawn(reader, settings.clone()).ok(),
         Ok(None) | Err(_) => None,
-    }
+    };
+    let writes = match store.writer() {
+        Ok(Some(writer)) => Worker::spawn_writer(writer, settings.clone()).ok(),
+        Ok(None) | Err(_) => None,
+    };
+    (reads, writes)
 }
 
 impl Outside<'_> {
     /// `dispatch`, then the terminal's work it asked for, whose answers are
     /// dispatched in turn.
     fn dispatch(&mut self, app: &mut App, store: &mut Store, msg: Msg) {
-        let work = dispatch_on(app, store, self.worker.as_mut(), msg);
+        let work = dispatch_to(app, store, self.reads.as_mut(), self.writes.as_mut(), msg);
         self.run(app, store, work);
     }
 
@@ -250,21 +299,61 @@ impl Outside<'_> {
         let mut work: VecDeque<TerminalCmd> = work.into();
         while let Some(next) = work.pop_front() {
             match outside::run(self.guard, self.editing, next) {
-                Some(answer) => work.extend(dispatch_on(app, store, self.worker.as_mut(), answer)),
+                Some(answer) => work.extend(dispatch_to(
+                    app,
+                    store,
+                    self.reads.as_mut(),
+                    self.writes.as_mut(),
+                    answer,
+                )),
                 None => self.quit = true,
             }
         }
     }
 
-    /// Dispatches what the worker has answered so far.
+    /// Dispatches what the workers have answered so far, the writes first
+    /// (what they changed is asked again, and a read answered before it is
+    /// dropped as old), then the keys held for them.
     fn take_answers(&mut self, app: &mut App, store: &mut Store) {
-        let answers = self
-            .worker
+        let mut answers = self
+            .writes
             .as_mut()
             .map(Worker::answers)
             .unwrap_or_default();
+        answers.extend(self.reads.as_mut().map(Worker::answers).unwrap_or_default());
         for answer in answers {
             self.dispatch(app, store, answer);
+        }
+        while !app.holds_keys() {
+            let Some(key) = self.held_keys.pop_front() else {
+                break;
+            };
+            self.dispatch(app, store, key);
+        }
+    }
+
+    /// A key or a paste: held while a form waits for its save (and while
+    /// keys before it are held), else dispatched.
+    fn press(&mut self, app: &mut App, store: &mut Store, msg: Msg) {
+        let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_));
+        if typed && (app.holds_keys() || !self.held_keys.is_empty()) {
+            self.held_keys.push_back(msg);
+        } else {
+            self.dispatch(app, store, msg);
+        }
+    }
+
+    /// Waits for the writes still running and dispatches their answers,
+    /// the writes they lead to then running here (at the end of the TUI).
+    fn settle_writes(&mut self, app: &mut App, store: &mut Store) {
+        let Some(mut writes) = self.writes.take() else {
+            return;
+        };
+        let answers = writes.wait();
+        drop(writes);
+        for answer in answers {
+            // The terminal is being given back: its work is not done now.
+            let _ = dispatch_to(app, store, self.reads.as_mut(), None, answer);
         }
     }
 
@@ -285,7 +374,7 @@ impl Outside<'_> {
                 CheckNews::Done(verdict) => {
                     self.check = None;
                     *store = (*verdict)?;
-                    self.worker = spawn_worker(store, &app.settings);
+                    (self.reads, self.writes) = spawn_workers(store, &app.settings);
                     self.dispatch(app, store, Msg::CheckPassed);
                 }
             }
@@ -302,10 +391,12 @@ impl Outside<'_> {
         Ok(())
     }
 
-    /// How long to wait for a key: briefly while the worker has answers to
+    /// How long to wait for a key: briefly while a worker has answers to
     /// come, else until the next tick.
     fn wait(&self, since_tick: Duration) -> Duration {
-        if self.worker.as_ref().is_some_and(Worker::busy) {
+        if self.reads.as_ref().is_some_and(Worker::busy)
+            || self.writes.as_ref().is_some_and(Worker::busy)
+        {
             ANSWER_POLL
         } else {
             TICK.saturating_sub(since_tick)
@@ -349,7 +440,7 @@ fn event_loop(
                 Event::Resize(width, height) => Msg::resized(width, height),
                 _ => continue,
             };
-            outside.dispatch(app, store, msg);
+            outside.press(app, store, msg);
         }
         outside.take_answers(app, store);
         outside.take_check(app, store)?;

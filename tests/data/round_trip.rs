@@ -383,14 +383,17 @@ fn exported(store: &Store) -> String {
     streamed
 }
 
-/// The document read back as `rapport import` reads it (as a stream),
-/// checked against the same text parsed whole.
+/// The document imported as `rapport import` does (as a stream, each
+/// record written as it is read), its reading checked against the same
+/// text parsed whole.
 fn imported(text: &str, into: &mut Store) -> rapport::store::ImportReport {
     let value = parse_json_value(text).expect("valid JSON");
     let whole = document_from_value(&value).expect("a valid document");
     let doc = rapport::store::read_document(text.as_bytes()).expect("read as a stream");
     assert_eq!(doc, whole, "the streamed reading is the whole one");
-    into.import_document(&doc, false).expect("imported")
+    // As `rapport import` does: each record written as it is read.
+    into.import_document_from(text.as_bytes(), false)
+        .expect("imported")
 }
 
 proptest! {

@@ -87,8 +87,9 @@ fn merging_an_export_into_a_non_empty_journal_brings_in_every_record() {
     let mut trips = 0;
     for rows in 1..=30 {
         let (mut a, a_person) = journal_with("Dana");
-        a.import_entries(
-            &read_csv(&csv(rows)).expect("csv"),
+        let entries = read_csv(&csv(rows)).expect("csv");
+        a.import_entries_from(
+            |each| entries.into_iter().try_for_each(each),
             Some(a_person),
             stamp,
             false,

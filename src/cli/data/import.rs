@@ -1,6 +1,6 @@
 //! `import`: a file of rapport's own JSON, its CSV or jrnl's JSON, read as
-//! a stream where the format allows, checked whole, then written in one
-//! transaction (or, with `--dry-run`, only described).
+//! a stream where the format allows and written record by record as it is
+//! read, in one transaction (or, with `--dry-run`, only described).
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use super::super::{CmdResult, Context, Failure, resolve_person};
 use crate::present::count;
 use crate::store::{
     EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport, document_from_value,
-    entries_from_jrnl, parse_json_value, read_csv, read_document, read_jrnl, strip_bom,
+    entries_from_jrnl, parse_json_value, read_csv, read_jrnl, strip_bom,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,17 +64,23 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         say!("{}", describe(&report, &shown));
         return Ok(());
     }
-    let parsed = if streams_as_document(&args, &mut input)? {
+    if streams_as_document(&args, &mut input)? {
         if args.with.is_some() {
             return Err(Failure::usage(
                 "--with is for csv and jrnl imports: a json export names its people",
             ));
         }
-        Parsed::Document(Box::new(read_document(input).map_err(|e| match e {
-            ImportFailure::Invalid(e) => bad_file(e),
-            ImportFailure::Store(e) => Failure::from(e),
-        })?))
-    } else {
+        let report = ctx
+            .open_store()?
+            .import_document_from(input, args.dry_run)
+            .map_err(|e| match e {
+                ImportFailure::Invalid(e) => bad_file(e),
+                ImportFailure::Store(e) => Failure::from(e),
+            })?;
+        say!("{}", describe(&report, &shown));
+        return Ok(());
+    }
+    let parsed = {
         let text = read_import_file(&shown, input)?;
         parse_import(&args, &text).map_err(|e| match e {
             Unreadable::File(e) => bad_file(e),
@@ -94,7 +100,12 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
                 Some(name) => Some(resolve_person(&store, Some(name))?.id),
                 None => store.people().current_person()?.map(|p| p.id),
             };
-            store.import_entries(&entries, person, ctx.now, args.dry_run)
+            store.import_entries_from(
+                |each| entries.into_iter().try_for_each(each),
+                person,
+                ctx.now,
+                args.dry_run,
+            )
         }
     };
     let report = outcome.map_err(|e| match e {

@@ -1,10 +1,13 @@
-//! Reading rapport's own JSON document back: every field checked, every
-//! reference between records resolved within the file, before anything
-//! touches the journal.
+//! Reading rapport's own JSON document back: every field checked, and
+//! every reference between records checked within the file (`checks`).
+//! A file read as a stream hands each record on as soon as it is checked,
+//! so an import writes it at once and holds neither the file nor its
+//! records; a list that comes before a list it refers to (never in an
+//! export) is held until the end.
 
+mod checks;
 mod records;
 
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use serde_json::Value;
@@ -14,11 +17,36 @@ use records::{
     profile_item, promise, summary, topic,
 };
 
-use super::export::{EXPORT_FORMAT, EXPORT_VERSION, ExportDocument};
+use super::export::{
+    AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,
+    ExpectationRecord, ExportDocument, InteractionRecord, KindRecord, NudgeStateRecord,
+    PersonRecord, ProfileItemRecord, PromiseRecord, SummaryRecord, TopicRecord,
+};
 use super::fields::{Fields, ImportError};
-use super::import::ImportFailure;
+use super::import::{ImportFailure, Outcome};
 use super::json_stream::walk_object;
-use crate::domain::Category;
+use checks::{Checker, rank};
+
+/// One record of a document, as the checks and the import take it.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RecordRef<'a> {
+    Person(&'a PersonRecord),
+    Kind(&'a KindRecord),
+    Interaction(&'a InteractionRecord),
+    AdviceLoop(&'a AdviceLoopRecord),
+    Topic(&'a TopicRecord),
+    Summary(&'a SummaryRecord),
+    CheckIn(&'a CheckInRecord),
+    NudgeState(&'a NudgeStateRecord),
+    ProfileItem(&'a ProfileItemRecord),
+    Expectation(&'a ExpectationRecord),
+    Promise(&'a PromiseRecord),
+    Calendar(&'a CalendarOccurrenceRecord),
+}
+
+/// What takes each checked record: the import's writer.
+/// It takes each record with its place in its list.
+pub(super) type Write<'a> = &'a mut dyn FnMut(usize, RecordRef<'_>) -> Outcome<()>;
 
 /// Parses and checks a rapport export: the format and version first, then
 /// every record, then that every id it refers to is in the file.
@@ -42,11 +70,27 @@ pub fn document_from_value(value: &Value) -> Result<ExportDocument, ImportError>
     // Exports written before calendars were imported have none: empty.
     doc.calendar = each(&mut top, "calendar", calendar_occurrence)?;
     top.finish()?;
-    check_references(&doc)?;
+    let mut checker = Checker::default();
+    for section in SECTIONS {
+        section_records(&doc, section, &mut |i, record| checker.check(i, record));
+    }
+    checker.finish()?;
     Ok(doc)
 }
 
-/// The sections of a document, in the order they are read and imported.
+/// Checks a document already read (`document_from_value`'s) and hands
+/// each record to `write` while nothing is wrong; the first problem, of
+/// the file or of `write`.
+pub(super) fn check_document(doc: &ExportDocument, write: Write<'_>) -> Outcome<()> {
+    let mut feed = Feed::new(write);
+    for section in SECTIONS {
+        section_records(doc, section, &mut |i, record| feed.record(i, record));
+    }
+    feed.finish()
+}
+
+/// The sections of a document, in the order they are read and imported:
+/// each after every section it refers to.
 const SECTIONS: [&str; 12] = [
     "people",
     "kinds",
@@ -62,61 +106,208 @@ const SECTIONS: [&str; 12] = [
     "calendar",
 ];
 
-/// As `document_from_value`, reading the file as a stream: each record is
-/// checked as it is read, so neither the file's text nor its parsed tree
-/// is held whole (the records are). The errors are those of
-/// `document_from_value`, in its order: the format and version, the first
-/// bad record by section, an unknown field, then the references.
+/// The sections whose ids a section's records refer to.
+fn refers_to(section: &str) -> &'static [&'static str] {
+    match section {
+        "interactions" => &["people", "kinds"],
+        "advice_loops" => &["interactions"],
+        "topics" | "promises" => &["people", "interactions"],
+        "summaries" => &["people", "interactions", "topics"],
+        "checkins" | "nudge_states" | "profile_items" | "expectations" | "calendar" => &["people"],
+        _ => &[],
+    }
+}
+
+/// Hands each record of `section` in `doc` to `each` with its place.
+fn section_records(
+    doc: &ExportDocument,
+    section: &str,
+    each: &mut dyn FnMut(usize, RecordRef<'_>),
+) {
+    fn all<'d, T>(
+        list: &'d [T],
+        each: &mut dyn FnMut(usize, RecordRef<'_>),
+        wrap: fn(&'d T) -> RecordRef<'d>,
+    ) {
+        for (i, record) in list.iter().enumerate() {
+            each(i, wrap(record));
+        }
+    }
+    match section {
+        "people" => all(&doc.people, each, RecordRef::Person),
+        "kinds" => all(&doc.kinds, each, RecordRef::Kind),
+        "interactions" => all(&doc.interactions, each, RecordRef::Interaction),
+        "advice_loops" => all(&doc.advice_loops, each, RecordRef::AdviceLoop),
+        "topics" => all(&doc.topics, each, RecordRef::Topic),
+        "summaries" => all(&doc.summaries, each, RecordRef::Summary),
+        "checkins" => all(&doc.checkins, each, RecordRef::CheckIn),
+        "nudge_states" => all(&doc.nudge_states, each, RecordRef::NudgeState),
+        "profile_items" => all(&doc.profile_items, each, RecordRef::ProfileItem),
+        "expectations" => all(&doc.expectations, each, RecordRef::Expectation),
+        "promises" => all(&doc.promises, each, RecordRef::Promise),
+        _ => all(&doc.calendar, each, RecordRef::Calendar),
+    }
+}
+
+/// The checks, and the writer while nothing is wrong.
+struct Feed<'w> {
+    checker: Checker,
+    write: Write<'w>,
+    /// The first failure of the writer (a clash with the journal, or the
+    /// journal's own): named only if the file has no problem.
+    unwritten: Option<ImportFailure>,
+}
+
+impl<'w> Feed<'w> {
+    fn new(write: Write<'w>) -> Feed<'w> {
+        Feed {
+            checker: Checker::default(),
+            write,
+            unwritten: None,
+        }
+    }
+
+    fn record(&mut self, i: usize, record: RecordRef<'_>) {
+        self.checker.check(i, record);
+        if !self.checker.failed()
+            && self.unwritten.is_none()
+            && let Err(e) = (self.write)(i, record)
+        {
+            self.unwritten = Some(e);
+        }
+    }
+
+    fn finish(self) -> Outcome<()> {
+        self.checker.finish()?;
+        self.unwritten.map_or(Ok(()), Err)
+    }
+}
+
+/// As `document_from_value`, reading the file as a stream: the records,
+/// checked, go to the document as they are read; for tests and small files
+/// (an import writes them instead: `Store::import_document_from`).
 pub fn read_document(reader: impl Read) -> Result<ExportDocument, ImportFailure> {
     let mut doc = ExportDocument::empty();
-    let mut bad: HashMap<&'static str, ImportError> = HashMap::new();
-    let walked = walk_object(reader, &SECTIONS, &mut |section, i, item| {
-        if bad.contains_key(section) {
-            return Ok(());
-        }
-        if let Err(e) = add_record(&mut doc, section, i, &item) {
-            bad.insert(section, e);
+    stream_document(reader, &mut |_, record| {
+        match record {
+            RecordRef::Person(r) => doc.people.push(r.clone()),
+            RecordRef::Kind(r) => doc.kinds.push(r.clone()),
+            RecordRef::Interaction(r) => doc.interactions.push(r.clone()),
+            RecordRef::AdviceLoop(r) => doc.advice_loops.push(r.clone()),
+            RecordRef::Topic(r) => doc.topics.push(r.clone()),
+            RecordRef::Summary(r) => doc.summaries.push(r.clone()),
+            RecordRef::CheckIn(r) => doc.checkins.push(r.clone()),
+            RecordRef::NudgeState(r) => doc.nudge_states.push(r.clone()),
+            RecordRef::ProfileItem(r) => doc.profile_items.push(r.clone()),
+            RecordRef::Expectation(r) => doc.expectations.push(r.clone()),
+            RecordRef::Promise(r) => doc.promises.push(r.clone()),
+            RecordRef::Calendar(r) => doc.calendar.push(r.clone()),
         }
         Ok(())
     })?;
-    let rest = Value::Object(walked.rest);
-    let mut top = Fields::of("", &rest)?;
-    check_format_and_version(&mut top)?;
-    for section in SECTIONS {
-        if let Some(e) = bad.remove(section) {
-            return Err(e.into());
-        }
-        // Marks it known; a streamed list is not in `rest`.
-        top.list(section)?;
-    }
-    top.finish()?;
-    check_references(&doc)?;
     Ok(doc)
 }
 
-/// Reads item `i` of `section` into `doc`.
-fn add_record(
-    doc: &mut ExportDocument,
-    section: &'static str,
-    i: usize,
-    item: &Value,
-) -> Result<(), ImportError> {
-    let f = Fields::of(format!("{section}[{i}]"), item)?;
-    match section {
-        "people" => doc.people.push(person(f)?),
-        "kinds" => doc.kinds.push(kind(f)?),
-        "interactions" => doc.interactions.push(interaction(f)?),
-        "advice_loops" => doc.advice_loops.push(advice_loop(f)?),
-        "topics" => doc.topics.push(topic(f)?),
-        "summaries" => doc.summaries.push(summary(f)?),
-        "checkins" => doc.checkins.push(checkin(f)?),
-        "nudge_states" => doc.nudge_states.push(nudge_state(f)?),
-        "profile_items" => doc.profile_items.push(profile_item(f)?),
-        "expectations" => doc.expectations.push(expectation(f)?),
-        "promises" => doc.promises.push(promise(f)?),
-        _ => doc.calendar.push(calendar_occurrence(f)?),
+/// Reads a document as a stream: each record is checked as it is read and
+/// handed to `write` at once while nothing is wrong, so neither the file's
+/// text, its parsed tree nor its records are held (but for a list that
+/// comes before one it refers to, held until the end). The error is the
+/// one `document_from_value` names for the same text — the format and
+/// version, the first bad record by section, an unknown key, the
+/// references — else the first of `write`; a syntax error stops the
+/// reading at once.
+pub(super) fn stream_document(reader: impl Read, write: Write<'_>) -> Outcome<()> {
+    let mut stream = Stream {
+        feed: Feed::new(write),
+        done: Vec::new(),
+        current: None,
+        held: ExportDocument::empty(),
+    };
+    let walked = walk_object(reader, &SECTIONS, &mut |section, i, item| {
+        stream.item(section, i, &item);
+        Ok(())
+    })?;
+    stream.end_section();
+    for section in SECTIONS {
+        let feed = &mut stream.feed;
+        section_records(&stream.held, section, &mut |i, record| {
+            feed.record(i, record)
+        });
     }
-    Ok(())
+    let mut feed = stream.feed;
+    let rest = Value::Object(walked.rest);
+    let mut top = Fields::of("", &rest)?;
+    if let Err(e) = check_format_and_version(&mut top) {
+        feed.checker.fail((rank::FORMAT, 0, 0, 0), || e);
+    }
+    for section in SECTIONS {
+        // Marks it known; a streamed list is not in `rest`.
+        top.list(section)?;
+    }
+    if let Err(e) = top.finish() {
+        feed.checker.fail((rank::UNKNOWN_KEY, 0, 0, 0), || e);
+    }
+    feed.finish()
+}
+
+/// A document being read as a stream.
+struct Stream<'w> {
+    feed: Feed<'w>,
+    /// The sections read whole and fed.
+    done: Vec<&'static str>,
+    /// The section being read, and whether it is fed as read (else held).
+    current: Option<(&'static str, bool)>,
+    held: ExportDocument,
+}
+
+impl Stream<'_> {
+    fn end_section(&mut self) {
+        if let Some((section, true)) = self.current.take() {
+            self.done.push(section);
+        }
+    }
+
+    /// Item `i` of `section`: checked and fed, or held when a section it
+    /// refers to is not read yet.
+    fn item(&mut self, section: &'static str, i: usize, item: &Value) {
+        if self.current.is_none_or(|(s, _)| s != section) {
+            self.end_section();
+            let live = refers_to(section).iter().all(|s| self.done.contains(s));
+            self.current = Some((section, live));
+        }
+        let live = self.current.is_some_and(|(_, live)| live);
+        let at = SECTIONS.iter().position(|s| *s == section).unwrap_or(0);
+        let fail = |checker: &mut Checker, e: ImportError| {
+            checker.fail((rank::RECORD, at, i, 0), || e);
+        };
+        let f = match Fields::of(format!("{section}[{i}]"), item) {
+            Ok(f) => f,
+            Err(e) => return fail(&mut self.feed.checker, e),
+        };
+        macro_rules! read {
+            ($read:ident, $variant:ident, $list:ident) => {
+                match $read(f) {
+                    Err(e) => fail(&mut self.feed.checker, e),
+                    Ok(record) if live => self.feed.record(i, RecordRef::$variant(&record)),
+                    Ok(record) => self.held.$list.push(record),
+                }
+            };
+        }
+        match section {
+            "people" => read!(person, Person, people),
+            "kinds" => read!(kind, Kind, kinds),
+            "interactions" => read!(interaction, Interaction, interactions),
+            "advice_loops" => read!(advice_loop, AdviceLoop, advice_loops),
+            "topics" => read!(topic, Topic, topics),
+            "summaries" => read!(summary, Summary, summaries),
+            "checkins" => read!(checkin, CheckIn, checkins),
+            "nudge_states" => read!(nudge_state, NudgeState, nudge_states),
+            "profile_items" => read!(profile_item, ProfileItem, profile_items),
+            "expectations" => read!(expectation, Expectation, expectations),
+            "promises" => read!(promise, Promise, promises),
+            _ => read!(calendar_occurrence, Calendar, calendar),
+        }
+    }
 }
 
 fn check_format_and_version(top: &mut Fields<'_>) -> Result<(), ImportError> {
@@ -171,224 +362,4 @@ fn each<T>(
         .enumerate()
         .map(|(i, v)| read(Fields::of(format!("{key}[{i}]"), v)?))
         .collect()
-}
-
-/// Ids seen in one section, to refuse a repeat and to resolve references.
-struct Ids {
-    section: &'static str,
-    noun: &'static str,
-    at: HashMap<i64, usize>,
-}
-
-impl Ids {
-    fn of(
-        section: &'static str,
-        noun: &'static str,
-        ids: impl Iterator<Item = i64>,
-    ) -> Result<Ids, ImportError> {
-        let mut at = HashMap::new();
-        for (i, id) in ids.enumerate() {
-            if let Some(first) = at.insert(id, i) {
-                return Err(ImportError::new(
-                    format!("{section}[{i}].id"),
-                    format!(
-                        "id {id} appears twice (also at {section}[{first}]); ids must be unique"
-                    ),
-                ));
-            }
-        }
-        Ok(Ids { section, noun, at })
-    }
-
-    /// Checks that `id`, found at `place`, names a record of this section.
-    fn resolve(&self, place: String, id: i64) -> Result<usize, ImportError> {
-        self.at.get(&id).copied().ok_or_else(|| {
-            ImportError::new(
-                place,
-                format!(
-                    "refers to {} {id}, which is not in `{}`",
-                    self.noun, self.section
-                ),
-            )
-        })
-    }
-}
-
-fn check_references(doc: &ExportDocument) -> Result<(), ImportError> {
-    let people = Ids::of("people", "person", doc.people.iter().map(|p| p.id))?;
-    let kinds = Ids::of("kinds", "kind", doc.kinds.iter().map(|k| k.id))?;
-    let interactions = Ids::of(
-        "interactions",
-        "interaction",
-        doc.interactions.iter().map(|e| e.id),
-    )?;
-    Ids::of(
-        "advice_loops",
-        "advice loop",
-        doc.advice_loops.iter().map(|a| a.id),
-    )?;
-    let topics = Ids::of("topics", "topic", doc.topics.iter().map(|t| t.id))?;
-    Ids::of("summaries", "summary", doc.summaries.iter().map(|s| s.id))?;
-    Ids::of("checkins", "check-in", doc.checkins.iter().map(|c| c.id))?;
-    Ids::of(
-        "profile_items",
-        "profile item",
-        doc.profile_items.iter().map(|p| p.id),
-    )?;
-    Ids::of(
-        "expectations",
-        "expectation",
-        doc.expectations.iter().map(|e| e.id),
-    )?;
-    for (i, p) in doc.profile_items.iter().enumerate() {
-        if let Some(person) = p.person_id {
-            people.resolve(format!("profile_items[{i}].person_id"), person)?;
-        }
-    }
-    for (i, e) in doc.expectations.iter().enumerate() {
-        people.resolve(format!("expectations[{i}].person_id"), e.person_id)?;
-    }
-    Ids::of(
-        "calendar",
-        "calendar occurrence",
-        doc.calendar.iter().map(|c| c.id),
-    )?;
-    for (i, c) in doc.calendar.iter().enumerate() {
-        people.resolve(format!("calendar[{i}].person_id"), c.person_id)?;
-    }
-    Ids::of("promises", "promise", doc.promises.iter().map(|p| p.id))?;
-    let mut move_at: HashMap<i64, String> = HashMap::new();
-    for (i, p) in doc.promises.iter().enumerate() {
-        people.resolve(format!("promises[{i}].person_id"), p.person_id)?;
-        if let Some(entry) = p.interaction_id {
-            interactions.resolve(format!("promises[{i}].interaction_id"), entry)?;
-        }
-        for (j, m) in p.moves.iter().enumerate() {
-            let here = format!("promises[{i}].moves[{j}]");
-            if let Some(first) = move_at.insert(m.id, here.clone()) {
-                return Err(ImportError::new(
-                    format!("{here}.id"),
-                    format!(
-                        "id {} appears twice (also at {first}); ids must be unique",
-                        m.id
-                    ),
-                ));
-            }
-        }
-    }
-
-    unique(
-        "people",
-        "name",
-        doc.people.iter().map(|p| p.name.to_ascii_lowercase()),
-    )?;
-    if let Some(second) = doc.people.iter().filter(|p| p.is_current).nth(1) {
-        let i = people.resolve(String::new(), second.id)?;
-        return Err(ImportError::new(
-            format!("people[{i}].is_current"),
-            "a second current person: at most one person is current",
-        ));
-    }
-    let mut strength_at: HashMap<i64, String> = HashMap::new();
-    for (i, p) in doc.people.iter().enumerate() {
-        let place = format!("people[{i}].strengths");
-        unique(&place, "text", p.strengths.iter().map(|s| s.text.clone()))?;
-        for (j, s) in p.strengths.iter().enumerate() {
-            let here = format!("{place}[{j}]");
-            if let Some(first) = strength_at.insert(s.id, here.clone()) {
-                return Err(ImportError::new(
-                    format!("{here}.id"),
-                    format!(
-                        "id {} appears twice (also at {first}); ids must be unique",
-                        s.id
-                    ),
-                ));
-            }
-        }
-    }
-    unique("kinds", "name", doc.kinds.iter().map(|k| k.name.clone()))?;
-
-    for (i, e) in doc.interactions.iter().enumerate() {
-        people.resolve(format!("interactions[{i}].person_id"), e.person_id)?;
-        let k = kinds.resolve(format!("interactions[{i}].kind_id"), e.kind_id)?;
-        let kind = &doc.kinds[k];
-        if kind.category == Category::Note.as_str() && e.quality.is_some() {
-            return Err(ImportError::new(
-                format!("interactions[{i}].quality"),
-                format!(
-                    "a {} is a reflection, not a meeting: it takes no quality",
-                    kind.name
-                ),
-            ));
-        }
-        if kind.category == Category::Work.as_str() && e.quality.is_some() {
-            return Err(ImportError::new(
-                format!("interactions[{i}].quality"),
-                format!(
-                    "a {} is a work-log entry, not a meeting: it takes no quality",
-                    kind.name
-                ),
-            ));
-        }
-    }
-    let mut asked = HashSet::new();
-    for (i, a) in doc.advice_loops.iter().enumerate() {
-        let place = format!("advice_loops[{i}].interaction_id");
-        interactions.resolve(place.clone(), a.interaction_id)?;
-        if !asked.insert(a.interaction_id) {
-            return Err(ImportError::new(
-                place,
-                format!("interaction {} has a second advice loop", a.interaction_id),
-            ));
-        }
-    }
-    for (i, t) in doc.topics.iter().enumerate() {
-        people.resolve(format!("topics[{i}].person_id"), t.person_id)?;
-        if let Some(closer) = t.closed_by_interaction {
-            interactions.resolve(format!("topics[{i}].closed_by_interaction"), closer)?;
-        }
-    }
-    for (i, s) in doc.summaries.iter().enumerate() {
-        people.resolve(format!("summaries[{i}].person_id"), s.person_id)?;
-        if let Some(sent) = s.sent_interaction {
-            interactions.resolve(format!("summaries[{i}].sent_interaction"), sent)?;
-        }
-        for (j, topic) in s.picked_topics.iter().enumerate() {
-            topics.resolve(format!("summaries[{i}].picked_topics[{j}]"), *topic)?;
-        }
-    }
-    for (i, c) in doc.checkins.iter().enumerate() {
-        if let Some(person) = c.person_id {
-            people.resolve(format!("checkins[{i}].person_id"), person)?;
-        }
-    }
-    for (i, n) in doc.nudge_states.iter().enumerate() {
-        people.resolve(format!("nudge_states[{i}].person_id"), n.person_id)?;
-    }
-    unique(
-        "nudge_states",
-        "rule_id",
-        doc.nudge_states
-            .iter()
-            .map(|n| format!("{} for person {}", n.rule_id, n.person_id)),
-    )?;
-    Ok(())
-}
-
-/// Refuses a value seen twice in a section, naming both places.
-fn unique(
-    section: &str,
-    field: &str,
-    values: impl Iterator<Item = String>,
-) -> Result<(), ImportError> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, value) in values.enumerate() {
-        if let Some(first) = seen.insert(value.clone(), i) {
-            return Err(ImportError::new(
-                format!("{section}[{i}].{field}"),
-                format!("`{value}` appears twice (also at {section}[{first}])"),
-            ));
-        }
-    }
-    Ok(())
 }

@@ -4,24 +4,20 @@
 
 use rusqlite::{Transaction, params};
 
-use super::super::export::{ExportDocument, SummaryRecord};
-use super::super::import::{ImportReport, Outcome};
-use super::{Fresh, IdMap, already_there, keep_id};
+use super::super::export::{
+    CalendarOccurrenceRecord, CheckInRecord, NudgeStateRecord, PromiseRecord, SummaryRecord,
+    TopicRecord,
+};
+use super::super::import::Outcome;
+use super::{Writer, already_there, keep_id};
 
-pub(super) fn import_topics(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    interactions: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<IdMap> {
-    let mut map = IdMap::default();
-    for t in &doc.topics {
-        if already_there(tx, fresh, "topic", t.id, &t.created_at)? {
-            map.0.insert(t.id, t.id);
-            report.count("topics", false);
-            continue;
+impl Writer<'_, '_> {
+    pub(super) fn topic(&mut self, t: &TopicRecord) -> Outcome<()> {
+        let tx = self.tx;
+        if already_there(tx, &self.fresh, "topic", t.id, &t.created_at)? {
+            self.topics.set(t.id, t.id, false);
+            self.report.count("topics", false);
+            return Ok(());
         }
         tx.prepare_cached(
             "INSERT INTO topic (id, person_id, text, position, status, added_on, closed_on,
@@ -30,51 +26,29 @@ pub(super) fn import_topics(
         )?
         .execute(params![
             keep_id(tx, "topic", t.id)?,
-            people.get("person", t.person_id)?,
+            self.people.get("person", t.person_id)?,
             t.text,
             t.position,
             t.status,
             t.added_on,
             t.closed_on,
-            interactions.get_opt("interaction", t.closed_by_interaction)?,
+            self.interactions
+                .get_opt("interaction", t.closed_by_interaction)?,
             t.created_at,
             t.updated_at,
         ])?;
-        map.0.insert(t.id, fresh.inserted("topic", tx));
-        report.count("topics", true);
+        let id = self.fresh.inserted("topic", tx);
+        self.topics.set(t.id, id, true);
+        self.report.count("topics", true);
+        Ok(())
     }
-    Ok(map)
-}
 
-/// The 1:1 a summary follows: as exported, or for an export of weekly
-/// summaries, the last 1:1 before it was sent (before its week's end, for a
-/// draft), as migration 0009 files them.
-fn filed_after(tx: &Transaction<'_>, person: i64, s: &SummaryRecord) -> rusqlite::Result<String> {
-    let Some(monday) = &s.week_start else {
-        return Ok(s.after_one_on_one.clone());
-    };
-    tx.prepare_cached(
-        "SELECT coalesce(max(i.happened_on), '') FROM interaction i JOIN kind k ON k.id = i.kind_id
-          WHERE i.person_id = ?1 AND k.category = 'formal' AND i.deleted_at IS NULL
-            AND i.happened_on < coalesce(?2, date(?3, '+7 days'))",
-    )?
-    .query_row(params![person, s.sent_on, monday], |r| r.get(0))
-}
-
-pub(super) fn import_summaries(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    interactions: &IdMap,
-    topics: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<()> {
-    for s in &doc.summaries {
-        let person = people.get("person", s.person_id)?;
-        if already_there(tx, fresh, "summary", s.id, &s.created_at)? {
-            report.count("summaries", false);
-            continue;
+    pub(super) fn summary(&mut self, s: &SummaryRecord) -> Outcome<()> {
+        let tx = self.tx;
+        let person = self.people.get("person", s.person_id)?;
+        if already_there(tx, &self.fresh, "summary", s.id, &s.created_at)? {
+            self.report.count("summaries", false);
+            return Ok(());
         }
         tx.prepare_cached(
             "INSERT INTO summary (id, person_id, after_one_on_one, for_one_on_one, body, sent_on,
@@ -88,38 +62,32 @@ pub(super) fn import_summaries(
             s.for_one_on_one,
             s.body,
             s.sent_on,
-            interactions.get_opt("interaction", s.sent_interaction)?,
+            self.interactions
+                .get_opt("interaction", s.sent_interaction)?,
             s.created_at,
             s.updated_at,
         ])?;
-        let id = fresh.inserted("summary", tx);
+        let id = self.fresh.inserted("summary", tx);
         for topic in &s.picked_topics {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO summary_pick (summary_id, topic_id) VALUES (?1, ?2)",
             )?
-            .execute(params![id, topics.get("topic", *topic)?])?;
+            .execute(params![id, self.topics.get("topic", *topic)?])?;
         }
-        report.count("summaries", true);
+        self.report.count("summaries", true);
+        Ok(())
     }
-    Ok(())
-}
 
-pub(super) fn import_checkins_and_nudges(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<()> {
-    for c in &doc.checkins {
-        if already_there(tx, fresh, "checkin", c.id, &c.created_at)? {
-            report.count("check-ins", false);
-            continue;
+    pub(super) fn checkin(&mut self, c: &CheckInRecord) -> Outcome<()> {
+        let tx = self.tx;
+        if already_there(tx, &self.fresh, "checkin", c.id, &c.created_at)? {
+            self.report.count("check-ins", false);
+            return Ok(());
         }
         tx.prepare_cached("INSERT INTO checkin (id, person_id, checked_on, trust, clarity, ease, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
                 keep_id(tx, "checkin", c.id)?,
-                people.get_opt("person", c.person_id)?,
+                self.people.get_opt("person", c.person_id)?,
                 c.checked_on,
                 c.trust,
                 c.clarity,
@@ -128,11 +96,14 @@ pub(super) fn import_checkins_and_nudges(
                 c.created_at,
             ],
         )?;
-        fresh.inserted("checkin", tx);
-        report.count("check-ins", true);
+        self.fresh.inserted("checkin", tx);
+        self.report.count("check-ins", true);
+        Ok(())
     }
-    for n in &doc.nudge_states {
-        let added = tx
+
+    pub(super) fn nudge_state(&mut self, n: &NudgeStateRecord) -> Outcome<()> {
+        let added = self
+            .tx
             .prepare_cached(
                 "INSERT INTO nudge_state (rule_id, person_id, snoozed_until, dismissed_at, done_at,
                                       anchor, switched_off)
@@ -141,32 +112,24 @@ pub(super) fn import_checkins_and_nudges(
             )?
             .execute(params![
                 n.rule_id,
-                people.get("person", n.person_id)?,
+                self.people.get("person", n.person_id)?,
                 n.snoozed_until,
                 n.dismissed_at,
                 n.done_at,
                 n.anchor,
                 n.switched_off,
             ])?;
-        report.count("nudge states", added == 1);
+        self.report.count("nudge states", added == 1);
+        Ok(())
     }
-    Ok(())
-}
 
-/// Promises with their moves. A promise already there (same id, same
-/// creation instant) is skipped with its moves.
-pub(super) fn import_promises(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    interactions: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<()> {
-    for p in &doc.promises {
-        if already_there(tx, fresh, "promise", p.id, &p.created_at)? {
-            report.count("promises", false);
-            continue;
+    /// A promise with its moves. One already there (same id, same creation
+    /// instant) is skipped with its moves.
+    pub(super) fn promise(&mut self, p: &PromiseRecord) -> Outcome<()> {
+        let tx = self.tx;
+        if already_there(tx, &self.fresh, "promise", p.id, &p.created_at)? {
+            self.report.count("promises", false);
+            return Ok(());
         }
         tx.prepare_cached(
             "INSERT INTO promise (id, person_id, text, made_by, made_on, interaction_id, due_on,
@@ -175,18 +138,18 @@ pub(super) fn import_promises(
         )?
         .execute(params![
             keep_id(tx, "promise", p.id)?,
-            people.get("person", p.person_id)?,
+            self.people.get("person", p.person_id)?,
             p.text,
             p.made_by,
             p.made_on,
-            interactions.get_opt("interaction", p.interaction_id)?,
+            self.interactions.get_opt("interaction", p.interaction_id)?,
             p.due_on,
             p.state,
             p.closed_on,
             p.created_at,
             p.updated_at,
         ])?;
-        let promise_id = fresh.inserted("promise", tx);
+        let promise_id = self.fresh.inserted("promise", tx);
         for m in &p.moves {
             tx.prepare_cached(
                 "INSERT INTO promise_move (id, promise_id, moved_on, from_due, to_due)
@@ -200,32 +163,25 @@ pub(super) fn import_promises(
                 m.to_due,
             ])?;
         }
-        report.count("promises", true);
+        self.report.count("promises", true);
+        Ok(())
     }
-    Ok(())
-}
 
-/// The calendar series' occurrences. One already there (same id, same
-/// import instant) is skipped; one whose person already has that day of a
-/// series is skipped too (the journal's own import is newer).
-pub(super) fn import_calendar(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<()> {
-    for c in &doc.calendar {
-        let person = people.get("person", c.person_id)?;
+    /// A calendar series' occurrence. One already there (same id, same
+    /// import instant) is skipped; one whose person already has that day of
+    /// a series is skipped too (the journal's own import is newer).
+    pub(super) fn calendar_occurrence(&mut self, c: &CalendarOccurrenceRecord) -> Outcome<()> {
+        let tx = self.tx;
+        let person = self.people.get("person", c.person_id)?;
         let clash: bool = tx
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM calendar_occurrence
                              WHERE person_id = ?1 AND original_on = ?2)",
             )?
             .query_row(params![person, c.original_on], |r| r.get(0))?;
-        if clash || already_there(tx, fresh, "calendar_occurrence", c.id, &c.created_at)? {
-            report.count("calendar occurrences", false);
-            continue;
+        if clash || already_there(tx, &self.fresh, "calendar_occurrence", c.id, &c.created_at)? {
+            self.report.count("calendar occurrences", false);
+            return Ok(());
         }
         tx.prepare_cached(
             "INSERT INTO calendar_occurrence (id, person_id, series_uid, series_title, rule,
@@ -244,8 +200,23 @@ pub(super) fn import_calendar(
             c.cancelled_by,
             c.created_at,
         ])?;
-        fresh.inserted("calendar_occurrence", tx);
-        report.count("calendar occurrences", true);
+        self.fresh.inserted("calendar_occurrence", tx);
+        self.report.count("calendar occurrences", true);
+        Ok(())
     }
-    Ok(())
+}
+
+/// The 1:1 a summary follows: as exported, or for an export of weekly
+/// summaries, the last 1:1 before it was sent (before its week's end, for a
+/// draft), as migration 0009 files them.
+fn filed_after(tx: &Transaction<'_>, person: i64, s: &SummaryRecord) -> rusqlite::Result<String> {
+    let Some(monday) = &s.week_start else {
+        return Ok(s.after_one_on_one.clone());
+    };
+    tx.prepare_cached(
+        "SELECT coalesce(max(i.happened_on), '') FROM interaction i JOIN kind k ON k.id = i.kind_id
+          WHERE i.person_id = ?1 AND k.category = 'formal' AND i.deleted_at IS NULL
+            AND i.happened_on < coalesce(?2, date(?3, '+7 days'))",
+    )?
+    .query_row(params![person, s.sent_on, monday], |r| r.get(0))
 }

@@ -1,37 +1,68 @@
-//! Importing rapport's own document in one transaction: each record keeps
-//! its id where that id is free, references follow the ids given, and a
-//! record already in the journal (same id, same creation instant) is skipped.
+//! Importing rapport's own document in one transaction, each record
+//! written as soon as it is read and checked: each keeps its id where that
+//! id is free, references follow the ids given, and a record already in the
+//! journal (same id, same creation instant) is skipped. What it keeps of
+//! the file are ids, as runs, so its memory does not grow with the file.
 
 mod meetings;
 mod people;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::io::Read;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::export::ExportDocument;
+use super::document::{RecordRef, check_document, stream_document};
+use super::export::{AdviceLoopRecord, ExportDocument, InteractionRecord, KindRecord};
 use super::fields::ImportError;
+use super::id_runs::{Follows, IdRuns};
 use super::import::{ImportFailure, ImportReport, Outcome, finish};
 use super::interactions::write_tags;
 use super::text_index::IndexedByHand;
 use super::{Store, StoreError};
-use meetings::{
-    import_calendar, import_checkins_and_nudges, import_promises, import_summaries, import_topics,
-};
-use people::{import_people, import_profiles};
 
-/// File ids mapped to journal ids, per table.
+/// The journal id a file id became, and whether this import inserted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mapped {
+    id: i64,
+    inserted: bool,
+}
+
+impl Follows for Mapped {
+    fn after(self, by: i64) -> Mapped {
+        Mapped {
+            id: self.id.wrapping_add(by),
+            inserted: self.inserted,
+        }
+    }
+}
+
+/// File ids mapped to journal ids, for one table.
 #[derive(Default)]
-struct IdMap(HashMap<i64, i64>);
+struct IdMap(IdRuns<Mapped>);
 
 impl IdMap {
-    fn get(&self, what: &str, id: i64) -> Outcome<i64> {
-        self.0.get(&id).copied().ok_or_else(|| {
+    fn set(&mut self, file: i64, journal: i64, inserted: bool) {
+        self.0.add_new(
+            file,
+            Mapped {
+                id: journal,
+                inserted,
+            },
+        );
+    }
+
+    fn mapped(&self, what: &str, id: i64) -> Outcome<Mapped> {
+        self.0.get(id).ok_or_else(|| {
             // The document was checked, so this is a bug, not a bad file.
             ImportFailure::Store(StoreError::Conflict(format!(
                 "import lost track of {what} {id}"
             )))
         })
+    }
+
+    fn get(&self, what: &str, id: i64) -> Outcome<i64> {
+        Ok(self.mapped(what, id)?.id)
     }
 
     fn get_opt(&self, what: &str, id: Option<i64>) -> Outcome<Option<i64>> {
@@ -53,13 +84,17 @@ fn keep_id(tx: &Transaction<'_>, table: &'static str, id: i64) -> rusqlite::Resu
 /// The rows this import inserted, per table: never taken for "already in
 /// the journal", whatever id SQLite gave them.
 #[derive(Default)]
-struct Fresh(HashSet<(&'static str, i64)>);
+struct Fresh(HashMap<&'static str, IdRuns<()>>);
 
 impl Fresh {
     fn inserted(&mut self, table: &'static str, tx: &Transaction<'_>) -> i64 {
         let id = tx.last_insert_rowid();
-        self.0.insert((table, id));
+        self.0.entry(table).or_default().add_new(id, ());
         id
+    }
+
+    fn contains(&self, table: &str, id: i64) -> bool {
+        self.0.get(table).is_some_and(|ids| ids.get(id).is_some())
     }
 }
 
@@ -74,7 +109,7 @@ fn already_there(
     id: i64,
     created_at: &str,
 ) -> rusqlite::Result<bool> {
-    if fresh.0.contains(&(table, id)) {
+    if fresh.contains(table, id) {
         return Ok(false);
     }
     tx.prepare_cached(&format!(
@@ -89,7 +124,7 @@ fn already_there(
 fn entry_there(
     tx: &Transaction<'_>,
     fresh: &Fresh,
-    e: &super::export::InteractionRecord,
+    e: &InteractionRecord,
 ) -> rusqlite::Result<Option<i64>> {
     if let Some(uid) = e.uid {
         let keyed: Option<i64> = tx
@@ -101,7 +136,7 @@ fn entry_there(
             return Ok(keyed);
         }
     }
-    if fresh.0.contains(&("interaction", e.id)) {
+    if fresh.contains("interaction", e.id) {
         return Ok(None);
     }
     tx.prepare_cached(
@@ -119,7 +154,27 @@ impl Store {
         doc: &ExportDocument,
         dry_run: bool,
     ) -> Outcome<ImportReport> {
-        let mut report = ImportReport::new(
+        self.import_records(dry_run, |write| check_document(doc, write))
+    }
+
+    /// As `import_document`, reading the document from `reader` as a
+    /// stream: each record is written as soon as it is read and checked,
+    /// inside the import's one transaction, and the first problem (the one
+    /// a reading of the whole file names first) rolls everything back.
+    pub fn import_document_from(
+        &mut self,
+        reader: impl Read,
+        dry_run: bool,
+    ) -> Outcome<ImportReport> {
+        self.import_records(dry_run, |write| stream_document(reader, write))
+    }
+
+    fn import_records(
+        &mut self,
+        dry_run: bool,
+        read: impl FnOnce(&mut dyn FnMut(usize, RecordRef<'_>) -> Outcome<()>) -> Outcome<()>,
+    ) -> Outcome<ImportReport> {
+        let report = ImportReport::new(
             dry_run,
             &[
                 ("person", "people"),
@@ -137,44 +192,68 @@ impl Store {
             ],
         );
         let tx = self.conn.transaction()?;
-        let fresh = &mut Fresh::default();
-        let people = import_people(&tx, fresh, doc, &mut report)?;
-        let kinds = import_kinds(&tx, doc, &mut report)?;
         let index = IndexedByHand::begin(&tx)?;
-        let interactions =
-            import_interactions(&tx, fresh, &index, doc, &people, &kinds, &mut report)?;
+        let has_current = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?
+            .query_row([], |r| r.get(0))?;
+        let mut writer = Writer {
+            tx: &tx,
+            index: &index,
+            fresh: Fresh::default(),
+            people: IdMap::default(),
+            kinds: IdMap::default(),
+            interactions: IdMap::default(),
+            topics: IdMap::default(),
+            has_current,
+            report,
+        };
+        read(&mut |i, record| writer.write(i, record))?;
+        let report = writer.report;
         index.restore(&tx)?;
-        let topics = import_topics(&tx, fresh, doc, &people, &interactions, &mut report)?;
-        import_summaries(
-            &tx,
-            fresh,
-            doc,
-            &people,
-            &interactions,
-            &topics,
-            &mut report,
-        )?;
-        import_checkins_and_nudges(&tx, fresh, doc, &people, &mut report)?;
-        import_profiles(&tx, fresh, doc, &people, &mut report)?;
-        import_promises(&tx, fresh, doc, &people, &interactions, &mut report)?;
-        import_calendar(&tx, fresh, doc, &people, &mut report)?;
         finish(tx, report)
     }
 }
 
-fn import_kinds(
-    tx: &Transaction<'_>,
-    doc: &ExportDocument,
-    report: &mut ImportReport,
-) -> Outcome<IdMap> {
-    let mut map = IdMap::default();
-    for (i, k) in doc.kinds.iter().enumerate() {
+/// Writes each record inside the import's transaction, remembering the
+/// ids the records that others refer to were given.
+struct Writer<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    index: &'t IndexedByHand,
+    fresh: Fresh,
+    people: IdMap,
+    kinds: IdMap,
+    interactions: IdMap,
+    topics: IdMap,
+    /// Whether the journal has a current person (before or by this import).
+    has_current: bool,
+    report: ImportReport,
+}
+
+impl Writer<'_, '_> {
+    fn write(&mut self, i: usize, record: RecordRef<'_>) -> Outcome<()> {
+        match record {
+            RecordRef::Person(p) => self.person(p),
+            RecordRef::Kind(k) => self.kind(i, k),
+            RecordRef::Interaction(e) => self.interaction(e),
+            RecordRef::AdviceLoop(a) => self.advice_loop(a),
+            RecordRef::Topic(t) => self.topic(t),
+            RecordRef::Summary(s) => self.summary(s),
+            RecordRef::CheckIn(c) => self.checkin(c),
+            RecordRef::NudgeState(n) => self.nudge_state(n),
+            RecordRef::ProfileItem(p) => self.profile_item(p),
+            RecordRef::Expectation(e) => self.expectation(e),
+            RecordRef::Promise(p) => self.promise(p),
+            RecordRef::Calendar(c) => self.calendar_occurrence(c),
+        }
+    }
+
+    /// A kind: a built-in one, or one of the same name, is the journal's;
+    /// the same name in another category is a clash.
+    fn kind(&mut self, i: usize, k: &KindRecord) -> Outcome<()> {
+        let tx = self.tx;
         let existing: Option<(i64, String, bool)> = tx
-            .query_row(
-                "SELECT id, category, builtin FROM kind WHERE name = ?1",
-                [&k.name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+            .prepare_cached("SELECT id, category, builtin FROM kind WHERE name = ?1")?
+            .query_row([&k.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         if let Some((id, category, builtin)) = existing {
             if category != k.category {
@@ -187,49 +266,36 @@ fn import_kinds(
                 )
                 .into());
             }
-            map.0.insert(k.id, id);
+            self.kinds.set(k.id, id, false);
             // Built-in kinds are in every journal: not worth a mention.
             if !builtin {
-                report.count("kinds", false);
+                self.report.count("kinds", false);
             }
-            continue;
+            return Ok(());
         }
         // Only rapport's migrations ship built-in kinds; one from a newer
         // rapport arrives here as the user's own.
         tx.prepare_cached("INSERT INTO kind (id, name, category, builtin) VALUES (?1, ?2, ?3, 0)")?
             .execute(params![keep_id(tx, "kind", k.id)?, k.name, k.category])?;
-        map.0.insert(k.id, tx.last_insert_rowid());
-        report.count("kinds", true);
+        self.kinds.set(k.id, tx.last_insert_rowid(), true);
+        self.report.count("kinds", true);
+        Ok(())
     }
-    Ok(map)
-}
 
-/// Imports the interactions, then the advice loops of those inserted now
-/// (a loop belongs to its interaction, so a skipped entry keeps its own).
-fn import_interactions(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    index: &IndexedByHand,
-    doc: &ExportDocument,
-    people: &IdMap,
-    kinds: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<IdMap> {
-    let mut map = IdMap::default();
-    let mut inserted: HashMap<i64, i64> = HashMap::new();
-    for e in &doc.interactions {
-        if let Some(there) = entry_there(tx, fresh, e)? {
-            map.0.insert(e.id, there);
-            report.count("interactions", false);
-            continue;
+    fn interaction(&mut self, e: &InteractionRecord) -> Outcome<()> {
+        let tx = self.tx;
+        if let Some(there) = entry_there(tx, &self.fresh, e)? {
+            self.interactions.set(e.id, there, false);
+            self.report.count("interactions", false);
+            return Ok(());
         }
         tx.prepare_cached("INSERT INTO interaction (id, person_id, kind_id, happened_on, at_time, minutes, quality,
                                       initiated_by, title, notes, created_at, updated_at, version,
                                       deleted_at, uid, private)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")?.execute(params![
                 keep_id(tx, "interaction", e.id)?,
-                people.get("person", e.person_id)?,
-                kinds.get("kind", e.kind_id)?,
+                self.people.get("person", e.person_id)?,
+                self.kinds.get("kind", e.kind_id)?,
                 e.happened_on,
                 e.time,
                 e.minutes,
@@ -245,31 +311,36 @@ fn import_interactions(
                 e.private,
             ],
         )?;
-        let id = fresh.inserted("interaction", tx);
+        let id = self.fresh.inserted("interaction", tx);
         write_tags(tx, id, &e.tags)?;
-        index.index_entry(tx, id)?;
-        map.0.insert(e.id, id);
-        inserted.insert(e.id, id);
-        report.count("interactions", true);
+        self.index.index_entry(tx, id)?;
+        self.interactions.set(e.id, id, true);
+        self.report.count("interactions", true);
+        Ok(())
     }
-    for a in &doc.advice_loops {
-        let Some(interaction) = inserted.get(&a.interaction_id) else {
-            report.count("advice loops", false);
-            continue;
-        };
+
+    /// An advice loop comes in with its interaction: one skipped as already
+    /// there keeps its own.
+    fn advice_loop(&mut self, a: &AdviceLoopRecord) -> Outcome<()> {
+        let entry = self.interactions.mapped("interaction", a.interaction_id)?;
+        if !entry.inserted {
+            self.report.count("advice loops", false);
+            return Ok(());
+        }
+        let tx = self.tx;
         tx.prepare_cached(
             "INSERT INTO advice_loop (id, interaction_id, question, strength, applied, reported_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             keep_id(tx, "advice_loop", a.id)?,
-            interaction,
+            entry.id,
             a.question,
             a.strength,
             a.applied,
             a.reported_on,
         ])?;
-        report.count("advice loops", true);
+        self.report.count("advice loops", true);
+        Ok(())
     }
-    Ok(map)
 }

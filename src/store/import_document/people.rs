@@ -1,42 +1,35 @@
 //! Importing people with their strengths, and what is known of them:
 //! profile items and expectations.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 
-use super::super::export::ExportDocument;
-use super::super::import::{ImportReport, Outcome};
-use super::{Fresh, IdMap, already_there, keep_id};
+use super::super::export::{ExpectationRecord, PersonRecord, ProfileItemRecord};
+use super::super::import::Outcome;
+use super::{Writer, already_there, keep_id};
 
-pub(super) fn import_people(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    report: &mut ImportReport,
-) -> Outcome<IdMap> {
-    let mut map = IdMap::default();
-    let mut has_current: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?
-        .query_row([], |r| r.get(0))?;
-    for p in &doc.people {
+impl Writer<'_, '_> {
+    /// A person: the same id and instant, or the same name, is the
+    /// journal's; one marked current is current only if none is yet.
+    pub(super) fn person(&mut self, p: &PersonRecord) -> Outcome<()> {
+        let tx = self.tx;
         let same_name: Option<i64> = tx
-            .query_row("SELECT id FROM person WHERE name = ?1", [&p.name], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM person WHERE name = ?1")?
+            .query_row([&p.name], |r| r.get(0))
             .optional()?;
-        let existing = if already_there(tx, fresh, "person", p.id, &p.created_at)? {
+        let existing = if already_there(tx, &self.fresh, "person", p.id, &p.created_at)? {
             Some(p.id)
         } else {
             // The same name is the same person: the name is unique.
             same_name
         };
         if let Some(id) = existing {
-            map.0.insert(p.id, id);
-            report.count("people", false);
-            continue;
+            self.people.set(p.id, id, false);
+            self.report.count("people", false);
+            return Ok(());
         }
-        let current = p.is_current && !has_current;
+        let current = p.is_current && !self.has_current;
         if p.is_current && !current {
-            report.notes.push(format!(
+            self.report.notes.push(format!(
                 "{} was imported but not made current: the journal already has a current manager",
                 p.name
             ));
@@ -59,8 +52,8 @@ pub(super) fn import_people(
             p.relation,
             p.call,
         ])?;
-        let id = fresh.inserted("person", tx);
-        has_current |= current;
+        let id = self.fresh.inserted("person", tx);
+        self.has_current |= current;
         for s in &p.strengths {
             tx.prepare_cached(
                 "INSERT INTO strength (id, person_id, text, noted_on) VALUES (?1, ?2, ?3, ?4)",
@@ -72,23 +65,16 @@ pub(super) fn import_people(
                 s.noted_on
             ])?;
         }
-        map.0.insert(p.id, id);
-        report.count("people", true);
+        self.people.set(p.id, id, true);
+        self.report.count("people", true);
+        Ok(())
     }
-    Ok(map)
-}
 
-/// Profile items and expectations. An item already there (same id, same
-/// person, facet, text and day noted) is skipped.
-pub(super) fn import_profiles(
-    tx: &Transaction<'_>,
-    fresh: &mut Fresh,
-    doc: &ExportDocument,
-    people: &IdMap,
-    report: &mut ImportReport,
-) -> Outcome<()> {
-    for p in &doc.profile_items {
-        let person = people.get_opt("person", p.person_id)?;
+    /// A profile item already there (same id, same person, facet, text and
+    /// day noted) is skipped.
+    pub(super) fn profile_item(&mut self, p: &ProfileItemRecord) -> Outcome<()> {
+        let tx = self.tx;
+        let person = self.people.get_opt("person", p.person_id)?;
         let there: bool = tx
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM profile_item WHERE id = ?1 AND person_id IS ?2
@@ -98,8 +84,8 @@ pub(super) fn import_profiles(
                 r.get(0)
             })?;
         if there {
-            report.count("profile items", false);
-            continue;
+            self.report.count("profile items", false);
+            return Ok(());
         }
         tx.prepare_cached("INSERT INTO profile_item (id, person_id, facet, text, noted_on, confirmed_on, retired_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
@@ -112,12 +98,15 @@ pub(super) fn import_profiles(
                 p.retired_on,
             ],
         )?;
-        report.count("profile items", true);
+        self.report.count("profile items", true);
+        Ok(())
     }
-    for e in &doc.expectations {
-        if already_there(tx, fresh, "expectation", e.id, &e.created_at)? {
-            report.count("expectations", false);
-            continue;
+
+    pub(super) fn expectation(&mut self, e: &ExpectationRecord) -> Outcome<()> {
+        let tx = self.tx;
+        if already_there(tx, &self.fresh, "expectation", e.id, &e.created_at)? {
+            self.report.count("expectations", false);
+            return Ok(());
         }
         tx.prepare_cached(
             "INSERT INTO expectation (id, person_id, text, held_by, state, added_on, confirmed_on,
@@ -126,7 +115,7 @@ pub(super) fn import_profiles(
         )?
         .execute(params![
             keep_id(tx, "expectation", e.id)?,
-            people.get("person", e.person_id)?,
+            self.people.get("person", e.person_id)?,
             e.text,
             e.held_by,
             e.state,
@@ -136,8 +125,8 @@ pub(super) fn import_profiles(
             e.created_at,
             e.updated_at,
         ])?;
-        fresh.inserted("expectation", tx);
-        report.count("expectations", true);
+        self.fresh.inserted("expectation", tx);
+        self.report.count("expectations", true);
+        Ok(())
     }
-    Ok(())
 }

@@ -115,6 +115,17 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Cmd> {
             asks::apply(app, outcome, Cmd::Prep)
         }
         Msg::Changed(changed) => invalidate(app, changed),
+        Msg::SaveSent => {
+            app.saving.in_flight = app.saving.in_flight.saturating_add(1);
+            None
+        }
+        Msg::SaveAnswered => {
+            app.saving.in_flight = app.saving.in_flight.saturating_sub(1);
+            if app.saving.in_flight == 0 {
+                app.saving.ticks = 0;
+            }
+            None
+        }
         Msg::Stale(text) => {
             app.error(text);
             None
@@ -138,6 +149,9 @@ fn on_new_day(app: &mut App, today: chrono::NaiveDate) -> Option<Cmd> {
 }
 
 fn on_tick(app: &mut App) -> Option<Cmd> {
+    if app.saving.in_flight > 0 {
+        app.saving.ticks = app.saving.ticks.saturating_add(1);
+    }
     if let Some(status) = &mut app.status
         && status.kind == StatusKind::Info
     {

@@ -36,6 +36,9 @@ use unicode_width::UnicodeWidthStr;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// The status line while a save is slow to answer.
+pub const SAVING_TEXT: &str = "saving…";
+
 /// What a frame found out that only drawing knows (how text wraps at the
 /// size it got); the event loop hands it to `update` as a message.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -190,6 +193,14 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         if app.overlay.is_none() && x < area.right() {
             frame.set_cursor_position((x, area.y));
         }
+        return;
+    }
+    // A save slow to answer says so; nothing says "saved" until it has.
+    if app.saving.shown() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(SAVING_TEXT, theme.info())),
+            area,
+        );
         return;
     }
     if let Some(status) = &app.status {
