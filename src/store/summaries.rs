@@ -127,12 +127,17 @@ impl Agenda<'_> {
             limit: 1,
             after: None,
         };
-        Ok(self.store.interactions(&filter, page)?.into_iter().next())
+        Ok(self
+            .store
+            .entries()
+            .interactions(&filter, page)?
+            .into_iter()
+            .next())
     }
 
     /// The 1:1's draft, validated against its kind, which must be formal.
     fn checked_one_on_one(&self, record: &OneOnOneRecord) -> Result<InteractionDraft> {
-        let kind = self.store.kind_by_id(record.draft.kind_id)?;
+        let kind = self.store.entries().kind_by_id(record.draft.kind_id)?;
         if kind.category != Category::Formal {
             return Err(StoreError::Conflict(format!(
                 "`{}` is not a 1:1 kind (its category is {}); use one_on_one",
@@ -152,7 +157,7 @@ impl Agenda<'_> {
         summary_id: Option<i64>,
     ) -> Result<RecordedOneOnOne> {
         Ok(RecordedOneOnOne {
-            interaction: self.store.interaction(id)?,
+            interaction: self.store.entries().interaction(id)?,
             closed: record
                 .discussed
                 .iter()
@@ -232,7 +237,7 @@ impl AgendaMut<'_> {
         tx.commit()?;
         Ok(SentSummary {
             summary: self.store.agenda().summary_by_id(id)?,
-            interaction: self.store.interaction(interaction_id)?,
+            interaction: self.store.entries().interaction(interaction_id)?,
         })
     }
 
