@@ -75,6 +75,7 @@ impl Journal {
             private: false,
         };
         self.store
+            .entries_mut()
             .add_interaction(&draft, Utc::now())
             .expect("entry")
             .id
@@ -99,9 +100,10 @@ impl Journal {
     fn ask(&mut self, days: u64, closed_after: Option<u64>) -> &mut Journal {
         let id = self.log("advice", days, Some(4), InitiatedBy::Me);
         if let Some(after) = closed_after {
-            let entry = self.store.interaction(id).expect("ask");
+            let entry = self.store.entries().interaction(id).expect("ask");
             let advice = entry.advice_loop.expect("a loop");
             self.store
+                .advice_mut()
                 .report_advice(advice.id, Some(true), today() - Days::new(days - after))
                 .expect("report");
         }
@@ -110,6 +112,7 @@ impl Journal {
 
     fn check_in(&mut self, days: u64, trust: u8, clarity: u8) -> &mut Journal {
         self.store
+            .check_ins_mut()
             .add_check_in(
                 &CheckInDraft {
                     person_id: Some(self.dana),
@@ -127,6 +130,7 @@ impl Journal {
 
     fn topic(&mut self, days: u64) -> &mut Journal {
         self.store
+            .agenda_mut()
             .add_topic(
                 self.dana,
                 "Headcount plan",

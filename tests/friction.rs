@@ -35,6 +35,7 @@ fn journal() -> Store {
         .id;
     let kind = store.people().kind_named("one_on_one").expect("kind").id;
     store
+        .entries_mut()
         .add_interaction(
             &InteractionDraft {
                 person_id: dana,
@@ -226,6 +227,7 @@ fn an_older_year_says_its_year_in_the_same_format() {
         .id;
     let kind = store.people().kind_named("coffee").expect("kind").id;
     store
+        .entries_mut()
         .add_interaction(
             &InteractionDraft {
                 person_id: dana,
@@ -290,11 +292,13 @@ fn l_with_a_one_on_one_logged_today_asks_and_y_adds_to_it() {
         .id;
     let one_on_ones = h
         .store
+        .agenda()
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
         .expect("days");
     assert_eq!(one_on_ones.len(), 1, "still one 1:1 today");
     let entry = h
         .store
+        .agenda()
         .last_one_on_one(dana, today())
         .expect("q")
         .expect("one");
@@ -324,6 +328,7 @@ fn l_then_n_logs_a_second_one_on_one_and_esc_neither() {
         .id;
     let days = h
         .store
+        .agenda()
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
         .expect("days");
     assert_eq!(days.len(), 2, "a second 1:1 logged");
@@ -350,7 +355,12 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
             notes: "first line".into()
         }]
     );
-    let draft = h.store.draft("entry").expect("read").unwrap_or_default();
+    let draft = h
+        .store
+        .drafts()
+        .draft("entry")
+        .expect("read")
+        .unwrap_or_default();
     assert!(
         draft.contains("first line"),
         "what was typed is kept before the editor runs: {draft}"
@@ -380,6 +390,7 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
     assert!(h.app.overlay.is_none(), "saved");
     let saved = h
         .store
+        .entries()
         .interactions(
             &rapport::store::InteractionFilter::default(),
             rapport::store::PageRequest {
@@ -467,6 +478,7 @@ fn a_weekday_in_the_date_saves_that_day_and_tags_split_on_the_rule_the_hint_name
     h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
     let saved = h
         .store
+        .entries()
         .interactions(
             &rapport::store::InteractionFilter::default(),
             rapport::store::PageRequest {

@@ -111,7 +111,10 @@ fn filled_store() -> Store {
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
             private: false,
         };
-        store.add_interaction(&draft, now).expect("entry");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("entry");
     }
     store
 }
@@ -195,6 +198,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert!(h.app.overlay.is_none(), "the form closed");
     let saved = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -211,7 +215,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert_eq!(h.app.journal.selected_entry().map(|e| e.id), Some(entry.id));
     assert!(h.screen_text().contains("Dinner at Luigi's"));
     assert_eq!(
-        h.store.draft("entry").expect("draft"),
+        h.store.drafts().draft("entry").expect("draft"),
         None,
         "no draft left"
     );
@@ -302,16 +306,17 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
         .selected_entry()
         .map(|e| e.id)
         .expect("selected");
-    let entry = h.store.interaction(id).expect("entry");
+    let entry = h.store.entries().interaction(id).expect("entry");
     let mut theirs = entry.to_draft();
     theirs.title = "Changed elsewhere".into();
     h.store
+        .entries_mut()
         .update_interaction(id, entry.version, &theirs, Utc::now())
         .expect("their edit");
     h.type_text(" (mine)")
         .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(
-        h.store.interaction(id).expect("entry").title,
+        h.store.entries().interaction(id).expect("entry").title,
         "Changed elsewhere"
     );
     let text = h.screen_text();
@@ -378,7 +383,7 @@ fn a_check_in_is_saved_from_its_form() {
         .press(KeyCode::Tab)
         .type_text("still guessing")
         .press(KeyCode::Enter);
-    let check_ins = h.store.check_ins(5).expect("check-ins");
+    let check_ins = h.store.check_ins().latest(5).expect("check-ins");
     let c = check_ins.first().expect("one");
     assert_eq!(
         (c.trust, c.clarity, c.ease, c.note.as_str()),
@@ -418,7 +423,7 @@ fn a_draft_left_behind_is_offered_back() {
     for _ in 0..3 {
         h.tick();
     }
-    assert!(h.store.draft("entry").expect("draft").is_some());
+    assert!(h.store.drafts().draft("entry").expect("draft").is_some());
     // The program dies here; a new start over the same journal offers it back.
     let store = std::mem::replace(&mut h.store, Store::open_in_memory().expect("open"));
     let mut again = Harness::new(store, 120, 40);
@@ -433,7 +438,7 @@ fn a_draft_left_behind_is_offered_back() {
     );
     again.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(again.titles().contains(&"Half-typed dinner".to_string()));
-    assert_eq!(again.store.draft("entry").expect("draft"), None);
+    assert_eq!(again.store.drafts().draft("entry").expect("draft"), None);
 }
 
 #[test]
@@ -443,6 +448,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     // text by name, the kind and person by name, who started it as "them".
     let previous = r#"{"by":"them","date":"2026-11-20","kind":"coffee","minutes":"30","my_promises":"","notes":"walked to the river","quality":"5","strength":"","tags":"walks, river","their_promises":"","time":"","title":"Coffee by the river","visible":"shared","with":"Dana Okafor"}"#;
     store
+        .drafts_mut()
         .save_draft("entry", previous, Utc::now())
         .expect("draft");
     let mut h = Harness::new(store, 120, 40);
@@ -451,6 +457,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     let saved = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -471,7 +478,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     assert_eq!(saved.minutes, Some(30));
     assert_eq!(saved.tags, ["river", "walks"]);
     assert_eq!(saved.notes, "walked to the river");
-    assert_eq!(h.store.draft("entry").expect("draft"), None);
+    assert_eq!(h.store.drafts().draft("entry").expect("draft"), None);
 }
 
 #[test]
@@ -540,7 +547,10 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
             advice_strength: None,
             private: false,
         };
-        store.add_interaction(&draft, now).expect("entry");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("entry");
     }
     let mut h = Harness::new(store, 120, 40);
     let total = h.titles().len();

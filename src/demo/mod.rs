@@ -283,7 +283,7 @@ pub fn write_demo(
             private: false,
         };
         counts.interactions += 1;
-        Ok(store.add_interaction(&draft, now)?.id)
+        Ok(store.entries_mut().add_interaction(&draft, now)?.id)
     };
     for week in 0..53u64 {
         let monday = monday0 + Days::new(week * 7);
@@ -381,10 +381,14 @@ pub fn write_demo(
             )?;
             if today.signed_duration_since(day(Weekday::Wed)).num_days() > 14
                 && dice.chance(0.8)
-                && let Some(advice) = store.interaction(id)?.advice_loop
+                && let Some(advice) = store.entries().interaction(id)?.advice_loop
             {
                 let applied = dice.chance(0.8);
-                store.report_advice(advice.id, Some(applied), day(Weekday::Wed) + Days::new(9))?;
+                store.advice_mut().report_advice(
+                    advice.id,
+                    Some(applied),
+                    day(Weekday::Wed) + Days::new(9),
+                )?;
             }
         }
         if in_range(day(Weekday::Thu)) && dice.chance(0.15) {
@@ -442,7 +446,7 @@ pub fn write_demo(
             )?;
         }
         if in_range(day(Weekday::Fri)) && dice.chance(0.8) {
-            store.add_check_in(
+            store.check_ins_mut().add_check_in(
                 &CheckInDraft {
                     person_id: Some(dana.id),
                     checked_on: day(Weekday::Fri),
@@ -470,13 +474,13 @@ pub fn write_demo(
                 continue;
             };
             let draft = work_entry(dana.id, kind_id("win"), wednesday, title, notes, false);
-            store.add_interaction(&draft, now)?;
+            store.entries_mut().add_interaction(&draft, now)?;
             counts.interactions += 1;
         }
         if thursday >= start && thursday <= today && work_dice.chance(0.22) {
             let (title, plan) = work_dice.pick(RISKS);
             let draft = work_entry(dana.id, kind_id("risk"), thursday, title, plan, false);
-            store.add_interaction(&draft, now)?;
+            store.entries_mut().add_interaction(&draft, now)?;
             counts.interactions += 1;
         }
     }
@@ -513,19 +517,29 @@ pub fn write_demo(
             notes,
             private,
         );
-        store.add_interaction(&draft, now)?;
+        store.entries_mut().add_interaction(&draft, now)?;
         counts.interactions += 1;
     }
     for (i, text) in TOPICS.iter().enumerate() {
         let added = today - Days::new(8 * (TOPICS.len() - i) as u64);
-        let topic = store.add_topic(dana.id, text, added, now)?;
+        let topic = store.agenda_mut().add_topic(dana.id, text, added, now)?;
         counts.topics += 1;
         match i % 4 {
             0 | 2 if i < 5 => {
-                store.close_topic(topic.id, TopicStatus::Discussed, added + Days::new(7), now)?;
+                store.agenda_mut().close_topic(
+                    topic.id,
+                    TopicStatus::Discussed,
+                    added + Days::new(7),
+                    now,
+                )?;
             }
             1 if i < 5 => {
-                store.close_topic(topic.id, TopicStatus::Dropped, added + Days::new(14), now)?;
+                store.agenda_mut().close_topic(
+                    topic.id,
+                    TopicStatus::Dropped,
+                    added + Days::new(14),
+                    now,
+                )?;
             }
             _ => {}
         }

@@ -27,7 +27,9 @@ pub fn review(
     let mut entries = Vec::new();
     let mut after: Option<Cursor> = None;
     loop {
-        let page = store.interactions(&filter, PageRequest { limit: PAGE, after })?;
+        let page = store
+            .entries()
+            .interactions(&filter, PageRequest { limit: PAGE, after })?;
         let Some(last) = page.last() else { break };
         after = Some(Cursor::after(last));
         entries.extend(page);
@@ -39,7 +41,7 @@ pub fn review(
     let mut one_on_one_before = Vec::new();
     for p in &people {
         let before = since.pred_opt().unwrap_or(since);
-        if let Some(last) = store.last_one_on_one(p.id, before)? {
+        if let Some(last) = store.agenda().last_one_on_one(p.id, before)? {
             one_on_one_before.push((p.id, last.happened_on));
         }
     }

@@ -39,6 +39,7 @@ impl Journal {
     fn agenda(&mut self, texts: &[&str]) -> &mut Journal {
         for t in texts {
             self.store
+                .agenda_mut()
                 .add_topic(self.dana, t, today() - Days::new(2), Utc::now())
                 .expect("topic");
         }
@@ -497,7 +498,10 @@ fn a_risk_they_have_not_heard_about_is_told_now_not_kept_for_the_one_on_one() {
             advice_strength: None,
             private: true,
         };
-        j.store.add_interaction(&draft, Utc::now()).expect("risk");
+        j.store
+            .entries_mut()
+            .add_interaction(&draft, Utc::now())
+            .expect("risk");
     }));
     // The 1:1 is tomorrow: its summary and the meeting carry it.
     assert!(!fires_after("risk-unraised", |j| {

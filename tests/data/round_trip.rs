@@ -247,14 +247,21 @@ fn build(plan: &JournalPlan) -> Store {
             advice_strength: Some(e.notes.chars().take(5).collect()),
             private: kind.category == Category::Work && e.by_them,
         };
-        let saved = store.add_interaction(&draft, tick()).expect("entry");
+        let saved = store
+            .entries_mut()
+            .add_interaction(&draft, tick())
+            .expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
             store
+                .advice_mut()
                 .report_advice(loop_.id, applied, day(e.day + 3))
                 .expect("report back");
         }
         if e.deleted {
-            store.delete_interaction(saved.id, tick()).expect("delete");
+            store
+                .entries_mut()
+                .delete_interaction(saved.id, tick())
+                .expect("delete");
         }
         entries.push(saved.id);
     }
@@ -262,6 +269,7 @@ fn build(plan: &JournalPlan) -> Store {
     for (person, text, close, closer) in &plan.topics {
         let text = format!("T {text}");
         let t = store
+            .agenda_mut()
             .add_topic(people[person % people.len()], &text, day(9), tick())
             .expect("topic");
         if let Some(discussed) = close {
@@ -271,6 +279,7 @@ fn build(plan: &JournalPlan) -> Store {
                 TopicStatus::Dropped
             };
             store
+                .agenda_mut()
                 .close_topic(t.id, status, day(12), tick())
                 .expect("close");
             if let Some(closer) = closer.filter(|_| !entries.is_empty()) {
@@ -294,7 +303,10 @@ fn build(plan: &JournalPlan) -> Store {
             ease: *ease,
             note: note.clone(),
         };
-        store.add_check_in(&draft, tick()).expect("check-in");
+        store
+            .check_ins_mut()
+            .add_check_in(&draft, tick())
+            .expect("check-in");
     }
     for SummaryPlan {
         person,
@@ -452,6 +464,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             private: false,
         };
         theirs
+            .entries_mut()
             .add_interaction(&draft, instant(10 + u64::from(n)))
             .expect("entry")
             .id
@@ -459,9 +472,11 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
     entry(dana_id, "with Dana", 1);
     let closer = entry(sam_id, "with Sam", 2);
     let topic = theirs
+        .agenda_mut()
         .add_topic(sam_id, "agenda", day(3), instant(20))
         .expect("topic");
     theirs
+        .agenda_mut()
         .close_topic(topic.id, TopicStatus::Discussed, day(4), instant(21))
         .expect("close");
     theirs
@@ -494,7 +509,8 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             advice_strength: None,
             private: false,
         };
-        mine.add_interaction(&draft, instant(200 + u64::from(n)))
+        mine.entries_mut()
+            .add_interaction(&draft, instant(200 + u64::from(n)))
             .expect("entry");
     }
     let report = imported(&document, &mut mine);

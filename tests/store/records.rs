@@ -39,12 +39,15 @@ fn topics_keep_agenda_order_and_close_once() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let first = store
+        .agenda_mut()
         .add_topic(dana, "Headcount", today(), now())
         .expect("t1");
     let second = store
+        .agenda_mut()
         .add_topic(dana, "On-call", today(), now())
         .expect("t2");
     let open: Vec<i64> = store
+        .agenda()
         .topics(Some(dana), false)
         .expect("topics")
         .iter()
@@ -52,15 +55,27 @@ fn topics_keep_agenda_order_and_close_once() {
         .collect();
     assert_eq!(open, vec![first.id, second.id]);
     store
+        .agenda_mut()
         .close_topic(first.id, TopicStatus::Discussed, today(), now())
         .expect("close");
     assert!(
         store
+            .agenda_mut()
             .close_topic(first.id, TopicStatus::Dropped, today(), now())
             .is_err()
     );
-    assert_eq!(store.topics(Some(dana), false).expect("open").len(), 1);
-    assert_eq!(store.topics(Some(dana), true).expect("all").len(), 2);
+    assert_eq!(
+        store
+            .agenda()
+            .topics(Some(dana), false)
+            .expect("open")
+            .len(),
+        1
+    );
+    assert_eq!(
+        store.agenda().topics(Some(dana), true).expect("all").len(),
+        2
+    );
 }
 
 #[test]
@@ -75,25 +90,30 @@ fn check_ins_and_drafts_round_trip() {
         ease: 4,
         note: "ok".into(),
     };
-    store.add_check_in(&check_in, now()).expect("saved");
+    store
+        .check_ins_mut()
+        .add_check_in(&check_in, now())
+        .expect("saved");
     let bad = CheckInDraft {
         trust: 0,
         ..check_in
     };
-    assert!(store.add_check_in(&bad, now()).is_err());
-    assert_eq!(store.check_ins(10).expect("list").len(), 1);
+    assert!(store.check_ins_mut().add_check_in(&bad, now()).is_err());
+    assert_eq!(store.check_ins().latest(10).expect("list").len(), 1);
     store
+        .drafts_mut()
         .save_draft("add", "{\"title\":\"half\"}", now())
         .expect("draft");
     store
+        .drafts_mut()
         .save_draft("add", "{\"title\":\"half typed\"}", now())
         .expect("draft");
     assert_eq!(
-        store.draft("add").expect("read").as_deref(),
+        store.drafts().draft("add").expect("read").as_deref(),
         Some("{\"title\":\"half typed\"}")
     );
-    store.discard_draft("add").expect("discard");
-    assert_eq!(store.draft("add").expect("read"), None);
+    store.drafts_mut().discard_draft("add").expect("discard");
+    assert_eq!(store.drafts().draft("add").expect("read"), None);
 }
 
 #[test]
@@ -116,7 +136,11 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
         let mut d = draft(store, person, "advice", on, title);
         d.quality = None;
         d.advice_strength = Some("finance".into());
-        store.add_interaction(&d, now()).expect("asked").id
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("asked")
+            .id
     };
     // Sam's ask is the oldest of all; Dana's oldest is the second.
     ask(&mut store, sam, day(2026, 10, 1), "Sam's");
@@ -128,6 +152,7 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
     assert_eq!(reported.interaction_id, dana_old);
     assert_eq!(reported.applied, Some(true));
     let open: Vec<i64> = store
+        .advice()
         .open_advice_loops()
         .expect("open")
         .iter()
@@ -205,7 +230,10 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
         let mut d = draft(store, person, "advice", on, title);
         d.quality = None;
         d.advice_strength = Some("finance".into());
-        store.add_interaction(&d, now()).expect("asked")
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("asked")
     };
     let first = ask(&mut store, dana, day(2026, 9, 1), "first");
     let moved = ask(&mut store, dana, day(2026, 9, 10), "moved to Sam");
@@ -219,9 +247,11 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     to_sam.quality = None;
     to_sam.advice_strength = Some("finance".into());
     store
+        .entries_mut()
         .update_interaction(moved.id, moved.version, &to_sam, now())
         .expect("moved");
     store
+        .entries_mut()
         .delete_interaction(deleted.id, now())
         .expect("deleted");
     // Dated after today: asked ahead, and one reported back ahead.
@@ -229,8 +259,15 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 12, 1))
         .expect("reported ahead");
     let gone = ask(&mut store, sam, day(2026, 10, 2), "deleted, then undone");
-    store.delete_interaction(gone.id, now()).expect("deleted");
-    store.undo_delete().expect("undone").expect("an entry back");
+    store
+        .entries_mut()
+        .delete_interaction(gone.id, now())
+        .expect("deleted");
+    store
+        .entries_mut()
+        .undo_delete()
+        .expect("undone")
+        .expect("an entry back");
     assert_eq!(first.title, "first");
     assert_ask_counts_match_the_asks(&store);
     for person in [dana, sam] {
@@ -266,7 +303,10 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
                 )
                 .expect("reported");
             assert_eq!(asks.reported, reported, "person {person} on {on}");
-            let (page, total) = store.awaiting_advice_counted(person, on).expect("prep");
+            let (page, total) = store
+                .advice()
+                .awaiting_advice_counted(person, on)
+                .expect("prep");
             assert_eq!(total, expected.len(), "person {person} on {on}");
             assert_eq!(
                 page.len(),
@@ -292,7 +332,10 @@ fn a_schema_14_journal_migrates_with_its_asks_counted() {
             let mut d = draft(&store, dana, "advice", on, &format!("ask {n}"));
             d.quality = None;
             d.advice_strength = Some("finance".into());
-            store.add_interaction(&d, now()).expect("asked");
+            store
+                .entries_mut()
+                .add_interaction(&d, now())
+                .expect("asked");
         }
         rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 10, 5))
             .expect("reported");

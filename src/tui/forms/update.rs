@@ -73,6 +73,18 @@ pub enum Cmd {
     DiscardDraft(DraftKey),
 }
 
+impl Cmd {
+    /// Whether it is about a draft (kept, dropped, looked for): quiet work
+    /// that no key waits for, and that waits for the journal's check
+    /// instead of being refused.
+    pub fn is_draft(&self) -> bool {
+        match self {
+            Cmd::FindDrafts | Cmd::SaveDraft { .. } | Cmd::DiscardDraft(_) => true,
+            Cmd::SaveEntry { .. } | Cmd::SaveCheckIn(_) | Cmd::SavePerson { .. } => false,
+        }
+    }
+}
+
 /// What a form hands back to be run: its own command, or — for a form that
 /// edits a screen's data (a topic, a promise, the summary, a profile item)
 /// — that screen's command, whose answer goes to that screen.
@@ -126,6 +138,17 @@ pub fn update(open: Option<&mut State>, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Work
             }
         }
     }
+}
+
+/// The answer to "restore what you typed?": yes opens the draft's form
+/// again; no drops the draft, and the next one left behind (if any) is
+/// offered.
+pub fn restore_answered(key: DraftKey, form: Box<State>, restore: bool) -> Outcome<Work> {
+    if restore {
+        return Outcome::ask(Ask::Open(Overlay::Form(form)))
+            .and(Ask::Info("draft restored".into()));
+    }
+    Outcome::cmd(Work::Form(Cmd::DiscardDraft(key))).with(Some(Work::Form(Cmd::FindDrafts)))
 }
 
 /// A key on the open form: y/n while it asks whether to discard, else a
@@ -191,12 +214,13 @@ pub fn on_action(open: &mut State, action: FormAction, ctx: &Ctx<'_>) -> Outcome
         }
         FormAction::Cancel => {
             open.closed = true;
-            match open.purpose {
-                Purpose::Person {
-                    onboarding: true, ..
-                } => Outcome::info("add your manager on People (5) to start journaling"),
-                _ => Outcome::none(),
+            if let Purpose::Person {
+                onboarding: true, ..
+            } = open.purpose
+            {
+                return Outcome::info("add your manager on People (5) to start journaling");
             }
+            Outcome::none()
         }
         FormAction::EditNotesExternally => edit_notes_externally(open),
     }
