@@ -50,7 +50,7 @@ fn an_unsealed_journal_reads_at_once_untouched_and_writes_once_its_check_passes(
     let people = store.people().list(false).expect("reads");
     let d = draft(&store, people[0].id, "coffee", today(), "before the check");
     assert!(
-        store.add_interaction(&d, now()).is_err(),
+        store.entries_mut().add_interaction(&d, now()).is_err(),
         "nothing is written before the check passes"
     );
     assert_eq!(std::fs::read(&path).expect("read"), before, "file changed");
@@ -67,6 +67,7 @@ fn an_unsealed_journal_reads_at_once_untouched_and_writes_once_its_check_passes(
     drop(store);
     assert!(!writable.is_read_only());
     writable
+        .entries_mut()
         .add_interaction(&d, now())
         .expect("saved after the check");
     let percents = reported.lock().expect("lock").clone();
