@@ -13,13 +13,14 @@ use std::io::Read;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::document::{RecordRef, check_document, stream_document};
+use super::documents::DocumentsMut;
 use super::export::{AdviceLoopRecord, ExportDocument, InteractionRecord, KindRecord};
 use super::fields::ImportError;
 use super::id_runs::{Follows, IdRuns};
 use super::import::{ImportFailure, ImportReport, Outcome, finish};
 use super::interactions::write_tags;
 use super::text_index::IndexedByHand;
-use super::{Store, StoreError};
+use super::StoreError;
 
 /// The journal id a file id became, and whether this import inserted it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +147,7 @@ fn entry_there(
     .optional()
 }
 
-impl Store {
+impl DocumentsMut<'_> {
     /// Imports rapport's own document. Into an empty journal every record
     /// keeps its id, so exporting again gives the same document.
     pub fn import_document(
@@ -191,7 +192,7 @@ impl Store {
                 ("calendar occurrence", "calendar occurrences"),
             ],
         );
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let index = IndexedByHand::begin(&tx)?;
         let has_current = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?
