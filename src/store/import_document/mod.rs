@@ -12,6 +12,7 @@ use std::io::Read;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::StoreError;
 use super::document::{RecordRef, check_document, stream_document};
 use super::documents::DocumentsMut;
 use super::export::{AdviceLoopRecord, ExportDocument, InteractionRecord, KindRecord};
@@ -20,7 +21,6 @@ use super::id_runs::{Follows, IdRuns};
 use super::import::{ImportFailure, ImportReport, Outcome, finish};
 use super::interactions::write_tags;
 use super::text_index::IndexedByHand;
-use super::StoreError;
 
 /// The journal id a file id became, and whether this import inserted it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
