@@ -116,7 +116,7 @@ impl DocumentsMut<'_> {
     ) -> Outcome<ImportReport> {
         let mut report = ImportReport::new(dry_run, &[("interaction", "interactions")]);
         let tx = self.store.conn.transaction()?;
-        let index = IndexedByHand::begin(&tx)?;
+        let mut index = IndexedByHand::begin(&tx)?;
         let stamp = instant_text(now);
         read(&mut |entry| {
             let entry = &entry;
