@@ -8,8 +8,9 @@
 //! 10k, 100k and 1M entries; the load average is printed with them.
 //!
 //! Run: `cargo bench --bench open` (all sizes) or
-//! `cargo bench --bench open -- 100000` (one). Needs the release binary's
-//! speed: cargo builds it with the bench profile.
+//! `cargo bench --bench open -- 100000` (one); `-- frames` times the first
+//! frames only, without the processes. Needs the release binary's speed:
+//! cargo builds it with the bench profile.
 
 mod journals;
 
@@ -32,6 +33,7 @@ fn main() {
         Some(size) => vec![size],
         None => SIZES.to_vec(),
     };
+    let frames_only = std::env::args().skip(1).any(|a| a == "frames");
     let home = tempfile::tempdir().expect("a home");
     println!("load average: {}", load_average());
     for size in sizes {
@@ -51,7 +53,9 @@ fn main() {
             &unsealed,
         );
         drop(Store::open(&journal).expect("checked and sealed again"));
-        processes(size, home.path(), &journal);
+        if !frames_only {
+            processes(size, home.path(), &journal);
+        }
         println!("load average: {}", load_average());
     }
 }

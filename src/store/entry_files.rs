@@ -2,14 +2,14 @@
 //! JSON export (`jrnl --format json`). Both become `EntryRecord`s, which the
 //! import matches on their content so that importing twice adds nothing.
 
-use std::io::Read;
+use std::io::{self, Read};
 
 use serde_json::Value;
 
 use super::fields::{Fields, ImportError, checked_day, checked_instant, checked_time, strip_bom};
-use super::import::Outcome;
+use super::import::{ImportFailure, Outcome};
 use super::instant_text;
-use super::json_stream::walk_object;
+use super::json_stream::{Utf8Checked, unreadable, walk_object};
 use crate::domain::interaction::normalized_tags;
 use crate::domain::{Category, InitiatedBy, Interaction};
 
@@ -146,49 +146,112 @@ pub struct EntryRecord {
 
 /// Reads a CSV of interactions: a header naming known columns, then rows.
 pub fn read_csv(text: &str) -> Result<Vec<EntryRecord>, ImportError> {
-    let text = strip_bom(text);
-    if text.trim().is_empty() {
+    let mut entries = Vec::new();
+    read_csv_from(strip_bom(text).as_bytes(), &mut |entry| {
+        entries.push(entry);
+        Ok(())
+    })
+    .map_err(|e| match e {
+        ImportFailure::Invalid(e) => e,
+        // Only `each` fails with the journal, and this one never fails.
+        ImportFailure::Store(e) => ImportError::new("the file", e.to_string()),
+    })?;
+    Ok(entries)
+}
+
+/// As `read_csv`, reading the file as a stream: each row goes to `each` as
+/// soon as it is read, so a CSV of any size is never held whole. The error
+/// is the one a reading of the whole file names first: text that is not
+/// UTF-8 (which stops the reading at once), an empty file, a stray quote,
+/// the header or the first bad row, and only then the first error of
+/// `each` (after which `each` is not called again); the rest of the file
+/// is read to find them.
+pub fn read_csv_from(
+    reader: impl Read,
+    each: &mut dyn FnMut(EntryRecord) -> Outcome<()>,
+) -> Outcome<()> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(Scanned::new(Utf8Checked::new(reader)));
+    let rows = csv_rows(&mut csv, each);
+    if let Err(Stop::Unreadable(e)) = rows {
+        return Err(e.into());
+    }
+    let mut rest = csv.into_inner();
+    io::copy(&mut rest, &mut io::sink()).map_err(|e| unreadable(&e))?;
+    if rest.blank {
         return Err(ImportError::new(
             "line 1",
             "the file is empty: a CSV import starts with a header naming its columns",
-        ));
+        )
+        .into());
     }
-    check_quotes(text)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header = reader.headers().map_err(csv_error)?.clone();
+    if let Some(e) = rest.quotes.finish() {
+        return Err(e.into());
+    }
+    match rows {
+        Err(Stop::Unreadable(e) | Stop::Row(e)) => Err(e.into()),
+        Ok(Some(refused)) => Err(refused),
+        Ok(None) => Ok(()),
+    }
+}
+
+/// Why the rows stopped being read.
+enum Stop {
+    /// The file: not UTF-8, or not readable.
+    Unreadable(ImportError),
+    /// The header or a row.
+    Row(ImportError),
+}
+
+impl From<csv::Error> for Stop {
+    fn from(e: csv::Error) -> Stop {
+        match e.kind() {
+            csv::ErrorKind::Io(io) => Stop::Unreadable(unreadable(io)),
+            _ => Stop::Row(csv_error(e)),
+        }
+    }
+}
+
+/// Reads the header, then hands each row to `each` until it refuses one;
+/// the rows after are still read and checked. `Ok` holds what `each`
+/// refused.
+fn csv_rows<R: Read>(
+    reader: &mut csv::Reader<R>,
+    each: &mut dyn FnMut(EntryRecord) -> Outcome<()>,
+) -> Result<Option<ImportFailure>, Stop> {
+    let header = reader.headers()?.clone();
     let mut columns: Vec<&'static str> = Vec::with_capacity(header.len());
     for name in &header {
         let wanted = name.trim().to_ascii_lowercase();
         let Some(known) = CSV_COLUMNS.iter().find(|c| **c == wanted) else {
-            return Err(ImportError::new(
+            return Err(Stop::Row(ImportError::new(
                 format!("line 1, column `{name}`"),
                 format!(
                     "unknown column; a rapport CSV has the columns {}",
                     CSV_COLUMNS.join(", ")
                 ),
-            ));
+            )));
         };
         if columns.contains(known) {
-            return Err(ImportError::new(
+            return Err(Stop::Row(ImportError::new(
                 format!("line 1, column `{name}`"),
                 "appears twice in the header",
-            ));
+            )));
         }
         columns.push(known);
     }
     for required in ["happened_on", "kind"] {
         if !columns.contains(&required) {
-            return Err(ImportError::new(
+            return Err(Stop::Row(ImportError::new(
                 "line 1",
                 format!("the header has no `{required}` column, and every row needs one"),
-            ));
+            )));
         }
     }
-    let mut entries = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(csv_error)?;
+    let mut refused = None;
+    let mut row = csv::StringRecord::new();
+    while reader.read_record(&mut row)? {
         let line = row.position().map_or(0, csv::Position::line);
         let cell = |name: &str| {
             columns
@@ -197,9 +260,14 @@ pub fn read_csv(text: &str) -> Result<Vec<EntryRecord>, ImportError> {
                 .and_then(|i| row.get(i))
                 .unwrap_or("")
         };
-        entries.push(csv_entry(Origin::Line(line), cell)?);
+        let entry = csv_entry(Origin::Line(line), cell).map_err(Stop::Row)?;
+        if refused.is_none()
+            && let Err(e) = each(entry)
+        {
+            refused = Some(e);
+        }
     }
-    Ok(entries)
+    Ok(refused)
 }
 
 fn csv_entry<'r>(
@@ -291,54 +359,146 @@ fn csv_error(e: csv::Error) -> ImportError {
 }
 
 /// Checks the quoting by RFC 4180, which the `csv` crate reads leniently:
-/// a stray quote would otherwise silently merge or split fields.
-fn check_quotes(text: &str) -> Result<(), ImportError> {
-    #[derive(PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut state = State::FieldStart;
-    let mut line = 1u64;
-    let mut opened_on = 1u64;
-    for c in text.chars() {
-        state = match (state, c) {
-            (State::FieldStart, '"') => {
-                opened_on = line;
-                State::Quoted
-            }
-            (State::FieldStart | State::Unquoted, ',' | '\n' | '\r') => State::FieldStart,
-            (State::Unquoted, '"') => {
-                return Err(ImportError::new(
-                    format!("line {line}"),
-                    "a quote inside an unquoted field: put the whole field in quotes and double the quote (\"\")",
-                ));
-            }
-            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
-            (State::Quoted, '"') => State::QuoteInQuoted,
-            (State::Quoted, _) => State::Quoted,
-            (State::QuoteInQuoted, '"') => State::Quoted,
-            (State::QuoteInQuoted, ',' | '\n' | '\r') => State::FieldStart,
-            (State::QuoteInQuoted, _) => {
-                return Err(ImportError::new(
-                    format!("line {line}"),
-                    "text after a closing quote: a quote inside a quoted field is written twice (\"\")",
-                ));
-            }
-        };
-        if c == '\n' {
-            line += 1;
+/// a stray quote would otherwise silently merge or split fields. Fed byte
+/// by byte (a byte of a longer character is neither a quote, a comma nor a
+/// line end, so bytes and characters move it alike); keeps the first
+/// problem.
+struct Quotes {
+    state: QuoteState,
+    line: u64,
+    opened_on: u64,
+    problem: Option<ImportError>,
+}
+
+#[derive(PartialEq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl Quotes {
+    fn new() -> Quotes {
+        Quotes {
+            state: QuoteState::FieldStart,
+            line: 1,
+            opened_on: 1,
+            problem: None,
         }
     }
-    if state == State::Quoted {
-        return Err(ImportError::new(
-            format!("line {opened_on}"),
-            "a quoted field opened here is never closed",
-        ));
+
+    fn step(&mut self, byte: u8) {
+        use QuoteState::*;
+        if self.problem.is_some() {
+            return;
+        }
+        let refuse =
+            |line: u64, message: &str| Some(ImportError::new(format!("line {line}"), message));
+        self.state = match (&self.state, byte) {
+            (FieldStart, b'"') => {
+                self.opened_on = self.line;
+                Quoted
+            }
+            (FieldStart | Unquoted, b',' | b'\n' | b'\r') => FieldStart,
+            (Unquoted, b'"') => {
+                self.problem = refuse(
+                    self.line,
+                    "a quote inside an unquoted field: put the whole field in quotes and double the quote (\"\")",
+                );
+                return;
+            }
+            (FieldStart | Unquoted, _) => Unquoted,
+            (Quoted, b'"') => QuoteInQuoted,
+            (Quoted, _) => Quoted,
+            (QuoteInQuoted, b'"') => Quoted,
+            (QuoteInQuoted, b',' | b'\n' | b'\r') => FieldStart,
+            (QuoteInQuoted, _) => {
+                self.problem = refuse(
+                    self.line,
+                    "text after a closing quote: a quote inside a quoted field is written twice (\"\")",
+                );
+                return;
+            }
+        };
+        if byte == b'\n' {
+            self.line += 1;
+        }
     }
-    Ok(())
+
+    /// The first problem, once the whole text went by.
+    fn finish(&mut self) -> Option<ImportError> {
+        if self.problem.is_none() && self.state == QuoteState::Quoted {
+            self.problem = Some(ImportError::new(
+                format!("line {}", self.opened_on),
+                "a quoted field opened here is never closed",
+            ));
+        }
+        self.problem.take()
+    }
+}
+
+#[cfg(test)]
+fn check_quotes(text: &str) -> Result<(), ImportError> {
+    let mut quotes = Quotes::new();
+    text.bytes().for_each(|b| quotes.step(b));
+    quotes.finish().map_or(Ok(()), Err)
+}
+
+/// Passes a CSV's bytes through to the `csv` crate, checking its quotes
+/// and whether it is all blank as they go.
+struct Scanned<R> {
+    inner: R,
+    quotes: Quotes,
+    /// Nothing but white space so far.
+    blank: bool,
+    /// The start of a character that is not ASCII, while still blank.
+    partial: Vec<u8>,
+}
+
+impl<R: Read> Scanned<R> {
+    fn new(inner: R) -> Scanned<R> {
+        Scanned {
+            inner,
+            quotes: Quotes::new(),
+            blank: true,
+            partial: Vec::new(),
+        }
+    }
+
+    /// Whether the text is still blank after `byte` (as `str::trim` sees
+    /// white space, other than ASCII included).
+    fn still_blank(&mut self, byte: u8) -> bool {
+        if byte.is_ascii() && self.partial.is_empty() {
+            return (byte as char).is_whitespace();
+        }
+        self.partial.push(byte);
+        let wanted = match self.partial[0] {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        if self.partial.len() < wanted {
+            return true;
+        }
+        let blank =
+            std::str::from_utf8(&self.partial).is_ok_and(|c| c.chars().all(char::is_whitespace));
+        self.partial.clear();
+        blank
+    }
+}
+
+impl<R: Read> Read for Scanned<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            if self.blank {
+                self.blank = self.still_blank(byte);
+            }
+            self.quotes.step(byte);
+        }
+        Ok(n)
+    }
 }
 
 /// Reads jrnl's JSON export: `{"tags": {...}, "entries": [{"title", "body",

@@ -51,16 +51,21 @@ pub fn walk_object(
 /// not UTF-8.
 fn reading_error(e: serde_json::Error) -> ImportError {
     if e.is_io() {
-        let io = io::Error::from(e);
-        if let Some(NotUtf8 { line }) = io.get_ref().and_then(|e| e.downcast_ref::<NotUtf8>()) {
-            return ImportError::new(
-                format!("line {line}"),
-                "not UTF-8 text; convert it first (e.g. with iconv)",
-            );
-        }
-        return ImportError::new("the file", format!("cannot be read: {io}"));
+        return unreadable(&io::Error::from(e));
     }
     json_syntax_error(e)
+}
+
+/// A file that could not be read through `Utf8Checked`: the line of text
+/// that is not UTF-8, or why it could not be read.
+pub(super) fn unreadable(io: &io::Error) -> ImportError {
+    if let Some(NotUtf8 { line }) = io.get_ref().and_then(|e| e.downcast_ref::<NotUtf8>()) {
+        return ImportError::new(
+            format!("line {line}"),
+            "not UTF-8 text; convert it first (e.g. with iconv)",
+        );
+    }
+    ImportError::new("the file", format!("cannot be read: {io}"))
 }
 
 struct Walk<'a, 'b> {
@@ -236,7 +241,7 @@ impl std::error::Error for NotUtf8 {}
 /// Passes bytes through, checking that they are UTF-8 as they go (a
 /// character split between two reads is checked when it is whole), and
 /// counting lines to name the one where they are not.
-struct Utf8Checked<R> {
+pub(super) struct Utf8Checked<R> {
     inner: R,
     /// The start of a character the last read ended inside.
     pending: Vec<u8>,
@@ -244,7 +249,7 @@ struct Utf8Checked<R> {
 }
 
 impl<R: Read> Utf8Checked<R> {
-    fn new(inner: R) -> Utf8Checked<R> {
+    pub(super) fn new(inner: R) -> Utf8Checked<R> {
         Utf8Checked {
             inner,
             pending: Vec::new(),

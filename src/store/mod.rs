@@ -60,7 +60,7 @@ pub use backup::{RestoreError, Restored, TABLES, restore_journal, verify_journal
 pub use document::{document_from_value, read_document};
 pub use entry_files::{
     CSV_COLUMNS, CSV_TAG_SEPARATOR, EntryRecord, KIND_ALIASES, KindChoice, Origin, csv_row,
-    entries_from_jrnl, read_csv, read_jrnl,
+    entries_from_jrnl, read_csv, read_csv_from, read_jrnl,
 };
 pub use export::{
     AdviceLoopRecord, CalendarOccurrenceRecord, CheckInRecord, EXPORT_FORMAT, EXPORT_VERSION,

@@ -48,6 +48,12 @@ pub struct OpenAsks {
     pub reported: u32,
 }
 
+/// A person's advice asks on a day: open, and reported back by then.
+struct AskCounts {
+    open: usize,
+    reported: usize,
+}
+
 /// Reads of what the coach's signals are computed from, and of nudge state: `store.nudges()`.
 pub struct Nudges<'a> {
     pub(super) store: &'a Store,
@@ -113,29 +119,46 @@ impl Nudges<'_> {
                 Ok((r.get(0)?, parse_day_column(1, &asked)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let reported: u32 = self
-            .store
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on <= ?2",
-            )?
-            .query_row(params![person_id, day_key], |r| r.get(0))?;
+        let counts = self.advice_asks_counted(person_id, day)?;
         Ok(OpenAsks {
             oldest,
-            open: self.open_asks_counted(person_id, day)?,
-            reported,
+            open: counts.open,
+            reported: u32::try_from(counts.reported).unwrap_or(u32::MAX),
         })
     }
 
     /// How many of the person's advice asks were open on `day`: asked by
     /// then and not reported back by then.
     pub fn open_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<usize> {
-        let count: i64 = self
+        Ok(self.advice_asks_counted(person_id, day)?.open)
+    }
+
+    /// The person's asks open on `day` and reported back by then, counted
+    /// from the totals in `advice_ask_count` (kept by triggers) less the
+    /// asks dated after the day, which the `advice_ask` index finds by
+    /// range: a few reads for today, however many asks there are.
+    fn advice_asks_counted(&self, person_id: i64, day: NaiveDate) -> Result<AskCounts> {
+        let (open, reported): (i64, i64) = self
             .store
             .conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({OPEN_ASKS_AS_OF})"))?
-            .query_row(params![person_id, day_text(day)], |r| r.get(0))?;
-        Ok(usize::try_from(count).unwrap_or_default())
+            .prepare_cached(
+                "SELECT c.asked - c.reported
+                        - (SELECT count(*) FROM advice_ask
+                            WHERE person_id = ?1 AND reported_on IS NULL AND asked_on > ?2)
+                        + (SELECT count(*) FROM advice_ask
+                            WHERE person_id = ?1 AND reported_on > ?2 AND asked_on <= ?2),
+                        c.reported
+                        - (SELECT count(*) FROM advice_ask WHERE person_id = ?1 AND reported_on > ?2)
+                   FROM (SELECT coalesce(max(asked), 0) AS asked, coalesce(max(reported), 0) AS reported
+                           FROM advice_ask_count WHERE person_id = ?1) c",
+            )?
+            .query_row(params![person_id, day_text(day)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok(AskCounts {
+            open: usize::try_from(open).unwrap_or_default(),
+            reported: usize::try_from(reported).unwrap_or_default(),
+        })
     }
 
     /// The nudge state of every rule for this person that has one.

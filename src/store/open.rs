@@ -20,7 +20,7 @@ static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migratio
 pub const APPLICATION_ID: i32 = 0x5250_5254;
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 

@@ -129,3 +129,53 @@ fn a_clash_with_the_journal_is_named_only_when_the_file_itself_is_sound() {
     );
     assert_eq!(copy.snapshot(), before);
 }
+
+#[test]
+fn a_csv_read_row_by_row_names_the_problem_a_whole_reading_names_first() {
+    let w = World::with_manager();
+    let before = w.snapshot();
+    let header = "happened_on,kind,title";
+    let good: String = (1..=200)
+        .map(|n| format!("2026-03-{:02},coffee,Coffee {n}\n", n % 28 + 1))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        // A row the journal refuses (an unknown kind) comes first; a row
+        // that is bad in itself, later, is named.
+        (
+            "journal-then-row.csv",
+            format!("{header}\n2026-03-01,walk,x\n{good}2026-02-30,coffee,bad\n").into_bytes(),
+            "line 203, column `happened_on`: `2026-02-30` is not a real date",
+        ),
+        // A bad row first; a stray quote far after it is named.
+        (
+            "row-then-quote.csv",
+            format!("{header}\n2026-02-30,coffee,bad\n{good}2026-03-01,coffee,say \"hi\"\n")
+                .into_bytes(),
+            "line 203: a quote inside an unquoted field",
+        ),
+        // A stray quote first; text that is not UTF-8 after it is named.
+        (
+            "quote-then-latin1.csv",
+            [
+                format!("{header}\n2026-03-01,coffee,say \"hi\"\n{good}").as_bytes(),
+                b"2026-03-01,coffee,caf\xe9\n",
+            ]
+            .concat(),
+            "line 203: not UTF-8 text",
+        ),
+    ];
+    for (name, contents, expected) in cases {
+        let file = w.file(name, contents);
+        let err = w.run(&["import", &file]).usage_error();
+        assert!(
+            err.contains(expected),
+            "{name}: expected `{expected}` in: {err}"
+        );
+        assert!(err.contains("nothing was imported"), "{name}: {err}");
+        assert_eq!(w.snapshot(), before, "{name} changed the journal");
+    }
+    let fine = w.file("fine.csv", format!("{header}\n{good}"));
+    let run = w.run(&["import", &fine]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stderr.contains("imported 200 interactions"), "{run:#?}");
+}

@@ -164,6 +164,27 @@ fn open_asks_by_definition(store: &Store, person: i64, on: NaiveDate) -> Vec<(St
     .expect("open asks")
 }
 
+/// `advice_ask_count` holds, for every person with asks, how many there
+/// are and how many were reported back: what counting `advice_ask` says.
+fn assert_ask_counts_match_the_asks(store: &Store) {
+    let rows = |sql: &str| -> Vec<(i64, i64, i64)> {
+        store
+            .connection()
+            .prepare(sql)
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .expect("counts")
+    };
+    assert_eq!(
+        rows("SELECT person_id, asked, reported FROM advice_ask_count WHERE asked > 0 ORDER BY 1"),
+        rows(
+            "SELECT person_id, count(*), count(reported_on) FROM advice_ask GROUP BY 1 ORDER BY 1"
+        ),
+    );
+}
+
 #[test]
 fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     let mut store = Store::open_in_memory().expect("open");
@@ -203,7 +224,15 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     store
         .delete_interaction(deleted.id, now())
         .expect("deleted");
+    // Dated after today: asked ahead, and one reported back ahead.
+    ask(&mut store, dana, day(2026, 12, 20), "asked ahead");
+    rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 12, 1))
+        .expect("reported ahead");
+    let gone = ask(&mut store, sam, day(2026, 10, 2), "deleted, then undone");
+    store.delete_interaction(gone.id, now()).expect("deleted");
+    store.undo_delete().expect("undone").expect("an entry back");
     assert_eq!(first.title, "first");
+    assert_ask_counts_match_the_asks(&store);
     for person in [dana, sam] {
         for on in [
             day(2026, 9, 5),
@@ -212,6 +241,8 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
             day(2026, 10, 5),
             day(2026, 10, 16),
             today(),
+            day(2026, 12, 5),
+            day(2026, 12, 31),
         ] {
             let expected = open_asks_by_definition(&store, person, on);
             let asks = store
@@ -243,4 +274,35 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
             );
         }
     }
+}
+
+#[test]
+fn a_schema_14_journal_migrates_with_its_asks_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    let dana = {
+        let mut store =
+            Store::open_with_migrations(&path, &super::profiles::first_migrations(14), 14)
+                .expect("schema 14");
+        let dana = journal_with_manager(&mut store);
+        for (n, on) in [day(2026, 9, 1), day(2026, 9, 8), day(2026, 10, 1)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut d = draft(&store, dana, "advice", on, &format!("ask {n}"));
+            d.quality = None;
+            d.advice_strength = Some("finance".into());
+            store.add_interaction(&d, now()).expect("asked");
+        }
+        rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 10, 5))
+            .expect("reported");
+        dana
+    };
+    let store = Store::open(&path).expect("migrated");
+    assert_ask_counts_match_the_asks(&store);
+    let asks = store
+        .nudges()
+        .advice_asks_as_of(dana, today(), 5)
+        .expect("asks");
+    assert_eq!((asks.open, asks.reported), (2, 1));
 }

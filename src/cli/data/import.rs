@@ -11,7 +11,7 @@ use super::super::{CmdResult, Context, Failure, resolve_person};
 use crate::present::count;
 use crate::store::{
     EntryRecord, ExportDocument, ImportError, ImportFailure, ImportReport, document_from_value,
-    entries_from_jrnl, parse_json_value, read_csv, read_jrnl, strip_bom,
+    entries_from_jrnl, parse_json_value, read_csv, read_csv_from, read_jrnl, strip_bom,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,18 +49,16 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     let shown = args.file.display().to_string();
     let mut input = open_import_file(&args.file)?;
     let bad_file = |e: ImportError| Failure::usage(format!("{shown}: {e}; nothing was imported"));
+    let refused = |e: ImportFailure| match e {
+        ImportFailure::Invalid(e) => bad_file(e),
+        ImportFailure::Store(e) => Failure::from(e),
+    };
     if streams_as_jrnl(&args, &mut input)? {
         let mut store = ctx.open_store()?;
-        let person = match &args.with {
-            Some(name) => Some(resolve_person(&store, Some(name))?.id),
-            None => store.people().current_person()?.map(|p| p.id),
-        };
+        let person = entries_person(&store, &args)?;
         let report = store
             .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
-            .map_err(|e| match e {
-                ImportFailure::Invalid(e) => bad_file(e),
-                ImportFailure::Store(e) => Failure::from(e),
-            })?;
+            .map_err(refused)?;
         say!("{}", describe(&report, &shown));
         return Ok(());
     }
@@ -73,10 +71,21 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         let report = ctx
             .open_store()?
             .import_document_from(input, args.dry_run)
-            .map_err(|e| match e {
-                ImportFailure::Invalid(e) => bad_file(e),
-                ImportFailure::Store(e) => Failure::from(e),
-            })?;
+            .map_err(refused)?;
+        say!("{}", describe(&report, &shown));
+        return Ok(());
+    }
+    if streams_as_csv(&args, &mut input)? {
+        let mut store = ctx.open_store()?;
+        let person = entries_person(&store, &args)?;
+        let report = store
+            .import_entries_from(
+                |each| read_csv_from(input, each),
+                person,
+                ctx.now,
+                args.dry_run,
+            )
+            .map_err(refused)?;
         say!("{}", describe(&report, &shown));
         return Ok(());
     }
@@ -96,10 +105,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     let outcome = match parsed {
         Parsed::Document(doc) => store.import_document(&doc, args.dry_run),
         Parsed::Entries(entries) => {
-            let person = match &args.with {
-                Some(name) => Some(resolve_person(&store, Some(name))?.id),
-                None => store.people().current_person()?.map(|p| p.id),
-            };
+            let person = entries_person(&store, &args)?;
             store.import_entries_from(
                 |each| entries.into_iter().try_for_each(each),
                 person,
@@ -108,12 +114,18 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
             )
         }
     };
-    let report = outcome.map_err(|e| match e {
-        ImportFailure::Invalid(e) => bad_file(e),
-        ImportFailure::Store(e) => Failure::from(e),
-    })?;
+    let report = outcome.map_err(refused)?;
     say!("{}", describe(&report, &shown));
     Ok(())
+}
+
+/// Who CSV and jrnl entries naming no person were with: `--with`, else the
+/// current manager, if any.
+fn entries_person(store: &crate::store::Store, args: &ImportArgs) -> Result<Option<i64>, Failure> {
+    Ok(match &args.with {
+        Some(name) => Some(resolve_person(store, Some(name))?.id),
+        None => store.people().current_person()?.map(|p| p.id),
+    })
 }
 
 enum Unreadable {
@@ -221,6 +233,34 @@ fn streams_as_document(args: &ImportArgs, input: &mut impl BufRead) -> Result<bo
         .fill_buf()
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", args.file.display())))?;
     Ok(first_key(head) == Some(b"format"))
+}
+
+/// Whether the file is CSV, to be read as a stream (a file of any size is
+/// never held whole): said so with `--format csv`, named `.csv` with no
+/// format given, or, with no format, text that does not begin with `{` or
+/// `[`. A beginning that is all white space is left to the whole reading.
+fn streams_as_csv(args: &ImportArgs, input: &mut impl BufRead) -> Result<bool, Failure> {
+    let named_csv = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    match args.format {
+        Some(format) => return Ok(format == ImportFormat::Csv),
+        None if named_csv => return Ok(true),
+        None => {}
+    }
+    let head = input
+        .fill_buf()
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", args.file.display())))?;
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    Ok(text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c != '{' && c != '['))
 }
 
 /// The first key of the JSON object `head` begins, if it is all there.

@@ -18,8 +18,8 @@ mod submit;
 mod update;
 
 pub use prep::{
-    TopicItems, one_on_one_form, one_on_one_record, one_on_one_topics, summary_body, summary_form,
-    summary_path, write_summary_form,
+    TopicItems, attach_one_on_one, one_on_one_form, one_on_one_record, one_on_one_topics,
+    summary_body, summary_form, summary_path, write_summary_form,
 };
 
 pub use profile::{profile_form, profile_op};

@@ -82,6 +82,19 @@ pub fn summary_path(form: &Form) -> Result<PathBuf, FieldErrors> {
 /// The open topics as the after-the-1:1 form lists them: id and text.
 pub type TopicItems = Vec<(i64, String)>;
 
+/// The after-the-1:1 form, saved onto the 1:1 `entry` (titled `title`)
+/// already logged today instead of a new one.
+pub fn attach_one_on_one(open: &mut OpenForm, entry: i64, title: &str) {
+    if let Purpose::OneOnOne { attach_to, .. } = &mut open.purpose {
+        *attach_to = Some(entry);
+    }
+    open.form.title = format!("{} (added to today's)", open.form.title);
+    open.form.intro = Some(format!(
+        "Added to “{}”: the topics close with it, and its quality, minutes and notes are filled in where it has none.",
+        shown_line(title)
+    ));
+}
+
 /// After the 1:1: how it went, the topics discussed (ticked; they close,
 /// linked to it), the ones the manager picked from the summary (only when
 /// there is a summary of this week or last to record them on), new topics

@@ -4,11 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Cmd, Overlay, Question, TerminalCmd};
-use super::super::forms::{self, Purpose};
+use super::super::forms;
 use super::super::keymap::{ConfirmAction, GlobalAction, HelpAction, Resolved};
 use super::asks;
 use super::fetches::batch;
-use crate::domain::text::shown_line;
 
 pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
     let overlay = app.overlay.take()?;
@@ -68,14 +67,7 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             }
             match app.keymap.resolve::<ConfirmAction>(key) {
                 Some(Resolved::Here(ConfirmAction::Yes)) => {
-                    if let Purpose::OneOnOne { attach_to, .. } = &mut form.purpose {
-                        *attach_to = Some(entry);
-                    }
-                    form.form.title = format!("{} (added to today's)", form.form.title);
-                    form.form.intro = Some(format!(
-                        "Added to “{}”: the topics close with it, and its quality, minutes and notes are filled in where it has none.",
-                        shown_line(&title)
-                    ));
+                    forms::attach_one_on_one(&mut form, entry, &title);
                     app.overlay = Some(Overlay::Form(form));
                 }
                 Some(Resolved::Here(ConfirmAction::No)) => app.overlay = Some(Overlay::Form(form)),

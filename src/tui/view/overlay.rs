@@ -10,15 +10,16 @@ use super::theme::Theme;
 use crate::domain::text::shown_line;
 use crate::present::truncated;
 use crate::tui::app::{App, Overlay, Question, Screen};
+use crate::tui::ctx::Ctx;
 use crate::tui::form::{Checklist, Editor, FieldId, Form};
-use crate::tui::forms::OpenForm;
-use crate::tui::keymap::{Context, FormAction, HelpAction, Keymap};
+use crate::tui::forms;
+use crate::tui::keymap::{Context, FormAction, HelpAction};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => render_help(app, theme, frame, area, *scroll),
-        Some(Overlay::Form(open)) => render_form(theme, &app.keymap, frame, area, open),
+        Some(Overlay::Form(open)) => render_form(open, &Ctx::of(app), frame, area),
         Some(Overlay::Confirm(Question::RestoreDraft { form, .. })) => {
             let what = form.form.title.to_lowercase();
             let text = format!(
@@ -168,7 +169,9 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-fn render_form(theme: &Theme, keymap: &Keymap, frame: &mut Frame<'_>, area: Rect, open: &OpenForm) {
+/// The form open in the overlay: the forms' view, over `forms::State`.
+fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let (theme, keymap) = (&ctx.theme, ctx.keymap);
     let form = &open.form;
     // A document to edit gets the whole width, less a margin.
     let popup_width = if form.tall {
