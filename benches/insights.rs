@@ -24,7 +24,12 @@ fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
         .flatten()
         .expect("a manager");
     let since = Range::Year.start(journals::today(), None);
-    bencher.bench_local(|| store.day_facts(person.id, since).expect("facts"));
+    bencher.bench_local(|| {
+        store
+            .aggregates()
+            .day_facts(person.id, since)
+            .expect("facts")
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 20)]
@@ -36,7 +41,7 @@ fn last_seen_per_category(bencher: Bencher<'_, '_>, size: u64) {
         .ok()
         .flatten()
         .expect("a manager");
-    bencher.bench_local(|| store.last_seen(person.id).expect("last seen"));
+    bencher.bench_local(|| store.aggregates().last_seen(person.id).expect("last seen"));
 }
 
 fn insights_over(bencher: Bencher<'_, '_>, size: u64, range: Range) {

@@ -32,6 +32,7 @@ fn heavy(size: u64) -> (Store, rapport::domain::Person) {
 fn prep_sheet(bencher: Bencher<'_, '_>, size: u64) {
     let (store, person) = heavy(size);
     let open = store
+        .advice()
         .awaiting_advice_counted(person.id, journals::today())
         .expect("asks")
         .1;

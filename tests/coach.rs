@@ -102,6 +102,7 @@ impl Journal {
             let entry = self.store.interaction(id).expect("ask");
             let advice = entry.advice_loop.expect("a loop");
             self.store
+                .advice_mut()
                 .report_advice(advice.id, Some(true), today() - Days::new(days - after))
                 .expect("report");
         }
@@ -110,6 +111,7 @@ impl Journal {
 
     fn check_in(&mut self, days: u64, trust: u8, clarity: u8) -> &mut Journal {
         self.store
+            .check_ins_mut()
             .add_check_in(
                 &CheckInDraft {
                     person_id: Some(self.dana),
@@ -127,6 +129,7 @@ impl Journal {
 
     fn topic(&mut self, days: u64) -> &mut Journal {
         self.store
+            .agenda_mut()
             .add_topic(
                 self.dana,
                 "Headcount plan",

@@ -290,11 +290,13 @@ fn l_with_a_one_on_one_logged_today_asks_and_y_adds_to_it() {
         .id;
     let one_on_ones = h
         .store
+        .agenda()
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
         .expect("days");
     assert_eq!(one_on_ones.len(), 1, "still one 1:1 today");
     let entry = h
         .store
+        .agenda()
         .last_one_on_one(dana, today())
         .expect("q")
         .expect("one");
@@ -324,6 +326,7 @@ fn l_then_n_logs_a_second_one_on_one_and_esc_neither() {
         .id;
     let days = h
         .store
+        .agenda()
         .one_on_one_days(dana, today().pred_opt().expect("day"), today())
         .expect("days");
     assert_eq!(days.len(), 2, "a second 1:1 logged");
@@ -350,7 +353,12 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
             notes: "first line".into()
         }]
     );
-    let draft = h.store.draft("entry").expect("read").unwrap_or_default();
+    let draft = h
+        .store
+        .drafts()
+        .draft("entry")
+        .expect("read")
+        .unwrap_or_default();
     assert!(
         draft.contains("first line"),
         "what was typed is kept before the editor runs: {draft}"

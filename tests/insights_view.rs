@@ -64,6 +64,7 @@ fn equal_scores() -> Store {
         store.add_interaction(&draft, Utc::now()).expect("saved");
     }
     store
+        .check_ins_mut()
         .add_check_in(
             &CheckInDraft {
                 person_id: Some(dana),

@@ -252,6 +252,7 @@ fn accepting_the_ask_about_priorities_and_what_success_looks_like_adds_each_topi
             .id;
         let topics: Vec<String> = h
             .store
+            .agenda()
             .topics(Some(dana), false)
             .expect("topics")
             .into_iter()

@@ -85,13 +85,14 @@ fn log(store: &mut Store, person: i64, kind: &str, on: NaiveDate, title: &str) -
 
 fn topic(store: &mut Store, person: i64, text: &str, added: NaiveDate) -> i64 {
     store
+        .agenda_mut()
         .add_topic(person, text, added, now())
         .expect("topic added")
         .id
 }
 
 fn agenda(store: &Store, person: i64) -> Vec<String> {
-    let topics = store.topics(Some(person), false).expect("topics");
+    let topics = store.agenda().topics(Some(person), false).expect("topics");
     topics.into_iter().map(|t| t.text).collect()
 }
 
@@ -110,14 +111,17 @@ fn closed_by(store: &Store, topic: i64) -> Option<i64> {
 fn marking_sent_saves_the_body_and_logs_a_summary_entry_that_day() {
     let (mut store, dana) = journal();
     let draft = store
+        .agenda_mut()
         .save_summary_draft(dana, this_week(), "first draft", now())
         .expect("draft saved");
     let again = store
+        .agenda_mut()
         .save_summary_draft(dana, this_week(), "second draft", now())
         .expect("draft replaced");
     assert_eq!((again.id, again.body.as_str()), (draft.id, "second draft"));
 
     let sent = store
+        .agenda_mut()
         .mark_summary_sent(dana, this_week(), "as sent", day(2026, 11, 23), now())
         .expect("marked sent");
     assert_eq!(sent.summary.id, draft.id);
@@ -128,16 +132,25 @@ fn marking_sent_saves_the_body_and_logs_a_summary_entry_that_day() {
     assert_eq!(sent.interaction.happened_on, day(2026, 11, 23));
     assert_eq!(sent.interaction.notes, "as sent");
     assert_eq!(
-        store.last_seen(dana).expect("last seen").summary,
+        store
+            .aggregates()
+            .last_seen(dana)
+            .expect("last seen")
+            .summary,
         Some(day(2026, 11, 23))
     );
 
     // What was sent stays as sent.
-    let twice = store.mark_summary_sent(dana, this_week(), "again", today(), now());
+    let twice = store
+        .agenda_mut()
+        .mark_summary_sent(dana, this_week(), "again", today(), now());
     assert!(matches!(twice, Err(StoreError::Conflict(m)) if m.contains("already sent")));
-    let edit = store.save_summary_draft(dana, this_week(), "edited", now());
+    let edit = store
+        .agenda_mut()
+        .save_summary_draft(dana, this_week(), "edited", now());
     assert!(matches!(edit, Err(StoreError::Conflict(_))));
     let kept = store
+        .agenda()
         .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");
@@ -151,14 +164,25 @@ fn a_summary_cannot_be_sent_by_the_one_on_one_it_follows_or_for_nobody() {
         after: Some(day(2026, 11, 22)),
         for_day: None,
     };
-    let early = store.mark_summary_sent(dana, after_the_22nd, "x", day(2026, 11, 22), now());
+    let early =
+        store
+            .agenda_mut()
+            .mark_summary_sent(dana, after_the_22nd, "x", day(2026, 11, 22), now());
     assert!(matches!(early, Err(StoreError::Conflict(_))));
-    let nobody = store.mark_summary_sent(99, this_week(), "x", today(), now());
+    let nobody = store
+        .agenda_mut()
+        .mark_summary_sent(99, this_week(), "x", today(), now());
     assert!(matches!(
         nobody,
         Err(StoreError::NotFound { what: "person", .. })
     ));
-    assert_eq!(store.summary(dana, this_week().after).expect("read"), None);
+    assert_eq!(
+        store
+            .agenda()
+            .summary(dana, this_week().after)
+            .expect("read"),
+        None
+    );
 }
 
 #[test]
@@ -167,22 +191,38 @@ fn moving_a_topic_swaps_it_with_its_neighbour_and_stops_at_the_ends() {
     let a = topic(&mut store, dana, "A", today());
     let b = topic(&mut store, dana, "B", today());
     let c = topic(&mut store, dana, "C", today());
-    assert_eq!(store.move_topic(c, TopicMove::Up, now()).ok(), Some(true));
-    assert_eq!(agenda(&store, dana), ["A", "C", "B"]);
-    assert_eq!(store.move_topic(a, TopicMove::Down, now()).ok(), Some(true));
-    assert_eq!(agenda(&store, dana), ["C", "A", "B"]);
-    assert_eq!(store.move_topic(c, TopicMove::Up, now()).ok(), Some(false));
     assert_eq!(
-        store.move_topic(b, TopicMove::Down, now()).ok(),
+        store.agenda_mut().move_topic(c, TopicMove::Up, now()).ok(),
+        Some(true)
+    );
+    assert_eq!(agenda(&store, dana), ["A", "C", "B"]);
+    assert_eq!(
+        store
+            .agenda_mut()
+            .move_topic(a, TopicMove::Down, now())
+            .ok(),
+        Some(true)
+    );
+    assert_eq!(agenda(&store, dana), ["C", "A", "B"]);
+    assert_eq!(
+        store.agenda_mut().move_topic(c, TopicMove::Up, now()).ok(),
+        Some(false)
+    );
+    assert_eq!(
+        store
+            .agenda_mut()
+            .move_topic(b, TopicMove::Down, now())
+            .ok(),
         Some(false)
     );
     store
+        .agenda_mut()
         .close_topic(a, TopicStatus::Dropped, today(), now())
         .expect("dropped");
-    let closed = store.move_topic(a, TopicMove::Up, now());
+    let closed = store.agenda_mut().move_topic(a, TopicMove::Up, now());
     assert!(matches!(closed, Err(StoreError::Conflict(_))));
     assert!(matches!(
-        store.move_topic(404, TopicMove::Up, now()),
+        store.agenda_mut().move_topic(404, TopicMove::Up, now()),
         Err(StoreError::NotFound { what: "topic", .. })
     ));
 }
@@ -196,9 +236,15 @@ fn topics_with_equal_positions_still_move() {
         .connection()
         .execute("UPDATE topic SET position = 0", [])
         .expect("positions flattened, as an import might leave them");
-    assert_eq!(store.move_topic(b, TopicMove::Up, now()).ok(), Some(true));
+    assert_eq!(
+        store.agenda_mut().move_topic(b, TopicMove::Up, now()).ok(),
+        Some(true)
+    );
     assert_eq!(agenda(&store, dana), ["B", "A"]);
-    assert_eq!(store.move_topic(a, TopicMove::Up, now()).ok(), Some(true));
+    assert_eq!(
+        store.agenda_mut().move_topic(a, TopicMove::Up, now()).ok(),
+        Some(true)
+    );
     assert_eq!(agenda(&store, dana), ["A", "B"]);
 }
 
@@ -212,23 +258,30 @@ fn topics_discussed_close_on_the_one_on_ones_day_linked_to_it() {
     let one_on_one = log(&mut store, dana, "one_on_one", day(2026, 11, 17), "Weekly");
 
     // All or nothing: a topic of someone else's leaves the others open.
-    let mixed = store.close_topics_discussed(one_on_one, &[hiring, theirs], now());
+    let mixed = store
+        .agenda_mut()
+        .close_topics_discussed(one_on_one, &[hiring, theirs], now());
     assert!(matches!(mixed, Err(StoreError::Conflict(_))));
     assert_eq!(
-        store.topic(hiring).expect("topic").status,
+        store.agenda().topic(hiring).expect("topic").status,
         TopicStatus::Open
     );
 
     let closed = store
+        .agenda_mut()
         .close_topics_discussed(one_on_one, &[hiring], now())
         .expect("closed");
     assert_eq!(closed[0].status, TopicStatus::Discussed);
     assert_eq!(closed[0].closed_on, Some(day(2026, 11, 17)));
     assert_eq!(closed_by(&store, hiring), Some(one_on_one));
     assert_eq!(closed_by(&store, budget), None);
-    let again = store.close_topics_discussed(one_on_one, &[hiring], now());
+    let again = store
+        .agenda_mut()
+        .close_topics_discussed(one_on_one, &[hiring], now());
     assert!(matches!(again, Err(StoreError::Conflict(_))));
-    let no_entry = store.close_topics_discussed(404, &[budget], now());
+    let no_entry = store
+        .agenda_mut()
+        .close_topics_discussed(404, &[budget], now());
     assert!(matches!(
         no_entry,
         Err(StoreError::NotFound { what: "entry", .. })
@@ -246,18 +299,25 @@ fn the_after_the_one_on_one_form_saves_everything_or_nothing() {
         picked: vec![hiring, budget],
     };
     // No summary this week or last to record the picks on: nothing is saved.
-    let refused = store.record_one_on_one(&record, now());
+    let refused = store.agenda_mut().record_one_on_one(&record, now());
     assert!(matches!(refused, Err(StoreError::Conflict(_))));
-    assert_eq!(store.last_one_on_one(dana, today()).expect("read"), None);
     assert_eq!(
-        store.topic(hiring).expect("topic").status,
+        store.agenda().last_one_on_one(dana, today()).expect("read"),
+        None
+    );
+    assert_eq!(
+        store.agenda().topic(hiring).expect("topic").status,
         TopicStatus::Open
     );
 
     store
+        .agenda_mut()
         .mark_summary_sent(dana, this_week(), "summary", day(2026, 11, 20), now())
         .expect("sent");
-    let saved = store.record_one_on_one(&record, now()).expect("recorded");
+    let saved = store
+        .agenda_mut()
+        .record_one_on_one(&record, now())
+        .expect("recorded");
     assert_eq!(saved.interaction.kind, "one_on_one");
     assert_eq!(saved.closed.len(), 1);
     assert_eq!(closed_by(&store, hiring), Some(saved.interaction.id));
@@ -270,7 +330,7 @@ fn the_after_the_one_on_one_form_saves_everything_or_nothing() {
     let mut coffee = record.clone();
     coffee.draft = draft(&store, dana, "coffee", today(), "Coffee");
     coffee.discussed.clear();
-    let not_formal = store.record_one_on_one(&coffee, now());
+    let not_formal = store.agenda_mut().record_one_on_one(&coffee, now());
     assert!(matches!(not_formal, Err(StoreError::Conflict(m)) if m.contains("not a 1:1")));
 }
 
@@ -282,19 +342,25 @@ fn picks_replace_earlier_ones_and_must_be_the_same_persons_topics() {
     let b = topic(&mut store, dana, "B", today());
     let theirs = topic(&mut store, sam, "S", today());
     let summary = store
+        .agenda_mut()
         .save_summary_draft(dana, this_week(), "draft", now())
         .expect("draft");
     let picked = store
+        .agenda_mut()
         .set_summary_picks(summary.id, &[b, a], now())
         .expect("picked");
     assert_eq!(picked.picked_topics, vec![a, b]);
     let picked = store
+        .agenda_mut()
         .set_summary_picks(summary.id, &[b], now())
         .expect("picked");
     assert_eq!(picked.picked_topics, vec![b]);
-    let wrong = store.set_summary_picks(summary.id, &[theirs], now());
+    let wrong = store
+        .agenda_mut()
+        .set_summary_picks(summary.id, &[theirs], now());
     assert!(matches!(wrong, Err(StoreError::Conflict(_))));
     let kept = store
+        .agenda()
         .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");
@@ -356,6 +422,7 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
         for_day: Some(today()),
     };
     store
+        .agenda_mut()
         .save_summary_draft(dana, after_the_last, "# Draft\n\nHello", now())
         .expect("draft");
     let sheet = journal::prep_sheet(&store, &person, today()).expect("the sheet");

@@ -82,7 +82,10 @@ fn small_store() -> Store {
     log(&mut store, "feedback", 23, "Clear roadmap doc");
     log(&mut store, "advice", 19, "How do I pitch the migration?");
     for text in ["Hiring plan", "Budget"] {
-        store.add_topic(dana, text, day(16), now).expect("topic");
+        store
+            .agenda_mut()
+            .add_topic(dana, text, day(16), now)
+            .expect("topic");
     }
     store
 }
@@ -115,6 +118,7 @@ fn dana(h: &Harness) -> i64 {
 
 fn open_topics(h: &Harness) -> Vec<String> {
     h.store
+        .agenda()
         .topics(Some(dana(h)), false)
         .expect("topics")
         .into_iter()
@@ -254,7 +258,11 @@ fn adding_reordering_discussing_and_dropping_topics() {
     // x marks the selected one discussed.
     h.press(KeyCode::Char('j')).press(KeyCode::Char('x'));
     assert_eq!(open_topics(&h), ["Hiring plan", "Offsite plan"]);
-    let all = h.store.topics(Some(dana(&h)), true).expect("topics");
+    let all = h
+        .store
+        .agenda()
+        .topics(Some(dana(&h)), true)
+        .expect("topics");
     let budget = all.iter().find(|t| t.text == "Budget").expect("budget");
     assert_eq!(budget.status, TopicStatus::Discussed);
 
@@ -263,7 +271,11 @@ fn adding_reordering_discussing_and_dropping_topics() {
     assert_eq!(open_topics(&h), ["Hiring plan", "Offsite plan"]);
     h.press(KeyCode::Char('D')).press(KeyCode::Char('y'));
     assert_eq!(open_topics(&h), ["Hiring plan"]);
-    let all = h.store.topics(Some(dana(&h)), true).expect("topics");
+    let all = h
+        .store
+        .agenda()
+        .topics(Some(dana(&h)), true)
+        .expect("topics");
     let offsite = all
         .iter()
         .find(|t| t.text == "Offsite plan")
@@ -292,6 +304,7 @@ fn x_on_the_advice_pane_records_the_report_back_on_the_selected_ask() {
     assert_eq!(asks(&h), vec![before[0], before[2]]);
     let open: Vec<i64> = h
         .store
+        .advice()
         .open_advice_loops()
         .expect("loops")
         .iter()
@@ -321,6 +334,7 @@ fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
 
     let last = h
         .store
+        .agenda()
         .last_one_on_one(dana(&h), today())
         .expect("read")
         .expect("the 1:1");
@@ -341,12 +355,14 @@ fn the_after_the_one_on_one_form_closes_the_ticked_topics_and_adds_new_ones() {
     assert_eq!(closed_by, Some(last.id));
     let summary = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("summary");
     assert_eq!(summary.picked_topics.len(), 2);
     let asks: Vec<String> = h
         .store
+        .advice()
         .open_advice_loops()
         .expect("loops")
         .into_iter()
@@ -369,7 +385,12 @@ fn a_half_typed_after_the_one_on_one_form_is_offered_back() {
     for _ in 0..3 {
         h.tick();
     }
-    let body = h.store.draft("one_on_one").expect("read").expect("a draft");
+    let body = h
+        .store
+        .drafts()
+        .draft("one_on_one")
+        .expect("read")
+        .expect("a draft");
     assert!(body.contains("half typed"));
 
     let mut again = Harness::new(h.store, 120, 40);

@@ -211,7 +211,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert_eq!(h.app.journal.selected_entry().map(|e| e.id), Some(entry.id));
     assert!(h.screen_text().contains("Dinner at Luigi's"));
     assert_eq!(
-        h.store.draft("entry").expect("draft"),
+        h.store.drafts().draft("entry").expect("draft"),
         None,
         "no draft left"
     );
@@ -378,7 +378,7 @@ fn a_check_in_is_saved_from_its_form() {
         .press(KeyCode::Tab)
         .type_text("still guessing")
         .press(KeyCode::Enter);
-    let check_ins = h.store.check_ins(5).expect("check-ins");
+    let check_ins = h.store.check_ins().latest(5).expect("check-ins");
     let c = check_ins.first().expect("one");
     assert_eq!(
         (c.trust, c.clarity, c.ease, c.note.as_str()),
@@ -418,7 +418,7 @@ fn a_draft_left_behind_is_offered_back() {
     for _ in 0..3 {
         h.tick();
     }
-    assert!(h.store.draft("entry").expect("draft").is_some());
+    assert!(h.store.drafts().draft("entry").expect("draft").is_some());
     // The program dies here; a new start over the same journal offers it back.
     let store = std::mem::replace(&mut h.store, Store::open_in_memory().expect("open"));
     let mut again = Harness::new(store, 120, 40);
@@ -433,7 +433,7 @@ fn a_draft_left_behind_is_offered_back() {
     );
     again.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(again.titles().contains(&"Half-typed dinner".to_string()));
-    assert_eq!(again.store.draft("entry").expect("draft"), None);
+    assert_eq!(again.store.drafts().draft("entry").expect("draft"), None);
 }
 
 #[test]
@@ -443,6 +443,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     // text by name, the kind and person by name, who started it as "them".
     let previous = r#"{"by":"them","date":"2026-11-20","kind":"coffee","minutes":"30","my_promises":"","notes":"walked to the river","quality":"5","strength":"","tags":"walks, river","their_promises":"","time":"","title":"Coffee by the river","visible":"shared","with":"Dana Okafor"}"#;
     store
+        .drafts_mut()
         .save_draft("entry", previous, Utc::now())
         .expect("draft");
     let mut h = Harness::new(store, 120, 40);
@@ -471,7 +472,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     assert_eq!(saved.minutes, Some(30));
     assert_eq!(saved.tags, ["river", "walks"]);
     assert_eq!(saved.notes, "walked to the river");
-    assert_eq!(h.store.draft("entry").expect("draft"), None);
+    assert_eq!(h.store.drafts().draft("entry").expect("draft"), None);
 }
 
 #[test]

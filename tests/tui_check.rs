@@ -105,7 +105,11 @@ fn while_the_journal_is_checked_a_save_waits_and_what_was_typed_stays() {
     dispatch(&mut h.app, &mut h.store, Msg::CheckPassed);
     assert!(h.app.checking.is_none() && h.app.held.is_empty());
     assert!(
-        h.store.draft(ENTRY_DRAFT).expect("reads").is_some(),
+        h.store
+            .drafts()
+            .draft(ENTRY_DRAFT)
+            .expect("reads")
+            .is_some(),
         "the held draft is saved once the check passes"
     );
     assert!(h.screen_text().contains("the journal passed its check"));

@@ -53,6 +53,7 @@ impl Threaded {
             .expect("person");
         for topic in topics {
             store
+                .agenda_mut()
                 .add_topic(dana.id, topic, day(20), Utc::now())
                 .expect("topic");
         }

@@ -121,6 +121,7 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
     let facts = journal::summary_facts(&store, &person, as_of)?;
     let window = facts.window;
     let saved = store
+        .agenda()
         .summary(person.id, window.previous)?
         .filter(|s| !args.regenerate && !s.body.trim().is_empty());
     let (body, origin) = match (&args.body_file, &saved) {
@@ -147,7 +148,9 @@ pub fn summary(args: SummaryArgs, ctx: &Context) -> CmdResult {
                 "{sent_on} is still to come: a summary is marked sent on the day it went out"
             )));
         }
-        let sent = store.mark_summary_sent(person.id, of, &body, sent_on, ctx.now)?;
+        let sent = store
+            .agenda_mut()
+            .mark_summary_sent(person.id, of, &body, sent_on, ctx.now)?;
         say!(
             "marked the summary {} sent to {name} on {}; logged as entry {}",
             window.for_text(),

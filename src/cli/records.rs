@@ -107,7 +107,7 @@ pub fn checkin(args: CheckinArgs, ctx: &Context) -> CmdResult {
         ease: args.ease,
         note: args.note.unwrap_or_default(),
     };
-    let saved = store.add_check_in(&draft, ctx.now)?;
+    let saved = store.check_ins_mut().add_check_in(&draft, ctx.now)?;
     print_line(saved.id)?;
     say!(
         "checked in for {}: trust {}, clarity {}, ease {}",
@@ -124,7 +124,9 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
     match cmd {
         TopicCommand::Add { text, with } => {
             let person = resolve_person(&store, with.as_deref())?;
-            let topic = store.add_topic(person.id, &text, ctx.today, ctx.now)?;
+            let topic = store
+                .agenda_mut()
+                .add_topic(person.id, &text, ctx.today, ctx.now)?;
             print_line(topic.id)?;
             say!("added to the agenda with {}", shown_line(&person.name));
             Ok(())
@@ -134,7 +136,7 @@ pub fn topic(cmd: TopicCommand, ctx: &Context) -> CmdResult {
                 Some(name) => Some(store.people().person_named(&name)?.id),
                 None => None,
             };
-            let topics = store.topics(person_id, all)?;
+            let topics = store.agenda().topics(person_id, all)?;
             if json {
                 return print_json(&topics);
             }
@@ -170,7 +172,9 @@ fn close(
     status: TopicStatus,
     ctx: &Context,
 ) -> CmdResult {
-    let topic = store.close_topic(id, status, ctx.today, ctx.now)?;
+    let topic = store
+        .agenda_mut()
+        .close_topic(id, status, ctx.today, ctx.now)?;
     say!("topic {} marked {}", topic.id, topic.status.as_str());
     Ok(())
 }
@@ -179,7 +183,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
     match cmd {
         AdviceCommand::List { json } => {
-            let loops = store.open_advice_loops()?;
+            let loops = store.advice().open_advice_loops()?;
             if json {
                 return print_json(&loops);
             }
@@ -223,7 +227,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
                 (_, true) => Some(false),
                 _ => None,
             };
-            store.report_advice(advice.id, outcome, on)?;
+            store.advice_mut().report_advice(advice.id, outcome, on)?;
             say!("reported back on entry {id}");
             Ok(())
         }

@@ -138,10 +138,12 @@ pub fn write_large(
     let check_ins = usize::try_from(store.add_check_ins_bulk(weeks, now)?).unwrap_or(usize::MAX);
     let mut topics = 0;
     for (n, text) in super::TOPICS.iter().enumerate() {
-        let topic = store.add_topic(dana.id, text, today, now)?;
+        let topic = store.agenda_mut().add_topic(dana.id, text, today, now)?;
         topics += 1;
         if n % 3 == 0 {
-            store.close_topic(topic.id, TopicStatus::Discussed, today, now)?;
+            store
+                .agenda_mut()
+                .close_topic(topic.id, TopicStatus::Discussed, today, now)?;
         }
     }
     Ok(DemoCounts {

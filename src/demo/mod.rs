@@ -384,7 +384,11 @@ pub fn write_demo(
                 && let Some(advice) = store.interaction(id)?.advice_loop
             {
                 let applied = dice.chance(0.8);
-                store.report_advice(advice.id, Some(applied), day(Weekday::Wed) + Days::new(9))?;
+                store.advice_mut().report_advice(
+                    advice.id,
+                    Some(applied),
+                    day(Weekday::Wed) + Days::new(9),
+                )?;
             }
         }
         if in_range(day(Weekday::Thu)) && dice.chance(0.15) {
@@ -442,7 +446,7 @@ pub fn write_demo(
             )?;
         }
         if in_range(day(Weekday::Fri)) && dice.chance(0.8) {
-            store.add_check_in(
+            store.check_ins_mut().add_check_in(
                 &CheckInDraft {
                     person_id: Some(dana.id),
                     checked_on: day(Weekday::Fri),
@@ -518,14 +522,24 @@ pub fn write_demo(
     }
     for (i, text) in TOPICS.iter().enumerate() {
         let added = today - Days::new(8 * (TOPICS.len() - i) as u64);
-        let topic = store.add_topic(dana.id, text, added, now)?;
+        let topic = store.agenda_mut().add_topic(dana.id, text, added, now)?;
         counts.topics += 1;
         match i % 4 {
             0 | 2 if i < 5 => {
-                store.close_topic(topic.id, TopicStatus::Discussed, added + Days::new(7), now)?;
+                store.agenda_mut().close_topic(
+                    topic.id,
+                    TopicStatus::Discussed,
+                    added + Days::new(7),
+                    now,
+                )?;
             }
             1 if i < 5 => {
-                store.close_topic(topic.id, TopicStatus::Dropped, added + Days::new(14), now)?;
+                store.agenda_mut().close_topic(
+                    topic.id,
+                    TopicStatus::Dropped,
+                    added + Days::new(14),
+                    now,
+                )?;
             }
             _ => {}
         }

@@ -125,6 +125,7 @@ pub fn write_promises(
     for demo in &list {
         let nominal = ago(demo.made);
         let one_on_one = store
+            .agenda()
             .last_one_on_one(person_id, nominal)?
             .filter(|e| nominal.signed_duration_since(e.happened_on).num_days() < 7);
         let draft = PromiseDraft {

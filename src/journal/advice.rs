@@ -13,8 +13,11 @@ pub fn report_oldest_advice(
     applied: bool,
     today: NaiveDate,
 ) -> Result<Option<AdviceLoop>> {
-    match store.oldest_open_advice(person_id)? {
-        Some(ask) => store.report_advice(ask.id, Some(applied), today).map(Some),
+    match store.advice().oldest_open_advice(person_id)? {
+        Some(ask) => store
+            .advice_mut()
+            .report_advice(ask.id, Some(applied), today)
+            .map(Some),
         None => Ok(None),
     }
 }

@@ -12,6 +12,7 @@ use crate::store::{PromiseFilter, Result, Store};
 /// Everything the coach's signals need for one person on one day.
 pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<CoachFacts> {
     let open_topics: Vec<(String, NaiveDate)> = store
+        .agenda()
         .topics(Some(person.id), false)?
         .into_iter()
         .filter(|t| t.added_on <= today)
@@ -26,16 +27,17 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
     let mut check_ins = store.nudges().last_check_ins(person.id, today, 6)?;
     check_ins.reverse();
     let asks = store.nudges().advice_asks_as_of(person.id, today, 1)?;
-    let last_seen = store.last_seen_as_of(person.id, today)?;
+    let last_seen = store.aggregates().last_seen_as_of(person.id, today)?;
     // A risk is raised by the 1:1 or the summary that came after it.
     let raised_through = last_seen.one_on_one.max(last_seen.summary);
     Ok(CoachFacts {
         today,
         person: person.clone(),
         last_seen,
-        earliest: store.earliest_day(person.id)?,
+        earliest: store.aggregates().earliest_day(person.id)?,
         next_one_on_one: next_one_on_one_for(store, person, today)?.on,
         recent: store
+            .aggregates()
             .day_facts(person.id, since)?
             .into_iter()
             .filter(|f| f.day <= today)
@@ -52,7 +54,11 @@ pub fn coach_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<C
             person_id: Some(person.id),
             include_closed: true,
         })?,
-        unraised_risk: store.oldest_shared_risk_after(person.id, raised_through, today)?,
+        unraised_risk: store.aggregates().oldest_shared_risk_after(
+            person.id,
+            raised_through,
+            today,
+        )?,
     })
 }
 

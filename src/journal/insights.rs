@@ -17,15 +17,15 @@ pub fn insights(
     today: NaiveDate,
 ) -> Result<Insights> {
     let earliest = match range {
-        Range::All => store.earliest_day(person.id)?,
+        Range::All => store.aggregates().earliest_day(person.id)?,
         _ => None,
     };
     let since = range
         .start(today, earliest)
         .min(crate::insights::calendar_start(today));
     let since = monday_of(since);
-    let facts = store.day_facts(person.id, since)?;
-    let check_ins = store.check_ins_since(person.id, since)?;
+    let facts = store.aggregates().day_facts(person.id, since)?;
+    let check_ins = store.aggregates().check_ins_since(person.id, since)?;
     let promises = store.promises().list(PromiseFilter {
         person_id: Some(person.id),
         include_closed: true,
@@ -34,7 +34,7 @@ pub fn insights(
         facts: &facts,
         check_ins: &check_ins,
         promises: &promises,
-        last_seen: store.last_seen(person.id)?,
+        last_seen: store.aggregates().last_seen(person.id)?,
         targets: CadenceTargets {
             one_on_one: person.cadence_days,
             informal: targets.informal_days,

@@ -18,7 +18,7 @@ const WINDOW_ENTRY_LIMIT: u32 = 1000;
 
 /// Everything the prep sheet is built from, for `person` on `today`.
 pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<PrepFacts> {
-    let last = store.last_one_on_one(person.id, today)?;
+    let last = store.agenda().last_one_on_one(person.id, today)?;
     let last_day = last.as_ref().map(|l| l.happened_on);
     let since = PrepFacts::window_start(last.as_ref().map(|l| l.happened_on), today);
     let filter = InteractionFilter {
@@ -36,27 +36,30 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
     let keep = PREP_RECENT_LIMIT as usize + usize::from(last.is_some());
     let recent_truncated = recent.len() > keep;
     recent.truncate(keep);
-    let open_topics = store.topics(Some(person.id), false)?;
+    let open_topics = store.agenda().topics(Some(person.id), false)?;
     let oldest = open_topics
         .iter()
         .map(|t| t.added_on)
         .min()
         .unwrap_or(today);
-    let (open_advice, open_advice_total) = store.awaiting_advice_counted(person.id, today)?;
+    let (open_advice, open_advice_total) =
+        store.advice().awaiting_advice_counted(person.id, today)?;
     let summary_facts = summary_facts(store, person, today)?;
     Ok(PrepFacts {
         person: person.clone(),
         today,
-        earliest: store.earliest_day(person.id)?,
+        earliest: store.aggregates().earliest_day(person.id)?,
         last_one_on_one: last,
         recent,
         recent_truncated,
-        one_on_ones: store.one_on_one_days(person.id, oldest, today)?,
+        one_on_ones: store.agenda().one_on_one_days(person.id, oldest, today)?,
         open_topics,
         open_advice,
         open_advice_total,
-        summary: store.summary(person.id, summary_facts.window.previous)?,
-        summary_entry: store.last_summary_entry(person.id, today)?,
+        summary: store
+            .agenda()
+            .summary(person.id, summary_facts.window.previous)?,
+        summary_entry: store.agenda().last_summary_entry(person.id, today)?,
         summary_facts,
         profile: store.profiles().profile(Some(person.id))?,
         expectations: store.profiles().expectations(Some(person.id), false)?,
@@ -82,10 +85,12 @@ pub fn prep_sheet(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
 /// `prep::SummaryWindow`) and the 1:1 it prepares.
 pub fn summary_window(store: &Store, person: &Person, today: NaiveDate) -> Result<SummaryWindow> {
     let last = store
+        .agenda()
         .last_one_on_one(person.id, today)?
         .map(|l| l.happened_on);
     let before = match last.and_then(|l| l.pred_opt()) {
         Some(day) => store
+            .agenda()
             .last_one_on_one(person.id, day)?
             .map(|l| l.happened_on),
         None => None,
@@ -96,6 +101,7 @@ pub fn summary_window(store: &Store, person: &Person, today: NaiveDate) -> Resul
         last_one_on_one: last,
         one_on_one_before: before,
         last_summary: store
+            .agenda()
             .last_summary_entry(person.id, today)?
             .map(|e| e.happened_on),
         next_one_on_one: next.on,
@@ -115,12 +121,15 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
         limit: WINDOW_ENTRY_LIMIT,
         after: None,
     };
-    let topics = store.topics_open_on(person.id, today)?;
+    let topics = store.agenda().topics_open_on(person.id, today)?;
     let oldest = topics.iter().map(|t| t.added_on).min().unwrap_or(today);
-    let one_on_ones = store.one_on_one_days(person.id, oldest, today)?;
+    let one_on_ones = store.agenda().one_on_one_days(person.id, oldest, today)?;
     let profile = store.profiles().profile(Some(person.id))?;
     let already_sent = match window.start {
-        WindowStart::LastSummary(_) => store.last_summary_entry(person.id, today)?.map(|e| e.notes),
+        WindowStart::LastSummary(_) => store
+            .agenda()
+            .last_summary_entry(person.id, today)?
+            .map(|e| e.notes),
         _ => None,
     };
     Ok(SummaryFacts {
@@ -128,8 +137,10 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
         window,
         entries: store.interactions(&filter, page)?,
         open_topics: agenda(&topics, &one_on_ones, today),
-        new_asks: store.advice_asked(person.id, window.from, today)?,
-        reported_advice: store.advice_reported(person.id, window.from, today)?,
+        new_asks: store.advice().advice_asked(person.id, window.from, today)?,
+        reported_advice: store
+            .advice()
+            .advice_reported(person.id, window.from, today)?,
         goals: profile.texts(Facet::Goal),
         bad_news_early: profile
             .value(Facet::BadNews)

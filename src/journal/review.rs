@@ -39,7 +39,7 @@ pub fn review(
     let mut one_on_one_before = Vec::new();
     for p in &people {
         let before = since.pred_opt().unwrap_or(since);
-        if let Some(last) = store.last_one_on_one(p.id, before)? {
+        if let Some(last) = store.agenda().last_one_on_one(p.id, before)? {
             one_on_one_before.push((p.id, last.happened_on));
         }
     }

@@ -22,12 +22,13 @@ pub fn next_one_on_one_for(
     today: NaiveDate,
 ) -> Result<NextOneOnOne> {
     let last = store
+        .agenda()
         .last_one_on_one(person.id, today)?
         .map(|l| l.happened_on);
     Ok(next_one_on_one_planned(
         person,
         last,
-        store.earliest_day(person.id)?,
+        store.aggregates().earliest_day(person.id)?,
         today,
         plan(store, person, last, today)?,
     ))
@@ -67,8 +68,8 @@ pub fn status_facts(store: &Store, today: NaiveDate) -> Result<Option<StatusFact
     };
     // The summary for the next 1:1, by the one sent-before rule.
     let window = super::prep::summary_window(store, &person, today)?;
-    let saved = store.summary(person.id, window.previous)?;
-    let logged = store.last_summary_entry(person.id, today)?;
+    let saved = store.agenda().summary(person.id, window.previous)?;
+    let logged = store.agenda().last_summary_entry(person.id, today)?;
     Ok(Some(StatusFacts {
         next: next_one_on_one_for(store, &person, today)?,
         summary: summary_status(saved.as_ref(), logged.as_ref(), &window),

@@ -9,12 +9,23 @@ use super::records::{CHECK_IN_COLUMNS, check_in_from_row};
 use super::{Result, Store, day_text, parse_day_column};
 use crate::domain::{Category, CheckIn, DayFact, LastSeen};
 
+/// Reads of per-day and per-person aggregates (insights, last seen): `store.aggregates()`.
+pub struct Aggregates<'a> {
+    pub(super) store: &'a Store,
+}
+
 impl Store {
+    pub fn aggregates(&self) -> Aggregates<'_> {
+        Aggregates { store: self }
+    }
+}
+
+impl Aggregates<'_> {
     /// Per day and kind: how many, their quality sum and count, how many I
     /// started — for one person, from `since` on.
     pub fn day_facts(&self, person_id: i64, since: NaiveDate) -> Result<Vec<DayFact>> {
-        let kinds = self.people().kinds()?;
-        let mut stmt = self.conn.prepare_cached(
+        let kinds = self.store.people().kinds()?;
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT happened_on, kind_id, count, quality_sum, quality_count, by_me
                FROM day_total
               WHERE person_id = ?1 AND happened_on >= ?2",
@@ -52,6 +63,7 @@ impl Store {
     /// The day of a person's first entry.
     pub fn earliest_day(&self, person_id: i64) -> Result<Option<NaiveDate>> {
         let first: Option<String> = self
+            .store
             .conn
             .prepare_cached("SELECT min(happened_on) FROM day_total WHERE person_id = ?1")?
             .query_row([person_id], |r| r.get(0))?;
@@ -64,12 +76,12 @@ impl Store {
     /// The last day of each category with this person, on or before `day`.
     pub fn last_seen_as_of(&self, person_id: i64, day: NaiveDate) -> Result<LastSeen> {
         let mut last = LastSeen::default();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT max(happened_on) FROM day_total
               WHERE kind_id = ?1 AND person_id = ?2 AND happened_on <= ?3",
         )?;
         let until = day_text(day);
-        for kind in self.people().kinds()? {
+        for kind in self.store.people().kinds()? {
             let seen: Option<String> = stmt
                 .query_row(rusqlite::params![kind.id, person_id, until], |r| r.get(0))
                 .optional()?
@@ -98,7 +110,7 @@ impl Store {
         after: Option<NaiveDate>,
         until: NaiveDate,
     ) -> Result<Option<(NaiveDate, String)>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT i.happened_on, i.title FROM interaction i JOIN kind k ON k.id = i.kind_id
               WHERE i.person_id = ?1 AND k.name = 'risk' AND i.deleted_at IS NULL
                 AND i.private = 0 AND i.happened_on <= ?3
@@ -118,10 +130,10 @@ impl Store {
     /// The last day of each category with this person, whenever it was.
     pub fn last_seen(&self, person_id: i64) -> Result<LastSeen> {
         let mut last = LastSeen::default();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT max(happened_on) FROM day_total WHERE kind_id = ?1 AND person_id = ?2",
         )?;
-        for kind in self.people().kinds()? {
+        for kind in self.store.people().kinds()? {
             let day: Option<String> = stmt
                 .query_row(rusqlite::params![kind.id, person_id], |r| r.get(0))
                 .optional()?
@@ -144,7 +156,7 @@ impl Store {
 
     /// Check-ins about this person (or about no one in particular), from `since`.
     pub fn check_ins_since(&self, person_id: i64, since: NaiveDate) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT {CHECK_IN_COLUMNS} FROM checkin
               WHERE checked_on >= ?2 AND (person_id = ?1 OR person_id IS NULL)
               ORDER BY checked_on, id"

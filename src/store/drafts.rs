@@ -78,54 +78,53 @@ pub(super) fn discard_in(tx: &Transaction<'_>, owner: &str, form: &str) -> rusql
     Ok(())
 }
 
+/// Reads of the drafts of forms being typed: `store.drafts()`.
+pub struct Drafts<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to drafts, each in one transaction: `store.drafts_mut()`.
+pub struct DraftsMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
-    /// Who this store's drafts belong to.
-    pub fn draft_owner(&self) -> &str {
-        &self.draft_owner
+    pub fn drafts(&self) -> Drafts<'_> {
+        Drafts { store: self }
     }
 
-    /// Saves what is being typed in `form`, replacing this process's
-    /// previous draft of it.
-    pub fn save_draft(&mut self, form: &str, body: &str, now: DateTime<Utc>) -> Result<()> {
-        self.refuse_if_replaced()?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO draft (owner, form, body, saved_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (owner, form) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
-            params![self.draft_owner, form, body, instant_text(now)],
-        )?;
-        tx.commit()?;
-        Ok(())
+    pub fn drafts_mut(&mut self) -> DraftsMut<'_> {
+        DraftsMut { store: self }
+    }
+}
+
+impl<'a> Drafts<'a> {
+    /// Who this store's drafts belong to.
+    pub fn draft_owner(&self) -> &'a str {
+        &self.store.draft_owner
     }
 
     /// This process's draft of `form`.
     pub fn draft(&self, form: &str) -> Result<Option<String>> {
         Ok(self
+            .store
             .conn
             .query_row(
                 "SELECT body FROM draft WHERE owner = ?1 AND form = ?2",
-                params![self.draft_owner, form],
+                params![self.store.draft_owner, form],
                 |r| r.get(0),
             )
             .optional()?)
     }
 
-    /// Forgets this process's draft of `form`.
-    pub fn discard_draft(&mut self, form: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        discard_in(&tx, &self.draft_owner, form)?;
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Drafts whose process has ended, newest first: what a start offers back.
     pub fn orphan_drafts(&self) -> Result<Vec<OrphanDraft>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.store.conn.prepare(
             "SELECT owner, form, body, saved_at FROM draft WHERE owner <> ?1
               ORDER BY saved_at DESC, owner, form",
         )?;
         let rows = stmt
-            .query_map([&self.draft_owner], |r| {
+            .query_map([&self.store.draft_owner], |r| {
                 Ok(OrphanDraft {
                     owner: r.get(0)?,
                     form: r.get(1)?,
@@ -139,16 +138,40 @@ impl Store {
             .filter(|d| !owner_alive(&d.owner))
             .collect())
     }
+}
+
+impl DraftsMut<'_> {
+    /// Saves what is being typed in `form`, replacing this process's
+    /// previous draft of it.
+    pub fn save_draft(&mut self, form: &str, body: &str, now: DateTime<Utc>) -> Result<()> {
+        self.store.refuse_if_replaced()?;
+        let tx = self.store.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO draft (owner, form, body, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (owner, form) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
+            params![self.store.draft_owner, form, body, instant_text(now)],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets this process's draft of `form`.
+    pub fn discard_draft(&mut self, form: &str) -> Result<()> {
+        let tx = self.store.conn.transaction()?;
+        discard_in(&tx, &self.store.draft_owner, form)?;
+        tx.commit()?;
+        Ok(())
+    }
 
     /// Makes an orphan this process's own draft of its form (replacing any
     /// it had), so saving or discarding it later is this process's to do.
     /// `false` when another process took it first.
     pub fn adopt_draft(&mut self, orphan: &OrphanDraft) -> Result<bool> {
-        let tx = self.conn.transaction()?;
-        discard_in(&tx, &self.draft_owner, &orphan.form)?;
+        let tx = self.store.conn.transaction()?;
+        discard_in(&tx, &self.store.draft_owner, &orphan.form)?;
         let moved = tx.execute(
             "UPDATE draft SET owner = ?1 WHERE owner = ?2 AND form = ?3",
-            params![self.draft_owner, orphan.owner, orphan.form],
+            params![self.store.draft_owner, orphan.owner, orphan.form],
         )?;
         tx.commit()?;
         Ok(moved == 1)

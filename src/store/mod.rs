@@ -4,6 +4,7 @@
 //! ours untouched, back up before migrating, WAL with full sync, and every write
 //! in one immediate transaction with parameters only.
 
+mod agenda;
 mod aggregates;
 mod backup;
 mod bulk;
@@ -42,9 +43,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::Connection;
 
+pub use agenda::{Agenda, AgendaMut};
+pub use aggregates::Aggregates;
 pub use calendar::{Calendar, CalendarMut};
 pub use check::{CheckProgress, Opened, PendingCheck};
-pub use drafts::{ENTRY_DRAFT, OrphanDraft};
+pub use drafts::{Drafts, DraftsMut, ENTRY_DRAFT, OrphanDraft};
 pub use files::{journal_file_at, plain_copies};
 pub use interactions::{Cursor, InteractionFilter, PageRequest};
 pub use nudges::{Nudge, Nudges, NudgesMut, OpenAsks};
@@ -52,6 +55,7 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION, secure_create_dir};
 pub use people::{People, PeopleMut, PersonChange};
 pub use profiles::{Profiles, ProfilesMut};
 pub use promises::{PromiseFilter, Promises, PromisesMut};
+pub use records::{Advice, AdviceMut, CheckIns, CheckInsMut};
 pub use seal::seal_path;
 pub use summaries::{OneOnOneRecord, RecordedOneOnOne, SentSummary, SummaryFor, TopicMove};
 pub use trust::distrust;

@@ -1,8 +1,10 @@
-//! Agenda topics, check-ins, advice report-backs and form drafts.
+//! Agenda topics (methods of the `Agenda` area), check-ins (`CheckIns`) and
+//! advice loops (`Advice`): asked, open, reported back.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::agenda::{Agenda, AgendaMut};
 use super::{Result, Store, StoreError, day_text, instant_text, parse_day_column};
 use crate::domain::{AdviceLoop, CheckIn, CheckInDraft, DomainError, Topic, TopicStatus};
 
@@ -10,7 +12,31 @@ const SELECT_TOPIC: &str = "
     SELECT t.id, t.person_id, p.name, t.text, t.position, t.status, t.added_on, t.closed_on
       FROM topic t JOIN person p ON p.id = t.person_id";
 
-impl Store {
+impl Agenda<'_> {
+    pub fn topic(&self, id: i64) -> Result<Topic> {
+        let sql = format!("{SELECT_TOPIC} WHERE t.id = ?1");
+        self.store
+            .conn
+            .query_row(&sql, [id], topic_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "topic", id })
+    }
+
+    /// A person's topics in agenda order; closed ones too when `include_closed`.
+    pub fn topics(&self, person_id: Option<i64>, include_closed: bool) -> Result<Vec<Topic>> {
+        let sql = format!(
+            "{SELECT_TOPIC} WHERE (?1 IS NULL OR t.person_id = ?1) AND (t.status = 'open' OR ?2)
+             ORDER BY t.status = 'open' DESC, t.person_id, t.position, t.id"
+        );
+        let mut stmt = self.store.conn.prepare(&sql)?;
+        let topics = stmt
+            .query_map(params![person_id, include_closed], topic_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(topics)
+    }
+}
+
+impl AgendaMut<'_> {
     /// Adds an open topic at the end of the person's agenda.
     pub fn add_topic(
         &mut self,
@@ -23,7 +49,7 @@ impl Store {
         if text.is_empty() {
             return Err(DomainError::Empty("a topic").into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let stamp = instant_text(now);
         tx.execute(
             "INSERT INTO topic (person_id, text, position, added_on, created_at, updated_at)
@@ -34,28 +60,7 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
-        self.topic(id)
-    }
-
-    pub fn topic(&self, id: i64) -> Result<Topic> {
-        let sql = format!("{SELECT_TOPIC} WHERE t.id = ?1");
-        self.conn
-            .query_row(&sql, [id], topic_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "topic", id })
-    }
-
-    /// A person's topics in agenda order; closed ones too when `include_closed`.
-    pub fn topics(&self, person_id: Option<i64>, include_closed: bool) -> Result<Vec<Topic>> {
-        let sql = format!(
-            "{SELECT_TOPIC} WHERE (?1 IS NULL OR t.person_id = ?1) AND (t.status = 'open' OR ?2)
-             ORDER BY t.status = 'open' DESC, t.person_id, t.position, t.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let topics = stmt
-            .query_map(params![person_id, include_closed], topic_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(topics)
+        self.store.agenda().topic(id)
     }
 
     /// Closes an open topic as discussed or dropped.
@@ -66,25 +71,61 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Topic> {
-        let topic = self.topic(id)?;
+        let topic = self.store.agenda().topic(id)?;
         if topic.status != TopicStatus::Open {
             return Err(StoreError::Conflict(format!(
                 "topic {id} is already {}",
                 topic.status.as_str()
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         tx.execute(
             "UPDATE topic SET status = ?1, closed_on = ?2, updated_at = ?3 WHERE id = ?4",
             params![status.as_str(), day_text(today), instant_text(now), id],
         )?;
         tx.commit()?;
-        self.topic(id)
+        self.store.agenda().topic(id)
+    }
+}
+
+/// Reads of check-ins (trust, clarity, ease): `store.check_ins()`.
+pub struct CheckIns<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Changes to check-ins, each in one transaction: `store.check_ins_mut()`.
+pub struct CheckInsMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
+impl Store {
+    pub fn check_ins(&self) -> CheckIns<'_> {
+        CheckIns { store: self }
     }
 
+    pub fn check_ins_mut(&mut self) -> CheckInsMut<'_> {
+        CheckInsMut { store: self }
+    }
+}
+
+impl CheckIns<'_> {
+    /// Check-ins, newest first.
+    pub fn latest(&self, limit: u32) -> Result<Vec<CheckIn>> {
+        let mut stmt = self.store.conn.prepare_cached(&format!(
+            "SELECT {CHECK_IN_COLUMNS} FROM checkin
+              ORDER BY checked_on DESC, id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt
+            .query_map([limit], check_in_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}
+
+impl CheckInsMut<'_> {
     pub fn add_check_in(&mut self, draft: &CheckInDraft, now: DateTime<Utc>) -> Result<CheckIn> {
         draft.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         tx.execute(
             "INSERT INTO checkin (person_id, checked_on, trust, clarity, ease, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -110,44 +151,32 @@ impl Store {
             note: draft.note.clone(),
         })
     }
+}
 
-    /// Check-ins, newest first.
-    pub fn check_ins(&self, limit: u32) -> Result<Vec<CheckIn>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CHECK_IN_COLUMNS} FROM checkin
-              ORDER BY checked_on DESC, id DESC LIMIT ?1"
-        ))?;
-        let rows = stmt
-            .query_map([limit], check_in_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+/// Reads of advice asks and what came of them: `store.advice()`.
+pub struct Advice<'a> {
+    pub(super) store: &'a Store,
+}
+
+/// Reports back on advice, each in one transaction: `store.advice_mut()`.
+pub struct AdviceMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
+impl Store {
+    pub fn advice(&self) -> Advice<'_> {
+        Advice { store: self }
     }
 
-    /// Records that the user reported back on an advice ask.
-    pub fn report_advice(
-        &mut self,
-        loop_id: i64,
-        applied: Option<bool>,
-        on: NaiveDate,
-    ) -> Result<AdviceLoop> {
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE advice_loop SET applied = ?1, reported_on = ?2 WHERE id = ?3",
-            params![applied, day_text(on), loop_id],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "advice loop",
-                id: loop_id,
-            });
-        }
-        tx.commit()?;
-        self.advice_loop(loop_id)
+    pub fn advice_mut(&mut self) -> AdviceMut<'_> {
+        AdviceMut { store: self }
     }
+}
 
+impl Advice<'_> {
     /// Advice asks not yet reported back on, oldest first.
     pub fn open_advice_loops(&self) -> Result<Vec<AdviceLoop>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "{SELECT_OPEN_ADVICE} ORDER BY i.happened_on, a.id"
         ))?;
         let rows = stmt
@@ -159,6 +188,7 @@ impl Store {
     /// The person's oldest advice ask awaiting a report-back, if any.
     pub fn oldest_open_advice(&self, person_id: i64) -> Result<Option<AdviceLoop>> {
         Ok(self
+            .store
             .conn
             .prepare_cached(
                 "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
@@ -171,7 +201,8 @@ impl Store {
     }
 
     fn advice_loop(&self, id: i64) -> Result<AdviceLoop> {
-        self.conn
+        self.store
+            .conn
             .query_row(
                 "SELECT id, interaction_id, question, strength, applied, reported_on
                    FROM advice_loop WHERE id = ?1",
@@ -183,6 +214,30 @@ impl Store {
                 what: "advice loop",
                 id,
             })
+    }
+}
+
+impl AdviceMut<'_> {
+    /// Records that the user reported back on an advice ask.
+    pub fn report_advice(
+        &mut self,
+        loop_id: i64,
+        applied: Option<bool>,
+        on: NaiveDate,
+    ) -> Result<AdviceLoop> {
+        let tx = self.store.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE advice_loop SET applied = ?1, reported_on = ?2 WHERE id = ?3",
+            params![applied, day_text(on), loop_id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "advice loop",
+                id: loop_id,
+            });
+        }
+        tx.commit()?;
+        self.store.advice().advice_loop(loop_id)
     }
 }
 

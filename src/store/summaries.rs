@@ -8,10 +8,9 @@ mod facts;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::agenda::{Agenda, AgendaMut};
 use super::interactions::insert_entry;
-use super::{
-    Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
-};
+use super::{Result, StoreError, day_text, instant_text, parse_day_column, parse_instant_column};
 use crate::domain::WeeklySummary;
 use crate::domain::{Category, InitiatedBy, Interaction, InteractionDraft, Kind, Topic};
 
@@ -67,7 +66,7 @@ pub struct SummaryFor {
     pub for_day: Option<NaiveDate>,
 }
 
-impl Store {
+impl Agenda<'_> {
     /// The person's summary for the 1:1 after `after` (the last one saved),
     /// if any.
     pub fn summary(
@@ -80,6 +79,7 @@ impl Store {
               ORDER BY sent_on IS NULL, id DESC LIMIT 1"
         );
         let found = self
+            .store
             .conn
             .query_row(&sql, params![person_id, after_key(after)], summary_from_row)
             .optional()?;
@@ -89,6 +89,7 @@ impl Store {
     fn summary_by_id(&self, id: i64) -> Result<WeeklySummary> {
         let sql = format!("{SELECT_SUMMARY} WHERE id = ?1");
         let found = self
+            .store
             .conn
             .query_row(&sql, [id], summary_from_row)
             .optional()?;
@@ -100,7 +101,7 @@ impl Store {
     }
 
     fn with_picks(&self, mut summary: WeeklySummary) -> Result<WeeklySummary> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT topic_id FROM summary_pick WHERE summary_id = ?1 ORDER BY topic_id",
         )?;
         summary.picked_topics = stmt
@@ -109,6 +110,62 @@ impl Store {
         Ok(summary)
     }
 
+    /// The last `summary`-category entry with the person on or before
+    /// `day`: the last summary sent, through rapport or logged by hand.
+    pub fn last_summary_entry(
+        &self,
+        person_id: i64,
+        day: NaiveDate,
+    ) -> Result<Option<Interaction>> {
+        let filter = super::InteractionFilter {
+            category: Some(Category::Update),
+            person_id: Some(person_id),
+            until: Some(day),
+            ..super::InteractionFilter::default()
+        };
+        let page = super::PageRequest {
+            limit: 1,
+            after: None,
+        };
+        Ok(self.store.interactions(&filter, page)?.into_iter().next())
+    }
+
+    /// The 1:1's draft, validated against its kind, which must be formal.
+    fn checked_one_on_one(&self, record: &OneOnOneRecord) -> Result<InteractionDraft> {
+        let kind = self.store.kind_by_id(record.draft.kind_id)?;
+        if kind.category != Category::Formal {
+            return Err(StoreError::Conflict(format!(
+                "`{}` is not a 1:1 kind (its category is {}); use one_on_one",
+                kind.name, kind.category
+            )));
+        }
+        let mut draft = record.draft.clone();
+        draft.validate(&kind)?;
+        Ok(draft)
+    }
+
+    /// What `record_in` wrote, read back once it is committed.
+    fn recorded(
+        &self,
+        id: i64,
+        record: &OneOnOneRecord,
+        summary_id: Option<i64>,
+    ) -> Result<RecordedOneOnOne> {
+        Ok(RecordedOneOnOne {
+            interaction: self.store.interaction(id)?,
+            closed: record
+                .discussed
+                .iter()
+                .map(|t| self.topic(*t))
+                .collect::<Result<_>>()?,
+            summary: summary_id.map(|s| self.summary_by_id(s)).transpose()?,
+            added_topics: Vec::new(),
+            advice: None,
+        })
+    }
+}
+
+impl AgendaMut<'_> {
     /// Saves `body` as the draft of the person's summary for the 1:1 `of`
     /// names, creating it or replacing the draft. A sent summary is kept as
     /// sent.
@@ -119,12 +176,12 @@ impl Store {
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<WeeklySummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         require_person(&tx, person_id)?;
         refuse_if_sent(&tx, person_id, of)?;
         let id = upsert_summary(&tx, person_id, of, body, now)?;
         tx.commit()?;
-        self.summary_by_id(id)
+        self.store.agenda().summary_by_id(id)
     }
 
     /// Records the person's summary for the 1:1 `of` names as sent on
@@ -144,7 +201,7 @@ impl Store {
                 "a summary sent on {sent_on} counts for the 1:1 of {after}, not the next one: mark it sent on a day after {after}"
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         require_person(&tx, person_id)?;
         refuse_if_sent(&tx, person_id, of)?;
         let kind_id = kind_to_log(&tx, Category::Update, "summary", "the summary")?.id;
@@ -174,29 +231,9 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(SentSummary {
-            summary: self.summary_by_id(id)?,
-            interaction: self.interaction(interaction_id)?,
+            summary: self.store.agenda().summary_by_id(id)?,
+            interaction: self.store.interaction(interaction_id)?,
         })
-    }
-
-    /// The last `summary`-category entry with the person on or before
-    /// `day`: the last summary sent, through rapport or logged by hand.
-    pub fn last_summary_entry(
-        &self,
-        person_id: i64,
-        day: NaiveDate,
-    ) -> Result<Option<Interaction>> {
-        let filter = super::InteractionFilter {
-            category: Some(Category::Update),
-            person_id: Some(person_id),
-            until: Some(day),
-            ..super::InteractionFilter::default()
-        };
-        let page = super::PageRequest {
-            limit: 1,
-            after: None,
-        };
-        Ok(self.interactions(&filter, page)?.into_iter().next())
     }
 
     /// Records which topics the manager picked from a summary, replacing
@@ -207,10 +244,10 @@ impl Store {
         topic_ids: &[i64],
         now: DateTime<Utc>,
     ) -> Result<WeeklySummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         write_picks(&tx, summary_id, topic_ids, now)?;
         tx.commit()?;
-        self.summary_by_id(summary_id)
+        self.store.agenda().summary_by_id(summary_id)
     }
 
     /// Moves an open topic one place up or down its person's agenda; `false`
@@ -222,7 +259,7 @@ impl Store {
         direction: TopicMove,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let (person_id, status): (i64, String) = tx
             .query_row(
                 "SELECT person_id, status FROM topic WHERE id = ?1",
@@ -274,10 +311,13 @@ impl Store {
         topic_ids: &[i64],
         now: DateTime<Utc>,
     ) -> Result<Vec<Topic>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         close_discussed(&tx, interaction_id, topic_ids, now)?;
         tx.commit()?;
-        topic_ids.iter().map(|id| self.topic(*id)).collect()
+        topic_ids
+            .iter()
+            .map(|id| self.store.agenda().topic(*id))
+            .collect()
     }
 
     /// Saves the after-the-1:1 form at once: logs the 1:1, closes the topics
@@ -287,45 +327,11 @@ impl Store {
         record: &OneOnOneRecord,
         now: DateTime<Utc>,
     ) -> Result<RecordedOneOnOne> {
-        let draft = self.checked_one_on_one(record)?;
-        let tx = self.conn.transaction()?;
+        let draft = self.store.agenda().checked_one_on_one(record)?;
+        let tx = self.store.conn.transaction()?;
         let (id, summary_id) = record_in(&tx, &draft, record, now)?;
         tx.commit()?;
-        self.recorded(id, record, summary_id)
-    }
-
-    /// The 1:1's draft, validated against its kind, which must be formal.
-    fn checked_one_on_one(&self, record: &OneOnOneRecord) -> Result<InteractionDraft> {
-        let kind = self.kind_by_id(record.draft.kind_id)?;
-        if kind.category != Category::Formal {
-            return Err(StoreError::Conflict(format!(
-                "`{}` is not a 1:1 kind (its category is {}); use one_on_one",
-                kind.name, kind.category
-            )));
-        }
-        let mut draft = record.draft.clone();
-        draft.validate(&kind)?;
-        Ok(draft)
-    }
-
-    /// What `record_in` wrote, read back once it is committed.
-    fn recorded(
-        &self,
-        id: i64,
-        record: &OneOnOneRecord,
-        summary_id: Option<i64>,
-    ) -> Result<RecordedOneOnOne> {
-        Ok(RecordedOneOnOne {
-            interaction: self.interaction(id)?,
-            closed: record
-                .discussed
-                .iter()
-                .map(|t| self.topic(*t))
-                .collect::<Result<_>>()?,
-            summary: summary_id.map(|s| self.summary_by_id(s)).transpose()?,
-            added_topics: Vec::new(),
-            advice: None,
-        })
+        self.store.agenda().recorded(id, record, summary_id)
     }
 }
 

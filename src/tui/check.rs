@@ -8,7 +8,6 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
 use super::app::{App, Cmd, Msg};
-use super::forms::Cmd as FormCmd;
 use crate::store::{PendingCheck, Store, StoreError};
 
 /// What the check thread says.
@@ -41,7 +40,7 @@ pub fn spawn(check: PendingCheck) -> std::io::Result<Receiver<CheckNews>> {
 /// answer that says why and when it will work.
 pub fn hold(app: &mut App, cmd: Cmd) -> Option<Msg> {
     match cmd {
-        Cmd::Form(FormCmd::FindDrafts | FormCmd::SaveDraft { .. } | FormCmd::DiscardDraft(_)) => {
+        Cmd::Form(ref form) if form.is_draft() => {
             app.held.push(cmd);
             None
         }

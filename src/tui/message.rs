@@ -107,15 +107,7 @@ impl Cmd {
     /// but not the drafts kept quietly in the background. The event loop
     /// counts these while they run on the writer thread.
     pub fn is_save(&self) -> bool {
-        self.waits_for_check()
-            && !matches!(
-                self,
-                Cmd::Form(
-                    forms::Cmd::FindDrafts
-                        | forms::Cmd::SaveDraft { .. }
-                        | forms::Cmd::DiscardDraft(_)
-                )
-            )
+        self.waits_for_check() && !matches!(self, Cmd::Form(cmd) if cmd.is_draft())
     }
 
     /// The fetch this command answers, if it is one.

@@ -39,6 +39,7 @@ impl Journal {
     fn agenda(&mut self, texts: &[&str]) -> &mut Journal {
         for t in texts {
             self.store
+                .agenda_mut()
                 .add_topic(self.dana, t, today() - Days::new(2), Utc::now())
                 .expect("topic");
         }

@@ -81,6 +81,7 @@ impl Journal {
     fn topics(&mut self, texts: &[&str]) -> &mut Journal {
         for text in texts {
             self.store
+                .agenda_mut()
                 .add_topic(self.dana, text, today() - Days::new(2), Utc::now())
                 .expect("topic");
         }

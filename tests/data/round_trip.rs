@@ -250,6 +250,7 @@ fn build(plan: &JournalPlan) -> Store {
         let saved = store.add_interaction(&draft, tick()).expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
             store
+                .advice_mut()
                 .report_advice(loop_.id, applied, day(e.day + 3))
                 .expect("report back");
         }
@@ -262,6 +263,7 @@ fn build(plan: &JournalPlan) -> Store {
     for (person, text, close, closer) in &plan.topics {
         let text = format!("T {text}");
         let t = store
+            .agenda_mut()
             .add_topic(people[person % people.len()], &text, day(9), tick())
             .expect("topic");
         if let Some(discussed) = close {
@@ -271,6 +273,7 @@ fn build(plan: &JournalPlan) -> Store {
                 TopicStatus::Dropped
             };
             store
+                .agenda_mut()
                 .close_topic(t.id, status, day(12), tick())
                 .expect("close");
             if let Some(closer) = closer.filter(|_| !entries.is_empty()) {
@@ -294,7 +297,10 @@ fn build(plan: &JournalPlan) -> Store {
             ease: *ease,
             note: note.clone(),
         };
-        store.add_check_in(&draft, tick()).expect("check-in");
+        store
+            .check_ins_mut()
+            .add_check_in(&draft, tick())
+            .expect("check-in");
     }
     for SummaryPlan {
         person,
@@ -459,9 +465,11 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
     entry(dana_id, "with Dana", 1);
     let closer = entry(sam_id, "with Sam", 2);
     let topic = theirs
+        .agenda_mut()
         .add_topic(sam_id, "agenda", day(3), instant(20))
         .expect("topic");
     theirs
+        .agenda_mut()
         .close_topic(topic.id, TopicStatus::Discussed, day(4), instant(21))
         .expect("close");
     theirs

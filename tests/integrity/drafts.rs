@@ -31,17 +31,19 @@ fn saving_or_editing_an_entry_discards_its_draft_in_the_same_transaction() {
     let mut store = Store::open(&w.db).expect("open");
     let dana = store.people().person_named("Dana").expect("Dana").id;
     store
+        .drafts_mut()
         .save_draft(ENTRY_DRAFT, "{\"title\":\"typed\"}", Utc::now())
         .expect("draft");
     let saved = store
         .add_interaction(&entry(&store, dana, "typed"), Utc::now())
         .expect("saved");
     assert_eq!(
-        store.draft(ENTRY_DRAFT).expect("read"),
+        store.drafts().draft(ENTRY_DRAFT).expect("read"),
         None,
         "the save took the draft"
     );
     store
+        .drafts_mut()
         .save_draft(ENTRY_DRAFT, "{\"title\":\"edited\"}", Utc::now())
         .expect("draft");
     store
@@ -54,7 +56,7 @@ fn saving_or_editing_an_entry_discards_its_draft_in_the_same_transaction() {
         )
         .expect("edited");
     assert_eq!(
-        store.draft(ENTRY_DRAFT).expect("read"),
+        store.drafts().draft(ENTRY_DRAFT).expect("read"),
         None,
         "the edit took the draft"
     );
@@ -66,17 +68,19 @@ fn two_tuis_keep_their_own_drafts_and_only_ended_ones_are_offered_newest_first()
     let mut first = Store::open(&w.db).expect("first");
     let mut second = Store::open(&w.db).expect("second");
     first
+        .drafts_mut()
         .save_draft(ENTRY_DRAFT, "first's", Utc::now())
         .expect("draft");
     second
+        .drafts_mut()
         .save_draft(ENTRY_DRAFT, "second's", Utc::now())
         .expect("draft");
     assert_eq!(
-        first.draft(ENTRY_DRAFT).expect("read").as_deref(),
+        first.drafts().draft(ENTRY_DRAFT).expect("read").as_deref(),
         Some("first's")
     );
     assert_eq!(
-        second.draft(ENTRY_DRAFT).expect("read").as_deref(),
+        second.drafts().draft(ENTRY_DRAFT).expect("read").as_deref(),
         Some("second's")
     );
     // Two ended TUIs left drafts (their pids are past the kernel's limit).
@@ -91,26 +95,30 @@ fn two_tuis_keep_their_own_drafts_and_only_ended_ones_are_offered_newest_first()
     }
     let mut third = Store::open(&w.db).expect("third");
     let offered: Vec<String> = third
+        .drafts()
         .orphan_drafts()
         .expect("orphans")
         .into_iter()
         .map(|d| d.body)
         .collect();
     assert_eq!(offered, ["newer", "older"], "ended ones only, newest first");
-    let orphan = third.orphan_drafts().expect("orphans").remove(1);
-    assert!(third.adopt_draft(&orphan).expect("adopt"));
+    let orphan = third.drafts().orphan_drafts().expect("orphans").remove(1);
+    assert!(third.drafts_mut().adopt_draft(&orphan).expect("adopt"));
     assert_eq!(
-        third.draft(ENTRY_DRAFT).expect("read").as_deref(),
+        third.drafts().draft(ENTRY_DRAFT).expect("read").as_deref(),
         Some("older")
     );
-    third.discard_draft(ENTRY_DRAFT).expect("discard");
+    third
+        .drafts_mut()
+        .discard_draft(ENTRY_DRAFT)
+        .expect("discard");
     // The running TUIs' drafts are untouched.
     assert_eq!(
-        first.draft(ENTRY_DRAFT).expect("read").as_deref(),
+        first.drafts().draft(ENTRY_DRAFT).expect("read").as_deref(),
         Some("first's")
     );
     assert_eq!(
-        second.draft(ENTRY_DRAFT).expect("read").as_deref(),
+        second.drafts().draft(ENTRY_DRAFT).expect("read").as_deref(),
         Some("second's")
     );
 }

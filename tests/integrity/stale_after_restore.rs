@@ -68,6 +68,6 @@ fn a_journal_file_replaced_under_an_open_tui_refuses_its_saves() {
     assert!(tui.file_replaced());
     let saved = tui.add_interaction(&entry(&tui, dana, "typed in the TUI"), Utc::now());
     assert!(matches!(saved, Err(StoreError::Replaced)), "{saved:?}");
-    let draft = tui.save_draft("entry", "typed", Utc::now());
+    let draft = tui.drafts_mut().save_draft("entry", "typed", Utc::now());
     assert!(matches!(draft, Err(StoreError::Replaced)), "{draft:?}");
 }

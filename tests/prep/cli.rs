@@ -237,6 +237,7 @@ fn a_saved_draft_is_printed_unless_regenerated() {
     let w = World::new();
     let dana = w.store().people().person_named("Dana").expect("Dana").id;
     w.store()
+        .agenda_mut()
         .save_summary_draft(dana, this_week(), "my edited draft\n", now())
         .expect("draft saved");
     assert_eq!(w.run(&["summary"]).ok(), "my edited draft\n");
@@ -251,6 +252,7 @@ fn a_saved_draft_is_printed_unless_regenerated() {
     w.run(&["summary", "--mark-sent"]).ok();
     let saved = w
         .store()
+        .agenda()
         .summary(dana, this_week().after)
         .expect("read")
         .expect("saved");

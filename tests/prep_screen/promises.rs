@@ -150,6 +150,7 @@ fn the_after_the_one_on_one_form_records_the_promises_made_in_it() {
     assert!(h.app.overlay.is_none(), "saved: {}", status(&h));
     let last = h
         .store
+        .agenda()
         .last_one_on_one(dana(&h), today())
         .expect("read")
         .expect("the 1:1");
@@ -203,6 +204,7 @@ fn a_bad_due_day_in_the_after_form_is_shown_on_its_field_and_nothing_is_saved() 
     );
     assert_eq!(
         h.store
+            .agenda()
             .last_one_on_one(dana(&h), today())
             .expect("read")
             .map(|e| e.happened_on),

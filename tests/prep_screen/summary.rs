@@ -12,6 +12,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     h.press(KeyCode::Char('s'));
     let draft = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("a draft");
@@ -24,6 +25,7 @@ fn generating_then_marking_sent_logs_the_summary_and_answers_the_coach() {
     h.press(KeyCode::Char('y'));
     let sent = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("sent");
@@ -62,6 +64,7 @@ fn generating_over_a_draft_asks_first() {
     ctrl(&mut h, 's');
     let body = |h: &Harness| {
         h.store
+            .agenda()
             .summary(dana(h), filed_after())
             .expect("read")
             .expect("draft")
@@ -85,6 +88,7 @@ fn a_broken_user_template_is_reported_and_the_built_in_one_used() {
     assert!(status(&h).contains("built-in"), "{}", status(&h));
     let body = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
@@ -103,6 +107,7 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
     h.press(KeyCode::Char('s'));
     let body = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft")
@@ -142,6 +147,7 @@ fn copy_and_the_external_editor_are_work_for_the_terminal() {
     );
     let saved = h
         .store
+        .agenda()
         .summary(dana(&h), filed_after())
         .expect("read")
         .expect("draft");

@@ -145,6 +145,7 @@ impl Story {
                 .advice_loop
                 .expect("a loop");
             self.store
+                .advice_mut()
                 .report_advice(advice.id, Some(true), day(on + after))
                 .expect("report");
         }
@@ -153,6 +154,7 @@ impl Story {
 
     pub fn check_in(&mut self, on: u64, trust: u8, clarity: u8) -> &mut Story {
         self.store
+            .check_ins_mut()
             .add_check_in(
                 &CheckInDraft {
                     person_id: Some(self.who),
@@ -170,6 +172,7 @@ impl Story {
 
     pub fn topic(&mut self, on: u64, text: &str) -> &mut Story {
         self.store
+            .agenda_mut()
             .add_topic(self.who, text, day(on), Utc::now())
             .expect("topic");
         self

@@ -104,11 +104,25 @@ fn an_ask_opens_an_advice_loop_until_reported_back() {
     let saved = store.add_interaction(&ask, now()).expect("saved");
     let advice = saved.advice_loop.expect("a loop");
     assert_eq!(advice.strength, "finance");
-    assert_eq!(store.open_advice_loops().expect("open loops").len(), 1);
+    assert_eq!(
+        store
+            .advice()
+            .open_advice_loops()
+            .expect("open loops")
+            .len(),
+        1
+    );
     store
+        .advice_mut()
         .report_advice(advice.id, Some(true), today())
         .expect("report");
-    assert!(store.open_advice_loops().expect("open loops").is_empty());
+    assert!(
+        store
+            .advice()
+            .open_advice_loops()
+            .expect("open loops")
+            .is_empty()
+    );
     let coffee = store
         .add_interaction(&draft(&store, person, "coffee", today(), "c"), now())
         .expect("saved");

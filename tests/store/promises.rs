@@ -405,5 +405,8 @@ fn an_entry_whose_promise_cannot_be_written_is_not_saved_either() {
             .add_interaction_with_promises(&entry, &[note], now())
             .is_err()
     );
-    assert_eq!(store.last_one_on_one(dana, today()).expect("read"), None);
+    assert_eq!(
+        store.agenda().last_one_on_one(dana, today()).expect("read"),
+        None
+    );
 }

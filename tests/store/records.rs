@@ -39,12 +39,15 @@ fn topics_keep_agenda_order_and_close_once() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let first = store
+        .agenda_mut()
         .add_topic(dana, "Headcount", today(), now())
         .expect("t1");
     let second = store
+        .agenda_mut()
         .add_topic(dana, "On-call", today(), now())
         .expect("t2");
     let open: Vec<i64> = store
+        .agenda()
         .topics(Some(dana), false)
         .expect("topics")
         .iter()
@@ -52,15 +55,27 @@ fn topics_keep_agenda_order_and_close_once() {
         .collect();
     assert_eq!(open, vec![first.id, second.id]);
     store
+        .agenda_mut()
         .close_topic(first.id, TopicStatus::Discussed, today(), now())
         .expect("close");
     assert!(
         store
+            .agenda_mut()
             .close_topic(first.id, TopicStatus::Dropped, today(), now())
             .is_err()
     );
-    assert_eq!(store.topics(Some(dana), false).expect("open").len(), 1);
-    assert_eq!(store.topics(Some(dana), true).expect("all").len(), 2);
+    assert_eq!(
+        store
+            .agenda()
+            .topics(Some(dana), false)
+            .expect("open")
+            .len(),
+        1
+    );
+    assert_eq!(
+        store.agenda().topics(Some(dana), true).expect("all").len(),
+        2
+    );
 }
 
 #[test]
@@ -75,25 +90,30 @@ fn check_ins_and_drafts_round_trip() {
         ease: 4,
         note: "ok".into(),
     };
-    store.add_check_in(&check_in, now()).expect("saved");
+    store
+        .check_ins_mut()
+        .add_check_in(&check_in, now())
+        .expect("saved");
     let bad = CheckInDraft {
         trust: 0,
         ..check_in
     };
-    assert!(store.add_check_in(&bad, now()).is_err());
-    assert_eq!(store.check_ins(10).expect("list").len(), 1);
+    assert!(store.check_ins_mut().add_check_in(&bad, now()).is_err());
+    assert_eq!(store.check_ins().latest(10).expect("list").len(), 1);
     store
+        .drafts_mut()
         .save_draft("add", "{\"title\":\"half\"}", now())
         .expect("draft");
     store
+        .drafts_mut()
         .save_draft("add", "{\"title\":\"half typed\"}", now())
         .expect("draft");
     assert_eq!(
-        store.draft("add").expect("read").as_deref(),
+        store.drafts().draft("add").expect("read").as_deref(),
         Some("{\"title\":\"half typed\"}")
     );
-    store.discard_draft("add").expect("discard");
-    assert_eq!(store.draft("add").expect("read"), None);
+    store.drafts_mut().discard_draft("add").expect("discard");
+    assert_eq!(store.drafts().draft("add").expect("read"), None);
 }
 
 #[test]
@@ -128,6 +148,7 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
     assert_eq!(reported.interaction_id, dana_old);
     assert_eq!(reported.applied, Some(true));
     let open: Vec<i64> = store
+        .advice()
         .open_advice_loops()
         .expect("open")
         .iter()
@@ -266,7 +287,10 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
                 )
                 .expect("reported");
             assert_eq!(asks.reported, reported, "person {person} on {on}");
-            let (page, total) = store.awaiting_advice_counted(person, on).expect("prep");
+            let (page, total) = store
+                .advice()
+                .awaiting_advice_counted(person, on)
+                .expect("prep");
             assert_eq!(total, expected.len(), "person {person} on {on}");
             assert_eq!(
                 page.len(),

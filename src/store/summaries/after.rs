@@ -6,13 +6,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::super::agenda::AgendaMut;
 use super::super::interactions::{insert_entry, write_advice_loop};
-use super::super::{Result, Store, StoreError, day_text, instant_text};
+use super::super::{Result, StoreError, day_text, instant_text};
 use super::{OneOnOneRecord, RecordedOneOnOne, kind_to_log, record_in, record_on};
 use crate::domain::{AdviceAsk, FollowUps};
 use crate::domain::{Category, InitiatedBy, InteractionDraft};
 
-impl Store {
+impl AgendaMut<'_> {
     /// [`Store::record_one_on_one`], plus the topics for the next 1:1 and
     /// the advice ask that came out of it, dated the 1:1's day, all in one
     /// transaction. A topic added on the day of a 1:1 is not counted as
@@ -37,7 +38,7 @@ impl Store {
         follow_ups: &FollowUps,
         now: DateTime<Utc>,
     ) -> Result<RecordedOneOnOne> {
-        let logged = self.interaction(existing)?;
+        let logged = self.store.interaction(existing)?;
         let mut record = record.clone();
         // The 1:1 keeps its own day and person.
         record.draft.happened_on = logged.happened_on;
@@ -52,7 +53,7 @@ impl Store {
         follow_ups: &FollowUps,
         now: DateTime<Utc>,
     ) -> Result<RecordedOneOnOne> {
-        let draft = self.checked_one_on_one(record)?;
+        let draft = self.store.agenda().checked_one_on_one(record)?;
         let topics: Vec<&str> = follow_ups
             .new_topics
             .iter()
@@ -63,7 +64,7 @@ impl Store {
             .advice
             .as_ref()
             .filter(|a| !a.question.trim().is_empty());
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let (id, summary_id) = match existing {
             Some(id) => {
                 fill_in(&tx, id, &draft, now)?;
@@ -92,12 +93,12 @@ impl Store {
             super::super::promises::insert_promise(&tx, &promise, &stamp)?;
         }
         tx.commit()?;
-        let mut recorded = self.recorded(id, record, summary_id)?;
+        let mut recorded = self.store.agenda().recorded(id, record, summary_id)?;
         recorded.added_topics = topic_ids
             .into_iter()
-            .map(|t| self.topic(t))
+            .map(|t| self.store.agenda().topic(t))
             .collect::<Result<_>>()?;
-        recorded.advice = advice_id.map(|a| self.interaction(a)).transpose()?;
+        recorded.advice = advice_id.map(|a| self.store.interaction(a)).transpose()?;
         Ok(recorded)
     }
 }
@@ -182,6 +183,7 @@ mod tests {
     use super::*;
     use crate::domain::{InitiatedBy, InteractionDraft, PersonDraft, Quality, TopicStatus};
     use crate::domain::{MadeBy, PromiseNote};
+    use crate::store::Store;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day")
@@ -232,9 +234,11 @@ mod tests {
     fn follow_ups_are_saved_with_the_one_on_one() {
         let (mut store, dana) = journal();
         let hiring = store
+            .agenda_mut()
             .add_topic(dana, "Hiring", day(20), now())
             .expect("topic");
         store
+            .agenda_mut()
             .save_summary_draft(
                 dana,
                 crate::store::SummaryFor {
@@ -270,6 +274,7 @@ mod tests {
             ],
         };
         let saved = store
+            .agenda_mut()
             .record_one_on_one_with(&record, &follow_ups, now())
             .expect("saved");
         assert_eq!(saved.closed[0].status, TopicStatus::Discussed);
@@ -323,10 +328,21 @@ mod tests {
                 due_on: None,
             }],
         };
-        let refused = store.record_one_on_one_with(&record, &follow_ups, now());
+        let refused = store
+            .agenda_mut()
+            .record_one_on_one_with(&record, &follow_ups, now());
         assert!(refused.is_err());
-        assert!(store.topics(Some(dana), true).expect("topics").is_empty());
-        assert_eq!(store.last_one_on_one(dana, day(24)).expect("read"), None);
+        assert!(
+            store
+                .agenda()
+                .topics(Some(dana), true)
+                .expect("topics")
+                .is_empty()
+        );
+        assert_eq!(
+            store.agenda().last_one_on_one(dana, day(24)).expect("read"),
+            None
+        );
         let promises = crate::store::PromiseFilter {
             include_closed: true,
             ..Default::default()

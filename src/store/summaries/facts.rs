@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::super::agenda::Agenda;
 use super::super::nudges::OPEN_ASKS_AS_OF;
-use super::super::records::advice_from_row;
-use super::super::{InteractionFilter, PageRequest, Result, Store, day_text, parse_day_column};
+use super::super::records::{Advice, advice_from_row};
+use super::super::{InteractionFilter, PageRequest, Result, day_text, parse_day_column};
 use crate::domain::{ADVICE_SHOWN, AdviceLoop, AwaitingAdvice, Category, Interaction, Topic};
 
-impl Store {
+impl Agenda<'_> {
     /// The last 1:1 (formal category) with the person on or before `day`.
     pub fn last_one_on_one(&self, person_id: i64, day: NaiveDate) -> Result<Option<Interaction>> {
         let filter = InteractionFilter {
@@ -22,7 +23,7 @@ impl Store {
             limit: 1,
             after: None,
         };
-        Ok(self.interactions(&filter, page)?.into_iter().next())
+        Ok(self.store.interactions(&filter, page)?.into_iter().next())
     }
 
     /// One day per 1:1 with the person after `after` and up to `until`, in
@@ -33,7 +34,7 @@ impl Store {
         after: NaiveDate,
         until: NaiveDate,
     ) -> Result<Vec<NaiveDate>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT i.happened_on FROM interaction i JOIN kind k ON k.id = i.kind_id
               WHERE i.person_id = ?1 AND k.category = 'formal' AND i.deleted_at IS NULL
                 AND i.happened_on > ?2 AND i.happened_on <= ?3
@@ -48,6 +49,24 @@ impl Store {
         Ok(days)
     }
 
+    /// The person's topics that were open on `day`, in agenda order (added
+    /// by then, and not closed by then).
+    pub fn topics_open_on(&self, person_id: i64, day: NaiveDate) -> Result<Vec<Topic>> {
+        let ids: Vec<i64> = self
+            .store
+            .conn
+            .prepare_cached(
+                "SELECT id FROM topic WHERE person_id = ?1 AND added_on <= ?2
+                    AND (status = 'open' OR closed_on > ?2)
+                  ORDER BY position, id",
+            )?
+            .query_map(params![person_id, day_text(day)], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter().map(|id| self.topic(id)).collect()
+    }
+}
+
+impl Advice<'_> {
     /// The person's advice asks made by `day` and not reported back on by
     /// then, oldest first, with the day each was asked: the first
     /// [`ADVICE_SHOWN`] of them.
@@ -64,7 +83,7 @@ impl Store {
         person_id: i64,
         day: NaiveDate,
     ) -> Result<(Vec<AwaitingAdvice>, usize)> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.store.conn.prepare_cached(&format!(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on,
                     o.asked_on
                FROM ({OPEN_ASKS_AS_OF} ORDER BY 2, 1 LIMIT ?3) o
@@ -83,7 +102,7 @@ impl Store {
                 },
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        let total = self.nudges().open_asks_counted(person_id, day)?;
+        let total = self.store.nudges().open_asks_counted(person_id, day)?;
         Ok((rows, total))
     }
 
@@ -95,7 +114,7 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<AwaitingAdvice>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on,
                     i.happened_on
                FROM advice_loop a CROSS JOIN interaction i ON i.id = a.interaction_id
@@ -127,7 +146,7 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<AdviceLoop>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT a.id, a.interaction_id, a.question, a.strength, a.applied, a.reported_on
                FROM advice_ask k CROSS JOIN advice_loop a ON a.interaction_id = k.interaction_id
               WHERE k.person_id = ?1 AND k.reported_on BETWEEN ?2 AND ?3
@@ -140,20 +159,5 @@ impl Store {
             )?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
-    }
-
-    /// The person's topics that were open on `day`, in agenda order (added
-    /// by then, and not closed by then).
-    pub fn topics_open_on(&self, person_id: i64, day: NaiveDate) -> Result<Vec<Topic>> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM topic WHERE person_id = ?1 AND added_on <= ?2
-                    AND (status = 'open' OR closed_on > ?2)
-                  ORDER BY position, id",
-            )?
-            .query_map(params![person_id, day_text(day)], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        ids.into_iter().map(|id| self.topic(id)).collect()
     }
 }

@@ -36,7 +36,9 @@ pub(super) fn run(
                 was_edit: editing.is_some(),
             }
         }
-        Cmd::SaveCheckIn(draft) => FormMsg::CheckInSaved(store.add_check_in(&draft, now)?),
+        Cmd::SaveCheckIn(draft) => {
+            FormMsg::CheckInSaved(store.check_ins_mut().add_check_in(&draft, now)?)
+        }
         Cmd::SavePerson {
             draft,
             call,
@@ -56,11 +58,11 @@ pub(super) fn run(
             None => return Ok(None),
         },
         Cmd::SaveDraft { key, body } => {
-            store.save_draft(key.as_str(), &body, now)?;
+            store.drafts_mut().save_draft(key.as_str(), &body, now)?;
             return Ok(None);
         }
         Cmd::DiscardDraft(key) => {
-            store.discard_draft(key.as_str())?;
+            store.drafts_mut().discard_draft(key.as_str())?;
             return Ok(None);
         }
     };
@@ -126,16 +128,16 @@ fn save_person(
 /// TUI's drafts are never touched.
 fn find_draft(store: &mut Store) -> Result<Option<(DraftKey, String)>, StoreError> {
     for key in DraftKey::ALL {
-        if let Some(body) = store.draft(key.as_str())? {
+        if let Some(body) = store.drafts().draft(key.as_str())? {
             return Ok(Some((key, body)));
         }
     }
-    for orphan in store.orphan_drafts()? {
+    for orphan in store.drafts().orphan_drafts()? {
         // A form this build does not know (a newer rapport's) stays.
         let Some(key) = DraftKey::parse(&orphan.form) else {
             continue;
         };
-        if store.adopt_draft(&orphan)? {
+        if store.drafts_mut().adopt_draft(&orphan)? {
             return Ok(Some((key, orphan.body)));
         }
     }

@@ -30,14 +30,14 @@ pub(super) fn run(
     Ok(match cmd {
         Cmd::Load { request, person_id } => load(store, request, person_id, today)?,
         Cmd::AddTopic { person_id, text } => {
-            Msg::TopicAdded(store.add_topic(person_id, &text, today, now)?)
+            Msg::TopicAdded(store.agenda_mut().add_topic(person_id, &text, today, now)?)
         }
         Cmd::MoveTopic { id, direction } => Msg::TopicMoved {
             id,
-            moved: store.move_topic(id, direction, now)?,
+            moved: store.agenda_mut().move_topic(id, direction, now)?,
         },
         Cmd::CloseTopic { id, status } => {
-            Msg::TopicClosed(store.close_topic(id, status, today, now)?)
+            Msg::TopicClosed(store.agenda_mut().close_topic(id, status, today, now)?)
         }
         Cmd::SetNextOneOnOne { person_id, day } => {
             Msg::Rescheduled(store.people_mut().update_person(
@@ -52,7 +52,9 @@ pub(super) fn run(
         }
         Cmd::Promise(change) => Msg::PromiseChanged(promise(store, change, today, now)?),
         Cmd::ReportAdvice { loop_id, applied } => {
-            store.report_advice(loop_id, Some(applied), today)?;
+            store
+                .advice_mut()
+                .report_advice(loop_id, Some(applied), today)?;
             Msg::AdviceReported
         }
         Cmd::DraftSummary {
@@ -62,7 +64,7 @@ pub(super) fn run(
             then,
         } => {
             let of = summary_for(store, person_id, today)?;
-            let saved = store.summary(person_id, of.after)?.filter(|s| {
+            let saved = store.agenda().summary(person_id, of.after)?.filter(|s| {
                 // A sent summary is kept as sent; a draft is kept unless a
                 // fresh one was asked for.
                 s.sent_on.is_some() || (!fresh && !s.body.trim().is_empty())
@@ -79,7 +81,9 @@ pub(super) fn run(
             let person = store.people().person(person_id)?;
             let facts = journal::summary_facts(store, &person, today)?;
             let body = generate(&template, &facts);
-            let summary = store.save_summary_draft(person_id, of, &body, now)?;
+            let summary = store
+                .agenda_mut()
+                .save_summary_draft(person_id, of, &body, now)?;
             Msg::SummaryReady {
                 summary: Box::new(summary),
                 generated: true,
@@ -92,7 +96,9 @@ pub(super) fn run(
         } => {
             let of = summary_for(store, person_id, today)?;
             Msg::SummarySaved(Box::new(
-                store.save_summary_draft(person_id, of, &body, now)?,
+                store
+                    .agenda_mut()
+                    .save_summary_draft(person_id, of, &body, now)?,
             ))
         }
         Cmd::MarkSummarySent {
@@ -100,7 +106,9 @@ pub(super) fn run(
         } => {
             let of = summary_for(store, person_id, today)?;
             Msg::SummarySent(Box::new(
-                store.mark_summary_sent(person_id, of, &body, today, now)?,
+                store
+                    .agenda_mut()
+                    .mark_summary_sent(person_id, of, &body, today, now)?,
             ))
         }
         Cmd::WriteSummary {
@@ -124,8 +132,14 @@ pub(super) fn run(
             follow_ups,
             attach_to,
         } => Msg::OneOnOneRecorded(Box::new(match attach_to {
-            Some(entry) => store.attach_to_one_on_one(entry, &record, &follow_ups, now)?,
-            None => store.record_one_on_one_with(&record, &follow_ups, now)?,
+            Some(entry) => {
+                store
+                    .agenda_mut()
+                    .attach_to_one_on_one(entry, &record, &follow_ups, now)?
+            }
+            None => store
+                .agenda_mut()
+                .record_one_on_one_with(&record, &follow_ups, now)?,
         })),
     })
 }
@@ -174,15 +188,16 @@ fn load(
     let person = store.people().person(person_id)?;
     let sheet = journal::prep_sheet(store, &person, today)?;
     let previous = sheet.summary.window.previous;
-    let summary = store.summary(person_id, previous)?;
+    let summary = store.agenda().summary(person_id, previous)?;
     // A 1:1 logged today was prepared by the summary filed after the one
     // before it.
     let prepared = match previous.filter(|p| *p == today).and_then(|p| p.pred_opt()) {
         Some(day) => {
             let before = store
+                .agenda()
                 .last_one_on_one(person_id, day)?
                 .map(|l| l.happened_on);
-            store.summary(person_id, before)?
+            store.agenda().summary(person_id, before)?
         }
         None => summary.clone(),
     };

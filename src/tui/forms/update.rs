@@ -73,6 +73,18 @@ pub enum Cmd {
     DiscardDraft(DraftKey),
 }
 
+impl Cmd {
+    /// Whether it is about a draft (kept, dropped, looked for): quiet work
+    /// that no key waits for, and that waits for the journal's check
+    /// instead of being refused.
+    pub fn is_draft(&self) -> bool {
+        match self {
+            Cmd::FindDrafts | Cmd::SaveDraft { .. } | Cmd::DiscardDraft(_) => true,
+            Cmd::SaveEntry { .. } | Cmd::SaveCheckIn(_) | Cmd::SavePerson { .. } => false,
+        }
+    }
+}
+
 /// What a form hands back to be run: its own command, or — for a form that
 /// edits a screen's data (a topic, a promise, the summary, a profile item)
 /// — that screen's command, whose answer goes to that screen.
@@ -191,12 +203,13 @@ pub fn on_action(open: &mut State, action: FormAction, ctx: &Ctx<'_>) -> Outcome
         }
         FormAction::Cancel => {
             open.closed = true;
-            match open.purpose {
-                Purpose::Person {
-                    onboarding: true, ..
-                } => Outcome::info("add your manager on People (5) to start journaling"),
-                _ => Outcome::none(),
+            if let Purpose::Person {
+                onboarding: true, ..
+            } = open.purpose
+            {
+                return Outcome::info("add your manager on People (5) to start journaling");
             }
+            Outcome::none()
         }
         FormAction::EditNotesExternally => edit_notes_externally(open),
     }

@@ -5,7 +5,8 @@
 //! (`Msg::Insights(insights::Msg)`), so routing is checked by the compiler.
 //! What a screen cannot do itself (the status line, an overlay, the
 //! journal's page, another screen) it asks for with an `Ask`.
-//! Moved: Journal, Insights, Next steps, People, Prep.
+//! Moved: Journal, Insights, Next steps, People, Prep; the forms (`tui::forms`)
+//! have the same shape and answer with the same `Outcome`.
 
 pub mod insights;
 pub mod journal;
