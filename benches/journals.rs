@@ -27,10 +27,10 @@ pub fn path(size: u64) -> PathBuf {
         let _ = std::fs::remove_file(&scratch);
         eprintln!("generating a journal of {size} entries (once) …");
         let mut store = Store::open(&scratch).expect("scratch journal");
-        store.start_generation().expect("fast pragmas");
+        store.bulk_mut().start_generation().expect("fast pragmas");
         rapport::demo::write_large(&mut store, size, today(), Utc::now(), |_| {})
             .expect("generated");
-        store.generation_done().expect("pragmas back");
+        store.bulk_mut().generation_done().expect("pragmas back");
         drop(store);
         std::fs::rename(&scratch, &path).expect("into place");
     }

@@ -22,6 +22,7 @@ fn page(store: &Store, text: &str) -> usize {
         ..InteractionFilter::default()
     };
     store
+        .entries()
         .interactions(
             &filter,
             PageRequest {

@@ -75,6 +75,7 @@ impl Journal {
             private: false,
         };
         self.store
+            .entries_mut()
             .add_interaction(&draft, Utc::now())
             .expect("entry")
             .id
@@ -99,7 +100,7 @@ impl Journal {
     fn ask(&mut self, days: u64, closed_after: Option<u64>) -> &mut Journal {
         let id = self.log("advice", days, Some(4), InitiatedBy::Me);
         if let Some(after) = closed_after {
-            let entry = self.store.interaction(id).expect("ask");
+            let entry = self.store.entries().interaction(id).expect("ask");
             let advice = entry.advice_loop.expect("a loop");
             self.store
                 .advice_mut()

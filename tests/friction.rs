@@ -35,6 +35,7 @@ fn journal() -> Store {
         .id;
     let kind = store.people().kind_named("one_on_one").expect("kind").id;
     store
+        .entries_mut()
         .add_interaction(
             &InteractionDraft {
                 person_id: dana,
@@ -226,6 +227,7 @@ fn an_older_year_says_its_year_in_the_same_format() {
         .id;
     let kind = store.people().kind_named("coffee").expect("kind").id;
     store
+        .entries_mut()
         .add_interaction(
             &InteractionDraft {
                 person_id: dana,
@@ -388,6 +390,7 @@ fn the_entry_notes_go_to_the_editor_and_come_back_into_the_form() {
     assert!(h.app.overlay.is_none(), "saved");
     let saved = h
         .store
+        .entries()
         .interactions(
             &rapport::store::InteractionFilter::default(),
             rapport::store::PageRequest {
@@ -475,6 +478,7 @@ fn a_weekday_in_the_date_saves_that_day_and_tags_split_on_the_rule_the_hint_name
     h.key(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
     let saved = h
         .store
+        .entries()
         .interactions(
             &rapport::store::InteractionFilter::default(),
             rapport::store::PageRequest {

@@ -196,11 +196,11 @@ proptest! {
                 advice_strength: None,
                 private: false,
             };
-            store.add_interaction(&draft, Utc::now()).expect("saved");
+            store.entries_mut().add_interaction(&draft, Utc::now()).expect("saved");
         }
         // Edits, deletes and an undo must keep the day totals in step too.
         let ids: Vec<i64> = store
-            .interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
+            .entries().interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
             .expect("list")
             .iter()
             .map(|i| i.id)
@@ -208,28 +208,28 @@ proptest! {
         for (n, id) in ids.iter().enumerate() {
             match n % 5 {
                 0 => {
-                    store.delete_interaction(*id, Utc::now()).expect("delete");
+                    store.entries_mut().delete_interaction(*id, Utc::now()).expect("delete");
                 }
                 1 => {
-                    let entry = store.interaction(*id).expect("entry");
+                    let entry = store.entries().interaction(*id).expect("entry");
                     let mut draft = entry.to_draft();
                     draft.happened_on = draft.happened_on - Days::new(3);
                     draft.initiated_by = InitiatedBy::Them;
                     if entry.category != Category::Note {
                         draft.quality = Quality::new(2).ok();
                     }
-                    store.update_interaction(*id, entry.version, &draft, Utc::now()).expect("edit");
+                    store.entries_mut().update_interaction(*id, entry.version, &draft, Utc::now()).expect("edit");
                 }
                 _ => {}
             }
         }
         if !ids.is_empty() {
-            store.undo_delete().expect("undo");
+            store.entries_mut().undo_delete().expect("undo");
         }
         let person = store.people().person(dana).expect("person");
         let insights = journal::insights(&store, &person, Range::ThreeMonths, &Targets::default(), today()).expect("insights");
         let all = store
-            .interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
+            .entries().interactions(&InteractionFilter::default(), PageRequest { limit: 10_000, after: None })
             .expect("list");
         let in_range: Vec<_> = all.iter().filter(|i| i.happened_on >= insights.from).collect();
         let total: u32 = insights.frequency.iter().map(|w| w.total).sum();

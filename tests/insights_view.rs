@@ -61,7 +61,10 @@ fn equal_scores() -> Store {
             advice_strength: None,
             private: false,
         };
-        store.add_interaction(&draft, Utc::now()).expect("saved");
+        store
+            .entries_mut()
+            .add_interaction(&draft, Utc::now())
+            .expect("saved");
     }
     store
         .check_ins_mut()
@@ -297,7 +300,10 @@ fn rated_journal(ratings: &[(&str, u8)]) -> (App, Store, Terminal<TestBackend>) 
             advice_strength: None,
             private: false,
         };
-        store.add_interaction(&draft, Utc::now()).expect("saved");
+        store
+            .entries_mut()
+            .add_interaction(&draft, Utc::now())
+            .expect("saved");
     }
     let mut app = App::new(today(), Keymap::defaults(), true);
     dispatch(&mut app, &mut store, Msg::resized(120, 40));

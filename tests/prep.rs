@@ -80,7 +80,11 @@ fn draft(store: &Store, person: i64, kind: &str, on: NaiveDate, title: &str) -> 
 
 fn log(store: &mut Store, person: i64, kind: &str, on: NaiveDate, title: &str) -> i64 {
     let d = draft(store, person, kind, on, title);
-    store.add_interaction(&d, now()).expect("logged").id
+    store
+        .entries_mut()
+        .add_interaction(&d, now())
+        .expect("logged")
+        .id
 }
 
 fn topic(store: &mut Store, person: i64, text: &str, added: NaiveDate) -> i64 {
@@ -386,7 +390,10 @@ fn the_prep_sheet_is_built_from_the_journal_since_the_last_one_on_one() {
         "How to pitch?",
     );
     let gone = log(&mut store, dana, "chat", day(2026, 11, 21), "Deleted chat");
-    store.delete_interaction(gone, now()).expect("deleted");
+    store
+        .entries_mut()
+        .delete_interaction(gone, now())
+        .expect("deleted");
     log(&mut store, sam, "coffee", day(2026, 11, 22), "Not Dana's");
     log(
         &mut store,

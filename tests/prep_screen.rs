@@ -75,7 +75,10 @@ fn small_store() -> Store {
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
             private: false,
         };
-        store.add_interaction(&draft, now).expect("logged");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("logged");
     };
     log(&mut store, "one_on_one", 18, "Weekly 1:1");
     log(&mut store, "coffee", 20, "Coffee walk");
@@ -487,7 +490,10 @@ fn an_ask_from_an_earlier_year_shows_its_year() {
         advice_strength: None,
         private: false,
     };
-    store.add_interaction(&draft, now).expect("logged");
+    store
+        .entries_mut()
+        .add_interaction(&draft, now)
+        .expect("logged");
     let mut h = prep(store, 120, 40);
     let screen = h.screen_text();
     assert!(screen.contains("asked 3 Nov 2025 (386 days)"), "{screen}");

@@ -205,6 +205,7 @@ fn the_timeline_pages_by_index_in_both_directions() {
     for filter in filters {
         let n = assert_no_full_scans(&store, "the timeline", NEVER, |store| {
             let first = store
+                .entries()
                 .interactions(
                     &filter,
                     PageRequest {
@@ -215,6 +216,7 @@ fn the_timeline_pages_by_index_in_both_directions() {
                 .expect("page");
             let last = first.last().map(Cursor::after).expect("a full page");
             let older = store
+                .entries()
                 .interactions(
                     &filter,
                     PageRequest {
@@ -225,6 +227,7 @@ fn the_timeline_pages_by_index_in_both_directions() {
                 .expect("older");
             let back = older.first().map(Cursor::after).expect("an older page");
             store
+                .entries()
                 .interactions_newer_than(&filter, back, 100)
                 .expect("newer");
         });
@@ -248,6 +251,7 @@ fn a_search_reads_the_text_index_in_timeline_order() {
     ] {
         let statements = traced(&store, |store| {
             let first = store
+                .entries()
                 .interactions(
                     &filter,
                     PageRequest {
@@ -259,6 +263,7 @@ fn a_search_reads_the_text_index_in_timeline_order() {
             assert_eq!(first.len(), 50, "{filter:?} finds a page");
             let last = first.last().map(Cursor::after).expect("a full page");
             store
+                .entries()
                 .interactions(
                     &filter,
                     PageRequest {

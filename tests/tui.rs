@@ -111,7 +111,10 @@ fn filled_store() -> Store {
             advice_strength: (kind == "advice").then(|| "negotiating with finance".into()),
             private: false,
         };
-        store.add_interaction(&draft, now).expect("entry");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("entry");
     }
     store
 }
@@ -195,6 +198,7 @@ fn logging_an_entry_takes_a_few_keys_and_lands_in_the_store() {
     assert!(h.app.overlay.is_none(), "the form closed");
     let saved = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -302,16 +306,17 @@ fn an_edit_stale_since_it_was_opened_is_reported_not_saved() {
         .selected_entry()
         .map(|e| e.id)
         .expect("selected");
-    let entry = h.store.interaction(id).expect("entry");
+    let entry = h.store.entries().interaction(id).expect("entry");
     let mut theirs = entry.to_draft();
     theirs.title = "Changed elsewhere".into();
     h.store
+        .entries_mut()
         .update_interaction(id, entry.version, &theirs, Utc::now())
         .expect("their edit");
     h.type_text(" (mine)")
         .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(
-        h.store.interaction(id).expect("entry").title,
+        h.store.entries().interaction(id).expect("entry").title,
         "Changed elsewhere"
     );
     let text = h.screen_text();
@@ -452,6 +457,7 @@ fn a_draft_written_by_the_previous_format_is_offered_back_and_saves() {
     h.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     let saved = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -541,7 +547,10 @@ fn scrolling_pages_through_a_long_journal_without_holding_it_all() {
             advice_strength: None,
             private: false,
         };
-        store.add_interaction(&draft, now).expect("entry");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("entry");
     }
     let mut h = Harness::new(store, 120, 40);
     let total = h.titles().len();

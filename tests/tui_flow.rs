@@ -77,6 +77,7 @@ fn a_tick_past_midnight_moves_new_entries_and_the_prep_week_to_the_new_day() {
         .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     let saved = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -218,6 +219,7 @@ fn an_answer_to_a_superseded_page_request_is_dropped() {
         .key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     let page = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -261,6 +263,7 @@ fn a_promise_added_with_a_new_entry_is_saved_with_it_and_shows_on_prep() {
     assert!(h.app.overlay.is_none(), "saved");
     let entry = h
         .store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {

@@ -186,7 +186,9 @@ fn oldest_first(store: &Store, filter: &InteractionFilter) -> Result<Vec<Interac
         id: 0,
     };
     loop {
-        let mut page = store.interactions_newer_than(filter, after, 500)?;
+        let mut page = store
+            .entries()
+            .interactions_newer_than(filter, after, 500)?;
         page.reverse();
         let Some(last) = page.last() else { break };
         after = Cursor::after(last);

@@ -88,13 +88,13 @@ fn write_large_file(out: &Path, size: u64, ctx: &Context) -> Result<DemoCounts, 
         }
     }
     let mut store = Store::open(&scratch).map_err(|e| Failure::Runtime(e.into()))?;
-    store.start_generation()?;
+    store.bulk_mut().start_generation()?;
     let mut bar = Progress::new(size, Unit::Entries);
     let counts = write_large(&mut store, size, ctx.today, ctx.now, |done| {
         bar.update(done)
     })?;
     bar.finish();
-    store.generation_done()?;
+    store.bulk_mut().generation_done()?;
     drop(store);
     std::fs::rename(&scratch, out)?;
     // The file is as rapport closed it, under its new name: so is its seal.

@@ -248,7 +248,7 @@ pub fn log(args: LogArgs, ctx: &Context) -> CmdResult {
         private: false,
     };
     apply_fields(&mut draft, &args.fields, &store, ctx)?;
-    let saved = store.add_interaction(&draft, ctx.now)?;
+    let saved = store.entries_mut().add_interaction(&draft, ctx.now)?;
     crate::fault::panic_if_asked("log", &draft.notes);
     print_line(saved.id)?;
     say!(
@@ -333,7 +333,9 @@ fn each_entry(
     let mut after: Option<Cursor> = None;
     while (visited as u64) < u64::from(limit) {
         let want = (u64::from(limit) - visited as u64).min(500) as u32;
-        let page = store.interactions(filter, PageRequest { limit: want, after })?;
+        let page = store
+            .entries()
+            .interactions(filter, PageRequest { limit: want, after })?;
         let Some(last) = page.last() else { break };
         after = Some(Cursor::after(last));
         for entry in &page {
@@ -346,7 +348,7 @@ fn each_entry(
 
 pub fn show(id: i64, json: bool, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
-    let entry = store.interaction(id)?;
+    let entry = store.entries().interaction(id)?;
     if json {
         print_json(&entry)
     } else {
@@ -356,7 +358,7 @@ pub fn show(id: i64, json: bool, ctx: &Context) -> CmdResult {
 
 pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
-    let entry = store.interaction(args.id)?;
+    let entry = store.entries().interaction(args.id)?;
     let mut draft = entry.to_draft();
     if let Some(title) = &args.title {
         draft.title = title.clone();
@@ -386,14 +388,16 @@ pub fn edit(args: EditArgs, ctx: &Context) -> CmdResult {
         )));
     }
     let expected = args.expect_version.unwrap_or(entry.version);
-    let saved = store.update_interaction(entry.id, expected, &draft, ctx.now)?;
+    let saved = store
+        .entries_mut()
+        .update_interaction(entry.id, expected, &draft, ctx.now)?;
     say!("updated entry {}", saved.id);
     Ok(())
 }
 
 pub fn remove(id: i64, ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
-    let gone = store.delete_interaction(id, ctx.now)?;
+    let gone = store.entries_mut().delete_interaction(id, ctx.now)?;
     say!(
         "deleted entry {} ({} on {}); `rapport undo` brings it back",
         gone.id,
@@ -405,7 +409,7 @@ pub fn remove(id: i64, ctx: &Context) -> CmdResult {
 
 pub fn undo(ctx: &Context) -> CmdResult {
     let mut store = ctx.open_store()?;
-    match store.undo_delete()? {
+    match store.entries_mut().undo_delete()? {
         Some(entry) => {
             print_line(entry.id)?;
             say!("restored entry {} ({})", entry.id, entry.happened_on);

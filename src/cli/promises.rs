@@ -78,7 +78,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             let person = resolve_person(&store, with.as_deref())?;
             let made_on = match entry {
                 Some(id) => {
-                    let entry = store.interaction(id)?;
+                    let entry = store.entries().interaction(id)?;
                     if entry.person_id != person.id {
                         return Err(Failure::usage(format!(
                             "entry {id} is with {}, not {}; give --with {} or another entry",

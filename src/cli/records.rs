@@ -210,7 +210,7 @@ pub fn advice(cmd: AdviceCommand, ctx: &Context) -> CmdResult {
             not_applied,
             date,
         } => {
-            let entry = store.interaction(id)?;
+            let entry = store.entries().interaction(id)?;
             let Some(advice) = entry.advice_loop else {
                 return Err(Failure::usage(format!(
                     "entry {id} is a {}, not an advice ask",

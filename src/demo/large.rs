@@ -116,9 +116,13 @@ pub fn write_large(
             private: false,
         }
     });
-    let interactions = store.add_interactions_bulk(drafts, now, progress)?;
+    let interactions = store
+        .bulk_mut()
+        .add_interactions_bulk(drafts, now, progress)?;
     let three_weeks_ago = today.checked_sub_days(Days::new(21)).unwrap_or(today);
-    store.close_generated_advice_loops(three_weeks_ago, 20)?;
+    store
+        .bulk_mut()
+        .close_generated_advice_loops(three_weeks_ago, 20)?;
     let mut dice = Dice(0x0c4e_c41d_u64 ^ size);
     let first = today
         .checked_sub_days(Days::new(span_days))
@@ -135,7 +139,8 @@ pub fn write_large(
             note: String::new(),
         })
         .collect::<Vec<_>>();
-    let check_ins = usize::try_from(store.add_check_ins_bulk(weeks, now)?).unwrap_or(usize::MAX);
+    let check_ins =
+        usize::try_from(store.bulk_mut().add_check_ins_bulk(weeks, now)?).unwrap_or(usize::MAX);
     let mut topics = 0;
     for (n, text) in super::TOPICS.iter().enumerate() {
         let topic = store.agenda_mut().add_topic(dana.id, text, today, now)?;

@@ -283,7 +283,7 @@ pub fn write_demo(
             private: false,
         };
         counts.interactions += 1;
-        Ok(store.add_interaction(&draft, now)?.id)
+        Ok(store.entries_mut().add_interaction(&draft, now)?.id)
     };
     for week in 0..53u64 {
         let monday = monday0 + Days::new(week * 7);
@@ -381,7 +381,7 @@ pub fn write_demo(
             )?;
             if today.signed_duration_since(day(Weekday::Wed)).num_days() > 14
                 && dice.chance(0.8)
-                && let Some(advice) = store.interaction(id)?.advice_loop
+                && let Some(advice) = store.entries().interaction(id)?.advice_loop
             {
                 let applied = dice.chance(0.8);
                 store.advice_mut().report_advice(
@@ -474,13 +474,13 @@ pub fn write_demo(
                 continue;
             };
             let draft = work_entry(dana.id, kind_id("win"), wednesday, title, notes, false);
-            store.add_interaction(&draft, now)?;
+            store.entries_mut().add_interaction(&draft, now)?;
             counts.interactions += 1;
         }
         if thursday >= start && thursday <= today && work_dice.chance(0.22) {
             let (title, plan) = work_dice.pick(RISKS);
             let draft = work_entry(dana.id, kind_id("risk"), thursday, title, plan, false);
-            store.add_interaction(&draft, now)?;
+            store.entries_mut().add_interaction(&draft, now)?;
             counts.interactions += 1;
         }
     }
@@ -517,7 +517,7 @@ pub fn write_demo(
             notes,
             private,
         );
-        store.add_interaction(&draft, now)?;
+        store.entries_mut().add_interaction(&draft, now)?;
         counts.interactions += 1;
     }
     for (i, text) in TOPICS.iter().enumerate() {

@@ -32,7 +32,7 @@ pub fn prep_facts(store: &Store, person: &Person, today: NaiveDate) -> Result<Pr
         limit: PREP_RECENT_LIMIT + 2,
         after: None,
     };
-    let mut recent = store.interactions(&filter, page)?;
+    let mut recent = store.entries().interactions(&filter, page)?;
     let keep = PREP_RECENT_LIMIT as usize + usize::from(last.is_some());
     let recent_truncated = recent.len() > keep;
     recent.truncate(keep);
@@ -135,7 +135,7 @@ pub fn summary_facts(store: &Store, person: &Person, today: NaiveDate) -> Result
     Ok(SummaryFacts {
         manager: person.clone(),
         window,
-        entries: store.interactions(&filter, page)?,
+        entries: store.entries().interactions(&filter, page)?,
         open_topics: agenda(&topics, &one_on_ones, today),
         new_asks: store.advice().advice_asked(person.id, window.from, today)?,
         reported_advice: store

@@ -27,7 +27,9 @@ pub fn review(
     let mut entries = Vec::new();
     let mut after: Option<Cursor> = None;
     loop {
-        let page = store.interactions(&filter, PageRequest { limit: PAGE, after })?;
+        let page = store
+            .entries()
+            .interactions(&filter, PageRequest { limit: PAGE, after })?;
         let Some(last) = page.last() else { break };
         after = Some(Cursor::after(last));
         entries.extend(page);

@@ -8,23 +8,36 @@ use super::interactions::{insert_entry, write_advice_loop};
 use super::{Result, Store, StoreError, day_text, instant_text};
 use crate::domain::{Category, CheckInDraft, InteractionDraft};
 
+/// Bulk writes for generated journals (the demo, benchmarks): `store.bulk_mut()`.
+pub struct BulkMut<'a> {
+    pub(super) store: &'a mut Store,
+}
+
 impl Store {
+    pub fn bulk_mut(&mut self) -> BulkMut<'_> {
+        BulkMut { store: self }
+    }
+}
+
+impl BulkMut<'_> {
     /// Trades durability for speed while a brand-new file is generated:
     /// no rollback journal, no fsync. Only for a scratch file that is
     /// renamed into place once `generation_done` has restored the pragmas;
     /// never for a journal holding anyone's entries.
     pub fn start_generation(&mut self) -> Result<()> {
         let _mode: String = self
+            .store
             .conn
             .query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA synchronous = OFF")?;
+        self.store.conn.execute_batch("PRAGMA synchronous = OFF")?;
         Ok(())
     }
 
     /// Puts back WAL and full sync after `start_generation`, and syncs.
     pub fn generation_done(&mut self) -> Result<()> {
-        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        self.store.conn.execute_batch("PRAGMA synchronous = FULL")?;
         let _mode: String = self
+            .store
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         Ok(())
@@ -39,14 +52,19 @@ impl Store {
         now: DateTime<Utc>,
         mut progress: impl FnMut(u64),
     ) -> Result<u64> {
-        let kinds = self.people().kinds()?;
+        let kinds = self.store.people().kinds()?;
         let stamp = instant_text(now);
         // A larger page cache keeps the indexes' hot pages in memory while
         // they grow; it is restored afterwards.
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
+        let cache: i64 = self
+            .store
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.store
+            .conn
+            .execute_batch("PRAGMA cache_size = -262144")?;
         let result = (|| {
-            let tx = self.conn.transaction()?;
+            let tx = self.store.conn.transaction()?;
             let mut added = 0u64;
             {
                 for mut draft in drafts {
@@ -71,7 +89,8 @@ impl Store {
             progress(added);
             Ok(added)
         })();
-        self.conn
+        self.store
+            .conn
             .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
         result
     }
@@ -82,7 +101,7 @@ impl Store {
         drafts: impl IntoIterator<Item = CheckInDraft>,
         now: DateTime<Utc>,
     ) -> Result<u64> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let mut added = 0;
         {
             let mut insert = tx.prepare_cached(
@@ -116,7 +135,7 @@ impl Store {
         before: NaiveDate,
         keep_open: i64,
     ) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let closed = tx.execute(
             "UPDATE advice_loop
                 SET applied = 1,

@@ -2,8 +2,8 @@
 //!
 //! A journal that is not as rapport sealed it (a crash, a copy, a restore,
 //! a synced folder) must pass SQLite's `quick_check` before anything is
-//! written to it. The check reads every page and re-tokenises the search
-//! index: seconds at a million entries. `Store::open_deferring_check` lets
+//! written to it. The check reads every page and walks every block of the
+//! search index: a second at a million entries, in two halves run at once. `Store::open_deferring_check` lets
 //! the journal's screen show such a journal at once, read-only and
 //! untouched, while a `PendingCheck` runs on another thread and reports its
 //! progress; only a check that passes opens the journal for writing. A
@@ -11,20 +11,23 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
 use super::open::{SCHEMA_VERSION, inspect_header, migrations};
 use super::{Result, Store, StoreError, seal};
 
-/// How many SQLite VM steps `quick_check` takes per page of the file, about
-/// (measured: 286, 283 and 320 at 10k, 100k and 1M entries; 212, 209
-/// and 230 without the search index's tokens): the estimate
-/// behind the percentage shown while it runs.
-const STEPS_PER_PAGE: u64 = 300;
-/// The same for `page_check`, which leaves the search index's tokens out.
-const PAGE_CHECK_STEPS_PER_PAGE: u64 = 220;
-/// Steps between two progress reports.
+/// How many SQLite VM steps `quick_check` of every page takes per page of
+/// the file, about (measured with the text index of migration 0014: 290,
+/// 288 and 279 at 10k, 100k and 1M entries): the estimate behind the
+/// percentage shown while it runs.
+const STEPS_PER_PAGE: u64 = 285;
+/// The same for the search index's own check, per page of the whole file
+/// (1.6, 2.3 and 1.8 measured; it reads the index's blocks directly, with
+/// few steps of its own).
+const INDEX_STEPS_PER_PAGE: u64 = 2;
+/// Steps between two progress reports, at most.
 const STEPS_PER_REPORT: u64 = 20_000;
 
 /// Reports how far a check has come, in percent (never 100 before it
@@ -92,30 +95,31 @@ impl Store {
         })
     }
 
-    /// Checks every page of the journal, reporting progress: SQLite's
-    /// `quick_check` (each b-tree whole and well formed, every page used
-    /// once, every row well formed) without re-tokenising the search index
-    /// to compare it with the entries, which takes three times as long
-    /// again and which `integrity_check` does. Its findings, `["ok"]` when
-    /// sound.
-    pub fn page_check(&self, progress: Option<CheckProgress>) -> Result<Vec<String>> {
-        let own;
-        let conn = match &self.path {
+    /// SQLite's `quick_check` of the journal, reporting progress: every
+    /// page (each b-tree whole and well formed, every page used once, every
+    /// row well formed) and the search index's own check of its blocks, run
+    /// at once (see `check_halves`). It leaves out what `integrity_check`
+    /// adds (every index compared with its table, the search index with the
+    /// entries). Its findings, `["ok"]` when sound: the same verdict
+    /// opening an unsealed journal waits for.
+    pub fn quick_check(&self, progress: Option<CheckProgress>) -> Result<Vec<String>> {
+        let findings = match &self.path {
             Some(path) => {
-                own = super::open::connect_untouched(path, self.key.as_deref())?;
-                super::open::apply_key(&own, path, self.key.as_deref())?;
-                without_virtual_tables(&own);
-                &own
+                let key = self.key.as_deref();
+                check_halves(&connect(path, key)?, path, key, Halves::new(progress))?
             }
-            None => &self.conn,
+            None => {
+                let counted = CountedSteps::start(&self.conn, progress, STEPS_PER_PAGE)?;
+                let rows = check_rows(&self.conn, "PRAGMA quick_check(10)");
+                counted.stop(&self.conn);
+                rows?.into_iter().filter(|r| r != "ok").collect()
+            }
         };
-        let counted = CountedSteps::start(conn, progress, PAGE_CHECK_STEPS_PER_PAGE)?;
-        let findings = conn.prepare("PRAGMA quick_check(10)").and_then(|mut stmt| {
-            stmt.query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        });
-        counted.stop(conn);
-        Ok(findings?)
+        Ok(if findings.is_empty() {
+            vec!["ok".to_string()]
+        } else {
+            findings
+        })
     }
 }
 
@@ -131,50 +135,206 @@ fn without_virtual_tables(conn: &Connection) {
     }
 }
 
-/// `quick_check` over the connection `conn` to the journal at `path`:
-/// `Corrupt` with SQLite's first finding unless it says "ok" — and unless a
-/// second check, on a connection opened afresh, says "ok". `conn` may read
-/// the file immutably (no locks: nothing is written beside a file that is
-/// then refused), and another rapport that starts writing meanwhile can
-/// checkpoint into the file under it, so one failed check may be a torn
-/// read of a sound journal. The second connection takes SQLite's locks when
-/// a `-wal` is there now (someone is writing), or reads the file, settled,
-/// immutably again; a damaged file fails both, untouched.
+/// `quick_check` of the journal at `path`, whose connection `conn` was
+/// opened to inspect it: `Corrupt` with SQLite's first finding unless it
+/// says "ok" — and unless a second check, on connections opened afresh,
+/// says "ok". `conn` may read the file immutably (no locks: nothing is
+/// written beside a file that is then refused), and another rapport that
+/// starts writing meanwhile can checkpoint into the file under it, so one
+/// failed check may be a torn read of a sound journal. The second check
+/// takes SQLite's locks when a `-wal` is there now (someone is writing), or
+/// reads the file, settled, immutably again; a damaged file fails both,
+/// untouched. A check stopped by its `progress` is not run again.
 pub(super) fn full_check(
     conn: &Connection,
     path: &Path,
     key: Option<&str>,
     progress: Option<CheckProgress>,
 ) -> Result<()> {
-    match quick_check(conn, path, progress) {
-        Err(StoreError::Corrupt { .. }) => {
-            let again =
-                super::open::connect_untouched(path, key).map_err(|e| StoreError::Corrupt {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                })?;
-            super::open::apply_key(&again, path, key)?;
-            quick_check(&again, path, None)
+    let progress = Halves::new(progress);
+    match quick_check(conn, path, key, progress.clone()) {
+        Err(StoreError::Corrupt { .. })
+            if !progress.as_ref().is_some_and(|halves| halves.stopped()) =>
+        {
+            let again = connect(path, key)?;
+            quick_check(&again, path, key, None)
         }
         verdict => verdict,
     }
 }
 
-/// One `quick_check` over `conn`: `Corrupt` with SQLite's first finding
-/// unless it says "ok".
-fn quick_check(conn: &Connection, path: &Path, progress: Option<CheckProgress>) -> Result<()> {
-    let corrupt = |detail: String| StoreError::Corrupt {
+/// A connection to check the journal at `path` through, opened as
+/// `connect_untouched` opens it.
+fn connect(path: &Path, key: Option<&str>) -> Result<Connection> {
+    let conn = super::open::connect_untouched(path, key).map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    super::open::apply_key(&conn, path, key)?;
+    Ok(conn)
+}
+
+/// `quick_check`: SQLite's `PRAGMA quick_check` in its two halves, run at
+/// once on two threads, each on a connection of its own: every page of the
+/// file (each b-tree whole and well formed, every page used once, every
+/// row well formed; the virtual tables' modules left out) on a new
+/// connection, on a thread of its own, and the virtual tables' own checks
+/// (`PRAGMA quick_check(name)`: FTS5 walks every block of the search
+/// index) on `conn`, here. Between them they run every check `PRAGMA
+/// quick_check` runs, and the wait is the longer half instead of both (at
+/// a million entries, the search index's walk takes about twice the
+/// pages'). `Corrupt` with the first finding.
+fn quick_check(
+    conn: &Connection,
+    path: &Path,
+    key: Option<&str>,
+    progress: Option<Arc<Halves>>,
+) -> Result<()> {
+    match check_halves(conn, path, key, progress)?.into_iter().next() {
+        Some(finding) => Err(corrupt(path, finding)),
+        None => Ok(()),
+    }
+}
+
+/// The two halves of `quick_check`, at once: their findings (at most ten
+/// of each), none when the journal is sound; `Corrupt` when a half could
+/// not run to its end (SQLite met damage it could not go past).
+fn check_halves(
+    conn: &Connection,
+    path: &Path,
+    key: Option<&str>,
+    progress: Option<Arc<Halves>>,
+) -> Result<Vec<String>> {
+    let pages = connect(path, key)?;
+    without_virtual_tables(&pages);
+    let tables = virtual_tables(conn).map_err(|e| corrupt(path, e.to_string()))?;
+    let half = |conn: &Connection, which: usize, sql: Vec<String>| -> Result<Vec<String>> {
+        let report = progress.as_ref().map(|halves| halves.reporter(which));
+        let steps = if which == PAGES {
+            STEPS_PER_PAGE
+        } else {
+            INDEX_STEPS_PER_PAGE
+        };
+        let counted = CountedSteps::start(conn, report, steps)?;
+        let mut findings = Vec::new();
+        let mut failed = None;
+        for sql in &sql {
+            match check_rows(conn, sql) {
+                Ok(rows) => findings.extend(rows.into_iter().filter(|r| r != "ok")),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        counted.stop(conn);
+        if let Some(halves) = &progress {
+            halves.done(which);
+        }
+        match failed {
+            Some(e) => Err(corrupt(path, e.to_string())),
+            None => Ok(findings),
+        }
+    };
+    let index_checks: Vec<String> = tables
+        .iter()
+        .map(|name| format!("PRAGMA quick_check('{}')", name.replace('\'', "''")))
+        .collect();
+    let (page_findings, index_findings) = std::thread::scope(|scope| {
+        let half = &half;
+        let every_page =
+            scope.spawn(move || half(&pages, PAGES, vec!["PRAGMA quick_check(10)".into()]));
+        let index_findings = half(conn, INDEX, index_checks);
+        let page_findings = every_page
+            .join()
+            .unwrap_or_else(|_| Err(corrupt(path, "the check of every page stopped".into())));
+        (page_findings, index_findings)
+    });
+    Ok(page_findings?.into_iter().chain(index_findings?).collect())
+}
+
+/// The rows `sql` (a `quick_check`) answers.
+fn check_rows(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<String>> {
+    conn.prepare(sql)?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect()
+}
+
+/// The names of the virtual tables in the journal's schema (the search
+/// index).
+fn virtual_tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    conn.prepare(
+        "SELECT name FROM sqlite_schema
+          WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+    )?
+    .query_map([], |r| r.get(0))?
+    .collect()
+}
+
+fn corrupt(path: &Path, detail: String) -> StoreError {
+    StoreError::Corrupt {
         path: path.to_path_buf(),
         detail,
-    };
-    let counted = CountedSteps::start(conn, progress, STEPS_PER_PAGE)?;
-    let verdict = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
-    counted.stop(conn);
-    let verdict = verdict.map_err(|e| corrupt(e.to_string()))?;
-    if verdict != "ok" {
-        return Err(corrupt(verdict));
     }
-    Ok(())
+}
+
+/// The half of the check that reads every page, and the one that checks
+/// the virtual tables.
+const PAGES: usize = 0;
+const INDEX: usize = 1;
+
+/// How far each half of a check has come; the check's progress is the
+/// half that lags. Once its report asks to stop, both halves stop.
+struct Halves {
+    state: Mutex<HalvesState>,
+}
+
+struct HalvesState {
+    percent: [u8; 2],
+    report: CheckProgress,
+    stopped: bool,
+}
+
+impl Halves {
+    fn new(report: Option<CheckProgress>) -> Option<Arc<Halves>> {
+        report.map(|report| {
+            Arc::new(Halves {
+                state: Mutex::new(HalvesState {
+                    percent: [0, 0],
+                    report,
+                    stopped: false,
+                }),
+            })
+        })
+    }
+
+    /// The progress of half `which`, for its `CountedSteps`.
+    fn reporter(self: &Arc<Self>, which: usize) -> CheckProgress {
+        let halves = Arc::clone(self);
+        Box::new(move |percent| halves.update(which, percent))
+    }
+
+    fn update(&self, which: usize, percent: u8) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return true;
+        };
+        state.percent[which] = percent;
+        // 100 only once the check has ended, which its verdict says.
+        let lagging = state.percent[PAGES].min(state.percent[INDEX]).min(99);
+        if !state.stopped {
+            state.stopped = (state.report)(lagging);
+        }
+        state.stopped
+    }
+
+    /// Half `which` has ended: the other alone is waited for now.
+    fn done(&self, which: usize) {
+        self.update(which, 100);
+    }
+
+    fn stopped(&self) -> bool {
+        self.state.lock().map_or(true, |state| state.stopped)
+    }
 }
 
 /// SQLite's progress handler, turned into a percentage of the steps a
@@ -197,11 +357,13 @@ impl CountedSteps {
             .max(1)
             .unsigned_abs();
         let expected = pages * steps_per_page;
+        // About every 1 % of the way, and never more often than that cap.
+        let every = (expected / 100).clamp(100, STEPS_PER_REPORT);
         let mut steps = 0u64;
         conn.progress_handler(
-            i32::try_from(STEPS_PER_REPORT).unwrap_or(i32::MAX),
+            i32::try_from(every).unwrap_or(i32::MAX),
             Some(move || {
-                steps += STEPS_PER_REPORT;
+                steps += every;
                 let percent = (steps * 100 / expected).min(99);
                 report(u8::try_from(percent).unwrap_or(99))
             }),

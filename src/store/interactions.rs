@@ -6,10 +6,10 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::drafts::{ENTRY_DRAFT, discard_in};
+use super::entries::{Entries, EntriesMut};
 use super::text_search::match_expression;
 use super::{
-    Result, Store, StoreError, day_text, instant_text, parse_day_column, parse_instant_column,
-    time_text,
+    Result, StoreError, day_text, instant_text, parse_day_column, parse_instant_column, time_text,
 };
 use crate::domain::{AdviceLoop, Category, Interaction, InteractionDraft, Kind};
 
@@ -80,56 +80,12 @@ fn timeline_key(day_param: usize, id_param: usize) -> String {
     format!("((CAST(julianday(?{day_param}) AS INTEGER) << 40) + ?{id_param})")
 }
 
-impl Store {
-    pub fn add_interaction(
-        &mut self,
-        draft: &InteractionDraft,
-        now: DateTime<Utc>,
-    ) -> Result<Interaction> {
-        self.refuse_if_replaced()?;
-        let kind = self.kind_by_id(draft.kind_id)?;
-        let mut draft = draft.clone();
-        draft.validate(&kind)?;
-        let tx = self.conn.transaction()?;
-        let id = insert_entry(&tx, &draft, &instant_text(now))?;
-        write_advice_loop(&tx, id, &kind, &draft)?;
-        // The saved form's draft goes in the same transaction: a kill just
-        // after the save can no longer leave it to be offered (and saved) again.
-        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
-        tx.commit()?;
-        self.interaction(id)
-    }
-
-    /// A new entry and the promises made in it, in one transaction: each
-    /// promise is made on the entry's day, about the entry's person.
-    pub fn add_interaction_with_promises(
-        &mut self,
-        draft: &InteractionDraft,
-        promises: &[crate::domain::PromiseNote],
-        now: DateTime<Utc>,
-    ) -> Result<Interaction> {
-        self.refuse_if_replaced()?;
-        let kind = self.kind_by_id(draft.kind_id)?;
-        let mut draft = draft.clone();
-        draft.validate(&kind)?;
-        let tx = self.conn.transaction()?;
-        let stamp = instant_text(now);
-        let id = insert_entry(&tx, &draft, &stamp)?;
-        write_advice_loop(&tx, id, &kind, &draft)?;
-        for note in promises {
-            let promise = note.draft(draft.person_id, draft.happened_on, Some(id));
-            super::promises::insert_promise(&tx, &promise, &stamp)?;
-        }
-        // As in `add_interaction`: the form's draft goes with the save.
-        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
-        tx.commit()?;
-        self.interaction(id)
-    }
-
+impl Entries<'_> {
     /// The entry with this id, unless it is deleted.
     pub fn interaction(&self, id: i64) -> Result<Interaction> {
         let sql = format!("{SELECT_INTERACTION} WHERE i.id = ?1 AND i.deleted_at IS NULL");
-        self.conn
+        self.store
+            .conn
             .prepare_cached(&sql)?
             .query_row([id], interaction_from_row)
             .optional()?
@@ -206,7 +162,7 @@ impl Store {
             );
         }
         let search = match filter.text.as_deref() {
-            Some(text) => match_expression(&self.conn, text)?,
+            Some(text) => match_expression(&self.store.conn, text)?,
             None => None,
         };
         let searching = search.is_some();
@@ -257,11 +213,67 @@ impl Store {
             clauses.join(" AND "),
             values.len()
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(values), interaction_from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    pub(crate) fn kind_by_id(&self, id: i64) -> Result<Kind> {
+        self.store
+            .conn
+            .prepare_cached("SELECT id, name, category, builtin FROM kind WHERE id = ?1")?
+            .query_row([id], super::people::kind_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "kind", id })
+    }
+}
+
+impl EntriesMut<'_> {
+    pub fn add_interaction(
+        &mut self,
+        draft: &InteractionDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        self.store.refuse_if_replaced()?;
+        let kind = self.store.entries().kind_by_id(draft.kind_id)?;
+        let mut draft = draft.clone();
+        draft.validate(&kind)?;
+        let tx = self.store.conn.transaction()?;
+        let id = insert_entry(&tx, &draft, &instant_text(now))?;
+        write_advice_loop(&tx, id, &kind, &draft)?;
+        // The saved form's draft goes in the same transaction: a kill just
+        // after the save can no longer leave it to be offered (and saved) again.
+        discard_in(&tx, &self.store.draft_owner, ENTRY_DRAFT)?;
+        tx.commit()?;
+        self.store.entries().interaction(id)
+    }
+
+    /// A new entry and the promises made in it, in one transaction: each
+    /// promise is made on the entry's day, about the entry's person.
+    pub fn add_interaction_with_promises(
+        &mut self,
+        draft: &InteractionDraft,
+        promises: &[crate::domain::PromiseNote],
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        self.store.refuse_if_replaced()?;
+        let kind = self.store.entries().kind_by_id(draft.kind_id)?;
+        let mut draft = draft.clone();
+        draft.validate(&kind)?;
+        let tx = self.store.conn.transaction()?;
+        let stamp = instant_text(now);
+        let id = insert_entry(&tx, &draft, &stamp)?;
+        write_advice_loop(&tx, id, &kind, &draft)?;
+        for note in promises {
+            let promise = note.draft(draft.person_id, draft.happened_on, Some(id));
+            super::promises::insert_promise(&tx, &promise, &stamp)?;
+        }
+        // As in `add_interaction`: the form's draft goes with the save.
+        discard_in(&tx, &self.store.draft_owner, ENTRY_DRAFT)?;
+        tx.commit()?;
+        self.store.entries().interaction(id)
     }
 
     /// Saves `draft` over entry `id`, if nobody changed it since `expected_version`.
@@ -298,11 +310,11 @@ impl Store {
         draft: &InteractionDraft,
         now: DateTime<Utc>,
     ) -> Result<Interaction> {
-        self.refuse_if_replaced()?;
-        let kind = self.kind_by_id(draft.kind_id)?;
+        self.store.refuse_if_replaced()?;
+        let kind = self.store.entries().kind_by_id(draft.kind_id)?;
         let mut draft = draft.clone();
         draft.validate(&kind)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let changed = tx
             .execute(
                 "UPDATE interaction
@@ -337,21 +349,21 @@ impl Store {
         )?;
         write_tags(&tx, id, &draft.tags)?;
         write_advice_loop(&tx, id, &kind, &draft)?;
-        discard_in(&tx, &self.draft_owner, ENTRY_DRAFT)?;
+        discard_in(&tx, &self.store.draft_owner, ENTRY_DRAFT)?;
         tx.commit()?;
-        self.interaction(id)
+        self.store.entries().interaction(id)
     }
 
     /// Marks entry `id` deleted; `undo_delete` brings it back.
     pub fn delete_interaction(&mut self, id: i64, now: DateTime<Utc>) -> Result<Interaction> {
-        let entry = self.interaction(id)?;
-        let tx = self.conn.transaction()?;
+        let entry = self.store.entries().interaction(id)?;
+        let tx = self.store.conn.transaction()?;
         tx.execute(
             "UPDATE interaction SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
             params![instant_text(now), id],
         )?;
         tx.commit()?;
-        self.deleted_here.push(id);
+        self.store.deleted_here.push(id);
         Ok(entry)
     }
 
@@ -359,15 +371,15 @@ impl Store {
     /// `None` when it deleted none. The TUI's undo: another process's
     /// delete is never undone by it.
     pub fn undo_own_delete(&mut self) -> Result<Option<Interaction>> {
-        while let Some(id) = self.deleted_here.pop() {
-            let tx = self.conn.transaction()?;
+        while let Some(id) = self.store.deleted_here.pop() {
+            let tx = self.store.conn.transaction()?;
             let restored = tx.execute(
                 "UPDATE interaction SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
                 [id],
             )?;
             tx.commit()?;
             if restored == 1 {
-                return self.interaction(id).map(Some);
+                return self.store.entries().interaction(id).map(Some);
             }
         }
         Ok(None)
@@ -375,7 +387,7 @@ impl Store {
 
     /// Restores the most recently deleted entry; `None` when nothing is deleted.
     pub fn undo_delete(&mut self) -> Result<Option<Interaction>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let last: Option<i64> = tx
             .query_row(
                 "SELECT id FROM interaction WHERE deleted_at IS NOT NULL
@@ -392,15 +404,7 @@ impl Store {
             [id],
         )?;
         tx.commit()?;
-        self.interaction(id).map(Some)
-    }
-
-    pub(crate) fn kind_by_id(&self, id: i64) -> Result<Kind> {
-        self.conn
-            .prepare_cached("SELECT id, name, category, builtin FROM kind WHERE id = ?1")?
-            .query_row([id], super::people::kind_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "kind", id })
+        self.store.entries().interaction(id).map(Some)
     }
 }
 

@@ -1,8 +1,8 @@
 //! The seal: how the journal's file looked when rapport last closed it.
 //!
-//! `PRAGMA quick_check` reads every page (and re-tokenises the search
-//! index), so it costs time in proportion to the journal: 80 ms at 100k
-//! entries, most of a second at 1M. Running it on every open would make
+//! `PRAGMA quick_check` reads every page (and walks every block of the
+//! search index), so it costs time in proportion to the journal: about
+//! 0.1 s at 100k entries, a second at 1M. Running it on every open would make
 //! `rapport log` and the first frame grow with the journal. Instead, rapport
 //! writes a small seal beside the journal when it closes it — the file's
 //! length, modification time and inode — and the next open runs the full

@@ -498,7 +498,10 @@ fn a_risk_they_have_not_heard_about_is_told_now_not_kept_for_the_one_on_one() {
             advice_strength: None,
             private: true,
         };
-        j.store.add_interaction(&draft, Utc::now()).expect("risk");
+        j.store
+            .entries_mut()
+            .add_interaction(&draft, Utc::now())
+            .expect("risk");
     }));
     // The 1:1 is tomorrow: its summary and the meeting carry it.
     assert!(!fires_after("risk-unraised", |j| {

@@ -109,6 +109,7 @@ impl Harness {
 
     pub fn titles(&self) -> Vec<String> {
         self.store
+            .entries()
             .interactions(
                 &InteractionFilter::default(),
                 PageRequest {

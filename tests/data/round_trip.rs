@@ -247,7 +247,10 @@ fn build(plan: &JournalPlan) -> Store {
             advice_strength: Some(e.notes.chars().take(5).collect()),
             private: kind.category == Category::Work && e.by_them,
         };
-        let saved = store.add_interaction(&draft, tick()).expect("entry");
+        let saved = store
+            .entries_mut()
+            .add_interaction(&draft, tick())
+            .expect("entry");
         if let (Some(loop_), Some(applied)) = (&saved.advice_loop, e.reported) {
             store
                 .advice_mut()
@@ -255,7 +258,10 @@ fn build(plan: &JournalPlan) -> Store {
                 .expect("report back");
         }
         if e.deleted {
-            store.delete_interaction(saved.id, tick()).expect("delete");
+            store
+                .entries_mut()
+                .delete_interaction(saved.id, tick())
+                .expect("delete");
         }
         entries.push(saved.id);
     }
@@ -458,6 +464,7 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             private: false,
         };
         theirs
+            .entries_mut()
             .add_interaction(&draft, instant(10 + u64::from(n)))
             .expect("entry")
             .id
@@ -502,7 +509,8 @@ fn importing_into_a_journal_with_its_own_records_keeps_both_and_every_link() {
             advice_strength: None,
             private: false,
         };
-        mine.add_interaction(&draft, instant(200 + u64::from(n)))
+        mine.entries_mut()
+            .add_interaction(&draft, instant(200 + u64::from(n)))
             .expect("entry");
     }
     let report = imported(&document, &mut mine);

@@ -34,8 +34,10 @@ fn saving_or_editing_an_entry_discards_its_draft_in_the_same_transaction() {
         .drafts_mut()
         .save_draft(ENTRY_DRAFT, "{\"title\":\"typed\"}", Utc::now())
         .expect("draft");
+    let entry_draft = entry(&store, dana, "typed");
     let saved = store
-        .add_interaction(&entry(&store, dana, "typed"), Utc::now())
+        .entries_mut()
+        .add_interaction(&entry_draft, Utc::now())
         .expect("saved");
     assert_eq!(
         store.drafts().draft(ENTRY_DRAFT).expect("read"),
@@ -46,14 +48,10 @@ fn saving_or_editing_an_entry_discards_its_draft_in_the_same_transaction() {
         .drafts_mut()
         .save_draft(ENTRY_DRAFT, "{\"title\":\"edited\"}", Utc::now())
         .expect("draft");
+    let entry_draft = entry(&store, dana, "edited");
     store
-        .update_seen_interaction(
-            saved.id,
-            saved.uid,
-            saved.version,
-            &entry(&store, dana, "edited"),
-            Utc::now(),
-        )
+        .entries_mut()
+        .update_seen_interaction(saved.id, saved.uid, saved.version, &entry_draft, Utc::now())
         .expect("edited");
     assert_eq!(
         store.drafts().draft(ENTRY_DRAFT).expect("read"),

@@ -74,7 +74,10 @@ fn add_entries(store: &mut Store, person: i64, n: usize) {
             advice_strength: None,
             private: false,
         };
-        store.add_interaction(&draft, Utc::now()).expect("entry");
+        store
+            .entries_mut()
+            .add_interaction(&draft, Utc::now())
+            .expect("entry");
     }
 }
 

@@ -19,17 +19,19 @@ fn undo_in_a_tui_restores_its_own_last_delete_not_another_processs() {
     let mine = w.log(&["coffee", "mine"]);
     let theirs = w.log(&["coffee", "theirs"]);
     let mut tui = Store::open(&w.db).expect("tui");
-    tui.delete_interaction(mine, Utc::now())
+    tui.entries_mut()
+        .delete_interaction(mine, Utc::now())
         .expect("delete mine");
     // Another process deletes later.
     w.run(&["rm", &theirs.to_string()]).ok();
     let back = tui
+        .entries_mut()
         .undo_own_delete()
         .expect("undo")
         .expect("something undone");
     assert_eq!(back.id, mine, "this TUI's own delete comes back");
     assert_eq!(
-        tui.undo_own_delete().expect("undo"),
+        tui.entries_mut().undo_own_delete().expect("undo"),
         None,
         "nothing else of its own"
     );

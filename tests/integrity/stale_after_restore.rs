@@ -34,19 +34,22 @@ fn a_form_open_across_a_restore_is_refused_as_stale_and_the_new_entry_is_kept() 
     // The TUI: opens entry 2 for editing and keeps the form open.
     let mut tui = Store::open(&w.db).expect("tui");
     let dana = tui.people().person_named("Dana").expect("Dana").id;
+    let entry_draft = entry(&tui, dana, "after the backup");
     let edited = tui
-        .add_interaction(&entry(&tui, dana, "after the backup"), Utc::now())
+        .entries_mut()
+        .add_interaction(&entry_draft, Utc::now())
         .expect("entry 2");
     // Someone restores the backup, then logs a new, unrelated entry.
     restore_journal(&w.db, &backup, &w.path("kept.db")).expect("restored");
     let newcomer = w.log(&["chat", "unrelated newcomer"]);
     assert_eq!(newcomer, edited.id, "the id was handed out again");
     // The TUI's form is saved.
-    let saved = tui.update_seen_interaction(
+    let entry_draft = entry(&tui, dana, "my edit");
+    let saved = tui.entries_mut().update_seen_interaction(
         edited.id,
         edited.uid,
         edited.version,
-        &entry(&tui, dana, "my edit"),
+        &entry_draft,
         Utc::now(),
     );
     assert!(matches!(saved, Err(StoreError::Stale { .. })), "{saved:?}");
@@ -66,7 +69,8 @@ fn a_journal_file_replaced_under_an_open_tui_refuses_its_saves() {
     other.log(&["coffee", "the other journal"]);
     std::fs::rename(&other.db, &w.db).expect("moved over");
     assert!(tui.file_replaced());
-    let saved = tui.add_interaction(&entry(&tui, dana, "typed in the TUI"), Utc::now());
+    let entry_draft = entry(&tui, dana, "typed in the TUI");
+    let saved = tui.entries_mut().add_interaction(&entry_draft, Utc::now());
     assert!(matches!(saved, Err(StoreError::Replaced)), "{saved:?}");
     let draft = tui.drafts_mut().save_draft("entry", "typed", Utc::now());
     assert!(matches!(draft, Err(StoreError::Replaced)), "{draft:?}");

@@ -230,7 +230,10 @@ fn store_with_secrets() -> Store {
             advice_strength: None,
             private,
         };
-        store.add_interaction(&draft, now).expect("logged");
+        store
+            .entries_mut()
+            .add_interaction(&draft, now)
+            .expect("logged");
     }
     store
 }

@@ -91,6 +91,7 @@ impl Story {
             private: false,
         };
         self.store
+            .entries_mut()
             .add_interaction(&draft, Utc::now())
             .expect("entry")
             .id
@@ -140,6 +141,7 @@ impl Story {
         if let Some(after) = closed_after {
             let advice = self
                 .store
+                .entries()
                 .interaction(id)
                 .expect("ask")
                 .advice_loop

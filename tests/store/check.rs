@@ -50,7 +50,7 @@ fn an_unsealed_journal_reads_at_once_untouched_and_writes_once_its_check_passes(
     let people = store.people().list(false).expect("reads");
     let d = draft(&store, people[0].id, "coffee", today(), "before the check");
     assert!(
-        store.add_interaction(&d, now()).is_err(),
+        store.entries_mut().add_interaction(&d, now()).is_err(),
         "nothing is written before the check passes"
     );
     assert_eq!(std::fs::read(&path).expect("read"), before, "file changed");
@@ -67,6 +67,7 @@ fn an_unsealed_journal_reads_at_once_untouched_and_writes_once_its_check_passes(
     drop(store);
     assert!(!writable.is_read_only());
     writable
+        .entries_mut()
         .add_interaction(&d, now())
         .expect("saved after the check");
     let percents = reported.lock().expect("lock").clone();
@@ -109,4 +110,50 @@ fn a_damaged_unsealed_journal_fails_its_check_as_open_refuses_it_untouched() {
     assert_eq!(refused.to_string(), opened.to_string());
     assert_eq!(std::fs::read(&path).expect("read"), bytes, "file changed");
     assert!(side_files(&path).is_empty(), "{:?}", side_files(&path));
+}
+
+#[test]
+fn a_journal_whose_search_index_is_damaged_inside_sound_pages_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("index.db");
+    unsealed_journal(&path, 300);
+    {
+        // Every page stays a well-formed b-tree page: only the search
+        // index's own blocks (past its averages and structure) are junk.
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        let damaged = conn
+            .execute(
+                "UPDATE interaction_fts_data SET block = randomblob(length(block)) WHERE id > 10",
+                [],
+            )
+            .expect("damaged");
+        assert!(damaged > 0, "the index has blocks");
+    }
+    let bytes = std::fs::read(&path).expect("read");
+    let (store, check) = deferred(&path);
+    let refused = check.run(None).err().expect("refused");
+    drop(store);
+    assert!(matches!(refused, StoreError::Corrupt { .. }), "{refused}");
+    assert!(refused.to_string().contains("interaction_fts"), "{refused}");
+    let opened = Store::open(&path).err().expect("refused by open too");
+    assert_eq!(refused.to_string(), opened.to_string());
+    assert_eq!(std::fs::read(&path).expect("read"), bytes, "file changed");
+    assert!(side_files(&path).is_empty(), "{:?}", side_files(&path));
+    let doctor = Store::open_if_readable(&path)
+        .expect("readable")
+        .quick_check(None)
+        .expect("checked");
+    assert!(
+        doctor.iter().any(|f| f.contains("interaction_fts")),
+        "{doctor:?}"
+    );
+    // A check of the pages alone (the search index's module left out)
+    // finds nothing: the index's own check is what refuses this file.
+    let pages = rusqlite::Connection::open(&path).expect("raw");
+    // SAFETY: the handle is `pages`' own, open while it is used here.
+    unsafe { rusqlite::ffi::sqlite3_drop_modules(pages.handle(), std::ptr::null_mut()) };
+    let verdict: String = pages
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .expect("checked");
+    assert_eq!(verdict, "ok");
 }

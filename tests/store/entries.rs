@@ -8,6 +8,7 @@ use super::*;
 
 fn everything(store: &Store) -> Vec<i64> {
     store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -53,46 +54,68 @@ fn built_in_kinds_are_there_with_their_categories() {
 fn an_edit_against_an_old_version_is_reported_stale_not_saved() {
     let mut store = Store::open_in_memory().expect("open");
     let person = journal_with_manager(&mut store);
+    let entry_draft = draft(&store, person, "one_on_one", today(), "first");
     let saved = store
-        .add_interaction(
-            &draft(&store, person, "one_on_one", today(), "first"),
-            now(),
-        )
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("saved");
     let mut mine = saved.to_draft();
     mine.title = "mine".into();
     let mut theirs = saved.to_draft();
     theirs.title = "theirs".into();
     store
+        .entries_mut()
         .update_interaction(saved.id, saved.version, &theirs, now())
         .expect("the first edit lands");
     let err = store
+        .entries_mut()
         .update_interaction(saved.id, saved.version, &mine, now())
         .expect_err("the second is stale");
     assert!(matches!(err, StoreError::Stale { .. }), "{err}");
-    assert_eq!(store.interaction(saved.id).expect("found").title, "theirs");
+    assert_eq!(
+        store.entries().interaction(saved.id).expect("found").title,
+        "theirs"
+    );
 }
 
 #[test]
 fn deleting_then_undo_restores_the_entry() {
     let mut store = Store::open_in_memory().expect("open");
     let person = journal_with_manager(&mut store);
+    let entry_draft = draft(&store, person, "meal", today(), "a");
     let a = store
-        .add_interaction(&draft(&store, person, "meal", today(), "a"), now())
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("a");
+    let entry_draft = draft(&store, person, "meal", today(), "b");
     let b = store
-        .add_interaction(&draft(&store, person, "meal", today(), "b"), now())
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("b");
-    store.delete_interaction(a.id, now()).expect("delete a");
+    store
+        .entries_mut()
+        .delete_interaction(a.id, now())
+        .expect("delete a");
     let later = now() + chrono::Duration::seconds(5);
-    store.delete_interaction(b.id, later).expect("delete b");
+    store
+        .entries_mut()
+        .delete_interaction(b.id, later)
+        .expect("delete b");
     assert!(everything(&store).is_empty());
-    assert!(store.interaction(b.id).is_err());
-    let restored = store.undo_delete().expect("undo").expect("something");
+    assert!(store.entries().interaction(b.id).is_err());
+    let restored = store
+        .entries_mut()
+        .undo_delete()
+        .expect("undo")
+        .expect("something");
     assert_eq!(restored.id, b.id, "the last deleted comes back first");
-    let restored = store.undo_delete().expect("undo").expect("something");
+    let restored = store
+        .entries_mut()
+        .undo_delete()
+        .expect("undo")
+        .expect("something");
     assert_eq!(restored.id, a.id);
-    assert!(store.undo_delete().expect("undo").is_none());
+    assert!(store.entries_mut().undo_delete().expect("undo").is_none());
 }
 
 #[test]
@@ -101,7 +124,10 @@ fn an_ask_opens_an_advice_loop_until_reported_back() {
     let person = journal_with_manager(&mut store);
     let mut ask = draft(&store, person, "advice", today(), "How to pitch pricing?");
     ask.advice_strength = Some("finance".into());
-    let saved = store.add_interaction(&ask, now()).expect("saved");
+    let saved = store
+        .entries_mut()
+        .add_interaction(&ask, now())
+        .expect("saved");
     let advice = saved.advice_loop.expect("a loop");
     assert_eq!(advice.strength, "finance");
     assert_eq!(
@@ -123,8 +149,10 @@ fn an_ask_opens_an_advice_loop_until_reported_back() {
             .expect("open loops")
             .is_empty()
     );
+    let entry_draft = draft(&store, person, "coffee", today(), "c");
     let coffee = store
-        .add_interaction(&draft(&store, person, "coffee", today(), "c"), now())
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("saved");
     assert!(coffee.advice_loop.is_none());
 }
@@ -172,12 +200,13 @@ fn search_finds_words_in_titles_notes_and_tags_and_follows_edits() {
     let person = journal_with_manager(&mut store);
     let mut a = draft(&store, person, "meal", today(), "Dinner downtown");
     a.notes = "We talked about the reorganisation".into();
-    let a = store.add_interaction(&a, now()).expect("a");
+    let a = store.entries_mut().add_interaction(&a, now()).expect("a");
     let mut b = draft(&store, person, "coffee", today(), "Coffee");
     b.tags = vec!["hiring".into()];
-    let b = store.add_interaction(&b, now()).expect("b");
+    let b = store.entries_mut().add_interaction(&b, now()).expect("b");
     let find = |store: &Store, text: &str| -> Vec<i64> {
         store
+            .entries()
             .interactions(
                 &InteractionFilter {
                     text: Some(text.into()),
@@ -201,6 +230,7 @@ fn search_finds_words_in_titles_notes_and_tags_and_follows_edits() {
     let mut edited = b.to_draft();
     edited.tags = vec!["budget".into()];
     store
+        .entries_mut()
         .update_interaction(b.id, b.version, &edited, now())
         .expect("edit");
     assert!(find(&store, "hiring").is_empty());
@@ -225,20 +255,26 @@ fn filters_narrow_by_kind_category_person_tag_and_dates() {
         .id;
     let mut tagged = draft(&store, dana, "coffee", day(2026, 11, 2), "c");
     tagged.tags = vec!["growth".into()];
-    let c = store.add_interaction(&tagged, now()).expect("c").id;
+    let c = store
+        .entries_mut()
+        .add_interaction(&tagged, now())
+        .expect("c")
+        .id;
+    let entry_draft = draft(&store, dana, "meal", day(2026, 11, 10), "m");
     let m = store
-        .add_interaction(&draft(&store, dana, "meal", day(2026, 11, 10), "m"), now())
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("m")
         .id;
+    let entry_draft = draft(&store, sam, "one_on_one", day(2026, 11, 20), "o");
     let o = store
-        .add_interaction(
-            &draft(&store, sam, "one_on_one", day(2026, 11, 20), "o"),
-            now(),
-        )
+        .entries_mut()
+        .add_interaction(&entry_draft, now())
         .expect("o")
         .id;
     let ids = |filter: InteractionFilter| -> Vec<i64> {
         store
+            .entries()
             .interactions(
                 &filter,
                 PageRequest {
@@ -299,8 +335,11 @@ fn text_is_stored_exactly_whatever_it_contains() {
     let mut d = draft(&store, person, "note", today(), odd);
     d.quality = None;
     d.notes = "x".repeat(1 << 20) + odd;
-    let saved = store.add_interaction(&d, now()).expect("saved");
-    let back = store.interaction(saved.id).expect("found");
+    let saved = store
+        .entries_mut()
+        .add_interaction(&d, now())
+        .expect("saved");
+    let back = store.entries().interaction(saved.id).expect("found");
     assert_eq!(back.title, odd);
     assert_eq!(back.notes, d.notes);
     assert_eq!(everything(&store).len(), 1, "the table survived");
@@ -376,14 +415,14 @@ proptest! {
         for (n, offset) in days.iter().enumerate() {
             let on = day(2026, 10, 1) + chrono::Days::new(u64::from(*offset));
             let d = draft(&store, person, "chat", on, &format!("e{n}"));
-            store.add_interaction(&d, now()).expect("saved");
+            store.entries_mut().add_interaction(&d, now()).expect("saved");
         }
         let whole = everything(&store);
         let mut paged = Vec::new();
         let mut after = None;
         loop {
             let page = store
-                .interactions(&InteractionFilter::default(), PageRequest { limit: page_size, after })
+                .entries().interactions(&InteractionFilter::default(), PageRequest { limit: page_size, after })
                 .expect("page");
             let Some(last) = page.last() else { break };
             after = Some(Cursor::after(last));
@@ -410,24 +449,24 @@ proptest! {
             let on = day(2026, 10, 1) + chrono::Days::new(u64::from(*offset));
             let title = if *matching { format!("budget talk {n}") } else { format!("walk {n}") };
             let d = draft(&store, person, "chat", on, &title);
-            saved.push(store.add_interaction(&d, now()).expect("saved"));
+            saved.push(store.entries_mut().add_interaction(&d, now()).expect("saved"));
         }
         for (at, offset) in moves {
             let Some(entry) = saved.get(at % saved.len()).cloned() else { continue };
             let mut d = entry.to_draft();
             d.happened_on = day(2026, 10, 1) + chrono::Days::new(u64::from(offset));
             d.tags = vec!["budget".into()];
-            let moved = store.update_interaction(entry.id, entry.version, &d, now()).expect("moved");
+            let moved = store.entries_mut().update_interaction(entry.id, entry.version, &d, now()).expect("moved");
             let slot = at % saved.len();
             saved[slot] = moved;
         }
         for at in deletes {
             let id = saved[at % saved.len()].id;
-            let _ = store.delete_interaction(id, now());
+            let _ = store.entries_mut().delete_interaction(id, now());
         }
         let search = InteractionFilter { text: Some("budg".into()), ..InteractionFilter::default() };
         let expected: Vec<i64> = store
-            .interactions(&InteractionFilter::default(), PageRequest { limit: 1_000, after: None })
+            .entries().interactions(&InteractionFilter::default(), PageRequest { limit: 1_000, after: None })
             .expect("timeline")
             .into_iter()
             .filter(|e| e.title.contains("budget") || e.tags.iter().any(|t| t == "budget"))
@@ -437,7 +476,7 @@ proptest! {
         let mut after = None;
         loop {
             let page = store
-                .interactions(&search, PageRequest { limit: page_size, after })
+                .entries().interactions(&search, PageRequest { limit: page_size, after })
                 .expect("page");
             let Some(last) = page.last() else { break };
             after = Some(Cursor::after(last));
@@ -446,9 +485,9 @@ proptest! {
         prop_assert_eq!(&paged, &expected);
         // And back up: newer pages from the oldest match give the same, reversed.
         if let Some(oldest) = expected.last() {
-            let oldest = store.interaction(*oldest).expect("the oldest match");
+            let oldest = store.entries().interaction(*oldest).expect("the oldest match");
             let newer = store
-                .interactions_newer_than(&search, Cursor::after(&oldest), 1_000)
+                .entries().interactions_newer_than(&search, Cursor::after(&oldest), 1_000)
                 .expect("newer");
             let newer: Vec<i64> = newer.iter().map(|i| i.id).collect();
             prop_assert_eq!(&newer[..], &expected[..expected.len() - 1]);

@@ -51,10 +51,17 @@ fn journal_reopens_with_what_was_saved() {
         let mut store = Store::open(&path).expect("open");
         let person = journal_with_manager(&mut store);
         let d = draft(&store, person, "meal", today(), "dinner");
-        store.add_interaction(&d, now()).expect("saved").id
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("saved")
+            .id
     };
     let store = Store::open(&path).expect("reopen");
-    assert_eq!(store.interaction(id).expect("found").title, "dinner");
+    assert_eq!(
+        store.entries().interaction(id).expect("found").title,
+        "dinner"
+    );
     assert_eq!(store.integrity_check().expect("check"), vec!["ok"]);
 }
 
@@ -114,7 +121,10 @@ fn a_damaged_journal_is_refused_untouched() {
         let person = journal_with_manager(&mut store);
         for n in 0..200 {
             let d = draft(&store, person, "coffee", today(), &format!("coffee {n}"));
-            store.add_interaction(&d, now()).expect("saved");
+            store
+                .entries_mut()
+                .add_interaction(&d, now())
+                .expect("saved");
         }
     }
     let conn = rusqlite::Connection::open(&path).expect("open");
@@ -173,7 +183,10 @@ fn migrating_backs_up_the_older_journal_first() {
         let mut store = Store::open(&path).expect("today's version");
         let person = journal_with_manager(&mut store);
         let d = draft(&store, person, "meal", today(), "before the upgrade");
-        store.add_interaction(&d, now()).expect("saved");
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("saved");
     }
     let (migrations, future) = future_migrations("ALTER TABLE interaction ADD COLUMN mood TEXT;");
     let store = Store::open_with_migrations(&path, &migrations, future).expect("upgraded");
@@ -268,6 +281,7 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
         .expect("version");
     assert_eq!(version, rapport::store::SCHEMA_VERSION);
     let timeline: Vec<i64> = store
+        .entries()
         .interactions(
             &InteractionFilter::default(),
             PageRequest {
@@ -282,6 +296,7 @@ fn a_schema_4_journal_keeps_its_entries_and_searches_in_timeline_order_after_mig
     assert_eq!(timeline.len(), written.len(), "every entry survived");
     for words in ["budget", "hiring", "walk budg"] {
         let found: Vec<i64> = store
+            .entries()
             .interactions(
                 &InteractionFilter {
                     text: Some(words.into()),

@@ -205,6 +205,7 @@ fn a_journal_of_schema_four_keeps_every_row_when_opened_by_this_version() {
     // The search index is derived (rebuilt in timeline order by migration
     // 0005), so it is checked by searching rather than row by row.
     let found: Vec<i64> = store
+        .entries()
         .interactions(
             &rapport::store::InteractionFilter {
                 text: Some("ünïcode".into()),
@@ -561,7 +562,7 @@ fn a_journal_of_schema_six_keeps_every_row_and_gains_the_work_log() {
         store.people().kind_named("risk").expect("theirs").category,
         rapport::domain::Category::Note
     );
-    let entry = store.interaction(2).expect("kept");
+    let entry = store.entries().interaction(2).expect("kept");
     assert!(!entry.private && entry.kind == "walk");
     assert_eq!(store.people().person(1).expect("Dana").call_name(), "Dana");
     // Foreign keys still hold, and the summary's picks were not cascaded away.

@@ -70,7 +70,10 @@ fn a_promise_made_in_a_one_on_one_remembers_it() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let entry = draft(&store, dana, "one_on_one", today(), "Weekly 1:1");
-    let entry = store.add_interaction(&entry, now()).expect("logged");
+    let entry = store
+        .entries_mut()
+        .add_interaction(&entry, now())
+        .expect("logged");
     let p = store
         .promises_mut()
         .add_promise(
@@ -318,7 +321,10 @@ fn promises_and_their_moves_survive_an_export_and_import() {
     let mut store = Store::open_in_memory().expect("open");
     let dana = journal_with_manager(&mut store);
     let entry = draft(&store, dana, "one_on_one", today(), "Weekly 1:1");
-    let entry = store.add_interaction(&entry, now()).expect("logged");
+    let entry = store
+        .entries_mut()
+        .add_interaction(&entry, now())
+        .expect("logged");
     let p = store
         .promises_mut()
         .add_promise(
@@ -402,6 +408,7 @@ fn an_entry_whose_promise_cannot_be_written_is_not_saved_either() {
     };
     assert!(
         store
+            .entries_mut()
             .add_interaction_with_promises(&entry, &[note], now())
             .is_err()
     );

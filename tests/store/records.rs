@@ -136,7 +136,11 @@ fn reporting_back_takes_the_persons_oldest_open_ask_only() {
         let mut d = draft(store, person, "advice", on, title);
         d.quality = None;
         d.advice_strength = Some("finance".into());
-        store.add_interaction(&d, now()).expect("asked").id
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("asked")
+            .id
     };
     // Sam's ask is the oldest of all; Dana's oldest is the second.
     ask(&mut store, sam, day(2026, 10, 1), "Sam's");
@@ -226,7 +230,10 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
         let mut d = draft(store, person, "advice", on, title);
         d.quality = None;
         d.advice_strength = Some("finance".into());
-        store.add_interaction(&d, now()).expect("asked")
+        store
+            .entries_mut()
+            .add_interaction(&d, now())
+            .expect("asked")
     };
     let first = ask(&mut store, dana, day(2026, 9, 1), "first");
     let moved = ask(&mut store, dana, day(2026, 9, 10), "moved to Sam");
@@ -240,9 +247,11 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     to_sam.quality = None;
     to_sam.advice_strength = Some("finance".into());
     store
+        .entries_mut()
         .update_interaction(moved.id, moved.version, &to_sam, now())
         .expect("moved");
     store
+        .entries_mut()
         .delete_interaction(deleted.id, now())
         .expect("deleted");
     // Dated after today: asked ahead, and one reported back ahead.
@@ -250,8 +259,15 @@ fn the_advice_ask_index_follows_every_ask_report_move_and_delete() {
     rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 12, 1))
         .expect("reported ahead");
     let gone = ask(&mut store, sam, day(2026, 10, 2), "deleted, then undone");
-    store.delete_interaction(gone.id, now()).expect("deleted");
-    store.undo_delete().expect("undone").expect("an entry back");
+    store
+        .entries_mut()
+        .delete_interaction(gone.id, now())
+        .expect("deleted");
+    store
+        .entries_mut()
+        .undo_delete()
+        .expect("undone")
+        .expect("an entry back");
     assert_eq!(first.title, "first");
     assert_ask_counts_match_the_asks(&store);
     for person in [dana, sam] {
@@ -316,7 +332,10 @@ fn a_schema_14_journal_migrates_with_its_asks_counted() {
             let mut d = draft(&store, dana, "advice", on, &format!("ask {n}"));
             d.quality = None;
             d.advice_strength = Some("finance".into());
-            store.add_interaction(&d, now()).expect("asked");
+            store
+                .entries_mut()
+                .add_interaction(&d, now())
+                .expect("asked");
         }
         rapport::journal::report_oldest_advice(&mut store, dana, true, day(2026, 10, 5))
             .expect("reported");

@@ -22,6 +22,7 @@ fn assert_index_matches_the_entries(store: &Store) {
 
 fn find(store: &Store, text: &str) -> Vec<i64> {
     store
+        .entries()
         .interactions(
             &InteractionFilter {
                 text: Some(text.into()),
@@ -73,17 +74,24 @@ fn fill(store: &mut Store) -> i64 {
         if n % 5 == 0 {
             entry.tags = vec!["tag-one".into(), format!("t{n}")];
         }
-        store.add_interaction(&entry, now()).expect("added");
+        store
+            .entries_mut()
+            .add_interaction(&entry, now())
+            .expect("added");
     }
-    let edited = store.interaction(3).expect("entry 3");
+    let edited = store.entries().interaction(3).expect("entry 3");
     let mut again = edited.to_draft();
     again.title = "zeta moved".into();
     again.happened_on = day(2025, 6, 1);
     again.tags = vec!["later".into()];
     store
+        .entries_mut()
         .update_interaction(3, edited.version, &again, now())
         .expect("edited");
-    store.delete_interaction(4, now()).expect("soft delete");
+    store
+        .entries_mut()
+        .delete_interaction(4, now())
+        .expect("soft delete");
     person
 }
 
@@ -135,13 +143,14 @@ fn edits_deletes_and_tag_changes_keep_the_index_in_step() {
     fill(&mut store);
     assert_index_matches_the_entries(&store);
 
-    let entry = store.interaction(10).expect("entry 10");
+    let entry = store.entries().interaction(10).expect("entry 10");
     let mut edit = entry.to_draft();
     edit.title = "renamed quokka".into();
     edit.notes = "notes about wombats".into();
     edit.happened_on = day(2024, 2, 29);
     edit.tags = vec!["zz".into(), "aa".into(), "mm".into()];
     store
+        .entries_mut()
         .update_interaction(10, entry.version, &edit, now())
         .expect("edited");
     assert_index_matches_the_entries(&store);
@@ -162,12 +171,15 @@ fn edits_deletes_and_tag_changes_keep_the_index_in_step() {
     assert!(find(&store, "mm").is_empty());
     assert_eq!(find(&store, "solo"), vec![11]);
 
-    store.delete_interaction(10, now()).expect("soft delete");
+    store
+        .entries_mut()
+        .delete_interaction(10, now())
+        .expect("soft delete");
     assert!(
         find(&store, "quokka").is_empty(),
         "a deleted entry is not found"
     );
-    store.undo_delete().expect("undo");
+    store.entries_mut().undo_delete().expect("undo");
     assert_eq!(find(&store, "quokka"), vec![10]);
 
     // A hard delete takes its tags with it (ON DELETE CASCADE).
@@ -215,6 +227,7 @@ fn migrating_gives_back_the_space_the_copies_took() {
         let mut long = draft(&store, person, "chat", day(2026, 3, 3), "a long note");
         long.notes = "words that take room in a second copy ".repeat(40);
         store
+            .bulk_mut()
             .add_interactions_bulk(std::iter::repeat_n(long, 2000), now(), |_| {})
             .expect("entries");
     }
@@ -268,10 +281,11 @@ fn an_import_indexes_every_entry_and_leaves_the_triggers_in_place() {
         assert_eq!(find(&target, query), find(&source, query), "{query:?}");
     }
     // The triggers work again after the import.
-    let entry = target.interaction(30).expect("entry 30");
+    let entry = target.entries().interaction(30).expect("entry 30");
     let mut edit = entry.to_draft();
     edit.tags = vec!["after-import".into()];
     target
+        .entries_mut()
         .update_interaction(30, entry.version, &edit, now())
         .expect("edited");
     assert_index_matches_the_entries(&target);

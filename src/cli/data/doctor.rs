@@ -130,7 +130,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Opens the journal (with the store's own refusals, and the passphrase of
 /// an encrypted one) and reads its health. One check reads every page, with
-/// a progress bar: `page_check`, or `integrity_check` when `full`. A
+/// a progress bar: `quick_check`, or `integrity_check` when `full`. A
 /// journal that is not sealed is read as it is, untouched, and stays
 /// unsealed: its next open checks it again, search index and all.
 fn inspect(ctx: &Context, full: bool, report: &mut Report) {
@@ -144,7 +144,7 @@ fn inspect(ctx: &Context, full: bool, report: &mut Report) {
     let findings = if full {
         store.integrity_check()
     } else {
-        store.page_check(Some(check_bar()))
+        store.quick_check(Some(check_bar()))
     };
     let what = if full {
         "integrity_check"

@@ -38,7 +38,7 @@ impl AgendaMut<'_> {
         follow_ups: &FollowUps,
         now: DateTime<Utc>,
     ) -> Result<RecordedOneOnOne> {
-        let logged = self.store.interaction(existing)?;
+        let logged = self.store.entries().interaction(existing)?;
         let mut record = record.clone();
         // The 1:1 keeps its own day and person.
         record.draft.happened_on = logged.happened_on;
@@ -98,7 +98,9 @@ impl AgendaMut<'_> {
             .into_iter()
             .map(|t| self.store.agenda().topic(t))
             .collect::<Result<_>>()?;
-        recorded.advice = advice_id.map(|a| self.store.interaction(a)).transpose()?;
+        recorded.advice = advice_id
+            .map(|a| self.store.entries().interaction(a))
+            .transpose()?;
         Ok(recorded)
     }
 }

@@ -23,7 +23,12 @@ impl Agenda<'_> {
             limit: 1,
             after: None,
         };
-        Ok(self.store.interactions(&filter, page)?.into_iter().next())
+        Ok(self
+            .store
+            .entries()
+            .interactions(&filter, page)?
+            .into_iter()
+            .next())
     }
 
     /// One day per 1:1 with the person after `after` and up to `until`, in

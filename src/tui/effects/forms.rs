@@ -26,10 +26,12 @@ pub(super) fn run(
         } => {
             crate::fault::panic_if_asked("save-entry", &draft.notes);
             let entry = match editing {
-                Some(EntryVersion { id, version, uid }) => {
-                    store.update_seen_interaction(id, uid, version, &draft, now)?
-                }
-                None => store.add_interaction_with_promises(&draft, &promises, now)?,
+                Some(EntryVersion { id, version, uid }) => store
+                    .entries_mut()
+                    .update_seen_interaction(id, uid, version, &draft, now)?,
+                None => store
+                    .entries_mut()
+                    .add_interaction_with_promises(&draft, &promises, now)?,
             };
             FormMsg::EntrySaved {
                 entry: Box::new(entry),

@@ -14,21 +14,23 @@ pub(super) fn run(store: &mut Store, cmd: Cmd, now: DateTime<Utc>) -> Result<Msg
             filter,
             from,
         } => match from {
-            PageFrom::Start => store.interactions(
+            PageFrom::Start => store.entries().interactions(
                 &filter,
                 PageRequest {
                     limit: PAGE,
                     after: None,
                 },
             ),
-            PageFrom::Older(cursor) => store.interactions(
+            PageFrom::Older(cursor) => store.entries().interactions(
                 &filter,
                 PageRequest {
                     limit: PAGE,
                     after: Some(cursor),
                 },
             ),
-            PageFrom::Newer(cursor) => store.interactions_newer_than(&filter, cursor, PAGE),
+            PageFrom::Newer(cursor) => store
+                .entries()
+                .interactions_newer_than(&filter, cursor, PAGE),
         }
         .map(|rows| Msg::PageLoaded {
             request,
@@ -36,9 +38,11 @@ pub(super) fn run(store: &mut Store, cmd: Cmd, now: DateTime<Utc>) -> Result<Msg
             rows,
         }),
         Cmd::Delete(id) => store
+            .entries_mut()
             .delete_interaction(id, now)
             .map(|e| Msg::Deleted(Box::new(e))),
         Cmd::UndoDelete => store
+            .entries_mut()
             .undo_own_delete()
             .map(|e| Msg::Restored(e.map(Box::new))),
     }

@@ -33,7 +33,8 @@ pub use small::{
 pub use crate::domain::DraftKey;
 pub use drafts::restore_draft;
 pub use update::{
-    Cmd, Msg, State, Work, closed, on_action, on_key, paste, save_draft_of, tick, update,
+    Cmd, Msg, State, Work, closed, on_action, on_key, paste, restore_answered, save_draft_of, tick,
+    update,
 };
 
 use super::form::{DayRule, Editor, Field, FieldId, Form, Pick};

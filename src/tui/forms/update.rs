@@ -140,6 +140,17 @@ pub fn update(open: Option<&mut State>, msg: Msg, ctx: &Ctx<'_>) -> Outcome<Work
     }
 }
 
+/// The answer to "restore what you typed?": yes opens the draft's form
+/// again; no drops the draft, and the next one left behind (if any) is
+/// offered.
+pub fn restore_answered(key: DraftKey, form: Box<State>, restore: bool) -> Outcome<Work> {
+    if restore {
+        return Outcome::ask(Ask::Open(Overlay::Form(form)))
+            .and(Ask::Info("draft restored".into()));
+    }
+    Outcome::cmd(Work::Form(Cmd::DiscardDraft(key))).with(Some(Work::Form(Cmd::FindDrafts)))
+}
+
 /// A key on the open form: y/n while it asks whether to discard, else a
 /// form action, quit or suspend, or typing into the focused field.
 pub fn on_key(open: &mut State, key: &KeyEvent, ctx: &Ctx<'_>) -> Outcome<Work> {

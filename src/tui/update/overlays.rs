@@ -36,16 +36,11 @@ pub(super) fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Option<Cmd> {
             key: draft_key,
             form,
         }) => match app.keymap.resolve::<ConfirmAction>(key) {
-            Some(Resolved::Here(ConfirmAction::Yes)) => {
-                app.overlay = Some(Overlay::Form(form));
-                app.info("draft restored");
-                None
+            Some(Resolved::Here(answer)) => {
+                let restore = answer == ConfirmAction::Yes;
+                let outcome = forms::restore_answered(draft_key, form, restore);
+                asks::apply(app, outcome, Cmd::from)
             }
-            // Declined: gone, and the next orphaned draft (if any) is offered.
-            Some(Resolved::Here(ConfirmAction::No)) => Some(Cmd::Batch(vec![
-                Cmd::Form(forms::Cmd::DiscardDraft(draft_key)),
-                Cmd::Form(forms::Cmd::FindDrafts),
-            ])),
             Some(Resolved::Global(GlobalAction::Quit)) => Some(Cmd::Terminal(TerminalCmd::Quit)),
             Some(Resolved::Global(_)) | None => {
                 app.overlay = Some(Overlay::Confirm(Question::RestoreDraft {
