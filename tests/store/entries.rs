@@ -165,7 +165,10 @@ fn a_summarys_new_asks_are_the_asks_of_its_window_still_open_at_its_end() {
     let mut ask = |store: &mut Store, back: i64, title: &str| {
         let mut draft = draft(store, person, "advice", day(back), title);
         draft.advice_strength = Some("finance".into());
-        store.add_interaction(&draft, now()).expect("saved")
+        store
+            .entries_mut()
+            .add_interaction(&draft, now())
+            .expect("saved")
     };
     ask(&mut store, 10, "before the window");
     ask(&mut store, 3, "open");
@@ -182,7 +185,10 @@ fn a_summarys_new_asks_are_the_asks_of_its_window_still_open_at_its_end() {
         .advice_mut()
         .report_advice(loop_of(&reported_after), Some(true), today())
         .expect("report");
-    store.delete_interaction(deleted.id, now()).expect("delete");
+    store
+        .entries_mut()
+        .delete_interaction(deleted.id, now())
+        .expect("delete");
 
     let asked: Vec<String> = store
         .advice()
