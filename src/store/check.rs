@@ -18,16 +18,18 @@ use rusqlite::Connection;
 use super::open::{SCHEMA_VERSION, inspect_header, migrations};
 use super::{Result, Store, StoreError, seal};
 
-/// How many SQLite VM steps `quick_check` of every page takes per page of
-/// the file, about (measured with the text index of migration 0014: 290,
-/// 288 and 279 at 10k, 100k and 1M entries): the estimate behind the
-/// percentage shown while it runs.
-const STEPS_PER_PAGE: u64 = 285;
-/// The same for the search index's own check, per page of the whole file
-/// (1.6, 2.3 and 1.8 measured; it reads the index's blocks directly, with
-/// few steps of its own).
+/// What SQLite's progress handler counts while `quick_check` reads every
+/// page: first one per b-tree page, as it walks each tree (about 60 % of
+/// the time), then VM steps, as it reads every row (about 280 per page of
+/// the file: 290, 288 and 279 measured at 10k, 100k and 1M entries). The
+/// estimate behind the percentage shown while it runs.
+const PAGES_WALK_SHARE: u64 = 60;
+const PAGES_ROW_STEPS_PER_PAGE: u64 = 280;
+/// The same for the search index's own check: VM steps, about two per
+/// page of the whole file (1.6, 2.3 and 1.8 measured; it reads the index's
+/// blocks directly, with few steps of its own).
 const INDEX_STEPS_PER_PAGE: u64 = 2;
-/// Steps between two progress reports, at most.
+/// Counted units between two looks at the progress, at most.
 const STEPS_PER_REPORT: u64 = 20_000;
 
 /// Reports how far a check has come, in percent (never 100 before it
@@ -109,7 +111,7 @@ impl Store {
                 check_halves(&connect(path, key)?, path, key, Halves::new(progress))?
             }
             None => {
-                let counted = CountedSteps::start(&self.conn, progress, STEPS_PER_PAGE)?;
+                let counted = CountedSteps::start(&self.conn, progress, Estimate::EveryPage)?;
                 let rows = check_rows(&self.conn, "PRAGMA quick_check(10)");
                 counted.stop(&self.conn);
                 rows?.into_iter().filter(|r| r != "ok").collect()
@@ -210,12 +212,12 @@ fn check_halves(
     let tables = virtual_tables(conn).map_err(|e| corrupt(path, e.to_string()))?;
     let half = |conn: &Connection, which: usize, sql: Vec<String>| -> Result<Vec<String>> {
         let report = progress.as_ref().map(|halves| halves.reporter(which));
-        let steps = if which == PAGES {
-            STEPS_PER_PAGE
+        let estimate = if which == PAGES {
+            Estimate::EveryPage
         } else {
-            INDEX_STEPS_PER_PAGE
+            Estimate::Steps(INDEX_STEPS_PER_PAGE)
         };
-        let counted = CountedSteps::start(conn, report, steps)?;
+        let counted = CountedSteps::start(conn, report, estimate)?;
         let mut findings = Vec::new();
         let mut failed = None;
         for sql in &sql {
@@ -291,6 +293,8 @@ struct Halves {
 
 struct HalvesState {
     percent: [u8; 2],
+    /// The last percentage reported.
+    shown: Option<u8>,
     report: CheckProgress,
     stopped: bool,
 }
@@ -301,6 +305,7 @@ impl Halves {
             Arc::new(Halves {
                 state: Mutex::new(HalvesState {
                     percent: [0, 0],
+                    shown: None,
                     report,
                     stopped: false,
                 }),
@@ -321,7 +326,8 @@ impl Halves {
         state.percent[which] = percent;
         // 100 only once the check has ended, which its verdict says.
         let lagging = state.percent[PAGES].min(state.percent[INDEX]).min(99);
-        if !state.stopped {
+        if !state.stopped && state.shown != Some(lagging) {
+            state.shown = Some(lagging);
             state.stopped = (state.report)(lagging);
         }
         state.stopped
@@ -343,11 +349,42 @@ struct CountedSteps {
     installed: bool,
 }
 
+/// How a check's count of progress units turns into a share of its way.
+#[derive(Clone, Copy)]
+enum Estimate {
+    /// `quick_check` of every page: a walk of the trees, then the rows.
+    EveryPage,
+    /// About this many VM steps per page of the file.
+    Steps(u64),
+}
+
+impl Estimate {
+    /// Units expected in all, for `pages` pages.
+    fn units(self, pages: u64) -> u64 {
+        match self {
+            Estimate::EveryPage => pages + pages * PAGES_ROW_STEPS_PER_PAGE,
+            Estimate::Steps(per_page) => pages * per_page,
+        }
+    }
+
+    /// Percent of the way after `units` units, for `pages` pages.
+    fn percent(self, units: u64, pages: u64) -> u64 {
+        match self {
+            Estimate::EveryPage if units <= pages => PAGES_WALK_SHARE * units / pages,
+            Estimate::EveryPage => {
+                let rows = (units - pages) * (100 - PAGES_WALK_SHARE);
+                PAGES_WALK_SHARE + rows / (pages * PAGES_ROW_STEPS_PER_PAGE)
+            }
+            Estimate::Steps(per_page) => units * 100 / (pages * per_page),
+        }
+    }
+}
+
 impl CountedSteps {
     fn start(
         conn: &Connection,
         progress: Option<CheckProgress>,
-        steps_per_page: u64,
+        estimate: Estimate,
     ) -> Result<CountedSteps> {
         let Some(mut report) = progress else {
             return Ok(CountedSteps { installed: false });
@@ -356,16 +393,23 @@ impl CountedSteps {
             .query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))?
             .max(1)
             .unsigned_abs();
-        let expected = pages * steps_per_page;
-        // About every 1 % of the way, and never more often than that cap.
-        let every = (expected / 100).clamp(100, STEPS_PER_REPORT);
-        let mut steps = 0u64;
+        // Often enough for the walk of the trees (one unit a page) to move
+        // the percentage; a report goes out only when it changes.
+        let every = (pages / 200).clamp(10, STEPS_PER_REPORT);
+        let mut units = 0u64;
+        let mut shown = None;
+        let mut stop = false;
         conn.progress_handler(
             i32::try_from(every).unwrap_or(i32::MAX),
             Some(move || {
-                steps += every;
-                let percent = (steps * 100 / expected).min(99);
-                report(u8::try_from(percent).unwrap_or(99))
+                units += every;
+                let percent = estimate.percent(units.min(estimate.units(pages)), pages);
+                let percent = u8::try_from(percent.min(99)).unwrap_or(99);
+                if shown != Some(percent) {
+                    shown = Some(percent);
+                    stop = report(percent);
+                }
+                stop
             }),
         )?;
         Ok(CountedSteps { installed: true })

@@ -115,7 +115,7 @@ impl Store {
     ) -> Outcome<ImportReport> {
         let mut report = ImportReport::new(dry_run, &[("interaction", "interactions")]);
         let tx = self.conn.transaction()?;
-        let index = IndexedByHand::begin(&tx)?;
+        let mut index = IndexedByHand::begin(&tx)?;
         let stamp = instant_text(now);
         read(&mut |entry| {
             let entry = &entry;

@@ -33,7 +33,12 @@ pub fn walk_object(
     on_item: OnItem<'_>,
 ) -> Outcome<Walked> {
     let failure = RefCell::new(None);
-    let mut de = serde_json::Deserializer::from_reader(Utf8Checked::new(reader));
+    // serde_json reads a byte at a time: a buffer in front keeps the
+    // checks to large reads.
+    let mut de = serde_json::Deserializer::from_reader(io::BufReader::with_capacity(
+        1 << 16,
+        Utf8Checked::new(reader),
+    ));
     let walked = Walk {
         lists,
         on_item,
@@ -246,6 +251,9 @@ pub(super) struct Utf8Checked<R> {
     /// The start of a character the last read ended inside.
     pending: Vec<u8>,
     line: u64,
+    /// Text that is not UTF-8, for the next read: the one before passed
+    /// the text ahead of it.
+    refused: Option<io::Error>,
 }
 
 impl<R: Read> Utf8Checked<R> {
@@ -254,6 +262,7 @@ impl<R: Read> Utf8Checked<R> {
             inner,
             pending: Vec::new(),
             line: 1,
+            refused: None,
         }
     }
 
@@ -265,6 +274,9 @@ impl<R: Read> Utf8Checked<R> {
 
 impl<R: Read> Read for Utf8Checked<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(refused) = self.refused.take() {
+            return Err(refused);
+        }
         let n = self.inner.read(buf)?;
         let fresh = &buf[..n];
         if n == 0 {
@@ -287,8 +299,20 @@ impl<R: Read> Read for Utf8Checked<R> {
         let rest = &fresh[start..];
         if let Err(e) = std::str::from_utf8(rest) {
             let valid = e.valid_up_to();
-            if e.error_len().is_some() {
-                return Err(self.refuse(&rest[..valid]));
+            if let Some(bad) = e.error_len() {
+                // What comes before passes, and so does the start of a
+                // character cut short (as read byte by byte, it passed
+                // before the byte that cut it): the reader meets the error
+                // when it asks for what follows.
+                let refused = self.refuse(&rest[..valid]);
+                let cut_short = std::str::from_utf8(&rest[valid..valid + bad])
+                    .is_err_and(|e| e.error_len().is_none());
+                let passed = start + valid + if cut_short { bad } else { 0 };
+                if passed == 0 {
+                    return Err(refused);
+                }
+                self.refused = Some(refused);
+                return Ok(passed);
             }
             self.pending.extend_from_slice(&rest[valid..]);
         }
@@ -325,6 +349,19 @@ mod tests {
                 text.as_bytes()
             );
         }
+    }
+
+    #[test]
+    fn text_before_bytes_that_are_not_utf8_passes_first_as_it_would_byte_by_byte() {
+        let mut reader = Utf8Checked::new(&b"{\"a\": 1,\n\xc3\n\xff"[..]);
+        let mut buf = [0u8; 64];
+        // The start of a character cut short passes with the text before.
+        assert_eq!(reader.read(&mut buf).expect("the text before"), 10);
+        let err = reader.read(&mut buf).expect_err("then the error");
+        assert_eq!(err.to_string(), "line 2: not UTF-8");
+        let mut reader = Utf8Checked::new(&b"ab\xffcd"[..]);
+        assert_eq!(reader.read(&mut buf).expect("the text before"), 2);
+        assert!(reader.read(&mut buf).is_err());
     }
 
     #[test]

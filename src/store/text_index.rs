@@ -17,21 +17,30 @@ const TRIGGERS: [&str; 5] = [
     "interaction_tag_fts_delete",
 ];
 
-/// An entry's row, as the triggers and the view `interaction_text` write
-/// it: the timeline key, the title, the notes and the tags sorted.
-const INDEX_ENTRY: &str = "
+/// The rows of the entries whose ids are in the JSON list ?1, as the
+/// triggers and the view `interaction_text` write them: the timeline key,
+/// the title, the notes and the tags sorted.
+const INDEX_ENTRIES: &str = "
     INSERT INTO interaction_fts (rowid, title, notes, tags)
     SELECT (CAST(julianday(i.happened_on) AS INTEGER) << 40) + i.id, i.title, i.notes,
            coalesce((SELECT group_concat(tag, ' ') FROM (SELECT t.tag FROM interaction_tag t
                                                       WHERE t.interaction_id = i.id ORDER BY t.tag)), '')
-      FROM interaction i WHERE i.id = ?1";
+      FROM interaction i WHERE i.id IN (SELECT value FROM json_each(?1))";
+
+/// How many entries wait to be indexed together. FTS5 writes what it has
+/// pending to disk at every statement that may need undoing (every insert
+/// with triggers), as a new segment it merges later: an entry at a time,
+/// that was most of an import's time.
+const BATCH: usize = 2048;
 
 /// The text index's triggers, set aside for the length of one transaction.
 /// While it lives, entries are only added (never edited or deleted) and
-/// each is indexed with `index_entry` once its tags are written; `restore`
-/// puts the triggers back before the transaction commits.
+/// each is indexed with `index_entry` once its tags are written, in
+/// batches; `restore` indexes the last ones and puts the triggers back
+/// before the transaction commits.
 pub(super) struct IndexedByHand {
     triggers: Vec<String>,
+    waiting: Vec<i64>,
 }
 
 impl IndexedByHand {
@@ -46,16 +55,40 @@ impl IndexedByHand {
             tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
             triggers.push(sql);
         }
-        Ok(IndexedByHand { triggers })
+        Ok(IndexedByHand {
+            triggers,
+            waiting: Vec::with_capacity(BATCH),
+        })
     }
 
-    /// Writes the row of entry `id`, added since `begin`, with its tags.
-    pub(super) fn index_entry(&self, tx: &Transaction<'_>, id: i64) -> Result<()> {
-        tx.prepare_cached(INDEX_ENTRY)?.execute([id])?;
+    /// Writes the row of entry `id`, added since `begin`, with its tags
+    /// (with the next batch).
+    pub(super) fn index_entry(&mut self, tx: &Transaction<'_>, id: i64) -> Result<()> {
+        self.waiting.push(id);
+        if self.waiting.len() >= BATCH {
+            self.index_waiting(tx)?;
+        }
         Ok(())
     }
 
-    pub(super) fn restore(self, tx: &Transaction<'_>) -> Result<()> {
+    fn index_waiting(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.waiting.is_empty() {
+            return Ok(());
+        }
+        let ids = self
+            .waiting
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        tx.prepare_cached(INDEX_ENTRIES)?
+            .execute([format!("[{ids}]")])?;
+        self.waiting.clear();
+        Ok(())
+    }
+
+    pub(super) fn restore(mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.index_waiting(tx)?;
         for sql in &self.triggers {
             tx.execute_batch(sql)?;
         }

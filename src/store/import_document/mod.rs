@@ -128,9 +128,8 @@ fn entry_there(
 ) -> rusqlite::Result<Option<i64>> {
     if let Some(uid) = e.uid {
         let keyed: Option<i64> = tx
-            .query_row("SELECT id FROM interaction WHERE uid = ?1", [uid], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM interaction WHERE uid = ?1")?
+            .query_row([uid], |r| r.get(0))
             .optional()?;
         if keyed.is_some() {
             return Ok(keyed);
@@ -192,13 +191,13 @@ impl Store {
             ],
         );
         let tx = self.conn.transaction()?;
-        let index = IndexedByHand::begin(&tx)?;
+        let mut index = IndexedByHand::begin(&tx)?;
         let has_current = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?
             .query_row([], |r| r.get(0))?;
         let mut writer = Writer {
             tx: &tx,
-            index: &index,
+            index: &mut index,
             fresh: Fresh::default(),
             people: IdMap::default(),
             kinds: IdMap::default(),
@@ -218,7 +217,7 @@ impl Store {
 /// ids the records that others refer to were given.
 struct Writer<'t, 'c> {
     tx: &'t Transaction<'c>,
-    index: &'t IndexedByHand,
+    index: &'t mut IndexedByHand,
     fresh: Fresh,
     people: IdMap,
     kinds: IdMap,
