@@ -125,7 +125,7 @@ proptest! {
     fn any_document_that_reads_imports_whole_or_not_at_all(value in any_json()) {
         if let Ok(doc) = document_from_value(&value) {
             let mut store = Store::open_in_memory().expect("a journal");
-            let _ = store.import_document(&doc, false);
+            let _ = store.documents_mut().import_document(&doc, false);
             prop_assert_eq!(store.integrity_check().expect("check"), vec!["ok".to_string()]);
         }
     }

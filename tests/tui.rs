@@ -590,3 +590,19 @@ fn a_long_help_line_wraps_under_its_description_not_under_the_keys() {
         "the wrapped part sits under the description: {continued:?}\n{text}"
     );
 }
+
+#[test]
+fn a_form_footer_too_long_for_its_row_wraps_instead_of_cutting_the_keys() {
+    let mut h = Harness::new(filled_store(), 60, 15);
+    h.press(KeyCode::Char('a'));
+    // Every field of the add form, at 60 columns: its hint and the keys
+    // that save and cancel are all there, none cut mid-word.
+    for field in 0..10 {
+        let screen = h.screen_text();
+        assert!(
+            screen.contains("save") && screen.contains("cancel"),
+            "field {field}: the keys are cut:\n{screen}"
+        );
+        h.press(KeyCode::Tab);
+    }
+}

@@ -164,14 +164,18 @@ fn export_json(store: &Store, out: Option<&Path>, force: bool) -> CmdResult {
     };
     match out {
         Some(out) => {
-            let counts = write_private_file_with(out, force, |file| store.write_export(file, out))
-                .map_err(|e| written(out, e))?;
+            let counts = write_private_file_with(out, force, |file| {
+                store.documents().write_export(file, out)
+            })
+            .map_err(|e| written(out, e))?;
             say!("exported {} to {}", what(counts), out.display());
             Ok(())
         }
         None => {
             let stdout = std::io::stdout().lock();
-            let written = store.write_export(stdout, Path::new("standard output"));
+            let written = store
+                .documents()
+                .write_export(stdout, Path::new("standard output"));
             reader_gone_is_ok(written.map(|_| ()).map_err(Failure::from))
         }
     }

@@ -6,11 +6,12 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::documents::DocumentsMut;
 use super::entry_files::{EntryRecord, KindChoice, kind_for_word};
 use super::fields::ImportError;
 use super::interactions::write_tags;
 use super::text_index::IndexedByHand;
-use super::{Store, StoreError, instant_text};
+use super::{StoreError, instant_text};
 use crate::domain::Category;
 
 /// Why an import did not happen: the file (a usage error) or the journal.
@@ -99,7 +100,7 @@ pub(super) fn finish(tx: Transaction<'_>, report: ImportReport) -> Outcome<Impor
     Ok(report)
 }
 
-impl Store {
+impl DocumentsMut<'_> {
     /// Imports interactions read from CSV or jrnl, handed in one at a time
     /// by `read` (a file read as a stream) inside the import's transaction:
     /// the first error `read` meets, or its own, rolls everything back. An
@@ -114,7 +115,7 @@ impl Store {
         dry_run: bool,
     ) -> Outcome<ImportReport> {
         let mut report = ImportReport::new(dry_run, &[("interaction", "interactions")]);
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let mut index = IndexedByHand::begin(&tx)?;
         let stamp = instant_text(now);
         read(&mut |entry| {

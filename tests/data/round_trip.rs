@@ -377,10 +377,12 @@ fn build(plan: &JournalPlan) -> Store {
 fn exported(store: &Store) -> String {
     let mut streamed = Vec::new();
     store
+        .documents()
         .write_export(&mut streamed, std::path::Path::new("test export"))
         .expect("export");
     let streamed = String::from_utf8(streamed).expect("UTF-8");
     let whole = store
+        .documents()
         .export_document()
         .expect("export")
         .to_json()
@@ -398,7 +400,8 @@ fn imported(text: &str, into: &mut Store) -> rapport::store::ImportReport {
     let doc = rapport::store::read_document(text.as_bytes()).expect("read as a stream");
     assert_eq!(doc, whole, "the streamed reading is the whole one");
     // As `rapport import` does: each record written as it is read.
-    into.import_document_from(text.as_bytes(), false)
+    into.documents_mut()
+        .import_document_from(text.as_bytes(), false)
         .expect("imported")
 }
 

@@ -50,6 +50,7 @@ fn live_entries(store: &Store) -> i64 {
 /// The export of `store` read back as a document, as `import` reads a file.
 fn exported(store: &Store) -> rapport::store::ExportDocument {
     let text = store
+        .documents()
         .export_document()
         .expect("export")
         .to_json()
@@ -91,18 +92,22 @@ fn merging_an_export_into_a_non_empty_journal_brings_in_every_record() {
     for rows in 1..=30 {
         let (mut a, a_person) = journal_with("Dana");
         let entries = read_csv(&csv(rows)).expect("csv");
-        a.import_entries_from(
-            |each| entries.into_iter().try_for_each(each),
-            Some(a_person),
-            stamp,
-            false,
-        )
-        .expect("csv import");
+        a.documents_mut()
+            .import_entries_from(
+                |each| entries.into_iter().try_for_each(each),
+                Some(a_person),
+                stamp,
+                false,
+            )
+            .expect("csv import");
         let doc = exported(&a);
         for already in 0..=4 {
             let (mut b, b_person) = journal_with("Dana");
             add_entries(&mut b, b_person, already);
-            let report = b.import_document(&doc, false).expect("import");
+            let report = b
+                .documents_mut()
+                .import_document(&doc, false)
+                .expect("import");
             assert_eq!(
                 report
                     .tallies
@@ -118,7 +123,10 @@ fn merging_an_export_into_a_non_empty_journal_brings_in_every_record() {
                 "records in = records out"
             );
             // Importing the same file again adds nothing.
-            let again = b.import_document(&doc, false).expect("import again");
+            let again = b
+                .documents_mut()
+                .import_document(&doc, false)
+                .expect("import again");
             assert_eq!(again.imported(), 0, "{again:?}");
             assert_eq!(live_entries(&b), (rows + already) as i64);
             trips += 1;
@@ -136,7 +144,9 @@ fn every_entry_has_a_stable_key_kept_through_export_and_import() {
     assert!(keys.iter().all(|k| k.is_some_and(|k| k > 0)), "{keys:?}");
     assert!(keys[0] != keys[1] && keys[1] != keys[2], "{keys:?}");
     let (mut b, _) = journal_with("Dana");
-    b.import_document(&doc, false).expect("import");
+    b.documents_mut()
+        .import_document(&doc, false)
+        .expect("import");
     let back: Vec<Option<i64>> = exported(&b).interactions.iter().map(|e| e.uid).collect();
     assert_eq!(keys, back);
 }

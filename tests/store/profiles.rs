@@ -477,15 +477,17 @@ fn profiles_and_expectations_travel_through_the_json_export() {
             now(),
         )
         .expect("expectation");
-    let doc = store.export_document().expect("export");
+    let doc = store.documents().export_document().expect("export");
     assert_eq!(doc.profile_items.len(), 3);
     assert_eq!(doc.expectations.len(), 1);
     let json: serde_json::Value =
         serde_json::from_str(&doc.to_json().expect("json")).expect("parses");
     let read = rapport::store::document_from_value(&json).expect("reads back");
     let mut copy = Store::open_in_memory().expect("open");
-    copy.import_document(&read, false).expect("imported");
-    assert_eq!(copy.export_document().expect("export"), doc);
+    copy.documents_mut()
+        .import_document(&read, false)
+        .expect("imported");
+    assert_eq!(copy.documents().export_document().expect("export"), doc);
     assert_eq!(
         copy.profiles()
             .profile(None)
@@ -494,8 +496,10 @@ fn profiles_and_expectations_travel_through_the_json_export() {
         ["finance"]
     );
     // Importing it again adds nothing.
-    copy.import_document(&read, false).expect("again");
-    assert_eq!(copy.export_document().expect("export"), doc);
+    copy.documents_mut()
+        .import_document(&read, false)
+        .expect("again");
+    assert_eq!(copy.documents().export_document().expect("export"), doc);
 }
 
 #[test]

@@ -348,7 +348,7 @@ fn promises_and_their_moves_survive_an_export_and_import() {
         .promises_mut()
         .keep_promise(kept.id, today(), today(), now())
         .expect("kept");
-    let doc = store.export_document().expect("export");
+    let doc = store.documents().export_document().expect("export");
     assert_eq!(doc.promises.len(), 2);
     assert_eq!(doc.promises[0].moves.len(), 1);
 
@@ -356,11 +356,17 @@ fn promises_and_their_moves_survive_an_export_and_import() {
     let value = rapport::store::parse_json_value(&json).expect("parse");
     let read = rapport::store::document_from_value(&value).expect("read back");
     let mut fresh = Store::open_in_memory().expect("open");
-    fresh.import_document(&read, false).expect("import");
-    assert_eq!(fresh.export_document().expect("export"), doc);
+    fresh
+        .documents_mut()
+        .import_document(&read, false)
+        .expect("import");
+    assert_eq!(fresh.documents().export_document().expect("export"), doc);
     // Importing the same document again adds nothing.
-    fresh.import_document(&read, false).expect("again");
-    assert_eq!(fresh.export_document().expect("export"), doc);
+    fresh
+        .documents_mut()
+        .import_document(&read, false)
+        .expect("again");
+    assert_eq!(fresh.documents().export_document().expect("export"), doc);
 }
 
 /// Makes every write to `table` fail, as a full disk or a crash mid-way would.

@@ -262,10 +262,12 @@ fn text_index_triggers(store: &Store) -> i64 {
 fn an_import_indexes_every_entry_and_leaves_the_triggers_in_place() {
     let mut source = Store::open_in_memory().expect("open");
     fill(&mut source);
-    let doc = source.export_document().expect("exported");
+    let doc = source.documents().export_document().expect("exported");
 
     let mut dry = Store::open_in_memory().expect("open");
-    dry.import_document(&doc, true).expect("dry run");
+    dry.documents_mut()
+        .import_document(&doc, true)
+        .expect("dry run");
     assert_eq!(
         text_index_triggers(&dry),
         5,
@@ -274,7 +276,10 @@ fn an_import_indexes_every_entry_and_leaves_the_triggers_in_place() {
     assert!(find(&dry, "hiring").is_empty());
 
     let mut target = Store::open_in_memory().expect("open");
-    target.import_document(&doc, false).expect("imported");
+    target
+        .documents_mut()
+        .import_document(&doc, false)
+        .expect("imported");
     assert_eq!(text_index_triggers(&target), 5);
     assert_index_matches_the_entries(&target);
     for query in SEARCHES {

@@ -57,6 +57,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         let mut store = ctx.open_store()?;
         let person = entries_person(&store, &args)?;
         let report = store
+            .documents_mut()
             .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
             .map_err(refused)?;
         say!("{}", describe(&report, &shown));
@@ -70,6 +71,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         }
         let report = ctx
             .open_store()?
+            .documents_mut()
             .import_document_from(input, args.dry_run)
             .map_err(refused)?;
         say!("{}", describe(&report, &shown));
@@ -79,6 +81,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
         let mut store = ctx.open_store()?;
         let person = entries_person(&store, &args)?;
         let report = store
+            .documents_mut()
             .import_entries_from(
                 |each| read_csv_from(input, each),
                 person,
@@ -103,10 +106,10 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     }
     let mut store = ctx.open_store()?;
     let outcome = match parsed {
-        Parsed::Document(doc) => store.import_document(&doc, args.dry_run),
+        Parsed::Document(doc) => store.documents_mut().import_document(&doc, args.dry_run),
         Parsed::Entries(entries) => {
             let person = entries_person(&store, &args)?;
-            store.import_entries_from(
+            store.documents_mut().import_entries_from(
                 |each| entries.into_iter().try_for_each(each),
                 person,
                 ctx.now,

@@ -21,7 +21,8 @@ use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{Result, Store, StoreError, secure_create_dir};
+use super::documents::Documents;
+use super::{Result, StoreError, secure_create_dir};
 
 pub use entries::{AdviceLoopRecord, InteractionRecord, KindRecord};
 pub use meetings::{
@@ -241,12 +242,12 @@ pub struct ExportCounts {
     pub interactions: usize,
 }
 
-impl Store {
+impl Documents<'_> {
     /// Every table of the user's data, each in id order.
     pub fn export_document(&self) -> Result<ExportDocument> {
         // A deferred transaction is a read snapshot: a writer in another
         // process cannot make the tables disagree with each other.
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let tx = Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Deferred)?;
         Ok(ExportDocument {
             format: EXPORT_FORMAT.to_string(),
             version: EXPORT_VERSION,
@@ -269,7 +270,7 @@ impl Store {
     /// ending with a newline — the same bytes as `to_json` — one record at
     /// a time, from one read snapshot. `shown` names the output in errors.
     pub fn write_export(&self, out: impl Write, shown: &Path) -> Result<ExportCounts> {
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let tx = Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Deferred)?;
         let failure = RefCell::new(None);
         let doc = StreamedDocument {
             format: EXPORT_FORMAT,

@@ -12,14 +12,15 @@ use std::io::Read;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::StoreError;
 use super::document::{RecordRef, check_document, stream_document};
+use super::documents::DocumentsMut;
 use super::export::{AdviceLoopRecord, ExportDocument, InteractionRecord, KindRecord};
 use super::fields::ImportError;
 use super::id_runs::{Follows, IdRuns};
 use super::import::{ImportFailure, ImportReport, Outcome, finish};
 use super::interactions::write_tags;
 use super::text_index::IndexedByHand;
-use super::{Store, StoreError};
 
 /// The journal id a file id became, and whether this import inserted it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +146,7 @@ fn entry_there(
     .optional()
 }
 
-impl Store {
+impl DocumentsMut<'_> {
     /// Imports rapport's own document. Into an empty journal every record
     /// keeps its id, so exporting again gives the same document.
     pub fn import_document(
@@ -190,7 +191,7 @@ impl Store {
                 ("calendar occurrence", "calendar occurrences"),
             ],
         );
-        let tx = self.conn.transaction()?;
+        let tx = self.store.conn.transaction()?;
         let mut index = IndexedByHand::begin(&tx)?;
         let has_current = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE is_current = 1)")?

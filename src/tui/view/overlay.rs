@@ -13,7 +13,7 @@ use crate::tui::app::{App, Overlay, Question, Screen};
 use crate::tui::ctx::Ctx;
 use crate::tui::form::{Checklist, Editor, FieldId, Form};
 use crate::tui::forms;
-use crate::tui::keymap::{Context, FormAction, HelpAction};
+use crate::tui::keymap::{Context, FormAction, HelpAction, Keymap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     match &app.overlay {
@@ -181,6 +181,8 @@ fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: 
     };
     let text_width = popup_width.saturating_sub(2);
     let error_width = text_width.saturating_sub(LABEL_WIDTH + 2);
+    let footer = footer_text(open, keymap, text_width);
+    let footer_height = u16::try_from(footer.len()).unwrap_or(1).max(1);
     let mut rows = Vec::new();
     if let Some(intro) = &form.intro {
         rows.push(FormRow::Intro {
@@ -189,7 +191,7 @@ fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: 
     }
     for (index, field) in form.fields.iter().enumerate() {
         let height = match &field.editor {
-            Editor::Notes(_) if form.tall => area.height.saturating_sub(6).max(1),
+            Editor::Notes(_) if form.tall => area.height.saturating_sub(5 + footer_height).max(1),
             Editor::Notes(_) if index == form.focus => 5,
             Editor::Checklist(list) => list.items.len().clamp(1, CHECKLIST_ROWS) as u16,
             _ => 1,
@@ -203,21 +205,21 @@ fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: 
         }
     }
     let content: u16 = rows.iter().map(FormRow::height).sum();
-    let popup = centered(area, popup_width, content.saturating_add(4));
+    let popup = centered(area, popup_width, content.saturating_add(3 + footer_height));
     frame.render_widget(Clear, popup);
     let block = theme.block(&form.title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    if inner.height < 2 || inner.width < LABEL_WIDTH + 4 {
+    if inner.height <= footer_height || inner.width < LABEL_WIDTH + 4 {
         return;
     }
-    let footer = Rect {
-        y: inner.bottom() - 1,
-        height: 1,
+    let footer_rect = Rect {
+        y: inner.bottom() - footer_height,
+        height: footer_height,
         ..inner
     };
     let body = Rect {
-        height: inner.height - 1,
+        height: inner.height - footer_height,
         ..inner
     };
     // Scroll so the focused field, and its error, are in view.
@@ -271,11 +273,30 @@ fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: 
         }
         y += h;
     }
-    let footer_line = if open.confirming_cancel {
-        Line::from(Span::styled(
-            "Discard what you typed?  y yes · n keep editing",
-            theme.error(),
-        ))
+    let footer_style = if open.confirming_cancel {
+        theme.error()
+    } else {
+        theme.dim()
+    };
+    let footer_lines = footer
+        .iter()
+        .map(|line| Line::styled(line.clone(), footer_style));
+    frame.render_widget(
+        Paragraph::new(footer_lines.collect::<Vec<_>>()),
+        footer_rect,
+    );
+}
+
+/// The most lines a form's footer (the field's hint and the keys) takes.
+const FOOTER_ROWS: usize = 3;
+
+/// The form's footer, wrapped at `width` by words: the focused field's hint
+/// and the keys that save and cancel, or the discard question. A long hint
+/// takes a second line rather than losing its end.
+fn footer_text(open: &forms::State, keymap: &Keymap, width: u16) -> Vec<String> {
+    let form = &open.form;
+    let text = if open.confirming_cancel {
+        "Discard what you typed?  y yes · n keep editing".to_string()
     } else {
         let mut hint = form.focused().map_or(String::new(), |f| f.hint.to_string());
         // Notes also open in the user's editor, by whatever key is bound.
@@ -284,19 +305,13 @@ fn render_form(open: &forms::State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: 
             hint.push_str(&format!("; {editor_key} opens $EDITOR"));
         }
         let key = |action: FormAction| keymap.keys_for(action);
-        Line::from(vec![
-            Span::styled(hint, theme.dim()),
-            Span::styled(
-                format!(
-                    "  ·  {} save · {} cancel",
-                    key(FormAction::Save),
-                    key(FormAction::Cancel)
-                ),
-                theme.dim(),
-            ),
-        ])
+        format!(
+            "{hint}  ·  {} save · {} cancel",
+            key(FormAction::Save),
+            key(FormAction::Cancel)
+        )
     };
-    frame.render_widget(Paragraph::new(footer_line), footer);
+    super::wrap::wrapped(&text, usize::from(width.max(1)), 0, FOOTER_ROWS).0
 }
 
 fn render_field(theme: &Theme, frame: &mut Frame<'_>, rect: Rect, form: &Form, index: usize) {
