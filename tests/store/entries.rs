@@ -162,7 +162,7 @@ fn a_summarys_new_asks_are_the_asks_of_its_window_still_open_at_its_end() {
     let mut store = Store::open_in_memory().expect("open");
     let person = journal_with_manager(&mut store);
     let day = |back: i64| today() - chrono::Duration::days(back);
-    let mut ask = |store: &mut Store, back: i64, title: &str| {
+    let ask = |store: &mut Store, back: i64, title: &str| {
         let mut draft = draft(store, person, "advice", day(back), title);
         draft.advice_strength = Some("finance".into());
         store
