@@ -1,10 +1,11 @@
 //! The TUI's speed as a user feels it, over generated journals
 //! (DESIGN.md §9): the first full frame at 10k, 100k and 1M entries
 //! (≤ 20 ms at 100k, flat in size), and key press to finished frame at 100k
-//! (≤ 2 ms median), and a key answered while all-time Insights loads at
-//! 1M; switching to Prep with the sheet on this thread and, as the terminal
-//! runs it, on the worker. Frames are drawn into a 120×40 TestBackend by the same
-//! `update`, `effects` and views the terminal uses.
+//! and 1M (≤ 2 ms median), and a key answered while all-time Insights loads
+//! at 1M; switching to Prep with the sheet on this thread and, as the
+//! terminal runs it, on the worker; saving an entry on this thread and, as
+//! the terminal runs it, on the writer. Frames are drawn into a 120×40
+//! TestBackend by the same `update`, `effects` and views the terminal uses.
 //! Run: `cargo bench --bench frames`.
 
 mod journals;
@@ -17,7 +18,7 @@ use rapport::tui::app::{App, Msg, Screen};
 use rapport::tui::effects::Settings;
 use rapport::tui::keymap::Keymap;
 use rapport::tui::worker::Worker;
-use rapport::tui::{dispatch, dispatch_on, start, view};
+use rapport::tui::{dispatch, dispatch_on, dispatch_to, start, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -26,6 +27,8 @@ fn main() {
 }
 
 const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
+/// The sizes of the key-to-frame rows.
+const KEY_SIZES: [u64; 2] = [100_000, 1_000_000];
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
@@ -62,9 +65,9 @@ fn first_frame(bencher: Bencher<'_, '_>, size: u64) {
     bencher.bench_local(|| first_frame_of(&path, &mut terminal));
 }
 
-/// A journal of 100k entries on the Journal screen after its first frame.
-fn at_100k() -> (App, Store) {
-    let path = journals::path(100_000);
+/// A journal of `size` entries on the Journal screen after its first frame.
+fn at(size: u64) -> (App, Store) {
+    let path = journals::path(size);
     let mut terminal = terminal();
     let app = first_frame_of(&path, &mut terminal);
     let store = Store::open(&path).expect("journal opens");
@@ -87,17 +90,17 @@ fn key_to_frame(bencher: Bencher<'_, '_>, from: &App, store: &mut Store, press: 
         });
 }
 
-#[divan::bench(sample_count = 200)]
-fn scroll_one_row(bencher: Bencher<'_, '_>) {
-    let (app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 200)]
+fn scroll_one_row(bencher: Bencher<'_, '_>, size: u64) {
+    let (app, mut store) = at(size);
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('j')));
 }
 
 /// Page down from the last screenful of the loaded page: the press loads
 /// the next page of older entries from the journal.
-#[divan::bench(sample_count = 200)]
-fn page_down_past_the_loaded_page(bencher: Bencher<'_, '_>) {
-    let (mut app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 200)]
+fn page_down_past_the_loaded_page(bencher: Bencher<'_, '_>, size: u64) {
+    let (mut app, mut store) = at(size);
     let loaded = app.journal.rows.len();
     app.journal.selected = loaded.saturating_sub(app.journal.list_height);
     assert!(!app.journal.at_oldest, "older pages wait in the journal");
@@ -116,17 +119,17 @@ fn page_down_past_the_loaded_page(bencher: Bencher<'_, '_>) {
     );
 }
 
-#[divan::bench(sample_count = 200)]
-fn open_the_add_form(bencher: Bencher<'_, '_>) {
-    let (app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 200)]
+fn open_the_add_form(bencher: Bencher<'_, '_>, size: u64) {
+    let (app, mut store) = at(size);
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('a')));
 }
 
 /// Insights reads `day_total`, the per-day totals that triggers keep in
 /// step with every write, so switching computes from fresh figures.
-#[divan::bench(sample_count = 100)]
-fn switch_to_insights(bencher: Bencher<'_, '_>) {
-    let (app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 100)]
+fn switch_to_insights(bencher: Bencher<'_, '_>, size: u64) {
+    let (app, mut store) = at(size);
     let mut probe = app.clone();
     dispatch(&mut probe, &mut store, key(KeyCode::Char('2')));
     assert_eq!(probe.screen, Screen::Insights);
@@ -135,9 +138,9 @@ fn switch_to_insights(bencher: Bencher<'_, '_>) {
 
 /// `3` to Prep with the sheet computed on this thread before the frame
 /// (as before the worker) …
-#[divan::bench(sample_count = 100)]
-fn switch_to_prep(bencher: Bencher<'_, '_>) {
-    let (app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 100)]
+fn switch_to_prep(bencher: Bencher<'_, '_>, size: u64) {
+    let (app, mut store) = at(size);
     let mut probe = app.clone();
     dispatch(&mut probe, &mut store, key(KeyCode::Char('3')));
     assert_eq!(probe.screen, Screen::Prep);
@@ -148,10 +151,10 @@ fn switch_to_prep(bencher: Bencher<'_, '_>) {
 /// … and as the terminal runs it: the sheet is asked of the worker, and
 /// the frame drawn on the key says it is loading (the sheet's own frame
 /// follows when it arrives).
-#[divan::bench(sample_count = 100, sample_size = 1)]
-fn switch_to_prep_with_the_worker(bencher: Bencher<'_, '_>) {
-    let (app, mut store) = at_100k();
-    let reader = Store::open(&journals::path(100_000))
+#[divan::bench(args = KEY_SIZES, sample_count = 100, sample_size = 1)]
+fn switch_to_prep_with_the_worker(bencher: Bencher<'_, '_>, size: u64) {
+    let (app, mut store) = at(size);
+    let reader = Store::open(&journals::path(size))
         .expect("journal opens")
         .reader()
         .expect("a reader")
@@ -184,9 +187,9 @@ fn switch_to_prep_with_the_worker(bencher: Bencher<'_, '_>) {
 
 /// The last letter of a search typed live: the press runs the full-text
 /// query (FTS5, kept by triggers) for the first page and draws it.
-#[divan::bench(sample_count = 100)]
-fn apply_a_text_search(bencher: Bencher<'_, '_>) {
-    let (mut app, mut store) = at_100k();
+#[divan::bench(args = KEY_SIZES, sample_count = 100)]
+fn apply_a_text_search(bencher: Bencher<'_, '_>, size: u64) {
+    let (mut app, mut store) = at(size);
     dispatch(&mut app, &mut store, key(KeyCode::Char('/')));
     for c in "hirin".chars() {
         dispatch(&mut app, &mut store, key(KeyCode::Char(c)));
@@ -196,6 +199,75 @@ fn apply_a_text_search(bencher: Bencher<'_, '_>) {
     assert_eq!(probe.journal.filter.text.as_deref(), Some("hiring"));
     assert!(!probe.journal.rows.is_empty(), "the search finds entries");
     key_to_frame(bencher, &app, &mut store, key(KeyCode::Char('g')));
+}
+
+/// The add form open on the Journal at `size`, a title typed: Ctrl-S
+/// saves it (each sample adds one entry to the bench journal).
+fn entry_typed(size: u64) -> (App, Store) {
+    let (mut app, mut store) = at(size);
+    dispatch(&mut app, &mut store, key(KeyCode::Char('a')));
+    dispatch(&mut app, &mut store, key(KeyCode::Tab));
+    for c in "Coffee, benched".chars() {
+        dispatch(&mut app, &mut store, key(KeyCode::Char(c)));
+    }
+    assert!(app.overlay.is_some(), "the add form is open");
+    (app, store)
+}
+
+fn ctrl_s() -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL))
+}
+
+/// Ctrl-S in the add form to the next frame, the slow reads on the worker:
+/// with the save (its transaction and fsync) on this thread, as before the
+/// writer (`writer: false`), or on the writer as the terminal runs it now,
+/// where the frame drawn on the key shows the form waiting for its answer
+/// (the answer's frame follows the commit).
+fn save_key_to_frame(bencher: Bencher<'_, '_>, size: u64, writer: bool) {
+    let (app, mut store) = entry_typed(size);
+    let reader = store.reader().expect("a reader").expect("a file");
+    let writes = writer.then(|| {
+        let writer = store.writer().expect("a writer").expect("a file");
+        Worker::spawn_writer(writer, Settings::default()).expect("a thread")
+    });
+    let threads = std::cell::RefCell::new((
+        Worker::spawn(reader, Settings::default()).expect("a thread"),
+        writes,
+    ));
+    let mut terminal = terminal();
+    bencher
+        .with_inputs(|| {
+            // The last sample's save and reads are done before the next.
+            let (reads, writes) = &mut *threads.borrow_mut();
+            if let Some(writes) = writes {
+                writes.wait();
+            }
+            reads.wait();
+            app.clone()
+        })
+        .bench_local_values(|mut app| {
+            let (reads, writes) = &mut *threads.borrow_mut();
+            dispatch_to(&mut app, &mut store, Some(reads), writes.as_mut(), ctrl_s());
+            draw(&mut terminal, &app);
+            assert_eq!(
+                app.overlay.is_some(),
+                writer,
+                "closed with the press on this thread; open until answered"
+            );
+            app
+        });
+}
+
+/// … the save on this thread (as before the writer) …
+#[divan::bench(args = KEY_SIZES, sample_count = 50, sample_size = 1)]
+fn save_an_entry_on_the_keys_thread(bencher: Bencher<'_, '_>, size: u64) {
+    save_key_to_frame(bencher, size, false);
+}
+
+/// … and on the writer, as the terminal runs it.
+#[divan::bench(args = KEY_SIZES, sample_count = 50, sample_size = 1)]
+fn save_an_entry_with_the_writer(bencher: Bencher<'_, '_>, size: u64) {
+    save_key_to_frame(bencher, size, true);
 }
 
 /// A journal of 1M entries on Insights (12 months loaded), with the slow

@@ -80,7 +80,7 @@ fn import(
         .map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
     let replaced = store
         .calendar_mut()
-        .replace_calendar_series(person.id, &series, ctx.now)?;
+        .replace_series(person.id, &series, ctx.now)?;
     let next = next_one_on_one_for(&store, &person, ctx.today)?;
     let cancelled = series
         .occurrences
@@ -114,7 +114,7 @@ struct Shown<'a> {
 fn show(with: Option<&str>, json: bool, ctx: &Context) -> CmdResult {
     let store = ctx.open_store()?;
     let person = resolve_person(&store, with)?;
-    let series = store.calendar().calendar_series(person.id)?;
+    let series = store.calendar().series(person.id)?;
     let next = next_one_on_one_for(&store, &person, ctx.today)?;
     if json {
         return print_json(&Shown {

@@ -103,7 +103,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 interaction_id: entry,
                 due_on,
             };
-            let p = store.promises_mut().add_promise(&draft, ctx.now)?;
+            let p = store.promises_mut().add(&draft, ctx.now)?;
             print_line(p.id)?;
             let whose = match made_by {
                 MadeBy::Me => format!("your promise to {}", shown_line(&person.name)),
@@ -152,9 +152,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
                 .map(|d| ctx.day(d))
                 .transpose()?
                 .unwrap_or(ctx.today);
-            let p = store
-                .promises_mut()
-                .keep_promise(id, day, ctx.today, ctx.now)?;
+            let p = store.promises_mut().keep(id, day, ctx.today, ctx.now)?;
             let late = match p.due_on {
                 Some(due) if day > due => format!(", {} late", days(day, due)),
                 _ => String::new(),
@@ -163,7 +161,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PromiseCommand::Missed { id } => {
-            let p = store.promises_mut().miss_promise(id, ctx.today, ctx.now)?;
+            let p = store.promises_mut().miss(id, ctx.today, ctx.now)?;
             say!(
                 "promise {id} marked missed; {}",
                 match p.made_by {
@@ -180,7 +178,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             let due_on = due_day(&store, &person, &due, ctx)?;
             let p = store
                 .promises_mut()
-                .move_promise(id, due_on, ctx.today, ctx.now)?;
+                .move_due(id, due_on, ctx.today, ctx.now)?;
             say!(
                 "promise {id} moved to {} (moved {})",
                 short_date(due_on, ctx.today),
@@ -189,7 +187,7 @@ pub fn promise(cmd: PromiseCommand, ctx: &Context) -> CmdResult {
             Ok(())
         }
         PromiseCommand::Drop { id } => {
-            store.promises_mut().drop_promise(id, ctx.today, ctx.now)?;
+            store.promises_mut().drop(id, ctx.today, ctx.now)?;
             say!("promise {id} dropped");
             Ok(())
         }

@@ -116,9 +116,7 @@ pub fn write_large(
             private: false,
         }
     });
-    let interactions = store
-        .bulk_mut()
-        .add_interactions_bulk(drafts, now, progress)?;
+    let interactions = store.bulk_mut().add_interactions(drafts, now, progress)?;
     let three_weeks_ago = today.checked_sub_days(Days::new(21)).unwrap_or(today);
     store
         .bulk_mut()
@@ -140,7 +138,7 @@ pub fn write_large(
         })
         .collect::<Vec<_>>();
     let check_ins =
-        usize::try_from(store.bulk_mut().add_check_ins_bulk(weeks, now)?).unwrap_or(usize::MAX);
+        usize::try_from(store.bulk_mut().add_check_ins(weeks, now)?).unwrap_or(usize::MAX);
     let mut topics = 0;
     for (n, text) in super::TOPICS.iter().enumerate() {
         let topic = store.agenda_mut().add_topic(dana.id, text, today, now)?;

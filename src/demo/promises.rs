@@ -136,25 +136,25 @@ pub fn write_promises(
             interaction_id: one_on_one.map(|e| e.id),
             due_on: Some(ahead(demo.due)),
         };
-        let id = store.promises_mut().add_promise(&draft, now)?.id;
+        let id = store.promises_mut().add(&draft, now)?.id;
         let mut fate = &demo.fate;
         loop {
             match fate {
                 Fate::Kept(n) => {
-                    store.promises_mut().keep_promise(id, ago(*n), today, now)?;
+                    store.promises_mut().keep(id, ago(*n), today, now)?;
                 }
                 Fate::Moved(on, to, next) => {
                     store
                         .promises_mut()
-                        .move_promise(id, ahead(*to), ago(*on), now)?;
+                        .move_due(id, ahead(*to), ago(*on), now)?;
                     fate = next;
                     continue;
                 }
                 Fate::Missed(n) => {
-                    store.promises_mut().miss_promise(id, ago(*n), now)?;
+                    store.promises_mut().miss(id, ago(*n), now)?;
                 }
                 Fate::Dropped(n) => {
-                    store.promises_mut().drop_promise(id, ago(*n), now)?;
+                    store.promises_mut().drop(id, ago(*n), now)?;
                 }
                 Fate::Open => {}
             }

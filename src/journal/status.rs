@@ -55,7 +55,7 @@ pub fn plan(
         .calendar()
         .one_on_one_days_distinct(person.id, back, today)?;
     Ok(Plan {
-        calendar: store.calendar().next_calendar_day(person.id, from)?,
+        calendar: store.calendar().next_day(person.id, from)?,
         typical_weekday: typical_weekday(&recent),
     })
 }

@@ -46,7 +46,7 @@ impl BulkMut<'_> {
     /// Adds every draft in one transaction; `progress` hears the running
     /// count every thousand rows. All or nothing: an invalid draft rolls
     /// the whole batch back.
-    pub fn add_interactions_bulk(
+    pub fn add_interactions(
         &mut self,
         drafts: impl IntoIterator<Item = InteractionDraft>,
         now: DateTime<Utc>,
@@ -96,7 +96,7 @@ impl BulkMut<'_> {
     }
 
     /// Adds many check-ins in one transaction.
-    pub fn add_check_ins_bulk(
+    pub fn add_check_ins(
         &mut self,
         drafts: impl IntoIterator<Item = CheckInDraft>,
         now: DateTime<Utc>,

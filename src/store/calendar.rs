@@ -29,7 +29,7 @@ impl Store {
 
 impl Calendar<'_> {
     /// The person's calendar series as imported, if any.
-    pub fn calendar_series(&self, person_id: i64) -> Result<Option<Series>> {
+    pub fn series(&self, person_id: i64) -> Result<Option<Series>> {
         let head: Option<(String, String, String)> = self
             .store
             .conn
@@ -94,7 +94,7 @@ impl Calendar<'_> {
 
     /// The first day on or after `from` that the person's calendar has a
     /// 1:1 happening; `None` without a series or past its end.
-    pub fn next_calendar_day(&self, person_id: i64, from: NaiveDate) -> Result<Option<NaiveDate>> {
+    pub fn next_day(&self, person_id: i64, from: NaiveDate) -> Result<Option<NaiveDate>> {
         let next: Option<String> = self
             .store
             .conn
@@ -112,7 +112,7 @@ impl Calendar<'_> {
 impl CalendarMut<'_> {
     /// Replaces the person's calendar series with `series`, in one
     /// transaction; returns how many occurrences were there before.
-    pub fn replace_calendar_series(
+    pub fn replace_series(
         &mut self,
         person_id: i64,
         series: &Series,

@@ -90,7 +90,7 @@ impl Promises<'_> {
 
 impl PromisesMut<'_> {
     /// Saves a new open promise.
-    pub fn add_promise(&mut self, draft: &PromiseDraft, now: DateTime<Utc>) -> Result<Promise> {
+    pub fn add(&mut self, draft: &PromiseDraft, now: DateTime<Utc>) -> Result<Promise> {
         let mut draft = draft.clone();
         draft.validate()?;
         let tx = self.store.conn.transaction()?;
@@ -124,7 +124,7 @@ impl PromisesMut<'_> {
     }
 
     /// Kept on `day` (on or after the day it was made, not after today).
-    pub fn keep_promise(
+    pub fn keep(
         &mut self,
         id: i64,
         day: NaiveDate,
@@ -145,12 +145,7 @@ impl PromisesMut<'_> {
     }
 
     /// Its day passed without it: missed, as of `today`.
-    pub fn miss_promise(
-        &mut self,
-        id: i64,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<Promise> {
+    pub fn miss(&mut self, id: i64, today: NaiveDate, now: DateTime<Utc>) -> Result<Promise> {
         let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Miss)?;
         let day = today.max(promise.made_on);
@@ -160,7 +155,7 @@ impl PromisesMut<'_> {
     }
 
     /// Renegotiated to a new due day; the old one goes into its history.
-    pub fn move_promise(
+    pub fn move_due(
         &mut self,
         id: i64,
         due_on: NaiveDate,
@@ -196,12 +191,7 @@ impl PromisesMut<'_> {
     }
 
     /// Not going to happen, by agreement: kept in the history, out of lists.
-    pub fn drop_promise(
-        &mut self,
-        id: i64,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<Promise> {
+    pub fn drop(&mut self, id: i64, today: NaiveDate, now: DateTime<Utc>) -> Result<Promise> {
         let tx = self.store.conn.transaction()?;
         let promise = open_for(&tx, id, PromiseChange::Drop)?;
         let day = today.max(promise.made_on);

@@ -24,7 +24,7 @@ impl Journal {
     fn promise_made(&mut self, by: MadeBy, made: u64, due: i64) -> i64 {
         self.store
             .promises_mut()
-            .add_promise(
+            .add(
                 &PromiseDraft {
                     person_id: self.dana,
                     text: "Send the cost model".into(),
@@ -45,7 +45,7 @@ impl Journal {
         let id = self.promise_made(MadeBy::Me, days_ago + 1, 10);
         self.store
             .promises_mut()
-            .move_promise(id, ahead(20), today() - Days::new(days_ago), Utc::now())
+            .move_due(id, ahead(20), today() - Days::new(days_ago), Utc::now())
             .expect("moved");
         self
     }
@@ -71,7 +71,7 @@ fn a_promise_of_mine_due_within_two_days_asks_to_do_it_or_renegotiate() {
         let id = j.promise(MadeBy::Me, 1);
         j.store
             .promises_mut()
-            .keep_promise(id, today(), today(), Utc::now())
+            .keep(id, today(), today(), Utc::now())
             .expect("kept");
     }));
 }
@@ -108,7 +108,7 @@ fn a_promise_of_mine_past_its_day_asks_to_tell_them_now_with_a_new_date() {
         let id = j.promise(MadeBy::Me, -3);
         j.store
             .promises_mut()
-            .move_promise(id, ahead(5), today(), Utc::now())
+            .move_due(id, ahead(5), today(), Utc::now())
             .expect("moved");
     }));
     let mut j = Journal::new();
@@ -170,7 +170,7 @@ fn a_healthy_journal_with_promises_kept_on_time_gets_no_promise_nagging() {
         let id = j.promise(MadeBy::Me, due);
         j.store
             .promises_mut()
-            .keep_promise(id, ahead(due), today(), Utc::now())
+            .keep(id, ahead(due), today(), Utc::now())
             .expect("kept");
     }
     j.promise(MadeBy::Me, 9);

@@ -23,7 +23,7 @@ fn with_promises(promises: &[(MadeBy, &str, Option<u32>)]) -> (Store, Vec<i64>) 
         .map(|(by, text, due)| {
             store
                 .promises_mut()
-                .add_promise(
+                .add(
                     &PromiseDraft {
                         person_id,
                         text: text.to_string(),

@@ -20,7 +20,11 @@ fn plain_and_encrypted(dir: &std::path::Path) -> (std::path::PathBuf, std::path:
     let person = journal_with_manager(&mut store);
     let mut d = draft(&store, person, "meal", today(), "dinner");
     d.notes = NOTE.into();
-    let id = store.add_interaction(&d, now()).expect("saved").id;
+    let id = store
+        .entries_mut()
+        .add_interaction(&d, now())
+        .expect("saved")
+        .id;
     store
         .copy_with_passphrase(&encrypted, "correct horse")
         .expect("an encrypted copy");
@@ -50,7 +54,7 @@ fn an_encrypted_copy_holds_no_note_text_and_opens_only_with_its_passphrase() {
 
     let store = Store::open_encrypted(&encrypted, "correct horse").expect("opens");
     assert!(store.is_encrypted());
-    assert_eq!(store.interaction(id).expect("found").notes, NOTE);
+    assert_eq!(store.entries().interaction(id).expect("found").notes, NOTE);
     assert_eq!(store.integrity_check().expect("check"), vec!["ok"]);
     drop(store);
 
@@ -82,9 +86,13 @@ fn an_encrypted_journal_takes_writes_and_copies_back_to_plain() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_, encrypted, id) = plain_and_encrypted(dir.path());
     let mut store = Store::open_encrypted(&encrypted, "correct horse").expect("opens");
-    let person = store.people(false).expect("people")[0].id;
+    let person = store.people().list(false).expect("people")[0].id;
     let d = draft(&store, person, "coffee", today(), "coffee after");
-    let second = store.add_interaction(&d, now()).expect("saved").id;
+    let second = store
+        .entries_mut()
+        .add_interaction(&d, now())
+        .expect("saved")
+        .id;
     // Backups of an encrypted journal are encrypted too.
     let backup = dir.path().join("backup.db");
     store.backup_to(&backup).expect("backup");

@@ -158,6 +158,49 @@ fn an_ask_opens_an_advice_loop_until_reported_back() {
 }
 
 #[test]
+fn a_summarys_new_asks_are_the_asks_of_its_window_still_open_at_its_end() {
+    let mut store = Store::open_in_memory().expect("open");
+    let person = journal_with_manager(&mut store);
+    let day = |back: i64| today() - chrono::Duration::days(back);
+    let ask = |store: &mut Store, back: i64, title: &str| {
+        let mut draft = draft(store, person, "advice", day(back), title);
+        draft.advice_strength = Some("finance".into());
+        store
+            .entries_mut()
+            .add_interaction(&draft, now())
+            .expect("saved")
+    };
+    ask(&mut store, 10, "before the window");
+    ask(&mut store, 3, "open");
+    let reported_in = ask(&mut store, 2, "reported within the window");
+    let reported_after = ask(&mut store, 2, "reported after its end");
+    let deleted = ask(&mut store, 1, "deleted");
+    let loop_of =
+        |entry: &rapport::domain::Interaction| entry.advice_loop.as_ref().expect("a loop").id;
+    store
+        .advice_mut()
+        .report_advice(loop_of(&reported_in), Some(true), day(1))
+        .expect("report");
+    store
+        .advice_mut()
+        .report_advice(loop_of(&reported_after), Some(true), today())
+        .expect("report");
+    store
+        .entries_mut()
+        .delete_interaction(deleted.id, now())
+        .expect("delete");
+
+    let asked: Vec<String> = store
+        .advice()
+        .advice_asked(person, day(5), day(1))
+        .expect("asks")
+        .into_iter()
+        .map(|a| a.advice.question)
+        .collect();
+    assert_eq!(asked, ["open", "reported after its end"]);
+}
+
+#[test]
 fn search_finds_words_in_titles_notes_and_tags_and_follows_edits() {
     let mut store = Store::open_in_memory().expect("open");
     let person = journal_with_manager(&mut store);

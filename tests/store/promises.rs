@@ -11,7 +11,7 @@ use super::{day, draft, journal_with_manager, now, today};
 fn promise_of_mine(store: &mut Store, person: i64, due: Option<chrono::NaiveDate>) -> Promise {
     store
         .promises_mut()
-        .add_promise(
+        .add(
             &PromiseDraft {
                 person_id: person,
                 text: "send the cost model".into(),
@@ -76,7 +76,7 @@ fn a_promise_made_in_a_one_on_one_remembers_it() {
         .expect("logged");
     let p = store
         .promises_mut()
-        .add_promise(
+        .add(
             &PromiseDraft {
                 person_id: dana,
                 text: "finance about headcount".into(),
@@ -99,7 +99,7 @@ fn keeping_a_promise_closes_it_on_that_day_and_takes_it_out_of_the_open_list() {
     let p = promise_of_mine(&mut store, dana, Some(friday()));
     let kept = store
         .promises_mut()
-        .keep_promise(p.id, today(), today(), now())
+        .keep(p.id, today(), today(), now())
         .expect("kept");
     assert_eq!(kept.state, PromiseState::Kept);
     assert_eq!(kept.closed_on, Some(today()));
@@ -128,19 +128,19 @@ fn missing_a_promise_closes_it_today_and_it_can_still_be_kept_late() {
     let later = today() + Days::new(3);
     let missed = store
         .promises_mut()
-        .miss_promise(p.id, later, now())
+        .miss(p.id, later, now())
         .expect("missed");
     assert_eq!(missed.state, PromiseState::Missed);
     assert_eq!(missed.closed_on, Some(later));
     let again = store
         .promises_mut()
-        .miss_promise(p.id, later, now())
+        .miss(p.id, later, now())
         .expect_err("twice");
     assert!(again.to_string().contains("already missed"), "{again}");
     let late = later + Days::new(1);
     let kept = store
         .promises_mut()
-        .keep_promise(p.id, late, late, now())
+        .keep(p.id, late, late, now())
         .expect("kept late");
     assert_eq!(kept.state, PromiseState::Kept);
     assert_eq!(kept.closed_on, Some(late));
@@ -155,11 +155,11 @@ fn moving_a_promise_renegotiates_it_and_keeps_every_old_due_day() {
     let second = day(2026, 12, 4);
     store
         .promises_mut()
-        .move_promise(p.id, first, today(), now())
+        .move_due(p.id, first, today(), now())
         .expect("moved");
     let moved = store
         .promises_mut()
-        .move_promise(p.id, second, day(2026, 11, 30), now())
+        .move_due(p.id, second, day(2026, 11, 30), now())
         .expect("moved again");
     assert_eq!(moved.state, PromiseState::Renegotiated);
     assert_eq!(moved.due_on, Some(second));
@@ -177,7 +177,7 @@ fn moving_a_promise_renegotiates_it_and_keeps_every_old_due_day() {
     );
     let kept = store
         .promises_mut()
-        .keep_promise(p.id, second, second, now())
+        .keep(p.id, second, second, now())
         .expect("kept");
     assert_eq!(kept.moves.len(), 2, "keeping it keeps the history");
 }
@@ -189,7 +189,7 @@ fn a_promise_without_a_due_day_can_be_given_one() {
     let p = promise_of_mine(&mut store, dana, None);
     let moved = store
         .promises_mut()
-        .move_promise(p.id, friday(), today(), now())
+        .move_due(p.id, friday(), today(), now())
         .expect("moved");
     assert_eq!(moved.moves[0].from_due, None);
     assert_eq!(moved.due_on, Some(friday()));
@@ -202,20 +202,18 @@ fn dropping_a_promise_is_final() {
     let p = promise_of_mine(&mut store, dana, Some(friday()));
     let dropped = store
         .promises_mut()
-        .drop_promise(p.id, today(), now())
+        .drop(p.id, today(), now())
         .expect("dropped");
     assert_eq!(dropped.state, PromiseState::Dropped);
     assert_eq!(dropped.closed_on, Some(today()));
     let before = rows(&store);
     for refused in [
+        store.promises_mut().keep(p.id, today(), today(), now()),
+        store.promises_mut().miss(p.id, today(), now()),
         store
             .promises_mut()
-            .keep_promise(p.id, today(), today(), now()),
-        store.promises_mut().miss_promise(p.id, today(), now()),
-        store
-            .promises_mut()
-            .move_promise(p.id, friday(), today(), now()),
-        store.promises_mut().drop_promise(p.id, today(), now()),
+            .move_due(p.id, friday(), today(), now()),
+        store.promises_mut().drop(p.id, today(), now()),
     ] {
         let err = refused.expect_err("dropped is final");
         assert!(matches!(err, StoreError::Conflict(_)), "{err}");
@@ -233,27 +231,27 @@ fn refused_changes_leave_the_promise_as_it_was() {
     let yesterday = day(2026, 11, 23);
     let err = store
         .promises_mut()
-        .move_promise(p.id, yesterday, today(), now())
+        .move_due(p.id, yesterday, today(), now())
         .expect_err("due before made");
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
     let err = store
         .promises_mut()
-        .keep_promise(p.id, yesterday, today(), now())
+        .keep(p.id, yesterday, today(), now())
         .expect_err("kept before made");
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
     let err = store
         .promises_mut()
-        .keep_promise(p.id, friday(), today(), now())
+        .keep(p.id, friday(), today(), now())
         .expect_err("kept in the future");
     assert!(err.to_string().contains("after today"), "{err}");
     let err = store
         .promises_mut()
-        .move_promise(p.id, friday(), today(), now())
+        .move_due(p.id, friday(), today(), now())
         .expect_err("same day");
     assert!(err.to_string().contains("already due"), "{err}");
     let err = store
         .promises_mut()
-        .keep_promise(99, today(), today(), now())
+        .keep(99, today(), today(), now())
         .expect_err("unknown");
     assert!(
         matches!(
@@ -280,20 +278,20 @@ fn a_new_promise_refuses_empty_text_a_due_day_before_it_was_made_and_strangers()
         interaction_id: None,
         due_on: None,
     };
-    assert!(store.promises_mut().add_promise(&bad, now()).is_err());
+    assert!(store.promises_mut().add(&bad, now()).is_err());
     bad.text = "x".into();
     bad.due_on = Some(day(2026, 11, 1));
-    assert!(store.promises_mut().add_promise(&bad, now()).is_err());
+    assert!(store.promises_mut().add(&bad, now()).is_err());
     bad.due_on = None;
     bad.person_id = 42;
     assert!(matches!(
-        store.promises_mut().add_promise(&bad, now()),
+        store.promises_mut().add(&bad, now()),
         Err(StoreError::NotFound { what: "person", .. })
     ));
     bad.person_id = dana;
     bad.interaction_id = Some(7);
     assert!(matches!(
-        store.promises_mut().add_promise(&bad, now()),
+        store.promises_mut().add(&bad, now()),
         Err(StoreError::NotFound { what: "entry", .. })
     ));
     assert!(rows(&store).is_empty());
@@ -327,7 +325,7 @@ fn promises_and_their_moves_survive_an_export_and_import() {
         .expect("logged");
     let p = store
         .promises_mut()
-        .add_promise(
+        .add(
             &PromiseDraft {
                 person_id: dana,
                 text: "intro to the platform lead".into(),
@@ -341,12 +339,12 @@ fn promises_and_their_moves_survive_an_export_and_import() {
         .expect("added");
     store
         .promises_mut()
-        .move_promise(p.id, day(2026, 12, 2), today(), now())
+        .move_due(p.id, day(2026, 12, 2), today(), now())
         .expect("moved");
     let kept = promise_of_mine(&mut store, dana, Some(friday()));
     store
         .promises_mut()
-        .keep_promise(kept.id, today(), today(), now())
+        .keep(kept.id, today(), today(), now())
         .expect("kept");
     let doc = store.documents().export_document().expect("export");
     assert_eq!(doc.promises.len(), 2);
@@ -391,7 +389,7 @@ fn a_move_whose_second_write_fails_leaves_no_history_behind() {
     assert!(
         store
             .promises_mut()
-            .move_promise(p.id, day(2026, 12, 4), today(), now())
+            .move_due(p.id, day(2026, 12, 4), today(), now())
             .is_err()
     );
     assert_eq!(

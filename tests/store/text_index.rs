@@ -228,7 +228,7 @@ fn migrating_gives_back_the_space_the_copies_took() {
         long.notes = "words that take room in a second copy ".repeat(40);
         store
             .bulk_mut()
-            .add_interactions_bulk(std::iter::repeat_n(long, 2000), now(), |_| {})
+            .add_interactions(std::iter::repeat_n(long, 2000), now(), |_| {})
             .expect("entries");
     }
     let size = |path: &std::path::Path| std::fs::metadata(path).expect("journal").len();

@@ -241,7 +241,7 @@ fn promise(
     let named = |text: &str| format!("“{}”", truncated(&shown_line(text), 50));
     Ok(match change {
         PromiseCmd::Add(draft) => {
-            let p = store.promises_mut().add_promise(&draft, now)?;
+            let p = store.promises_mut().add(&draft, now)?;
             let due = p
                 .due_on
                 .map(|d| format!(", due {}", when_due(d, today)))
@@ -249,11 +249,11 @@ fn promise(
             format!("promise noted: {}{due}", named(&p.text))
         }
         PromiseCmd::Keep(id) => {
-            let p = store.promises_mut().keep_promise(id, today, today, now)?;
+            let p = store.promises_mut().keep(id, today, today, now)?;
             format!("{} kept: done as promised", named(&p.text))
         }
         PromiseCmd::Move { id, due_on } => {
-            let p = store.promises_mut().move_promise(id, due_on, today, now)?;
+            let p = store.promises_mut().move_due(id, due_on, today, now)?;
             format!(
                 "{} moved to {}: tell them the new day",
                 named(&p.text),
@@ -261,7 +261,7 @@ fn promise(
             )
         }
         PromiseCmd::Drop(id) => {
-            let p = store.promises_mut().drop_promise(id, today, now)?;
+            let p = store.promises_mut().drop(id, today, now)?;
             format!("{} dropped", named(&p.text))
         }
     })
