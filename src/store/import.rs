@@ -43,12 +43,17 @@ pub struct Tally {
     pub skipped: usize,
 }
 
+/// How many skipped rows a report names: a file of a million rows already
+/// there is not kept in memory to say so.
+const SKIPPED_NAMED: usize = 10;
+
 /// What an import did, or with `dry_run` would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportReport {
     pub dry_run: bool,
     pub tallies: Vec<Tally>,
-    /// Where the skipped rows are (`line 4`, `entries[2]`), for CSV and jrnl.
+    /// Where the first skipped rows are (`line 4`, `entries[2]`), for CSV
+    /// and jrnl: at most `SKIPPED_NAMED` (the tallies count them all).
     pub skipped_at: Vec<String>,
     /// Anything done differently from the file, in words.
     pub notes: Vec<String>,
@@ -147,7 +152,9 @@ impl DocumentsMut<'_> {
             }
             if entry_exists(&tx, entry, person, kind_id)? {
                 report.count("interactions", false);
-                report.skipped_at.push(entry.origin.place());
+                if report.skipped_at.len() < SKIPPED_NAMED {
+                    report.skipped_at.push(entry.origin.place());
+                }
                 return Ok(());
             }
             let created_at = entry.created_at.clone().unwrap_or_else(|| stamp.clone());

@@ -13,6 +13,7 @@ mod check;
 #[cfg(feature = "encryption")]
 mod cipher;
 mod compact;
+mod csv_bytes;
 mod document;
 mod documents;
 mod drafts;

@@ -327,13 +327,9 @@ fn describe(report: &ImportReport, file: &str) -> String {
     if report.skipped() > 0 {
         text.push_str(&format!("; skipped {skipped} already in the journal"));
         if !report.skipped_at.is_empty() {
-            let shown: Vec<&str> = report
-                .skipped_at
-                .iter()
-                .take(10)
-                .map(String::as_str)
-                .collect();
-            let more = report.skipped_at.len().saturating_sub(shown.len());
+            let shown: Vec<&str> = report.skipped_at.iter().map(String::as_str).collect();
+            // A CSV or jrnl import tallies entries only: every skip is one.
+            let more = report.skipped().saturating_sub(shown.len());
             text.push_str(&format!(" ({}", shown.join(", ")));
             if more > 0 {
                 text.push_str(&format!(" and {more} more"));
