@@ -105,9 +105,9 @@ fn an_encrypted_journal_takes_writes_and_copies_back_to_plain() {
         .expect("a plain copy");
     drop(store);
     let plain = Store::open(&plain_again).expect("opens without a passphrase");
-    assert_eq!(plain.interaction(id).expect("found").notes, NOTE);
+    assert_eq!(plain.entries().interaction(id).expect("found").notes, NOTE);
     assert_eq!(
-        plain.interaction(second).expect("found").title,
+        plain.entries().interaction(second).expect("found").title,
         "coffee after"
     );
 }
