@@ -31,6 +31,8 @@ mod input;
 mod kill_after_save;
 #[path = "e2e/notes_editor.rs"]
 mod notes_editor;
+#[path = "e2e/quit_after_save.rs"]
+mod quit_after_save;
 #[path = "e2e/screens.rs"]
 mod screens;
 #[path = "e2e/signals.rs"]
