@@ -179,3 +179,26 @@ fn a_csv_read_row_by_row_names_the_problem_a_whole_reading_names_first() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(run.stderr.contains("imported 200 interactions"), "{run:#?}");
 }
+
+#[test]
+fn with_an_unknown_person_the_files_own_problem_is_named_first() {
+    let w = World::with_manager();
+    let before = w.snapshot();
+    let bad_csv = w.file(
+        "bad.csv",
+        "happened_on,kind,title\n2026-03-01,coffee,ok\n2026-02-30,coffee,bad\n",
+    );
+    let err = w.run(&["import", &bad_csv, "--with", "Zed"]).usage_error();
+    assert!(err.contains("line 3, column `happened_on`"), "{err}");
+    let bad_jrnl = w.file(
+        "bad.json",
+        r#"{"entries": [{"title": "x", "body": "", "date": "2026-02-30"}]}"#,
+    );
+    let err = w.run(&["import", &bad_jrnl, "--with", "Zed"]).usage_error();
+    assert!(err.contains("entries[0].date"), "{err}");
+    let good_csv = w.file("good.csv", "happened_on,kind,title\n2026-03-01,coffee,ok\n");
+    let run = w.run(&["import", &good_csv, "--with", "Zed"]);
+    assert_ne!(run.code, 0, "{run:#?}");
+    assert!(run.stderr.contains("Zed"), "{run:#?}");
+    assert_eq!(w.snapshot(), before);
+}

@@ -55,7 +55,14 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     };
     if streams_as_jrnl(&args, &mut input)? {
         let mut store = ctx.open_store()?;
-        let person = entries_person(&store, &args)?;
+        let person = match entries_person(&store, &args) {
+            Ok(person) => person,
+            // The file's own problems come first, as when it was read whole.
+            Err(unknown) => {
+                read_jrnl(input, &mut |_| Ok(())).map_err(refused)?;
+                return Err(unknown);
+            }
+        };
         let report = store
             .documents_mut()
             .import_entries_from(|each| read_jrnl(input, each), person, ctx.now, args.dry_run)
@@ -79,7 +86,14 @@ pub fn import(args: ImportArgs, ctx: &Context) -> CmdResult {
     }
     if streams_as_csv(&args, &mut input)? {
         let mut store = ctx.open_store()?;
-        let person = entries_person(&store, &args)?;
+        let person = match entries_person(&store, &args) {
+            Ok(person) => person,
+            // The file's own problems come first, as when it was read whole.
+            Err(unknown) => {
+                read_csv_from(input, &mut |_| Ok(())).map_err(refused)?;
+                return Err(unknown);
+            }
+        };
         let report = store
             .documents_mut()
             .import_entries_from(

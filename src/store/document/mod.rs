@@ -185,7 +185,7 @@ impl<'w> Feed<'w> {
 
 /// As `document_from_value`, reading the file as a stream: the records,
 /// checked, go to the document as they are read; for tests and small files
-/// (an import writes them instead: `Store::import_document_from`).
+/// (an import writes them instead: `DocumentsMut::import_document_from`).
 pub fn read_document(reader: impl Read) -> Result<ExportDocument, ImportFailure> {
     let mut doc = ExportDocument::empty();
     stream_document(reader, &mut |_, record| {
