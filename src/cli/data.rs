@@ -4,22 +4,23 @@
 mod doctor;
 mod import;
 mod markdown;
+mod streamed;
 
 pub use import::{ImportArgs, import};
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 
 use super::output::{print_text, reader_gone_is_ok};
 use super::progress::{Progress, Unit};
 use super::{CmdResult, Context, Failure, resolve_person};
-use crate::domain::Interaction;
 use crate::present::count;
 use crate::store::{
-    CSV_COLUMNS, Cursor, ExportCounts, InteractionFilter, RestoreError, Store, StoreError, csv_row,
-    journal_file_at, restore_journal, write_private_file, write_private_file_with,
+    ExportCounts, InteractionFilter, RestoreError, Store, StoreError, journal_file_at,
+    restore_journal, write_private_file, write_private_file_with,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,31 +116,7 @@ pub fn export(args: ExportArgs, ctx: &Context) -> CmdResult {
         }
         ExportFormat::Json => return export_json(&store, args.out.as_deref(), args.force),
         ExportFormat::Csv | ExportFormat::Markdown => {
-            let person = args
-                .with
-                .as_deref()
-                .map(|name| resolve_person(&store, Some(name)))
-                .transpose()?;
-            let filter = InteractionFilter {
-                since: args.since.as_deref().map(|d| ctx.day(d)).transpose()?,
-                until: args.until.as_deref().map(|d| ctx.day(d)).transpose()?,
-                person_id: person.as_ref().map(|p| p.id),
-                ..InteractionFilter::default()
-            };
-            let entries = oldest_first(&store, &filter)?;
-            let what = count(entries.len(), "interaction", "interactions");
-            let text = if args.format == ExportFormat::Csv {
-                csv_text(&entries)?
-            } else {
-                let scope = markdown::Scope {
-                    since: filter.since,
-                    until: filter.until,
-                    person: person.map(|p| p.name),
-                    today: ctx.today,
-                };
-                markdown::render(&entries, &scope)
-            };
-            (text, what)
+            return export_entries(&store, &args, ctx);
         }
     };
     match &args.out {
@@ -181,37 +158,48 @@ fn export_json(store: &Store, out: Option<&Path>, force: bool) -> CmdResult {
     }
 }
 
-/// Live interactions matching `filter`, oldest first, read page by page.
-fn oldest_first(store: &Store, filter: &InteractionFilter) -> Result<Vec<Interaction>, Failure> {
-    let mut entries = Vec::new();
-    // Before the first possible entry: ids start at 1.
-    let mut after = Cursor {
-        happened_on: NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
-        id: 0,
+/// Interactions as CSV or as the readable record, narrowed by --since,
+/// --until and --with, written as they are read to `--out` or standard
+/// output.
+fn export_entries(store: &Store, args: &ExportArgs, ctx: &Context) -> CmdResult {
+    let person = args
+        .with
+        .as_deref()
+        .map(|name| resolve_person(store, Some(name)))
+        .transpose()?;
+    let filter = InteractionFilter {
+        since: args.since.as_deref().map(|d| ctx.day(d)).transpose()?,
+        until: args.until.as_deref().map(|d| ctx.day(d)).transpose()?,
+        person_id: person.as_ref().map(|p| p.id),
+        ..InteractionFilter::default()
     };
-    loop {
-        let mut page = store
-            .entries()
-            .interactions_newer_than(filter, after, 500)?;
-        page.reverse();
-        let Some(last) = page.last() else { break };
-        after = Cursor::after(last);
-        entries.append(&mut page);
+    let scope = markdown::Scope {
+        since: filter.since,
+        until: filter.until,
+        person: person.map(|p| p.name),
+        today: ctx.today,
+    };
+    let write = |out: &mut dyn Write, shown: &Path| match args.format {
+        ExportFormat::Markdown => streamed::write_markdown(store, &filter, &scope, out, shown),
+        _ => streamed::write_csv(store, &filter, out, shown),
+    };
+    match &args.out {
+        Some(out) => {
+            let rows = write_private_file_with(out, args.force, |file| write(file, out))
+                .map_err(|e| written(out, e))?;
+            say!(
+                "exported {} to {}",
+                count(rows, "interaction", "interactions"),
+                out.display()
+            );
+            Ok(())
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let written = write(&mut stdout, Path::new("standard output"));
+            reader_gone_is_ok(written.map(|_| ()).map_err(Failure::from))
+        }
     }
-    Ok(entries)
-}
-
-fn csv_text(entries: &[Interaction]) -> Result<String, Failure> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let runtime = |e: csv::Error| Failure::Runtime(e.into());
-    writer.write_record(CSV_COLUMNS).map_err(runtime)?;
-    for e in entries {
-        writer.write_record(csv_row(e)).map_err(runtime)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot finish the CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Failure::Runtime(e.into()))
 }
 
 fn refuse_to_overwrite(out: &Path, force: bool) -> CmdResult {

@@ -2,7 +2,9 @@
 //! in (a JSON export, or CSV and jrnl entries), all or nothing. Its methods
 //! live beside their code in `export`, `import_document` and `import`.
 
-use super::Store;
+use rusqlite::{Transaction, TransactionBehavior};
+
+use super::{Result, Store};
 
 /// Reads the journal out as a document: `store.documents()`.
 pub struct Documents<'a> {
@@ -21,5 +23,18 @@ impl Store {
 
     pub fn documents_mut(&mut self) -> DocumentsMut<'_> {
         DocumentsMut { store: self }
+    }
+}
+
+impl Documents<'_> {
+    /// Runs `read` inside one read transaction, so every read it makes
+    /// through the store sees one snapshot of the journal however long it
+    /// takes (an export read page by page is still one consistent copy).
+    pub fn in_one_snapshot<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Deferred)?;
+        let value = read(self.store);
+        // Only reads happened: ending it either way changes nothing.
+        drop(tx);
+        value
     }
 }

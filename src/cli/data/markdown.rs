@@ -2,8 +2,8 @@
 //! with its dates, to paste into a performance review or a brag doc. User
 //! text is shown with control characters made visible, never raw.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -21,47 +21,153 @@ pub struct Scope {
     pub today: NaiveDate,
 }
 
-/// The record of `entries`, given oldest first.
-pub fn render(entries: &[Interaction], scope: &Scope) -> String {
-    let mut out = String::new();
+/// What the whole record holds, gathered in a first reading of its rows:
+/// the heading comes before them and speaks of them all.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    entries: usize,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    quality: Average,
+    by_category: Vec<(Category, usize)>,
+}
+
+impl Totals {
+    /// Counts one more entry; entries come oldest first.
+    pub fn add(&mut self, e: &Interaction) {
+        self.entries += 1;
+        self.first.get_or_insert(e.happened_on);
+        self.last = Some(e.happened_on);
+        self.quality.add(e);
+        match self.by_category.iter_mut().find(|(c, _)| *c == e.category) {
+            Some((_, n)) => *n += 1,
+            None => self.by_category.push((e.category, 1)),
+        }
+    }
+
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// `3 formal, 5 informal, 2 ask` in the categories' order.
+    fn by_category(&self) -> String {
+        Category::ALL
+            .iter()
+            .filter_map(|c| {
+                let n = self
+                    .by_category
+                    .iter()
+                    .find(|(seen, _)| seen == c)
+                    .map_or(0, |(_, n)| *n);
+                (n > 0).then(|| format!("{n} {}", c.as_str()))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The mean quality of the rated entries, summed in the order they come.
+#[derive(Debug, Clone, Copy, Default)]
+struct Average {
+    sum: f64,
+    rated: usize,
+}
+
+impl Average {
+    fn add(&mut self, e: &Interaction) {
+        if let Some(q) = e.quality {
+            self.sum += f64::from(q.get());
+            self.rated += 1;
+        }
+    }
+
+    fn text(self) -> String {
+        if self.rated == 0 {
+            return String::new();
+        }
+        format!(", average quality {:.1}/5", self.sum / self.rated as f64)
+    }
+}
+
+/// Writes the record's heading: who or what it covers, its dates, counts
+/// and the day it was exported.
+pub fn write_head(out: &mut impl Write, totals: &Totals, scope: &Scope) -> io::Result<()> {
+    let mut head = String::new();
     match &scope.person {
         Some(name) => {
-            let _ = writeln!(out, "# Working with {}", shown_line(name));
+            let _ = writeln!(head, "# Working with {}", shown_line(name));
         }
-        None => out.push_str("# Record of interactions\n"),
+        None => head.push_str("# Record of interactions\n"),
     }
-    let from = scope.since.or(entries.first().map(|e| e.happened_on));
-    let to = scope.until.or(entries.last().map(|e| e.happened_on));
-    let _ = writeln!(out);
+    let from = scope.since.or(totals.first);
+    let to = scope.until.or(totals.last);
+    let _ = writeln!(head);
     if let (Some(from), Some(to)) = (from, to) {
-        let _ = write!(out, "{} to {}: ", long_day(from), long_day(to));
+        let _ = write!(head, "{} to {}: ", long_day(from), long_day(to));
     }
     let _ = writeln!(
-        out,
+        head,
         "{}{}.",
-        count(entries.len(), "interaction", "interactions"),
-        average(entries.iter())
-            .map(|a| format!(", average quality {a:.1}/5"))
-            .unwrap_or_default()
+        count(totals.entries, "interaction", "interactions"),
+        totals.quality.text()
     );
-    if entries.is_empty() {
-        let _ = writeln!(out, "\nNo interactions in this range.");
+    if totals.entries == 0 {
+        let _ = writeln!(head, "\nNo interactions in this range.");
     } else {
-        let _ = writeln!(out, "\n{}.", by_category(entries));
+        let _ = writeln!(head, "\n{}.", totals.by_category());
     }
     let _ = writeln!(
-        out,
+        head,
         "\n_Exported from rapport on {}._",
         long_day(scope.today)
     );
-    let mut weeks: BTreeMap<(i32, u32), Vec<&Interaction>> = BTreeMap::new();
-    for e in entries {
-        let week = e.happened_on.iso_week();
-        weeks.entry((week.year(), week.week())).or_default().push(e);
+    out.write_all(head.as_bytes())
+}
+
+/// Writes the entries, given oldest first, a week at a time: only the
+/// week being read is held, for its heading's counts.
+pub struct Weeks<W: Write> {
+    out: W,
+    name_person: bool,
+    week: Option<(i32, u32)>,
+    in_week: Vec<Interaction>,
+}
+
+impl<W: Write> Weeks<W> {
+    /// `name_person`: each entry says who it was with (no `--with`).
+    pub fn new(out: W, name_person: bool) -> Weeks<W> {
+        Weeks {
+            out,
+            name_person,
+            week: None,
+            in_week: Vec::new(),
+        }
     }
-    for ((year, week), in_week) in &weeks {
+
+    pub fn push(&mut self, e: Interaction) -> io::Result<()> {
+        let iso = e.happened_on.iso_week();
+        let week = (iso.year(), iso.week());
+        if self.week != Some(week) {
+            self.write_week()?;
+            self.week = Some(week);
+        }
+        self.in_week.push(e);
+        Ok(())
+    }
+
+    /// Writes the last week and gives the writer back.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.write_week()?;
+        Ok(self.out)
+    }
+
+    fn write_week(&mut self) -> io::Result<()> {
+        let Some((year, week)) = self.week else {
+            return Ok(());
+        };
+        let mut out = String::new();
         let _ = write!(out, "\n## Week {week}, {year}");
-        if let Some(monday) = NaiveDate::from_isoywd_opt(*year, *week, Weekday::Mon) {
+        if let Some(monday) = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon) {
             let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
             let _ = write!(
                 out,
@@ -70,19 +176,21 @@ pub fn render(entries: &[Interaction], scope: &Scope) -> String {
                 long_day(sunday)
             );
         }
+        let mut quality = Average::default();
+        for e in &self.in_week {
+            quality.add(e);
+        }
         let _ = writeln!(
             out,
             "\n\n{}{}.\n",
-            count(in_week.len(), "interaction", "interactions"),
-            average(in_week.iter().copied())
-                .map(|a| format!(", average quality {a:.1}/5"))
-                .unwrap_or_default()
+            count(self.in_week.len(), "interaction", "interactions"),
+            quality.text()
         );
-        for e in in_week {
-            entry(&mut out, e, scope.person.is_none());
+        for e in self.in_week.drain(..) {
+            entry(&mut out, &e, self.name_person);
         }
+        self.out.write_all(out.as_bytes())
     }
-    out
 }
 
 fn entry(out: &mut String, e: &Interaction, name_person: bool) {
@@ -145,23 +253,4 @@ fn entry(out: &mut String, e: &Interaction, name_person: bool) {
 
 fn long_day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
-}
-
-fn average<'a>(entries: impl Iterator<Item = &'a Interaction>) -> Option<f64> {
-    let rated: Vec<f64> = entries
-        .filter_map(|e| e.quality.map(|q| f64::from(q.get())))
-        .collect();
-    (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
-}
-
-/// `3 formal, 5 informal, 2 ask` in the categories' order.
-fn by_category(entries: &[Interaction]) -> String {
-    Category::ALL
-        .iter()
-        .filter_map(|c| {
-            let n = entries.iter().filter(|e| e.category == *c).count();
-            (n > 0).then(|| format!("{n} {}", c.as_str()))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
