@@ -85,6 +85,9 @@ fn a_reader_that_goes_away_early_ends_output_quietly() {
         &["person", "list", "--json"],
         &["kind", "list"],
         &["topic", "list", "--json"],
+        &["export"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "markdown"],
         &["log", "chat", "piped"],
     ] {
         let run = run_into_a_closed_pipe(&w, args);

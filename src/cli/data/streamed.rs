@@ -25,7 +25,7 @@ pub fn write_csv(
     let io = |source| io_error(shown, source);
     store.documents().in_one_snapshot(|store| {
         let mut writer = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, out));
-        let csv = |e: csv::Error| io(io::Error::from(e));
+        let csv = |e: csv::Error| io(csv_io_error(e));
         writer.write_record(CSV_COLUMNS).map_err(csv)?;
         let rows = each_oldest_first(store, filter, |e| {
             writer.write_record(csv_row(&e)).map_err(csv)
@@ -88,6 +88,16 @@ fn each_oldest_first(
             seen += 1;
         }
     }
+}
+
+/// Keeps the kind of the writer's own error, so a reader that went away
+/// (a closed pipe) is still seen as one.
+fn csv_io_error(e: csv::Error) -> io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(source) => source.kind(),
+        _ => io::ErrorKind::Other,
+    };
+    io::Error::new(kind, e)
 }
 
 fn io_error(shown: &Path, source: io::Error) -> StoreError {
