@@ -62,6 +62,7 @@ impl PendingCheck {
     /// refuses it, the same error, the file untouched.
     pub fn run(self, progress: Option<CheckProgress>) -> Result<Store> {
         {
+            let _held = SharedLock::take(&self.path);
             let (conn, _version) = inspect_header(&self.path, SCHEMA_VERSION, None)?;
             full_check(&conn, &self.path, None, progress)?;
         }
@@ -107,6 +108,7 @@ impl Store {
     pub fn quick_check(&self, progress: Option<CheckProgress>) -> Result<Vec<String>> {
         let findings = match &self.path {
             Some(path) => {
+                let _held = SharedLock::take(path);
                 let key = self.key.as_deref();
                 check_halves(&connect(path, key)?, path, key, Halves::new(progress))?
             }
@@ -163,6 +165,77 @@ pub(super) fn full_check(
         }
         verdict => verdict,
     }
+}
+
+/// SQLite's shared lock on the journal's file, held while it is checked.
+///
+/// With no `-wal` beside it, the journal is read as it is (immutable, no
+/// locks), and a rapport that finishes writing meanwhile would checkpoint
+/// its `-wal` into the file under the check: a torn read, which says
+/// "damaged" of a sound journal. Holding the lock SQLite's own readers
+/// hold, taken before the `-wal` is looked for, closes that door: the last
+/// connection to close checkpoints and deletes the `-wal` only under the
+/// exclusive lock, which waits for no one and is skipped while this is
+/// held (the `-wal` is then kept, as when another rapport has the journal
+/// open); a checkpoint already under way is waited for, up to the busy
+/// timeout. An open file description lock, so it leaves the locks of this
+/// process's own connections alone; nothing is written to the file.
+pub(super) struct SharedLock {
+    _file: Option<fs::File>,
+}
+
+impl SharedLock {
+    /// Takes the lock on `path`, waiting up to 5 s for a checkpoint to end;
+    /// without it (no such file, no lock to be had) the check reads as
+    /// before, and a failed check is still confirmed afresh.
+    pub(super) fn take(path: &Path) -> SharedLock {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let file = fs::File::open(path).ok().filter(|file| {
+            loop {
+                match read_lock_shared_bytes(file) {
+                    Ok(()) => break true,
+                    Err(e)
+                        if matches!(e.raw_os_error(), Some(libc::EAGAIN | libc::EACCES))
+                            && std::time::Instant::now() < deadline =>
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    Err(_) => break false,
+                }
+            }
+        });
+        SharedLock { _file: file }
+    }
+}
+
+/// A read lock, owned by `file`'s open file description, on the bytes
+/// SQLite's unix VFS locks for SHARED (510 bytes from its pending byte + 2,
+/// at 1 GiB); it goes with the file.
+#[cfg(target_os = "linux")]
+fn read_lock_shared_bytes(file: &fs::File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    const SHARED_FIRST: libc::off_t = 0x4000_0000 + 2;
+    const SHARED_SIZE: libc::off_t = 510;
+    // SAFETY: an all-zero `flock` is a valid value of the plain C struct.
+    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+    lock.l_type = libc::F_RDLCK as libc::c_short;
+    lock.l_whence = libc::SEEK_SET as libc::c_short;
+    lock.l_start = SHARED_FIRST;
+    lock.l_len = SHARED_SIZE;
+    // SAFETY: the descriptor is `file`'s, open while it is borrowed; the
+    // lock struct lives across the call; F_OFD_SETLK does not block.
+    let done = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &lock) };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere, no lock: a failed check is confirmed afresh, as before.
+#[cfg(not(target_os = "linux"))]
+fn read_lock_shared_bytes(_file: &fs::File) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// A connection to check the journal at `path` through, opened as
@@ -419,5 +492,58 @@ impl CountedSteps {
         if self.installed {
             let _ = conn.progress_handler(0, None::<fn() -> bool>);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A journal in WAL mode with one row written since its last close,
+    /// still open: its `-wal` holds the row, the file does not yet.
+    fn written_but_not_checkpointed(path: &Path) -> Connection {
+        let conn = Connection::open(path).expect("open");
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS entry (title TEXT);
+             INSERT INTO entry VALUES ('first');",
+        )
+        .expect("create");
+        drop(conn);
+        let conn = Connection::open(path).expect("reopen");
+        conn.execute("INSERT INTO entry VALUES ('second')", [])
+            .expect("write");
+        conn
+    }
+
+    #[test]
+    fn a_writer_closing_during_a_check_leaves_the_file_as_the_check_reads_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("journal.db");
+        let wal = super::super::open::sibling(&path, "-wal");
+
+        // Without the lock, the last connection to close checkpoints its
+        // `-wal` into the file and deletes it.
+        drop(written_but_not_checkpointed(&path));
+        assert!(!wal.exists(), "closed alone, the writer checkpoints");
+
+        let writer = written_but_not_checkpointed(&path);
+        let before = fs::read(&path).expect("the file");
+        let held = SharedLock::take(&path);
+        drop(writer);
+        assert!(
+            wal.exists(),
+            "the -wal is kept while the check holds the lock"
+        );
+        assert!(
+            fs::read(&path).expect("the file") == before,
+            "the file is as it was"
+        );
+        drop(held);
+
+        let conn = Connection::open(&path).expect("open after");
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(rows, 4, "nothing the writers saved is lost");
     }
 }

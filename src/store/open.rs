@@ -467,6 +467,7 @@ pub(super) fn apply_key(conn: &Connection, path: &Path, key: Option<&str>) -> Re
 /// The full `quick_check` runs unless the file is as rapport sealed it and
 /// needs no migration (see `seal`).
 fn inspect(path: &Path, supported: i64, key: Option<&str>, sealed: bool) -> Result<i64> {
+    let _held = super::check::SharedLock::take(path);
     let (conn, version) = inspect_header(path, supported, key)?;
     if sealed && version == supported {
         return Ok(version);

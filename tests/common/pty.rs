@@ -20,8 +20,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 use crate::cli_harness::{TODAY, World};
 
-/// The longest any single wait may take before the test fails.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest any single wait may take before the test fails: a deadline
+/// for a screen that will come, not a timing; generous, since CI runs the
+/// suite on a loaded 2-core machine with a debug build.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 pub const POLL: Duration = Duration::from_millis(20);
 
 impl World {

@@ -43,7 +43,7 @@ fn journal_backups_and_exports_are_private_under_umask_022() {
     }
     let side_files = (wal.exists() && shm.exists()).then(|| (mode(&wal), mode(&shm)));
     drop(child.stdin.take());
-    wait_bounded(&mut child, Duration::from_secs(10), "the writer");
+    wait_bounded(&mut child, Duration::from_secs(60), "the writer");
     if let Some((wal_mode, shm_mode)) = side_files {
         assert_eq!((wal_mode, shm_mode), (0o600, 0o600), "-wal and -shm");
     } else {
