@@ -70,20 +70,21 @@ fn journal() -> (Store, i64) {
     while on <= day(2026, 1, 20) {
         for kind in &kinds {
             n += 1;
-            if n % 3 == 0 {
+            if n.is_multiple_of(3) {
                 continue;
             }
             let rated = matches!(kind.category, Category::Formal | Category::Informal);
             let mut draft = InteractionDraft {
-                person_id: if n % 2 == 0 { dana } else { mei },
+                person_id: if n.is_multiple_of(2) { dana } else { mei },
                 kind_id: kind.id,
                 happened_on: on,
-                at_time: (n % 4 == 0).then(|| NaiveTime::from_hms_opt(9, 30, 0).expect("time")),
-                minutes: (n % 5 != 0).then_some(30),
+                at_time: (n.is_multiple_of(4))
+                    .then(|| NaiveTime::from_hms_opt(9, 30, 0).expect("time")),
+                minutes: (!n.is_multiple_of(5)).then_some(30),
                 quality: rated
                     .then(|| Quality::new((n % 5 + 1) as i64).expect("quality"))
-                    .filter(|_| n % 7 != 0),
-                initiated_by: if n % 2 == 0 {
+                    .filter(|_| !n.is_multiple_of(7)),
+                initiated_by: if n.is_multiple_of(2) {
                     InitiatedBy::Me
                 } else {
                     InitiatedBy::Them
@@ -97,7 +98,7 @@ fn journal() -> (Store, i64) {
                 },
                 advice_strength: (kind.category == Category::Ask)
                     .then(|| "systems, \"calm\"".to_string()),
-                private: kind.category == Category::Work && n % 2 == 0,
+                private: kind.category == Category::Work && n.is_multiple_of(2),
             };
             if draft.validate(kind).is_err() {
                 draft.quality = None;
@@ -106,7 +107,7 @@ fn journal() -> (Store, i64) {
                 .entries_mut()
                 .add_interaction(&draft, now)
                 .expect("entry");
-            if n % 11 == 0 {
+            if n.is_multiple_of(11) {
                 store
                     .entries_mut()
                     .delete_interaction(added.id, now)
