@@ -499,3 +499,25 @@ fn an_ask_from_an_earlier_year_shows_its_year() {
     assert!(screen.contains("asked 3 Nov 2025 (386 days)"), "{screen}");
     assert!(screen.contains("asked 19 Nov (5 days)"), "{screen}");
 }
+
+#[test]
+fn an_advice_row_too_long_gives_up_the_strength_not_the_days_waiting() {
+    // Wide enough for the advice pane beside the others (narrower, one
+    // pane shows at a time).
+    for (width, height) in [(120, 40), (100, 30)] {
+        let mut h = Harness::new(demo_store(), width, height);
+        h.press(KeyCode::Char('3'));
+        let screen = h.screen_text();
+        let asked: Vec<&str> = screen.lines().filter(|l| l.contains("asked ")).collect();
+        assert!(
+            !asked.is_empty(),
+            "no advice row at {width}x{height}:\n{screen}"
+        );
+        for line in asked {
+            assert!(
+                line.contains("days)") || line.contains("day)") || line.contains("today)"),
+                "the days waiting are cut at {width}x{height}: {line}"
+            );
+        }
+    }
+}

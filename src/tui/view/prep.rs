@@ -376,9 +376,13 @@ fn advice_lines<'a>(
             ask.asked_on.format("%-d %b %Y")
         };
         let asked = format!("asked {on} ({days})");
+        // When the row is short, the strength gives way, not the date:
+        // the days waiting are what the pane is about.
+        let room = width.saturating_sub(2 + asked.width() + "draws on  · ".width());
         let detail = match ask.advice.strength.trim() {
             "" => asked,
-            s => format!("draws on {} · {asked}", shown_line(s)),
+            _ if room < 8 => asked,
+            s => format!("draws on {} · {asked}", truncated(&shown_line(s), room)),
         };
         rows.push((
             Line::from(Span::styled(
