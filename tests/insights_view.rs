@@ -25,11 +25,9 @@ fn demo_store() -> Store {
     store
 }
 
-/// A manager met weekly, with a 1:1 six days ago and, in the week before,
-/// a 1:1, a coffee and a check-in all rated 4.
-fn equal_scores() -> Store {
-    let mut store = Store::open_in_memory().expect("open");
-    let dana = store
+/// Dana, the current manager, met every 7 days: her id.
+fn add_dana(store: &mut Store) -> i64 {
+    store
         .people_mut()
         .add_person(
             &PersonDraft {
@@ -42,25 +40,37 @@ fn equal_scores() -> Store {
             Utc::now(),
         )
         .expect("person")
-        .id;
+        .id
+}
+
+/// An entry of mine with `person`, of `kind`, on `day`, rated `rating`.
+fn rated(person: i64, kind: i64, day: NaiveDate, rating: u8, title: &str) -> InteractionDraft {
+    InteractionDraft {
+        person_id: person,
+        kind_id: kind,
+        happened_on: day,
+        at_time: None,
+        minutes: None,
+        quality: Quality::new(i64::from(rating)).ok(),
+        initiated_by: InitiatedBy::Me,
+        title: title.to_string(),
+        notes: String::new(),
+        tags: Vec::new(),
+        advice_strength: None,
+        private: false,
+    }
+}
+
+/// A manager met weekly, with a 1:1 six days ago and, in the week before,
+/// a 1:1, a coffee and a check-in all rated 4.
+fn equal_scores() -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let dana = add_dana(&mut store);
     let kinds = store.people().kinds().expect("kinds");
     let kind = |name: &str| kinds.iter().find(|k| k.name == name).expect("kind").id;
     let day = |back: u64| today() - Days::new(back);
     for (name, back) in [("one_on_one", 13), ("coffee", 12), ("one_on_one", 6)] {
-        let draft = InteractionDraft {
-            person_id: dana,
-            kind_id: kind(name),
-            happened_on: day(back),
-            at_time: None,
-            minutes: None,
-            quality: Quality::new(4).ok(),
-            initiated_by: InitiatedBy::Me,
-            title: format!("{name} {back}"),
-            notes: String::new(),
-            tags: Vec::new(),
-            advice_strength: None,
-            private: false,
-        };
+        let draft = rated(dana, kind(name), day(back), 4, &format!("{name} {back}"));
         store
             .entries_mut()
             .add_interaction(&draft, Utc::now())
@@ -269,37 +279,12 @@ fn colours_mean_one_thing_green_is_never_a_category() {
 /// yesterday, each titled and rated as given.
 fn rated_journal(ratings: &[(&str, u8)]) -> (App, Store, Terminal<TestBackend>) {
     let mut store = Store::open_in_memory().expect("open");
-    let dana = store
-        .people_mut()
-        .add_person(
-            &PersonDraft {
-                name: "Dana".into(),
-                cadence_days: Some(7),
-                is_current: true,
-                ..PersonDraft::default()
-            },
-            today(),
-            Utc::now(),
-        )
-        .expect("person")
-        .id;
+    let dana = add_dana(&mut store);
     let kinds = store.people().kinds().expect("kinds");
     let one_on_one = kinds.iter().find(|k| k.name == "one_on_one").expect("kind");
     for (back, (title, rating)) in ratings.iter().enumerate() {
-        let draft = InteractionDraft {
-            person_id: dana,
-            kind_id: one_on_one.id,
-            happened_on: today() - Days::new(back as u64 + 1),
-            at_time: None,
-            minutes: None,
-            quality: Quality::new(i64::from(*rating)).ok(),
-            initiated_by: InitiatedBy::Me,
-            title: (*title).to_string(),
-            notes: String::new(),
-            tags: Vec::new(),
-            advice_strength: None,
-            private: false,
-        };
+        let happened_on = today() - Days::new(back as u64 + 1);
+        let draft = rated(dana, one_on_one.id, happened_on, *rating, title);
         store
             .entries_mut()
             .add_interaction(&draft, Utc::now())
