@@ -4,7 +4,8 @@ use super::drafts::{CheckInDraftBody, EntryDraftBody, FormDraft, SummaryDraftBod
 use super::*;
 use crate::tui::form::Pick;
 
-fn kinds() -> Vec<Kind> {
+/// The kinds the forms' tests offer (shared with `update_tests`).
+pub(super) fn kinds() -> Vec<Kind> {
     [
         ("one_on_one", Category::Formal),
         ("meal", Category::Informal),
@@ -21,7 +22,8 @@ fn kinds() -> Vec<Kind> {
     .collect()
 }
 
-fn people() -> Vec<Person> {
+/// Dana, the current manager, alone.
+pub(super) fn people() -> Vec<Person> {
     vec![Person {
         relation: Default::default(),
         id: 7,
@@ -36,7 +38,7 @@ fn people() -> Vec<Person> {
     }]
 }
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
 }
 

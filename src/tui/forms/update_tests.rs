@@ -1,7 +1,6 @@
 //! Tests of the forms as an Elm module: what a key, a save's answer or a
 //! tick does to the open form, and the work it asks for.
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{Cmd, Msg, Work};
@@ -14,39 +13,10 @@ use crate::tui::keymap::{FormAction, Keymap};
 use crate::tui::screens::{Ask, Outcome, next_steps};
 use crate::tui::theme::Theme;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
-}
-
-fn kinds() -> Vec<Kind> {
-    [
-        ("one_on_one", Category::Formal),
-        ("meal", Category::Informal),
-    ]
-    .iter()
-    .zip(1..)
-    .map(|((name, category), id)| Kind {
-        id,
-        name: name.to_string(),
-        category: *category,
-        builtin: true,
-    })
-    .collect()
-}
+use super::tests::{kinds, people, today};
 
 fn dana() -> Person {
-    Person {
-        relation: Default::default(),
-        id: 7,
-        name: "Dana".into(),
-        role: String::new(),
-        is_current: true,
-        cadence_days: Some(7),
-        next_one_on_one: None,
-        archived: false,
-        strengths: vec![],
-        call: String::new(),
-    }
+    people().swap_remove(0)
 }
 
 /// What the forms read around them: a journal with Dana as the manager.
