@@ -17,12 +17,7 @@ const SIZES: [u64; 2] = [100_000, 1_000_000];
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store
-        .people()
-        .current_person()
-        .ok()
-        .flatten()
-        .expect("a manager");
+    let person = journals::manager(&store);
     let since = Range::Year.start(journals::today(), None);
     bencher.bench_local(|| {
         store
@@ -35,23 +30,13 @@ fn day_facts_12_months(bencher: Bencher<'_, '_>, size: u64) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn last_seen_per_category(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store
-        .people()
-        .current_person()
-        .ok()
-        .flatten()
-        .expect("a manager");
+    let person = journals::manager(&store);
     bencher.bench_local(|| store.aggregates().last_seen(person.id).expect("last seen"));
 }
 
 fn insights_over(bencher: Bencher<'_, '_>, size: u64, range: Range) {
     let store = journals::journal(size);
-    let person = store
-        .people()
-        .current_person()
-        .ok()
-        .flatten()
-        .expect("a manager");
+    let person = journals::manager(&store);
     let targets = Targets::default();
     bencher.bench_local(|| {
         journal::insights(&store, &person, range, &targets, journals::today()).expect("insights")
@@ -78,12 +63,7 @@ fn all_series_all_time(bencher: Bencher<'_, '_>, size: u64) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn coach_suggestions(bencher: Bencher<'_, '_>, size: u64) {
     let store = journals::journal(size);
-    let person = store
-        .people()
-        .current_person()
-        .ok()
-        .flatten()
-        .expect("a manager");
+    let person = journals::manager(&store);
     let playbook = rapport::coach::Playbook::builtin();
     bencher.bench_local(|| {
         journal::suggestions(&store, &person, &playbook, journals::today(), false)

@@ -8,6 +8,16 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Utc};
 use rapport::store::Store;
 
+/// The generated journal's manager, whose entries every bench reads.
+pub fn manager(store: &Store) -> rapport::domain::Person {
+    store
+        .people()
+        .current_person()
+        .ok()
+        .flatten()
+        .expect("the generated manager")
+}
+
 /// The fixed `today` every generated journal ends on.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()

@@ -19,11 +19,7 @@ const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
 
 fn heavy(size: u64) -> (Store, rapport::domain::Person) {
     let store = Store::open(&journals::heavy_path(size)).expect("heavy journal");
-    let person = store
-        .people()
-        .current_person()
-        .expect("read")
-        .expect("the generated manager");
+    let person = journals::manager(&store);
     (store, person)
 }
 
