@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::wrap::wrapped;
+use super::wrap;
 use crate::coach::SHOWN;
 use crate::domain::text::shown_line;
 use crate::present::action_text;
@@ -171,22 +171,11 @@ pub fn render(coach: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
-/// `text` wrapped to `width` columns after `prefix`, its wrapped lines
-/// indented under the text, not under the prefix.
+/// `text` after `prefix`, its wrapped lines under the text, in `style`.
 fn hanging<'a>(prefix: &str, text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
-    let indent = prefix.chars().count();
-    let (wrapped, _) = wrapped(text, width.saturating_sub(indent).max(1), 0, 200);
-    wrapped
+    wrap::hanging(prefix, text, width, 200)
         .into_iter()
-        .enumerate()
-        .map(|(n, line)| {
-            let lead = if n == 0 {
-                prefix.to_string()
-            } else {
-                " ".repeat(indent)
-            };
-            Line::from(Span::styled(format!("{lead}{line}"), style))
-        })
+        .map(|line| Line::from(Span::styled(line, style)))
         .collect()
 }
 

@@ -7,8 +7,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
+use super::wrap::hanging;
 use crate::domain::text::shown_line;
 use crate::tui::ctx::Ctx;
 use crate::tui::screens::people::State;
@@ -63,7 +63,7 @@ fn render_list(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) 
         } else {
             theme.title()
         };
-        for line in hanging(marker, &head, inner.width) {
+        for line in hanging(marker, &head, usize::from(inner.width), 64) {
             lines.push(Line::from(Span::styled(line, style)));
         }
         let cadence = person.cadence_days.map_or_else(
@@ -78,7 +78,7 @@ fn render_list(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) 
         )));
         if !person.strengths.is_empty() {
             let text = shown_line(&person.strengths.join("; "));
-            for line in hanging("    strengths: ", &text, inner.width) {
+            for line in hanging("    strengths: ", &text, usize::from(inner.width), 64) {
                 lines.push(Line::from(line));
             }
         }
@@ -93,43 +93,4 @@ fn render_list(state: &State, ctx: &Ctx<'_>, frame: &mut Frame<'_>, area: Rect) 
             .scroll((scroll, 0)),
         inner,
     );
-}
-
-/// `text` wrapped by words at `width` columns after `lead`, each line that
-/// continues it indented by the lead's width, so a long name or list stays
-/// under itself instead of going back to the pane's edge.
-fn hanging(lead: &str, text: &str, width: u16) -> Vec<String> {
-    let indent = lead.width();
-    let room = usize::from(width).saturating_sub(indent).max(1);
-    let (wrapped, _) = super::wrap::wrapped(text, room, 0, 64);
-    wrapped
-        .into_iter()
-        .enumerate()
-        .map(|(n, line)| {
-            let line = line.trim_end();
-            if n == 0 {
-                format!("{lead}{line}")
-            } else {
-                format!("{:indent$}{line}", "")
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hanging;
-
-    #[test]
-    fn a_wrapped_line_continues_under_its_text_not_at_the_edge() {
-        let lines = hanging("    strengths: ", "negotiating with finance; hiring", 30);
-        assert_eq!(
-            lines,
-            [
-                "    strengths: negotiating",
-                "               with finance;",
-                "               hiring"
-            ]
-        );
-    }
 }

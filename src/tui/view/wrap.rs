@@ -13,6 +13,28 @@ pub fn wrapped(text: &str, width: usize, skip: usize, take: usize) -> (Vec<Strin
     wrap_paragraphs(text.split('\n').map(Cow::Borrowed), width, skip, take)
 }
 
+/// Up to `take` lines of `text` wrapped by words at `width` columns after
+/// `lead`, each line that continues it indented by the lead's width, so a
+/// long message, name or list stays under itself instead of going back to
+/// the pane's edge.
+pub fn hanging(lead: &str, text: &str, width: usize, take: usize) -> Vec<String> {
+    let indent = unicode_width::UnicodeWidthStr::width(lead);
+    let room = width.saturating_sub(indent).max(1);
+    let (lines, _) = wrapped(text, room, 0, take);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let line = line.trim_end();
+            if n == 0 {
+                format!("{lead}{line}")
+            } else {
+                format!("{:indent$}{line}", "")
+            }
+        })
+        .collect()
+}
+
 /// `wrapped` over text as stored, made safe to show (`shown_block`) one
 /// paragraph at a time: a 5 MB note costs only the paragraphs on screen.
 pub fn wrapped_shown(text: &str, width: usize, skip: usize, take: usize) -> (Vec<String>, bool) {
@@ -150,7 +172,20 @@ fn split_keeping_spaces(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{wrapped, wrapped_shown};
+    use super::{hanging, wrapped, wrapped_shown};
+
+    #[test]
+    fn a_wrapped_line_continues_under_its_text_not_at_the_edge() {
+        let lines = hanging("    strengths: ", "negotiating with finance; hiring", 30, 8);
+        assert_eq!(
+            lines,
+            [
+                "    strengths: negotiating",
+                "               with finance;",
+                "               hiring"
+            ]
+        );
+    }
 
     #[test]
     fn shown_wrapping_makes_controls_visible_and_reads_only_what_is_shown() {
